@@ -1,0 +1,4 @@
+"""newsfuse: raw news articles in, one deduplicated, source-attributed database of stories,
+events, actors and claims out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,547 @@
+"""Strip page furniture from plain-text news pages, line by line.
+
+A page copied as text from a news site carries more than the article: a site
+banner, the headline, a dateline, advertisements, share buttons, lists of
+related headlines and a copyright notice. :func:`strip_boilerplate` labels
+every input line and keeps the article body.
+
+It works in three passes:
+
+1. Each line gets features: blank or not, a furniture pattern from
+   ``newsfuse/data/boilerplate_patterns.txt``, whether it reads as prose
+   (a sentence, or a long line), whether it looks like a dateline.
+2. Runs of consecutive non-blank lines ("blocks") are checked for headline
+   lists: two or more short lines that are not sentences.
+3. The first and last prose lines outside headline lists bound the body.
+   Before it come banner (a domain such as "SpaceWar.com - ...", or a short
+   masthead the page's furniture repeats), title and header lines (datelines,
+   bylines, section labels); after it, everything that is not blank is
+   trailing furniture, except lists the body leads into ("...were:") and
+   bullet lists right after it. Inside it, lines are body or heading, except
+   pattern furniture and headline lists introduced by a "Related" style
+   heading or made of three or more unbulleted short lines.
+
+Lines are split on ``\\n``, ``\\r\\n`` and ``\\r`` only (a trailing newline
+does not start a new line), so line numbers match what an editor shows.
+The design prefers keeping a doubtful line to dropping a sentence of the
+article: a line that reads as a sentence is only removed by an explicit
+furniture pattern or as part of a headline list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+Label = Literal["title", "banner", "header", "body", "heading", "blank", "boilerplate"]
+
+PATTERNS_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate_patterns.txt"
+
+MAX_PATTERN_WORDS = 40
+"""Patterns not marked ``any-length`` only apply to lines of at most this many words."""
+
+LONG_LINE_WORDS = 20
+"""A line of at least this many words reads as prose even without a full stop."""
+
+MIN_LEAD_IN_WORDS = 6
+"""A line ending in a colon reads as prose ("The winners were:") from this many words."""
+
+MAX_TITLE_WORDS = 25
+MAX_QUESTION_TITLE_WORDS = 15
+MAX_TITLE_CHARS = 200
+
+MIN_MIDBODY_LIST = 3
+"""Unintroduced lists of short lines inside the body are dropped from this length."""
+
+KEPT_LABELS = frozenset({"body", "heading"})
+REMOVED_LABELS = frozenset({"boilerplate", "banner"})
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(
+    r"[.!?…][\"'”’)\]]*"  # final punctuation, maybe closing quotes/brackets
+    r"(\s*\([^()]{1,40}\))?"  # then an optional tag such as "(ANI)" or "(Reuters)"
+    r"\s*$"
+)
+_FULL_STOP_END = re.compile(r"(?<!\.)\.[\"'”’)\]]*(\s*\([^()]{1,40}\))?\s*$")
+_ABBREVIATION_END = re.compile(
+    r"(\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|No|vs)\.)"
+    r"[\"'”’)\]]*\s*$"
+)
+_TITLE_PUNCTUATION_END = re.compile(r"([?!]|\.\.\.|…)[\"'”’)\]]*\s*$")
+_COLON_END = re.compile(r":\s*$")
+_BULLET = re.compile(r"^([-–—•*·▪●◦‣]|\d{1,2}[.)])\s+\S")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_AGENCY = (
+    r"(?:AFP|AP|Reuters|ANI|IANS|PTI|UNI|Xinhua|UPI|dpa|DPA|EFE|ANSA|Kyodo|Yonhap|TASS|Bloomberg)"
+)
+_DATELINE_PATTERNS = (
+    # "Washington, Dec 16 (AFP) Dec 16, 2024", "PARIS, March 3 -"
+    re.compile(
+        rf"^[A-Z][\w .'’\[\]-]{{1,40}}(,\s*[\w .'’\[\]-]{{1,30}})?,\s*{_MONTH}\s+\d{{1,2}}\b"
+    ),
+    # "WASHINGTON (Reuters) -", "KYIV —"
+    re.compile(
+        r"^[A-Z][A-Z .'’-]{2,40}(,\s*[A-Za-z .'’-]{2,30})?\s*(\([^()]{1,20}\))?\s*[-–—:]+\s*$"
+    ),
+    # any short line carrying an agency tag in brackets
+    re.compile(rf"\(\s*{_AGENCY}\s*\)"),
+    # a bare date: "Dec 16, 2024", "16 December 2024", "2024-12-16", "Monday, 16 Dec 2024"
+    re.compile(
+        rf"^(\w+day,?\s+)?({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+        r"|\d{4}-\d{2}-\d{2})\b[\d:apmAPM .,+-]*(GMT|UTC|ET|EST|EDT|BST|CET|IST)?\s*$"
+    ),
+)
+_MAX_DATELINE_WORDS = 14
+_BYLINE = re.compile(r"^(by|written by|reporting by)\s+(?-i:[A-Z])[^.!?]{1,80}$", re.IGNORECASE)
+_BANNER = re.compile(
+    r"^(?P<outlet>(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6})"
+    r"(?:\s+[-–—|:•·]\s+(?P<tagline>[^.!?]{1,80}))?$"
+)
+_MAX_NAV_WORDS = 3
+_MAX_MASTHEAD_WORDS = 4
+_MAX_SECTION_LABEL_WORDS = 2
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One input line with what :func:`strip_boilerplate` decided about it."""
+
+    number: int
+    """1-based line number in the input."""
+    text: str
+    """The line exactly as it was in the input, without its line break."""
+    label: Label
+    reason: str | None = None
+    """For removed lines: why (e.g. "advertisement", "related-headlines block")."""
+
+    @property
+    def is_removed(self) -> bool:
+        """Page furniture: labelled ``boilerplate``, or the site ``banner``."""
+        return self.label in REMOVED_LABELS
+
+    @property
+    def is_kept(self) -> bool:
+        """Part of the article text: a ``body`` or ``heading`` line."""
+        return self.label in KEPT_LABELS
+
+
+@dataclass(frozen=True)
+class StrippedText:
+    """The labelled lines of a page, with the headline and outlet found on it."""
+
+    lines: tuple[TextLine, ...]
+    title: str | None
+    """The headline, if the page has one before the body."""
+    outlet: str | None
+    """The outlet named by a site banner ("SpaceWar.com"), else None."""
+
+    @property
+    def body(self) -> str:
+        """Body and heading lines; paragraphs separated by one blank line."""
+        paragraphs: list[list[str]] = []
+        previous_kept = False
+        for line in self.lines:
+            if line.is_kept:
+                if not previous_kept:
+                    paragraphs.append([])
+                paragraphs[-1].append(line.text.strip())
+            previous_kept = line.is_kept
+        return "\n\n".join("\n".join(p) for p in paragraphs).strip()
+
+    @property
+    def removed(self) -> tuple[TextLine, ...]:
+        """The furniture lines: boilerplate and the site banner."""
+        return tuple(line for line in self.lines if line.is_removed)
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    reason: str
+    regex: re.Pattern[str]
+    any_length: bool
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What one line looks like on its own."""
+
+    text: str  # stripped, spaces collapsed
+    words: int
+    blank: bool
+    furniture: str | None  # reason from a pattern
+    prose: bool  # a sentence, or long enough to be one
+    abbreviation_end: bool  # ends with "U.S." and the like: prose only when alone
+    bullet: bool
+    dateline: bool
+    colon_end: bool
+
+
+def parse_patterns(source: str) -> tuple[_Pattern, ...]:
+    """Parse the pattern file format (see the file's header) into compiled patterns."""
+    patterns: list[_Pattern] = []
+    reason: str | None = None
+    any_length = False
+    for number, raw in enumerate(source.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            name, _, option = line[1:-1].partition("|")
+            reason, any_length = name.strip(), option.strip() == "any-length"
+            continue
+        if reason is None:
+            raise ValueError(f"boilerplate patterns line {number}: pattern before any [reason]")
+        try:
+            regex = re.compile(line, re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"boilerplate patterns line {number}: {exc}") from exc
+        patterns.append(_Pattern(reason, regex, any_length))
+    return tuple(patterns)
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> tuple[_Pattern, ...]:
+    """The furniture patterns shipped with newsfuse, compiled once."""
+    return parse_patterns(PATTERNS_FILE.read_text(encoding="utf-8"))
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: split on any line break, none after a final one."""
+    if not text:
+        return []
+    parts = _LINE_BREAK.split(text)
+    if parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+def furniture_reason(line: str) -> str | None:
+    """The reason a single (stripped) line is page furniture, or None."""
+    words = len(line.split())
+    for pattern in load_patterns():
+        if (pattern.any_length or words <= MAX_PATTERN_WORDS) and pattern.regex.search(line):
+            return pattern.reason
+    return None
+
+
+def looks_like_dateline(line: str) -> bool:
+    """A short line such as "Washington, Dec 16 (AFP)" or "KYIV (Reuters) -" or a bare date."""
+    if not line or len(line.split()) > _MAX_DATELINE_WORDS or _SENTENCE_END.search(line):
+        return False
+    return any(p.search(line) for p in _DATELINE_PATTERNS)
+
+
+def _features(raw: str) -> _Features:
+    text = _SPACES.sub(" ", raw).strip()
+    words = len(text.split())
+    if not text:
+        return _Features(text, 0, True, None, False, False, False, False, False)
+    abbreviation = bool(_ABBREVIATION_END.search(text))
+    colon = bool(_COLON_END.search(text))
+    sentence = bool(_SENTENCE_END.search(text)) and not abbreviation and words >= 2
+    lead_in = colon and words >= MIN_LEAD_IN_WORDS
+    return _Features(
+        text=text,
+        words=words,
+        blank=False,
+        furniture=furniture_reason(text),
+        prose=sentence or lead_in or words >= LONG_LINE_WORDS,
+        abbreviation_end=abbreviation and words >= 2,
+        bullet=bool(_BULLET.search(text)),
+        dateline=looks_like_dateline(text),
+        colon_end=colon,
+    )
+
+
+def _blocks(features: list[_Features]) -> list[list[int]]:
+    """Runs of consecutive non-blank lines, as lists of 0-based indexes."""
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for index, feature in enumerate(features):
+        if feature.blank:
+            if current:
+                blocks.append(current)
+            current = []
+        else:
+            current.append(index)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_headline_list(members: list[_Features]) -> bool:
+    """Two or more short lines that are not sentences: a list of links or headlines.
+
+    One sentence-like line is tolerated in a list of four or more (a headline
+    may end in "?" or with a full stop).
+    """
+    if len(members) < 2 or any(m.words >= LONG_LINE_WORDS for m in members):
+        return False
+    sentences = sum(1 for m in members if m.prose)
+    return sentences == 0 or (sentences == 1 and len(members) >= 4)
+
+
+def _is_prose_line(feature: _Features, block_size: int) -> bool:
+    """Prose for bounding the body; a line ending in "U.S." only counts when it stands alone."""
+    if feature.furniture or feature.dateline:
+        return False
+    return feature.prose or (feature.abbreviation_end and block_size == 1)
+
+
+class _Labeller:
+    """Holds the per-line state of one run of :func:`strip_boilerplate`."""
+
+    def __init__(self, raw_lines: list[str]) -> None:
+        self.raw = raw_lines
+        self.features = [_features(line) for line in raw_lines]
+        self.labels: list[Label | None] = [None] * len(raw_lines)
+        self.reasons: list[str | None] = [None] * len(raw_lines)
+        self.blocks = _blocks(self.features)
+        self.block_of = {i: n for n, block in enumerate(self.blocks) for i in block}
+        self.headline_blocks = {n for n, block in enumerate(self.blocks) if self._list_block(block)}
+        self.title: str | None = None
+        self.outlet: str | None = None
+
+    def _list_block(self, block: list[int]) -> bool:
+        members = [f for f in (self.features[i] for i in block) if not (f.furniture or f.dateline)]
+        return _is_headline_list(members)
+
+    def _set(self, index: int, label: Label, reason: str | None = None) -> None:
+        self.labels[index] = label
+        self.reasons[index] = reason
+
+    def run(self) -> StrippedText:
+        """Label every line and return the result."""
+        for index, feature in enumerate(self.features):
+            if feature.blank:
+                self._set(index, "blank")
+            elif feature.furniture:
+                self._set(index, "boilerplate", feature.furniture)
+        first, last = self._body_bounds()
+        self._label_head(first)
+        self._label_tail(last)
+        self._label_body(first, last)
+        lines = tuple(
+            TextLine(i + 1, raw, self.labels[i] or "body", self.reasons[i])
+            for i, raw in enumerate(self.raw)
+        )
+        return StrippedText(lines=lines, title=self.title, outlet=self.outlet)
+
+    def _body_bounds(self) -> tuple[int, int]:
+        """Indexes of the first and last body line (first > last when there is no body)."""
+        prose = [
+            i
+            for i, f in enumerate(self.features)
+            if not f.blank
+            and self.block_of[i] not in self.headline_blocks
+            and _is_prose_line(f, len(self.blocks[self.block_of[i]]))
+        ]
+        if not prose:
+            return self._bounds_without_prose()
+        first, last = prose[0], self._extend_over_list(prose[-1])
+        if self._is_question_title(first, prose):
+            first = prose[1]
+        return first, last
+
+    def _is_question_title(self, first: int, prose: list[int]) -> bool:
+        """A headline ending in "?", "!" or "..." at the top of the page, before more prose."""
+        if len(prose) < 2 or not _TITLE_PUNCTUATION_END.search(self.features[first].text):
+            return False
+        earlier = [i for i in range(first) if self.labels[i] is None]
+        before = [i for i in earlier if not self._head_line(i)]
+        feature = self.features[first]
+        return not before and feature.words <= MAX_QUESTION_TITLE_WORDS and self._title_ok(feature)
+
+    def _head_line(self, index: int) -> bool:
+        """A banner or dateline/byline line that may stand above a headline."""
+        feature = self.features[index]
+        return bool(_BANNER.match(feature.text) or feature.dateline or _BYLINE.match(feature.text))
+
+    def _bounds_without_prose(self) -> tuple[int, int]:
+        """No sentence anywhere: keep everything after the head lines as body."""
+        unlabelled = [i for i, label in enumerate(self.labels) if label is None]
+        if not unlabelled:
+            return len(self.raw), -1
+        head = self._head_candidates(unlabelled)
+        rest = [i for i in unlabelled if i not in head]
+        if not rest:
+            return len(self.raw), -1
+        return rest[0], rest[-1]
+
+    def _head_candidates(self, unlabelled: list[int]) -> set[int]:
+        """Without prose: the banner/dateline/title lines at the very top."""
+        head: set[int] = set()
+        for i in unlabelled:
+            feature = self.features[i]
+            banner = i == unlabelled[0] and _BANNER.match(feature.text)
+            if banner or feature.dateline or _BYLINE.match(feature.text):
+                head.add(i)
+            elif self._title_ok(feature):
+                head.add(i)
+                break
+            else:
+                break
+        return head
+
+    def _extend_over_list(self, last: int) -> int:
+        """Lists that end the article stay with it.
+
+        After a lead-in ending in a colon ("The winners were:") the next block
+        is kept whatever it holds; after that, blocks made only of bullet
+        lines are kept too. A furniture line stops the extension.
+        """
+        after_colon = self.features[last].colon_end
+        while (index := self._next_non_blank(last + 1)) is not None:
+            if self.labels[index] is not None:
+                break
+            block = [i for i in self.blocks[self.block_of[index]] if i >= index]
+            lines = [i for i in block if self.labels[i] is None]
+            bullets = all(self.features[i].bullet for i in block)
+            if not (after_colon or bullets) or len(lines) != len(block):
+                break
+            last, after_colon = block[-1], False
+        return last
+
+    def _next_non_blank(self, index: int) -> int | None:
+        while index < len(self.raw) and self.features[index].blank:
+            index += 1
+        return index if index < len(self.raw) else None
+
+    # -- head -----------------------------------------------------------------
+
+    def _label_head(self, first: int) -> None:
+        """Banner, navigation, title and header lines before the first body line."""
+        head = [i for i in range(min(first, len(self.raw))) if self.labels[i] is None]
+        head = self._label_navigation(head)
+        if head and (match := _BANNER.match(self.features[head[0]].text)):
+            self._set(head[0], "banner", "site banner")
+            self.outlet = match.group("outlet").removeprefix("www.")
+            head = head[1:]
+        elif self._is_masthead(head):
+            self._set(head[0], "banner", "site banner")
+            self.outlet = self.features[head[0]].text
+            head = head[1:]
+        title = self._pick_title(head)
+        for i in head:
+            self._set(i, "title" if i == title else "header")
+        if title is not None:
+            self.title = self.features[title].text
+
+    def _pick_title(self, head: list[int]) -> int | None:
+        """The first title-like head line; a one- or two-word section label above it loses."""
+        candidates = [i for i in head if self._title_ok(self.features[i])]
+        for n, i in enumerate(candidates):
+            is_last = n == len(candidates) - 1
+            if is_last or self.features[i].words > _MAX_SECTION_LABEL_WORDS:
+                return i
+        return None
+
+    def _label_navigation(self, head: list[int]) -> list[int]:
+        """Menus at the top: blocks of three or more one-to-three-word lines."""
+        remaining = []
+        for i in head:
+            block = [j for j in self.blocks[self.block_of[i]] if self.labels[j] is None]
+            menu = len(block) >= 3 and all(
+                self.features[j].words <= _MAX_NAV_WORDS and not self.features[j].prose
+                for j in block
+            )
+            if menu:
+                self._set(i, "boilerplate", "navigation")
+            else:
+                remaining.append(i)
+        return remaining
+
+    def _is_masthead(self, head: list[int]) -> bool:
+        """A short name above the headline that the page's furniture repeats.
+
+        "Valley Courier" on top, "More from Valley Courier" or "© 2025 Valley
+        Courier" further down: the first line names the site, not the story.
+        """
+        candidates = [i for i in head if self._title_ok(self.features[i])]
+        if len(candidates) < 2 or candidates[0] != head[0]:
+            return False
+        name = self.features[head[0]].text.casefold()
+        if self.features[head[0]].words > _MAX_MASTHEAD_WORDS:
+            return False
+        furniture = (f.text.casefold() for f in self.features if f.furniture)
+        return any(re.search(rf"\b{re.escape(name)}\b", text) for text in furniture)
+
+    @staticmethod
+    def _title_ok(feature: _Features) -> bool:
+        text = feature.text
+        return (
+            not feature.dateline
+            and not _BYLINE.match(text)
+            and not (_FULL_STOP_END.search(text) and not feature.abbreviation_end)
+            and feature.words <= MAX_TITLE_WORDS
+            and len(text) <= MAX_TITLE_CHARS
+        )
+
+    # -- tail -----------------------------------------------------------------
+
+    def _label_tail(self, last: int) -> None:
+        """Everything left after the last body line is trailing furniture."""
+        for i in range(max(last + 1, 0), len(self.raw)):
+            if self.labels[i] is None:
+                block = self.blocks[self.block_of[i]]
+                reason = "related-headlines block" if len(block) > 1 else "trailing furniture"
+                self._set(i, "boilerplate", reason)
+
+    # -- body -----------------------------------------------------------------
+
+    def _label_body(self, first: int, last: int) -> None:
+        """Body, headings and in-body headline lists between the body bounds."""
+        for block in self.blocks:
+            inside = [i for i in block if first <= i <= last and self.labels[i] is None]
+            if not inside:
+                continue
+            if self._drop_list(inside):
+                for i in inside:
+                    self._set(i, "boilerplate", "related-headlines block")
+                continue
+            single = len(inside) == 1 and len(block) == 1
+            for i in inside:
+                feature = self.features[i]
+                heading = single and not feature.prose and not feature.abbreviation_end
+                self._set(i, "heading" if heading else "body")
+
+    def _drop_list(self, inside: list[int]) -> bool:
+        """An in-body list goes when a "Related" heading introduces it or it is long and bare."""
+        members = [self.features[i] for i in inside]
+        if self._introduced(inside[0]):
+            return _is_headline_list(members) or (len(members) == 1 and not members[0].prose)
+        return (
+            _is_headline_list(members)
+            and len(members) >= MIN_MIDBODY_LIST
+            and not any(m.bullet for m in members)
+        )
+
+    def _introduced(self, start: int) -> bool:
+        """Is the line before ``start`` (skipping blanks) a related/read-more heading?"""
+        index = start - 1
+        while index >= 0 and self.features[index].blank:
+            index -= 1
+        if index < 0:
+            return False
+        feature = self.features[index]
+        reason = feature.furniture  # a pattern heading, not a list dropped by this pass
+        if feature.colon_end:
+            return reason in {"related-headlines block", "read more"}
+        limit = {"related-headlines block": 6, "read more": 3}.get(reason or "", 0)
+        return feature.words <= limit
+
+
+def strip_boilerplate(text: str) -> StrippedText:
+    """Label every line of a plain-text news page and keep the article body.
+
+    Never raises for any string. Lines are numbered from 1; see the module
+    docstring for how lines are split and labelled.
+    """
+    return _Labeller(split_lines(text)).run()

@@ -1,0 +1,27 @@
+"""Publication dates given by inputs, to ISO 8601."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import dateparser
+
+_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "YMD"}
+
+
+def parse_published(value: str) -> str | None:
+    """``2024-12-16``, ``2017-09-15T00:00:00``, ``Mon, 16 Dec 2024 10:00:00 GMT`` → ISO date(time).
+
+    A time of exactly midnight is taken to mean "date only" and dropped; a UTC
+    offset the input gives is kept.
+    """
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = dateparser.parse(value, settings=_SETTINGS)
+    if parsed is None:
+        return None
+    if (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0):
+        return parsed.date().isoformat()
+    return parsed.replace(microsecond=0).isoformat()

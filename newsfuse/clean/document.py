@@ -1,0 +1,165 @@
+"""Turn one :class:`RawDocument` into an :class:`Article`: the clean stage proper."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from newsfuse.clean.boilerplate import strip_boilerplate
+from newsfuse.clean.dateline import find_agency, find_dateline
+from newsfuse.clean.dates import parse_published
+from newsfuse.clean.html import extract_html
+from newsfuse.clean.language import guess_language
+from newsfuse.clean.normalise import content_hash, tidy_text
+from newsfuse.errors import EmptyInput, InputError
+from newsfuse.model import Article, Dateline, RawDocument, Reject
+
+MIN_BODY_CHARS = 80
+"""Less body than this, once furniture is gone, is not an article."""
+
+_SOURCE_SUFFIX = re.compile(r"(:\d+|#\d+|\[\d+\])$")
+_TRAILING_CREDIT = re.compile(r"\(([^\W\d_][\w .&-]{1,30})\)\s*$")
+
+
+def trailing_credit(body: str) -> str | None:
+    """The agency of a sign-off such as "... in April. (ANI)" at the very end of the body."""
+    match = _TRAILING_CREDIT.search(body[-200:])
+    return find_agency(f"({match.group(1)})") if match else None
+
+
+@dataclass
+class Cleaned:
+    """What a format-specific cleaner found; the metadata the input gave wins over it."""
+
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    dateline: Dateline | None = None
+    agency: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
+    """Plain text: cut the dateline header out, then strip page furniture line by line."""
+    dateline = find_dateline(text, published_hint)
+    if dateline is not None:
+        text = text[: dateline.start] + text[dateline.end :]
+    stripped = strip_boilerplate(text)
+    removed = [line.text for line in stripped.removed]
+    agency = (
+        (dateline.agency if dateline else None)
+        or find_agency("\n".join(removed))
+        or trailing_credit(stripped.body)
+    )
+    return Cleaned(
+        body=stripped.body,
+        title=stripped.title,
+        outlet=stripped.outlet,
+        published=dateline.published if dateline else None,
+        dateline=dateline,
+        agency=agency,
+        removed=removed,
+    )
+
+
+def clean_html_document(html: str, url: str | None, published_hint: str | None) -> Cleaned:
+    """HTML: trafilatura for text and metadata; our dateline parser on the first paragraphs."""
+    page = extract_html(html, url)
+    body = page.text
+    dateline = find_dateline(body, published_hint or page.date)
+    if dateline is not None:
+        body = body[: dateline.start] + body[dateline.end :]
+    elif page.lead:
+        dateline = find_dateline(page.lead, published_hint or page.date)
+    stripped = strip_boilerplate(body)
+    kept = [ln.text for ln in stripped.lines if not ln.is_removed]
+    if kept and page.title and kept[0].strip() == page.title.strip():
+        kept = kept[1:]
+    removed = [ln.text for ln in stripped.removed]
+    agency = (
+        (dateline.agency if dateline else None)
+        or find_agency("\n".join([*removed, page.lead]))
+        or trailing_credit("\n".join(kept))
+    )
+    return Cleaned(
+        body="\n".join(kept),
+        title=page.title,
+        outlet=page.sitename,
+        author=page.author,
+        published=(dateline.published if dateline else None) or page.date,
+        language=page.language,
+        dateline=dateline,
+        agency=agency,
+        removed=removed,
+    )
+
+
+def default_id(source: str) -> str:
+    """An id for inputs that do not give one: the file name without its suffixes."""
+    if source == "<stdin>":
+        return "stdin"
+    base = _SOURCE_SUFFIX.sub("", source)
+    name = PurePath(base).name
+    for suffix in (".gz", ".jsonl", ".json", ".html", ".htm", ".txt", ".sgm"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    line = _SOURCE_SUFFIX.search(source)
+    return name + (f"-{line.group(1)[1:].strip('[]')}" if line else "")
+
+
+def clean_document(raw: RawDocument) -> Article | Reject:
+    """The clean stage: never raises for bad input, returns a :class:`Reject` with a reason."""
+    try:
+        return _clean(raw)
+    except InputError as exc:
+        return Reject(raw.source, str(exc))
+
+
+def _clean(raw: RawDocument) -> Article:
+    meta = raw.meta
+    hint = meta.get("published")
+    if raw.kind == "html":
+        found = clean_html_document(raw.content, meta.get("url"), hint)
+    else:
+        found = clean_text(raw.content, hint)
+    body = tidy_text(found.body)
+    title = tidy_text(meta.get("title") or found.title or "") or None
+    if len(body) < MIN_BODY_CHARS:
+        raise EmptyInput(
+            f"no article text left after cleaning ({len(body)} characters)"
+            + _furniture_sample(found.removed)
+            + "; if this is a real article, pass its full text or HTML"
+        )
+    dateline = found.dateline
+    return Article(
+        id=str(meta.get("id") or default_id(raw.source)),
+        source=raw.source,
+        text=body,
+        content_hash=content_hash(title, body),
+        title=title,
+        url=meta.get("url"),
+        outlet=meta.get("outlet") or found.outlet,
+        agency=meta.get("agency") or found.agency,
+        author=meta.get("author") or found.author,
+        published=_iso(meta.get("published")) or found.published,
+        dateline_place=dateline.place if dateline else None,
+        dateline_country=dateline.country if dateline else None,
+        language=meta.get("language") or found.language or guess_language(body),
+        boilerplate=tuple(found.removed),
+        notes=raw.notes,
+    )
+
+
+def _furniture_sample(removed: list[str]) -> str:
+    if not removed:
+        return ""
+    sample = " | ".join(line if len(line) <= 60 else line[:59] + "…" for line in removed[:3])
+    return f"; the page held only furniture such as: {sample}"
+
+
+def _iso(value: str | None) -> str | None:
+    return parse_published(value) if value else None

@@ -1,0 +1,244 @@
+"""Commands. Each parses its options, calls one library function and hands back an Output."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsfuse import __version__
+from newsfuse.cli.output import Output, cli_errors, console, err_console, output_options, print_json
+from newsfuse.errors import InputError
+from newsfuse.export import ARTICLE_FIELDS, write_csv, write_jsonl, write_parquet
+from newsfuse.ingest import IngestReport, ingest_paths
+from newsfuse.store import Store
+
+app = typer.Typer(
+    help="newsfuse: raw news articles in, one deduplicated, source-attributed database out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+export_app = typer.Typer(help="Write stored records to a file or stdout.", no_args_is_help=True)
+eval_app = typer.Typer(help="Measure newsfuse against gold-standard data.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+app.add_typer(eval_app, name="eval")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", envvar="NEWSFUSE_DB", help="Database URL or SQLite file [default: newsfuse.db]."
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"newsfuse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """newsfuse: raw news articles in, one deduplicated, source-attributed database out."""
+
+
+# -- ingest -------------------------------------------------------------------------
+
+
+def _print_summary(report: IngestReport) -> None:
+    console.print(
+        f"[bold green]{report.stored} stored[/], [yellow]{report.duplicates} duplicate[/], "
+        f"[red]{report.rejected} rejected[/]"
+    )
+    for reject in report.rejects[:20]:
+        err_console.print(f"  [red]rejected[/] {reject.source}: {reject.reason}", highlight=False)
+    if len(report.rejects) > 20:
+        err_console.print(f"  … and {len(report.rejects) - 20} more: see `newsfuse rejects`")
+    for note in dict.fromkeys(report.notes):
+        err_console.print(f"  [yellow]note[/] {note}", highlight=False)
+
+
+@app.command("ingest")
+@cli_errors
+def ingest_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    db: DbOption = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="Read every input as this suffix (txt, html, json, jsonl, sgm)."
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 if any input was rejected.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read, clean and store articles. Re-ingesting stores nothing new."""
+    suffix = f".{fmt.lstrip('.')}" if fmt else None
+    with Store(db) as store:
+        show_bar = not as_json and sys.stderr.isatty()
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=not show_bar,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def on_file(path: str, done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total, description=Path(path).name[:40])
+
+            report = ingest_paths(paths, store, suffix=suffix, on_file=on_file)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        _print_summary(report)
+    if report.read == 0 or (strict and report.rejected):
+        raise typer.Exit(1)
+
+
+# -- reading ------------------------------------------------------------------------
+
+ARTICLE_COLUMNS = (
+    "id",
+    "outlet",
+    "agency",
+    "dateline_place",
+    "dateline_country",
+    "published",
+    "title",
+)
+ARTICLE_HEADERS = {"dateline_place": "dateline", "dateline_country": "ctry", "published": "date"}
+
+
+@app.command("articles")
+@output_options
+def articles_cli(
+    db: DbOption = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> Output:
+    """List stored articles, newest first."""
+    with Store(db) as store:
+        rows = list(store.iter_articles(limit=limit))
+    for row in rows:
+        row.pop("text", None)
+    return Output(
+        rows=rows, columns=ARTICLE_COLUMNS, headers=ARTICLE_HEADERS, title=f"{len(rows)} articles"
+    )
+
+
+@app.command("article")
+@output_options
+def article_cli(
+    article_id: Annotated[str, typer.Argument(help="Article id.")], db: DbOption = None
+) -> Output:
+    """Show one article: metadata and cleaned text."""
+    with Store(db) as store:
+        row = store.get_article(article_id)
+
+    def render() -> None:
+        meta = " · ".join(
+            str(row[k])
+            for k in ("outlet", "agency", "dateline_place", "dateline_country", "published")
+            if row.get(k)
+        )
+        console.print(Panel(row["text"], title=row.get("title") or row["id"], subtitle=meta))
+        if row["boilerplate"]:
+            console.print(f"[dim]{len(row['boilerplate'])} lines of page furniture removed[/]")
+
+    return Output(rows=[row], columns=ARTICLE_COLUMNS, data=row, render=render)
+
+
+@app.command("rejects")
+@output_options
+def rejects_cli(db: DbOption = None) -> Output:
+    """List inputs that could not be ingested, with the reason and what to do."""
+    with Store(db) as store:
+        rows = list(store.iter_rejects())
+    return Output(rows=rows, columns=("source", "reason", "at"), title=f"{len(rows)} rejects")
+
+
+@app.command("duplicates")
+@output_options
+def duplicates_cli(db: DbOption = None) -> Output:
+    """List inputs recognised as exact duplicates of a stored article."""
+    with Store(db) as store:
+        rows = list(store.iter_duplicates())
+    return Output(
+        rows=rows, columns=("source", "article_id", "at"), title=f"{len(rows)} duplicates"
+    )
+
+
+# -- export -------------------------------------------------------------------------
+
+
+@export_app.command("articles")
+@cli_errors
+def export_articles_cli(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write [default: stdout].")
+    ] = None,
+) -> None:
+    """Every stored article with all its fields, text included."""
+    if fmt not in ("jsonl", "csv", "parquet"):
+        raise InputError(f"unknown format {fmt!r}; use jsonl, csv or parquet")
+    if fmt == "parquet" and output is None:
+        raise InputError("Parquet is binary: give a file with --output FILE.parquet")
+    with Store(db) as store:
+        rows = store.iter_articles()
+        if fmt == "parquet":
+            count = write_parquet(rows, str(output), ARTICLE_FIELDS)
+        else:
+            out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
+            try:
+                if fmt == "jsonl":
+                    count = write_jsonl(({k: r.get(k) for k in ARTICLE_FIELDS} for r in rows), out)
+                else:
+                    count = write_csv(rows, out, ARTICLE_FIELDS)
+            finally:
+                if output:
+                    out.close()
+    if output:
+        err_console.print(f"wrote {count} articles to {output}")
+
+
+# -- eval ---------------------------------------------------------------------------
+
+
+@eval_app.command("datelines")
+@cli_errors
+def eval_datelines_cli(
+    paths: Annotated[
+        list[str], typer.Argument(help="Reuters-21578 .sgm files or their directory.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Dateline place accuracy on Reuters-21578 (gold: each story's DATELINE element)."""
+    from newsfuse.evaluate.datelines import evaluate_reuters_datelines
+
+    report = evaluate_reuters_datelines(paths)
+    if as_json:
+        print_json(report)
+        return
+    console.print(
+        f"stories with a dateline: {report['stories']}\n"
+        f"place accuracy: [bold]{report['accuracy']:.4f}[/] ({report['correct']} correct)\n"
+        f"places resolved to a country: {report['country_resolved']:.4f}"
+    )
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Measurements of pipeline stages against gold data."""

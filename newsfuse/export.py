@@ -1,0 +1,56 @@
+"""Write stored records to JSON Lines, CSV or Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, Any, Literal
+
+from newsfuse.errors import MissingDependency
+
+ExportFormat = Literal["jsonl", "csv", "parquet"]
+
+ARTICLE_FIELDS = (
+    "id", "url", "outlet", "agency", "author", "title", "published", "dateline_place",
+    "dateline_country", "language", "content_hash", "source", "ingested_at", "text",
+    "boilerplate", "notes",
+)  # fmt: skip
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    count = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], fields: tuple[str, ...]) -> int:
+    writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow({k: _flat(row.get(k)) for k in fields})
+        count += 1
+    return count
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], path: str, fields: tuple[str, ...]) -> int:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ModuleNotFoundError as exc:
+        raise MissingDependency(
+            "Parquet export needs pyarrow: pip install 'newsfuse[parquet]'"
+        ) from exc
+    batch = [{k: _flat(row.get(k)) for k in fields} for row in rows]
+    table = pa.Table.from_pylist(batch, schema=pa.schema([(k, pa.string()) for k in fields]))
+    pq.write_table(table, path)
+    return len(batch)
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return None if value is None else str(value)

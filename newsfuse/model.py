@@ -1,0 +1,77 @@
+"""The artifacts that flow between pipeline stages.
+
+read  → :class:`RawDocument` (or :class:`Reject`)
+clean → :class:`Article` (or :class:`Reject`)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DocumentKind = Literal["text", "html"]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One document as a reader found it, before any cleaning.
+
+    ``source`` says where it came from (a path, ``path:LINE`` for a JSON line,
+    ``path#NEWID`` for one story of an SGML file, ``<stdin>``).
+    ``meta`` holds the fields the input gave (id, url, outlet, title, published,
+    author, language, ...) under our own names.
+    ``notes`` are things worth telling the user, e.g. an encoding fallback.
+    """
+
+    source: str
+    kind: DocumentKind
+    content: str
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input that did not become an article, with a reason that says what to do."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a dateline or wire header says, and where it sits in the text.
+
+    ``start``/``end`` are character offsets of the whole header (place, date,
+    agency and the punctuation that ends it) in the text it was found in, so
+    that the caller can cut it out of the body.
+    """
+
+    place: str | None
+    country: str | None  # ISO 3166 alpha-3
+    agency: str | None
+    published: str | None  # ISO 8601 date (YYYY-MM-DD) or datetime
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: body text without page furniture, with its metadata."""
+
+    id: str
+    source: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    author: str | None = None
+    published: str | None = None
+    dateline_place: str | None = None
+    dateline_country: str | None = None
+    language: str | None = None
+    boilerplate: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()

@@ -1,0 +1,224 @@
+"""The :class:`Store`: open a database, bring its schema up to date, read and write rows."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from newsfuse.errors import MissingDependency, NotFound, StoreError
+from newsfuse.model import Article, Reject
+from newsfuse.store.schema import articles, duplicates, rejects
+
+DEFAULT_DB_URL = "sqlite:///newsfuse.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+AddResult = Literal["stored", "duplicate", "conflict"]
+
+
+def database_url(url: str | None = None) -> str:
+    """``url`` if given, else ``$NEWSFUSE_DB``, else ``newsfuse.db`` in the working directory.
+
+    A bare file path is taken as a SQLite file.
+    """
+    url = url or os.environ.get("NEWSFUSE_DB") or DEFAULT_DB_URL
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    return url
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _make_engine(url: str) -> Engine:
+    try:
+        if url.startswith("sqlite"):
+            memory = url in ("sqlite://", "sqlite:///:memory:")
+            engine = create_engine(
+                url,
+                poolclass=StaticPool if memory else None,
+                connect_args={"check_same_thread": False},
+            )
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise MissingDependency(
+            f"no database driver for {url.split('://')[0]} ({exc.name} is missing); "
+            "for PostgreSQL install the extra: pip install 'newsfuse[postgres]'"
+        ) from exc
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot use database URL {url!r}: {exc}") from exc
+
+
+class Store:
+    """A newsfuse database. Opening it applies any migration it lacks."""
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        self.url = database_url(url)
+        self.engine = _make_engine(self.url)
+        if migrate:
+            self.migrate()
+
+    def migrate(self, revision: str = "head") -> None:
+        """Apply the named migrations under ``store/migrations/versions`` up to ``revision``."""
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        try:
+            with self.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+        except OperationalError as exc:
+            raise StoreError(
+                f"cannot open or migrate the database {self.url}: {exc.orig}; "
+                "check the path or URL and that you may write there"
+            ) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------
+
+    def add_article(self, article: Article) -> tuple[AddResult, str]:
+        """Store ``article`` unless its content is already there.
+
+        Returns ``("stored", id)``, ``("duplicate", id_of_the_stored_copy)`` or
+        ``("conflict", id)`` when the id is taken by an article with other content.
+        """
+        with self.engine.begin() as conn:
+            existing = conn.execute(
+                select(articles.c.id).where(articles.c.content_hash == article.content_hash)
+            ).scalar()
+            if existing is not None:
+                self._record_duplicate(conn, article.source, existing)
+                return "duplicate", existing
+            if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).scalar():
+                return "conflict", article.id
+            row = {
+                "id": article.id,
+                "source": article.source,
+                "url": article.url,
+                "outlet": article.outlet,
+                "agency": article.agency,
+                "author": article.author,
+                "title": article.title,
+                "text": article.text,
+                "published": article.published,
+                "dateline_place": article.dateline_place,
+                "dateline_country": article.dateline_country,
+                "language": article.language,
+                "content_hash": article.content_hash,
+                "boilerplate": json.dumps(list(article.boilerplate), ensure_ascii=False),
+                "notes": json.dumps(list(article.notes), ensure_ascii=False),
+                "ingested_at": _now(),
+            }
+            try:
+                conn.execute(insert(articles).values(**row))
+            except IntegrityError:  # a concurrent writer stored the same content first
+                return "duplicate", article.id
+            conn.execute(rejects.delete().where(rejects.c.source == article.source))
+        return "stored", article.id
+
+    def _record_duplicate(self, conn: Any, source: str, article_id: str) -> None:
+        found = conn.execute(
+            select(duplicates.c.id).where(
+                duplicates.c.source == source, duplicates.c.article_id == article_id
+            )
+        ).scalar()
+        if found is None:
+            conn.execute(insert(duplicates).values(source=source, article_id=article_id, at=_now()))
+        else:
+            conn.execute(update(duplicates).where(duplicates.c.id == found).values(at=_now()))
+
+    def add_reject(self, reject: Reject) -> None:
+        """Record (or refresh) why ``reject.source`` could not be ingested."""
+        with self.engine.begin() as conn:
+            found = conn.execute(
+                select(rejects.c.id).where(rejects.c.source == reject.source)
+            ).scalar()
+            if found is None:
+                conn.execute(
+                    insert(rejects).values(source=reject.source, reason=reject.reason, at=_now())
+                )
+            else:
+                conn.execute(
+                    update(rejects)
+                    .where(rejects.c.id == found)
+                    .values(reason=reject.reason, at=_now())
+                )
+
+    # -- reading -------------------------------------------------------------
+
+    def article_ids_taken(self, ids: list[str]) -> set[str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.id).where(articles.c.id.in_(ids)))
+            return {r[0] for r in rows}
+
+    def iter_articles(self, *, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        """Stored articles, newest publication first (undated last), as dicts."""
+        query = (
+            select(articles)
+            .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+            .offset(offset)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                yield _decode_article(dict(row))
+
+    def get_article(self, article_id: str) -> dict:
+        with self.engine.connect() as conn:
+            row = (
+                conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+            )
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}; `newsfuse articles` lists the ids")
+        return _decode_article(dict(row))
+
+    def iter_rejects(self) -> Iterator[dict]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(rejects).order_by(rejects.c.id)).mappings():
+                yield dict(row)
+
+    def iter_duplicates(self) -> Iterator[dict]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(duplicates).order_by(duplicates.c.id)).mappings():
+                yield dict(row)
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in (articles, duplicates, rejects)
+            }
+
+
+def _decode_article(row: dict) -> dict:
+    for key in ("boilerplate", "notes"):
+        row[key] = json.loads(row[key]) if row.get(key) else []
+    return row

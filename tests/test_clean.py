@@ -1,0 +1,116 @@
+"""The clean stage on whole documents: HTML through trafilatura, text through our own parts."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.clean import clean_document
+from newsfuse.clean.dates import parse_published
+from newsfuse.clean.normalise import content_hash
+from newsfuse.model import Article, RawDocument, Reject
+from newsfuse.pipeline import CLEAN, Stage
+
+from .conftest import EXAMPLES
+
+KYIV_PAGE = """<html><head><title>Drone strike hits depot</title></head><body><article>
+<h1>Drone strike hits depot</h1><div class="dateline">KYIV, Ukraine (AP) —</div>
+<p>A drone struck a fuel depot in the south of the country overnight, starting a fire that
+burned for hours, regional officials said on Friday.</p>
+<p>No one was hurt, the officials said, and firefighters had put out the blaze by morning.</p>
+</article><div class="share">Share this article</div></body></html>"""
+
+
+def _clean(kind: str, content: str, **meta) -> Article:
+    result = clean_document(RawDocument("test", kind, content, meta))
+    assert isinstance(result, Article), result
+    return result
+
+
+def test_html_page_furniture_and_metadata():
+    article = _clean("html", (EXAMPLES / "ledger-frontier.html").read_text())
+    assert article.title == "Armenia, Azerbaijan to restart border talks"
+    assert article.outlet == "The Caucasus Ledger"
+    assert article.published == "2025-03-04"
+    assert (article.dateline_place, article.dateline_country, article.agency) == (
+        "GENEVA",
+        "CHE",
+        "Reuters",
+    )
+    assert article.text.startswith("Armenia and Azerbaijan will resume negotiations")
+    for furniture in (
+        "Share on",
+        "Related stories",
+        "Ceasefire holds",
+        "Subscribe",
+        "All rights reserved",
+    ):
+        assert furniture not in article.text
+
+
+def test_html_dateline_outside_the_paragraphs_is_still_read():
+    article = _clean("html", KYIV_PAGE)
+    assert (article.dateline_place, article.dateline_country, article.agency) == (
+        "KYIV",
+        "UKR",
+        "AP",
+    )
+    assert article.text.startswith("A drone struck")
+    assert "Share this article" not in article.text
+
+
+def test_input_metadata_wins_over_what_cleaning_guesses():
+    article = _clean(
+        "text",
+        "LONDON (Reuters) - The pound rose on Tuesday after inflation data came in below forecasts, traders said.",
+        id="given", outlet="Given Outlet", published="2021-05-04T08:00:00Z",
+    )  # fmt: skip
+    assert (article.id, article.outlet, article.published) == (
+        "given",
+        "Given Outlet",
+        "2021-05-04T08:00:00+00:00",
+    )
+    assert (article.dateline_place, article.agency) == ("LONDON", "Reuters")
+    assert article.text.startswith("The pound rose")
+
+
+def test_trailing_agency_credit():
+    body = "Officials met in Delhi on Monday to discuss the new rail link between the two cities. (ANI)"
+    assert _clean("text", body).agency == "ANI"
+
+
+def test_malformed_and_empty_html_become_rejects():
+    for html in ("<html><body><div><p>unclosed <b>tags", "<html></html>", "<<<>>>"):
+        result = clean_document(RawDocument("bad.html", "html", html))
+        assert isinstance(result, Reject)
+        assert "no article text" in result.reason
+
+
+def test_content_hash_ignores_case_punctuation_and_spacing():
+    assert content_hash("Title", "He said: “yes”.\n\nEnd") == content_hash(
+        "TITLE", 'he said "yes"  end'
+    )
+    assert content_hash("Title", "one text") != content_hash("Title", "another text")
+
+
+def test_published_dates():
+    assert parse_published("2017-09-15T00:00:00") == "2017-09-15"
+    assert parse_published("Mon, 16 Dec 2024 10:00:00 GMT") == "2024-12-16T10:00:00+00:00"
+    assert parse_published("not a date") is None
+
+
+def test_stage_runner_names_the_stage_that_broke():
+    broken = Stage("clean", lambda doc: "oops", reads=RawDocument, writes=(Article, Reject))
+    try:
+        broken(RawDocument("x", "text", "t"))
+    except Exception as exc:
+        assert "stage 'clean' must return Article or Reject, returned str" in str(exc)
+    else:
+        raise AssertionError("the runner accepted a wrong artifact")
+    assert isinstance(CLEAN(RawDocument("x", "text", "")), Reject)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=1500), st.sampled_from(["text", "html"]))
+def test_clean_never_raises(content, kind):
+    assert isinstance(clean_document(RawDocument("fuzz", kind, content)), Article | Reject)

@@ -1,0 +1,82 @@
+"""The command line, called in-process: ingest, read commands, export, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from newsfuse.cli import app
+
+from .conftest import EXAMPLES
+
+runner = CliRunner()
+
+
+def _run(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_ingest_json_summary_and_exit_codes(tmp_path):
+    db = str(tmp_path / "n.db")
+    result = _run("ingest", str(EXAMPLES), "--db", db, "--json")
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)
+    assert (summary["stored"], summary["duplicates"], summary["rejected"]) == (5, 1, 1)
+    assert summary["rejects"][0]["source"].endswith("agencies.jsonl:4")
+    assert _run("ingest", str(EXAMPLES), "--db", db, "--strict").exit_code == 1
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert _run("ingest", str(empty), "--db", db).exit_code == 1  # nothing could be read
+
+
+def test_read_commands_share_output_options(tmp_path):
+    db = str(tmp_path / "n.db")
+    _run("ingest", str(EXAMPLES), "--db", db)
+    rows = json.loads(_run("articles", "--db", db, "--json").stdout)
+    assert {r["id"] for r in rows} == {
+        "frontier-wire", "ledger-frontier", "ani-2025-03-04-frontier", "harbour-lights-festival",
+        "harbour-strike",
+    }  # fmt: skip
+    table = _run("articles", "--db", db).stdout
+    assert "frontier-wire" in table
+    parsed = list(csv.DictReader(io.StringIO(_run("rejects", "--db", db, "--csv").stdout)))
+    assert parsed[0]["source"].endswith("agencies.jsonl:4")
+    dup = json.loads(_run("duplicates", "--db", db, "--json").stdout)
+    assert dup[0]["article_id"] == "ani-2025-03-04-frontier"
+    one = json.loads(_run("article", "frontier-wire", "--db", db, "--json").stdout)
+    assert one["agency"] == "AFP" and "Sotk" in one["text"]
+
+
+def test_missing_article_is_a_clean_error(tmp_path):
+    result = runner.invoke(app, ["article", "nope", "--db", str(tmp_path / "n.db")])
+    assert result.exit_code == 1
+    assert "no article with id 'nope'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_export_articles_jsonl_csv_parquet(tmp_path):
+    db = str(tmp_path / "n.db")
+    _run("ingest", str(EXAMPLES), "--db", db)
+    lines = _run("export", "articles", "--db", db, "--format", "jsonl").stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 5
+    assert all(r["text"] and r["id"] for r in records)
+    out_csv = tmp_path / "a.csv"
+    _run("export", "articles", "--db", db, "--format", "csv", "-o", str(out_csv))
+    assert len(list(csv.DictReader(out_csv.open()))) == len(records)
+    out_pq = tmp_path / "a.parquet"
+    _run("export", "articles", "--db", db, "--format", "parquet", "-o", str(out_pq))
+    assert pq.read_table(out_pq).num_rows == len(records)
+
+
+def test_every_command_has_help():
+    for args in (["--help"], ["ingest", "--help"], ["articles", "--help"], ["article", "--help"],
+                 ["rejects", "--help"], ["duplicates", "--help"], ["export", "articles", "--help"],
+                 ["eval", "datelines", "--help"]):  # fmt: skip
+        result = _run(*args)
+        assert result.exit_code == 0, args
+        assert "Usage" in result.stdout
