@@ -95,6 +95,12 @@ def test_unsupported_suffix_and_directory_without_files(tmp_path):
     assert any("holds no files" in r for r in reasons)
 
 
+def test_broken_symlink_is_a_clear_reject(tmp_path):
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (reject,) = _rejects(read_paths([str(tmp_path / "gone.txt")]))
+    assert "no such file" in reject.reason
+
+
 def test_unreadable_file(tmp_path):
     path = tmp_path / "secret.txt"
     path.write_text("text")

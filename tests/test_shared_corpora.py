@@ -74,3 +74,12 @@ def test_news_cluster_every_file_accounted_for(shared, store):
     again = ingest_paths([str(folder)], store)
     assert again.stored == 0
     assert again.duplicates + again.rejected == 383
+
+
+def test_reuters_file_with_invalid_utf8_is_read_and_says_so(shared, store):
+    path = shared / "corpus" / "reuters21578" / "17.sgm"
+    report = ingest_paths([str(path)], store)
+    assert report.stored > 850
+    assert any("not valid UTF-8" in note and "decoded" in note for note in report.notes)
+    for reject in report.rejects:  # title-only briefs and one-line results tables
+        assert "no body text" in reject.reason or "no article text left" in reject.reason

@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from newsfuse.clean.boilerplate import strip_boilerplate
+from newsfuse.clean.boilerplate import StrippedText, furniture_reason, strip_boilerplate
 from newsfuse.clean.dateline import find_agency, find_dateline
 from newsfuse.clean.dates import parse_published
 from newsfuse.clean.html import extract_html
 from newsfuse.clean.language import guess_language
 from newsfuse.clean.normalise import content_hash, tidy_text
+from newsfuse.clean.reflow import reflow
 from newsfuse.errors import EmptyInput, InputError
 from newsfuse.model import Article, Dateline, RawDocument, Reject
 
@@ -43,20 +44,36 @@ class Cleaned:
     removed: list[str] = field(default_factory=list)
 
 
+def unpatterned_text(stripped: StrippedText) -> str:
+    """When line heuristics left no body, the lines that no furniture pattern names.
+
+    A text made only of short lines (a results table, a two-line brief) looks
+    like a headline list to the stripper; it is only furniture if the lines are
+    furniture by pattern ("Share this", copyright notices, ...).
+    """
+    kept = [
+        line.text.strip()
+        for line in stripped.lines
+        if line.label == "boilerplate" and furniture_reason(line.text) is None
+    ]
+    return "\n\n".join(kept)
+
+
 def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
-    """Plain text: cut the dateline header out, then strip page furniture line by line."""
+    """Plain text: cut the dateline header out, undo hard wrapping, strip page furniture."""
     dateline = find_dateline(text, published_hint)
     if dateline is not None:
         text = text[: dateline.start] + text[dateline.end :]
-    stripped = strip_boilerplate(text)
-    removed = [line.text for line in stripped.removed]
+    stripped = strip_boilerplate(reflow(text))
+    body = stripped.body or unpatterned_text(stripped)
+    removed = [line.text for line in stripped.removed if line.text.strip() not in body]
     agency = (
         (dateline.agency if dateline else None)
         or find_agency("\n".join(removed))
-        or trailing_credit(stripped.body)
+        or trailing_credit(body)
     )
     return Cleaned(
-        body=stripped.body,
+        body=body,
         title=stripped.title,
         outlet=stripped.outlet,
         published=dateline.published if dateline else None,

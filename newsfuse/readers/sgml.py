@@ -41,7 +41,7 @@ def parse_story(story: str, source: str) -> RawDocument | Reject:
         body = re.sub(r"<[^>]+>", " ", text_el)
     dateline = _element(story, "DATELINE") or ""
     body = _CONTROL.sub("", body).replace("\x03", "")
-    body = re.sub(r"\s*Reuter\s*$", "", body.strip())
+    body = re.sub(r"\s*reuter\s*$", "", body.strip(), flags=re.I)
     if not body.strip():
         return Reject(
             where, "this Reuters story has no body text (title-only brief); nothing to ingest"

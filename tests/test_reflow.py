@@ -1,0 +1,44 @@
+"""Hard-wrapped text is joined into paragraphs; other text is left alone."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse.clean.reflow import reflow
+
+WRAPPED = """Altex Industries Inc said it agreed to
+sell the assets of its wholly-owned oilfield service
+subsidiary, Parrish Oil Tools Inc.
+    The price and buyer were not disclosed.
+    Altex said Parrish had a loss from operations of 428,000
+dlrs on revenues of 881,000 dlrs in fiscal 1986."""
+
+
+def test_wrapped_wire_copy_becomes_paragraphs():
+    assert reflow(WRAPPED).split("\n\n") == [
+        "Altex Industries Inc said it agreed to sell the assets of its wholly-owned oilfield "
+        "service subsidiary, Parrish Oil Tools Inc.",
+        "The price and buyer were not disclosed.",
+        "Altex said Parrish had a loss from operations of 428,000 dlrs on revenues of 881,000 "
+        "dlrs in fiscal 1986.",
+    ]
+
+
+def test_one_line_per_paragraph_text_is_untouched():
+    text = (
+        "Headline of the story\n\n"
+        + "A long paragraph that goes on and on well past any wrap width a wire service "
+        "would use, because web pages keep one paragraph on one line.\n\n" * 3
+    )
+    assert reflow(text) == text
+
+
+def test_a_headline_list_is_not_joined():
+    text = "Storm hits coast\nMarkets fall again\nChess champion retires\nNew bridge opens"
+    assert reflow(text) == text
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=800))
+def test_reflow_keeps_every_word(text):
+    assert reflow(text).split() == text.split()
