@@ -10,6 +10,9 @@ from newsfuse.pipeline import CLEAN
 from newsfuse.readers import expand_paths, read_file
 from newsfuse.store import Store
 
+ANNOTATE_BATCH = 64
+"""Articles annotated together: enough for ``nlp.pipe`` to batch, little enough to lose on a crash."""
+
 
 @dataclass
 class IngestReport:
@@ -19,6 +22,7 @@ class IngestReport:
     duplicates: int = 0
     rejected: int = 0
     stored_ids: list[str] = field(default_factory=list)
+    annotated: int = 0
     duplicate_of: list[dict[str, str]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -37,6 +41,7 @@ class IngestReport:
             "duplicate_of": self.duplicate_of,
             "notes": self.notes,
             "stored_ids": self.stored_ids,
+            "annotated": self.annotated,
         }
 
 
@@ -46,16 +51,18 @@ def _reject(store: Store, report: IngestReport, reject: Reject) -> None:
     report.rejects.append(reject)
 
 
-def ingest_document(doc: RawDocument | Reject, store: Store, report: IngestReport) -> None:
-    """Clean and store one document (or record one reject), updating ``report``."""
+def ingest_document(
+    doc: RawDocument | Reject, store: Store, report: IngestReport
+) -> Article | None:
+    """Clean and store one document (or record one reject); the stored article, if any."""
     if isinstance(doc, Reject):
         _reject(store, report, doc)
-        return
+        return None
     report.notes.extend(doc.notes)
     result = CLEAN(doc)
     if isinstance(result, Reject):
         _reject(store, report, result)
-        return
+        return None
     article: Article = result
     outcome, article_id = store.add_article(article)
     if outcome == "conflict":
@@ -69,21 +76,57 @@ def ingest_document(doc: RawDocument | Reject, store: Store, report: IngestRepor
                     "article its own id (or remove the stored one first)",
                 ),
             )
-            return
+            return None
         article = replace(article, id=f"{article.id}-{article.content_hash[:8]}")
         outcome, article_id = store.add_article(article)
     if outcome == "stored":
         report.stored += 1
         report.stored_ids.append(article_id)
-    else:
-        report.duplicates += 1
-        report.duplicate_of.append({"source": doc.source, "article_id": article_id})
+        return article
+    report.duplicates += 1
+    report.duplicate_of.append({"source": doc.source, "article_id": article_id})
+    return None
 
 
-def ingest_documents(docs: Iterable[RawDocument | Reject], store: Store) -> IngestReport:
+def annotate_and_store(articles: list[Article], store: Store, n_process: int = 1) -> int:
+    """Run the annotate stage on ``articles`` and store the results; how many were annotated."""
+    from newsfuse.annotate.stage import annotate_articles
+
+    count = 0
+    resolver = store.actor_resolver()
+    for found in annotate_articles(articles, n_process=n_process, resolver=resolver):
+        store.add_annotations(found)
+        count += 1
+    return count
+
+
+class _Annotator:
+    """Collects stored articles and annotates them a batch at a time (or not at all)."""
+
+    def __init__(self, store: Store, report: IngestReport, enabled: bool, n_process: int) -> None:
+        self.store, self.report, self.enabled, self.n_process = store, report, enabled, n_process
+        self.pending: list[Article] = []
+
+    def add(self, article: Article | None) -> None:
+        if self.enabled and article is not None:
+            self.pending.append(article)
+            if len(self.pending) >= ANNOTATE_BATCH * max(self.n_process, 1):
+                self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.report.annotated += annotate_and_store(self.pending, self.store, self.n_process)
+            self.pending = []
+
+
+def ingest_documents(
+    docs: Iterable[RawDocument | Reject], store: Store, *, annotate: bool = True, n_process: int = 1
+) -> IngestReport:
     report = IngestReport()
+    annotator = _Annotator(store, report, annotate, n_process)
     for doc in docs:
-        ingest_document(doc, store, report)
+        annotator.add(ingest_document(doc, store, report))
+    annotator.flush()
     return report
 
 
@@ -92,17 +135,25 @@ def ingest_paths(
     store: Store,
     *,
     suffix: str | None = None,
+    annotate: bool = True,
+    n_process: int = 1,
     on_file: Callable[[str, int, int], None] | None = None,
 ) -> IngestReport:
-    """Ingest every file under ``paths``; ``on_file(path, done, total)`` reports progress."""
+    """Ingest every file under ``paths``; ``on_file(path, done, total)`` reports progress.
+
+    With ``annotate`` (the default) stored articles also go through the annotate
+    stage, ``n_process`` spaCy processes at a time.
+    """
     report = IngestReport()
+    annotator = _Annotator(store, report, annotate, n_process)
     items = list(expand_paths(paths))
     for done, item in enumerate(items, start=1):
         if isinstance(item, Reject):
             ingest_document(item, store, report)
         else:
             for doc in read_file(item, suffix):
-                ingest_document(doc, store, report)
+                annotator.add(ingest_document(doc, store, report))
         if on_file is not None:
             on_file(item if isinstance(item, str) else item.source, done, len(items))
+    annotator.flush()
     return report

@@ -75,3 +75,90 @@ class Article:
     language: str | None = None
     boilerplate: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+# -- annotate -------------------------------------------------------------------------
+
+Granularity = Literal["day", "week", "month", "year", "range", "decade"]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who an expression refers to: ``resolve_actor``'s answer.
+
+    ``country`` is ISO 3166 alpha-3 (None for international organisations and
+    unknowns); ``sector`` a short role code (GOV, MIL, COP, REB, IGO, ...).
+    """
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named in an article's text; ``start``/``end`` are offsets into the cleaned text."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    label: str  # what found it: PERSON, ORG, GPE, NORP, NOUN (a role noun phrase), DICT
+    sentence: int
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None
+    kind: str  # country, city, region, admin1, feature
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression resolved against the article's date, keeping its granularity.
+
+    ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a range also has ``end_value``.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    granularity: Granularity
+    end_value: str | None = None
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number and what it counts: "more than 10,000 North Korean soldiers"."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None  # None for vague amounts ("thousands")
+    qualifier: str | None  # more than, at least, approximately, around, up to, vague, ...
+    noun: str | None  # the counted noun, lemmatised: soldier, people, entity, party
+    actor: Actor | None = None  # whose they are
+    vague: bool = False
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """Everything the annotate stage found in one article."""
+
+    article_id: str
+    sentences: tuple[tuple[int, int], ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    times: tuple[TimeMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()

@@ -114,3 +114,12 @@ def test_stage_runner_names_the_stage_that_broke():
 @given(st.text(max_size=1500), st.sampled_from(["text", "html"]))
 def test_clean_never_raises(content, kind):
     assert isinstance(clean_document(RawDocument("fuzz", kind, content)), Article | Reject)
+
+
+def test_page_furniture_of_the_example_wire_page_is_gone():
+    article = _clean("text", (EXAMPLES / "frontier-wire.txt").read_text())
+    assert article.outlet == "BorderWatch.net"
+    assert article.title == "Armenia and Azerbaijan agree to reopen frontier talks after clash"
+    assert article.text.endswith("until the end of the year.")
+    for trap in ("Flooding forces", "Related Headlines", "ADVERTISEMENT", "Copyright"):
+        assert trap not in article.text

@@ -80,3 +80,32 @@ def test_every_command_has_help():
         result = _run(*args)
         assert result.exit_code == 0, args
         assert "Usage" in result.stdout
+
+
+def test_article_shows_annotations_and_actors_lists_them(tmp_path):
+    db = str(tmp_path / "n.db")
+    _run("ingest", str(EXAMPLES), "--db", db)
+    one = json.loads(_run("article", "frontier-wire", "--db", db, "--json").stdout)
+    actors = {(a["text"], a["country"]) for a in one["annotations"]["actors"]}
+    assert ("Armenia", "ARM") in actors
+    assert any(t["value"] == "2025-03-04" for t in one["annotations"]["times"])
+    assert "Armenia" in _run("article", "frontier-wire", "--db", db).stdout
+    rows = json.loads(_run("actors", "--db", db, "--json", "--country", "ARM").stdout)
+    assert rows and all(r["country"] == "ARM" for r in rows)
+
+
+def test_actors_import_takes_part_in_resolution(tmp_path):
+    db = str(tmp_path / "n.db")
+    dictionary = tmp_path / "mini.actors.txt"
+    dictionary.write_text(
+        "# a tiny CAMEO-format dictionary\n"
+        "ARAM_KHACHATRYAN_\n+KHACHATRYAN_\n [ARMGOV >250101]\n [ARMELI <250101]\n"
+    )
+    summary = json.loads(_run("actors", "import", str(dictionary), "--db", db, "--json").stdout)
+    assert summary["entries"] == 1 and summary["problems"] == []
+    page = tmp_path / "p.jsonl"
+    body = "Aram Khachatryan said on Monday that the talks in Geneva had gone well for both sides."
+    page.write_text(json.dumps({"id": "p1", "text": body, "published": "2025-03-04"}) + "\n")
+    _run("ingest", str(page), "--db", db)
+    actors = json.loads(_run("article", "p1", "--db", db, "--json").stdout)["annotations"]["actors"]
+    assert ("ARM", "GOV") in {(a["country"], a["sector"]) for a in actors}

@@ -61,7 +61,7 @@ def test_news_cluster_every_file_accounted_for(shared, store):
     folder = shared / "eval" / "news_cluster"
     files = sorted(folder.glob("*.json"))
     assert len(files) == 383
-    report = ingest_paths([str(folder)], store)
+    report = ingest_paths([str(folder)], store, annotate=False)
     assert report.stored + report.duplicates + report.rejected == 383
     sources = {a["source"] for a in store.iter_articles()}
     sources |= {d["source"] for d in report.duplicate_of}
@@ -71,14 +71,14 @@ def test_news_cluster_every_file_accounted_for(shared, store):
         assert article["outlet"] and article["title"] and article["url"], article["id"]
     for reject in report.rejects:
         assert "no article text" in reject.reason or "furniture" in reject.reason, reject
-    again = ingest_paths([str(folder)], store)
+    again = ingest_paths([str(folder)], store, annotate=False)
     assert again.stored == 0
     assert again.duplicates + again.rejected == 383
 
 
 def test_reuters_file_with_invalid_utf8_is_read_and_says_so(shared, store):
     path = shared / "corpus" / "reuters21578" / "17.sgm"
-    report = ingest_paths([str(path)], store)
+    report = ingest_paths([str(path)], store, annotate=False)
     assert report.stored > 850
     assert any("not valid UTF-8" in note and "decoded" in note for note in report.notes)
     for reject in report.rejects:  # title-only briefs and one-line results tables

@@ -13,10 +13,9 @@ import statistics
 MIN_LINES = 2
 MAX_WRAP_WIDTH = 100
 """Wider lines than this are paragraphs, not wrapped text."""
-WRAPPED_SHARE = 0.5
-"""Hard-wrapped if this share of lines followed by text ends near the wrap width ..."""
 CONTINUED_SHARE = 0.3
-"""... or this share is followed by a line that goes on with the same sentence."""
+"""Hard-wrapped if this share of line breaks fall inside a sentence (the next line goes on in
+lower case). Lines of similar length alone prove nothing: a list of headlines has them too."""
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -28,9 +27,8 @@ def wrap_width(lines: list[str]) -> int | None:
     width = int(statistics.quantiles([len(a) for a, _ in pairs], n=10)[-1])
     if width > MAX_WRAP_WIDTH or width < 30:
         return None
-    near = sum(len(a) >= 0.75 * width for a, _ in pairs) / len(pairs)
     continued = sum(_continues(a, b) for a, b in pairs) / len(pairs)
-    return width if near >= WRAPPED_SHARE or continued >= CONTINUED_SHARE else None
+    return width if continued >= CONTINUED_SHARE else None
 
 
 def _continues(line: str, following: str) -> bool:

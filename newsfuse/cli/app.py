@@ -5,14 +5,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsfuse import __version__
 from newsfuse.cli.output import Output, cli_errors, console, err_console, output_options, print_json
+from newsfuse.cli.views import render_article
 from newsfuse.errors import InputError
 from newsfuse.export import ARTICLE_FIELDS, write_csv, write_jsonl, write_parquet
-from newsfuse.ingest import IngestReport, ingest_paths
+from newsfuse.ingest import IngestReport, annotate_and_store, ingest_paths
 from newsfuse.store import Store
 
 app = typer.Typer(
@@ -23,9 +23,16 @@ app = typer.Typer(
 )
 export_app = typer.Typer(help="Write stored records to a file or stdout.", no_args_is_help=True)
 eval_app = typer.Typer(help="Measure newsfuse against gold-standard data.", no_args_is_help=True)
+actors_app = typer.Typer(
+    help="Actors named in stored articles; import actor dictionaries.", invoke_without_command=True
+)
 app.add_typer(export_app, name="export")
+app.add_typer(actors_app, name="actors")
 app.add_typer(eval_app, name="eval")
 
+ProcessesOption = Annotated[
+    int, typer.Option("--processes", "-p", min=1, help="spaCy processes for annotation.")
+]
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -55,7 +62,7 @@ def _root(
 def _print_summary(report: IngestReport) -> None:
     console.print(
         f"[bold green]{report.stored} stored[/], [yellow]{report.duplicates} duplicate[/], "
-        f"[red]{report.rejected} rejected[/]"
+        f"[red]{report.rejected} rejected[/]; {report.annotated} annotated"
     )
     for reject in report.rejects[:20]:
         err_console.print(f"  [red]rejected[/] {reject.source}: {reject.reason}", highlight=False)
@@ -79,9 +86,14 @@ def ingest_cli(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 if any input was rejected.")
     ] = False,
+    annotate: Annotated[
+        bool,
+        typer.Option("--annotate/--no-annotate", help="Find actors, places, times, quantities."),
+    ] = True,
+    processes: ProcessesOption = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Read, clean and store articles. Re-ingesting stores nothing new."""
+    """Read, clean, store and annotate articles. Re-ingesting stores nothing new."""
     suffix = f".{fmt.lstrip('.')}" if fmt else None
     with Store(db) as store:
         show_bar = not as_json and sys.stderr.isatty()
@@ -99,7 +111,9 @@ def ingest_cli(
             def on_file(path: str, done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total, description=Path(path).name[:40])
 
-            report = ingest_paths(paths, store, suffix=suffix, on_file=on_file)
+            report = ingest_paths(
+                paths, store, suffix=suffix, annotate=annotate, n_process=processes, on_file=on_file
+            )
     if as_json:
         print_json(report.to_dict())
     else:
@@ -143,21 +157,87 @@ def articles_cli(
 def article_cli(
     article_id: Annotated[str, typer.Argument(help="Article id.")], db: DbOption = None
 ) -> Output:
-    """Show one article: metadata and cleaned text."""
+    """Show one article: metadata, cleaned text, and its actors, places, times and quantities."""
     with Store(db) as store:
         row = store.get_article(article_id)
+        row["annotations"] = store.get_annotations(article_id)
+    return Output(rows=[row], columns=ARTICLE_COLUMNS, data=row, render=lambda: render_article(row))
 
-    def render() -> None:
-        meta = " · ".join(
-            str(row[k])
-            for k in ("outlet", "agency", "dateline_place", "dateline_country", "published")
-            if row.get(k)
+
+@app.command("annotate")
+@cli_errors
+def annotate_cli(
+    db: DbOption = None,
+    all_articles: Annotated[
+        bool, typer.Option("--all", help="Annotate every article again.")
+    ] = False,
+    processes: ProcessesOption = 1,
+) -> None:
+    """Annotate stored articles that have not been annotated yet (or all with --all)."""
+    with Store(db) as store:
+        ids = (
+            [r["id"] for r in store.iter_articles()]
+            if all_articles
+            else store.unannotated_article_ids()
         )
-        console.print(Panel(row["text"], title=row.get("title") or row["id"], subtitle=meta))
-        if row["boilerplate"]:
-            console.print(f"[dim]{len(row['boilerplate'])} lines of page furniture removed[/]")
+        count = annotate_and_store([store.load_article(i) for i in ids], store, processes)
+    console.print(f"{count} articles annotated")
 
-    return Output(rows=[row], columns=ARTICLE_COLUMNS, data=row, render=render)
+
+@actors_app.callback()
+@output_options
+def actors_cli(
+    ctx: typer.Context,
+    db: DbOption = None,
+    country: Annotated[str | None, typer.Option(help="Only actors of this ISO3 country.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = 50,
+) -> Output:
+    """List actors with how often they are named and in how many articles."""
+    if ctx.invoked_subcommand is not None:
+        return Output(render=lambda: None)
+    with Store(db) as store:
+        rows = list(store.actor_counts(country=country, limit=limit))
+    columns = ("name", "country", "sector", "mentions", "articles")
+    return Output(rows=rows, columns=columns, title=f"{len(rows)} actors")
+
+
+@actors_app.command("import")
+@cli_errors
+def actors_import_cli(
+    files: Annotated[
+        list[Path], typer.Argument(help="CAMEO/PETRARCH actor or agent dictionary files.")
+    ],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Import actor dictionaries (CAMEO format, date-bounded codes) for actor resolution."""
+    from newsfuse.actors import load_dictionary_files
+
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise InputError(f"no such file: {', '.join(missing)}; check the paths")
+    dictionary, problems = load_dictionary_files(files)
+    rows = dictionary.to_rows()
+    with Store(db) as store:
+        store.replace_dictionary_rows(rows, [str(f) for f in files])
+        total = store.dictionary_size()
+    summary = {
+        "entries": len(dictionary),
+        "rows": len(rows),
+        "total_rows": total,
+        "problems": problems,
+    }
+    if as_json:
+        print_json(summary)
+        return
+    console.print(
+        f"imported {len(dictionary)} entries ({len(rows)} name-code rows; {total} in the database)"
+    )
+    for problem in problems[:20]:
+        err_console.print(f"  [yellow]problem[/] {problem}", highlight=False)
+    if len(problems) > 20:
+        err_console.print(f"  … and {len(problems) - 20} more problems (--json lists them all)")
+    console.print("Run `newsfuse annotate --all` to apply it to articles already stored.")
 
 
 @app.command("rejects")

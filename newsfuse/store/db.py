@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from alembic import command
 from alembic.config import Config
@@ -17,7 +17,11 @@ from sqlalchemy.pool import StaticPool
 
 from newsfuse.errors import MissingDependency, NotFound, StoreError
 from newsfuse.model import Article, Reject
+from newsfuse.store.annotations import AnnotationStore, DictionaryStore
 from newsfuse.store.schema import articles, duplicates, rejects
+
+if TYPE_CHECKING:
+    from newsfuse.annotate.actors import ActorResolver
 
 DEFAULT_DB_URL = "sqlite:///newsfuse.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -69,7 +73,7 @@ def _make_engine(url: str) -> Engine:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from exc
 
 
-class Store:
+class Store(AnnotationStore, DictionaryStore):
     """A newsfuse database. Opening it applies any migration it lacks."""
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
@@ -91,6 +95,14 @@ class Store:
                 f"cannot open or migrate the database {self.url}: {exc.orig}; "
                 "check the path or URL and that you may write there"
             ) from exc
+
+    def actor_resolver(self) -> ActorResolver:
+        """A resolver that also knows the actor dictionaries imported into this database."""
+        from newsfuse.actors import ActorDictionary
+        from newsfuse.annotate.actors import ActorResolver
+
+        rows = self.dictionary_rows()
+        return ActorResolver(ActorDictionary.from_rows(rows) if rows else None)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -199,6 +211,15 @@ class Store:
         if row is None:
             raise NotFound(f"no article with id {article_id!r}; `newsfuse articles` lists the ids")
         return _decode_article(dict(row))
+
+    def load_article(self, article_id: str) -> Article:
+        """A stored article as the :class:`Article` artifact later stages take."""
+        row = self.get_article(article_id)
+        fields = Article.__dataclass_fields__
+        values = {k: v for k, v in row.items() if k in fields}
+        values["boilerplate"] = tuple(values.get("boilerplate") or ())
+        values["notes"] = tuple(values.get("notes") or ())
+        return Article(**values)
 
     def iter_rejects(self) -> Iterator[dict]:
         with self.engine.connect() as conn:

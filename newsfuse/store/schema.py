@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -47,4 +59,117 @@ duplicates = Table(
     Column("article_id", String(200), nullable=False),
     Column("at", String(40), nullable=False),
     UniqueConstraint("source", "article_id", name="uq_duplicates_source_article"),
+)
+
+# -- annotate (0002_annotations) ------------------------------------------------------
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column(
+        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("n", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+    Column("label", String(12), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Index("ix_actor_mentions_article", "article_id"),
+    Index("ix_actor_mentions_country", "country"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("country", String(3)),
+    Column("kind", String(12), nullable=False),
+    Column("admin1", String(20)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("sentence", Integer, nullable=False),
+    Index("ix_places_article", "article_id"),
+)
+
+time_expressions = Table(
+    "time_expressions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", String(10), nullable=False),
+    Column("end_value", String(10)),
+    Column("granularity", String(8), nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Index("ix_time_expressions_article", "article_id"),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float),
+    Column("qualifier", String(20)),
+    Column("noun", String(60)),
+    Column("vague", Boolean, nullable=False),
+    Column("actor_country", String(3)),
+    Column("actor_sector", String(8)),
+    Column("sentence", Integer, nullable=False),
+    Index("ix_quantities_article", "article_id"),
+)
+
+annotation_runs = Table(
+    "annotation_runs",
+    metadata,
+    Column(
+        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("at", String(40), nullable=False),
+)
+
+# -- imported actor dictionaries (0003_actor_dictionary) ------------------------------
+
+actor_dictionary = Table(
+    "actor_dictionary",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+    Column("start", String(10)),
+    Column("end", String(10)),
+    Column("source", Text, nullable=False),
+    Column("is_agent", Boolean, nullable=False),
 )

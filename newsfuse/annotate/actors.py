@@ -1,0 +1,249 @@
+"""``resolve_actor``: a name or noun phrase → country (ISO3) and sector.
+
+How a phrase is read, left to right, longest name first:
+
+* names we know (people, organisations, countries, nationalities, capitals; see
+  :mod:`newsfuse.annotate.gazetteer`) and names from imported actor dictionaries
+  give a country, and for people, organisations and capitals a sector too;
+* role words (``data/sectors.tsv``) give a sector: the rightmost *head* word
+  wins ("government troops" → MIL), *weak* words count only when there is no
+  head word ("army spokesman" → MIL, "spokesman" → GOV), and "former" or
+  "retired" before a role makes it ELI;
+* the country comes from the most specific kind of name (a person or an
+  organisation before a country or nationality, those before a capital); a
+  name that can mean two countries ("Korea") takes the one the article names
+  elsewhere, else its first reading;
+* a phrase that is only a capital stands for its government ("Moscow said");
+  one that is only a city or region gives its country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from newsfuse.annotate.gazetteer import (
+    KIND_PRIORITY,
+    NameEntry,
+    max_name_words,
+    name_key,
+    names,
+    sector_words,
+    singular_forms,
+)
+from newsfuse.geo.gazetteer import lookup_place
+from newsfuse.model import Actor
+
+_TOKEN = re.compile(r"[^\W\d_][\w.'’\-]*|\d[\d,.]*|[,;:()]")
+_LEADING = frozenset(
+    "the a an some many several few his her its their our your this that these those "
+    "one two three four five six seven eight nine ten eleven twelve dozens hundreds "
+    "thousands tens of".split()
+)
+_CASE_SENSITIVE_MAX = 3
+"""Names this short ("US", "UN", "WHO", "AU") only match when written in capitals."""
+_MAX_ROLE_WORDS = 3
+MIN_CITY_POPULATION = 100_000
+"""A phrase that is only a city name gives its country when the city is at least this big
+(small towns share names with common words: "Republic", Missouri)."""
+
+
+class Dictionary(Protocol):
+    """What the resolver needs from an imported actor dictionary."""
+
+    def longest_match(
+        self, tokens: list[str], start: int, when: date | None
+    ) -> tuple[int, Actor] | None: ...
+
+
+@dataclass(frozen=True)
+class _Hit:
+    position: int
+    kind: str
+    country: str | None
+    sector: str | None
+    name: str
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass
+class ArticleContext:
+    """What the rest of an article says, for names that need it (ambiguous countries)."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _strip_leading(tokens: list[str]) -> list[str]:
+    start = 0
+    while start < len(tokens) - 1 and (
+        tokens[start].lower() in _LEADING or tokens[start][0].isdigit()
+    ):
+        start += 1
+    return tokens[start:]
+
+
+def _case_ok(key: str, surface: str) -> bool:
+    letters = key.replace(" ", "")
+    return len(letters) > _CASE_SENSITIVE_MAX or surface.replace(".", "").isupper()
+
+
+def _entry_sector(entry: NameEntry, when: date | None) -> str | None:
+    if entry.kind != "person" or when is None or entry.sector in (None, "IGO", "REL"):
+        return entry.sector
+    if (entry.start and when < entry.start) or (entry.end and when >= entry.end):
+        return "ELI"
+    return entry.sector
+
+
+class ActorResolver:
+    """Resolves phrases with our tables plus, optionally, an imported dictionary."""
+
+    def __init__(self, dictionary: Dictionary | None = None) -> None:
+        self.dictionary = dictionary
+
+    def _name_at(self, tokens: list[str], i: int, when: date | None) -> tuple[int, _Hit] | None:
+        if self.dictionary is not None:
+            found = self.dictionary.longest_match(tokens, i, when)
+            if found:
+                length, actor = found
+                name = actor.name.title() if actor.name.isupper() else actor.name
+                return length, _Hit(i, "dict", actor.country, actor.sector, name)
+        table = names()
+        for length in range(min(max_name_words(), len(tokens) - i), 0, -1):
+            surface = " ".join(tokens[i : i + length])
+            entry = table.get(name_key(surface))
+            if entry is not None and _case_ok(name_key(surface), surface):
+                hit = _Hit(
+                    i,
+                    entry.kind,
+                    entry.country,
+                    _entry_sector(entry, when),
+                    entry.name,
+                    entry.alternatives,
+                )
+                return length, hit
+        return None
+
+    def _role_at(self, tokens: list[str], i: int) -> tuple[int, str, str] | None:
+        table = sector_words()
+        for length in range(min(_MAX_ROLE_WORDS, len(tokens) - i), 0, -1):
+            key = name_key(" ".join(tokens[i : i + length]))
+            for form in singular_forms(key):
+                if form in table and (form != "mp" or tokens[i] == "MP"):
+                    sector, weight = table[form]
+                    return length, sector, weight
+        if self.dictionary is not None:
+            agent = self.dictionary.longest_agent_match(tokens, i)
+            if agent and agent[1]:
+                return agent[0], agent[1], "head"
+        return None
+
+    def _scan(
+        self, tokens: list[str], when: date | None
+    ) -> tuple[list[_Hit], list[tuple[int, str, str]]]:
+        hits: list[_Hit] = []
+        roles: list[tuple[int, str, str]] = []
+        i = 0
+        while i < len(tokens):
+            found = self._name_at(tokens, i, when)
+            if found:
+                length, hit = found
+                hits.append(hit)
+                i += length
+                continue
+            role = self._role_at(tokens, i)
+            if role:
+                length, sector, weight = role
+                roles.append((i, sector, weight))
+                i += length
+                continue
+            i += 1
+        return hits, roles
+
+    def resolve(
+        self, text: str, when: date | None = None, context: ArticleContext | None = None
+    ) -> Actor:
+        """Country and sector of ``text``; unknown parts are None, never guessed."""
+        tokens = _strip_leading(_tokens(text))
+        name = " ".join(text.split()) or text
+        if not tokens:
+            return Actor(name)
+        hits, roles = self._scan(tokens, when)
+        country = _choose_country(hits, context)
+        sector = _choose_sector(hits, roles, whole=len(hits) == 1 and not roles)
+        if country is None and not hits and tokens[0][:1].isupper():
+            place = lookup_place(" ".join(tokens))
+            known = place.kind == "region" or (place.population or 0) >= MIN_CITY_POPULATION
+            country = place.country if known else None
+        canonical = (
+            hits[0].name
+            if len(hits) == 1 and not roles and hits[0].kind in ("person", "org", "dict")
+            else name
+        )
+        return Actor(canonical, country, sector)
+
+
+def _choose_country(hits: Iterable[_Hit], context: ArticleContext | None) -> str | None:
+    ranked = sorted(
+        (h for h in hits if h.country), key=lambda h: (KIND_PRIORITY.get(h.kind, 9), h.position)
+    )
+    if not ranked:
+        return None
+    best = ranked[0]
+    if best.alternatives and context is not None:
+        options = (best.country, *best.alternatives)
+        named = [c for c in options if context.countries.get(c)]
+        if named:
+            return max(named, key=lambda c: context.countries[c])
+    return best.country
+
+
+def _choose_sector(
+    hits: list[_Hit], roles: list[tuple[int, str, str]], *, whole: bool
+) -> str | None:
+    """Rightmost head word (names with a sector count as heads), else weak words; ELI modifiers."""
+    heads = [(p, s) for p, s, w in roles if w == "head"]
+    heads += [(h.position, h.sector) for h in hits if h.sector and (h.kind != "capital" or whole)]
+    weak = [(p, s) for p, s, w in roles if w == "weak"]
+    modifiers = [p for p, _, w in roles if w == "modifier"]
+    chosen = max(heads) if heads else (max(weak) if weak else None)
+    if chosen is None:
+        return None
+    if any(p < chosen[0] for p in modifiers):
+        return "ELI"
+    return chosen[1]
+
+
+_default: ActorResolver | None = None
+
+
+def default_resolver() -> ActorResolver:
+    """The process-wide resolver: our tables plus any dictionary set with :func:`use_dictionary`."""
+    global _default
+    if _default is None:
+        _default = ActorResolver()
+    return _default
+
+
+def use_dictionary(dictionary: Dictionary | None) -> None:
+    """Make ``resolve_actor`` consult an imported actor dictionary (None to stop)."""
+    global _default
+    _default = ActorResolver(dictionary)
+
+
+def resolve_actor(text: str, date: dt.date | str | None = None) -> Actor:
+    """Resolve a name or noun phrase to an :class:`Actor` (``.country``, ``.sector``, ``.name``).
+
+    ``date`` (the article's date) picks date-bounded codes: who held an office then.
+    """
+    when = dt.date.fromisoformat(date[:10]) if isinstance(date, str) else date
+    return default_resolver().resolve(text, when)

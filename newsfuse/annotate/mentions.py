@@ -1,0 +1,180 @@
+"""Actor and place mentions in a parsed article, with in-article coreference.
+
+An entity (PERSON, ORG, GPE, NORP) is widened to the noun phrase it heads or
+modifies when that phrase's head is a role word ("North Korean soldiers",
+"Pentagon spokesman Major General Pat Ryder"); role phrases without a name
+("paramedics", "the smuggling gang") are mentions too. A person's apposition
+("Ri Chang Ho, a general ...") informs the resolution without joining the span.
+Later short mentions take the resolution of the earlier full one: a surname
+("Ryder"), "the North" after "North Korea", a bare repeat of an unresolved name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from newsfuse.annotate.actors import ActorResolver, ArticleContext
+from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
+from newsfuse.geo.gazetteer import lookup_place
+from newsfuse.model import Actor, ActorMention, PlaceMention
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DETERMINERS = frozenset(
+    "the a an its their his her this that these those both all each either".split()
+)
+_REGION_TAIL = frozenset(
+    {"region", "province", "oblast", "border", "district", "area", "governorate"}
+)
+_NORTH_SOUTH = re.compile(r"^(?:the\s+)?(north|south)$", re.I)
+_NORTH_SOUTH_INSIDE = re.compile(r"\b(North|South)(?:'s|’s)?\b")
+
+
+def _is_role(token_text: str) -> bool:
+    table = sector_words()
+    return any(form in table for form in singular_forms(name_key(token_text)))
+
+
+def _trim(span: Span) -> Span:
+    """Drop leading determiners and possessive pronouns from a span."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in _DETERMINERS:
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _chunk_of(doc: Doc) -> dict[int, Span]:
+    return {token.i: chunk for chunk in doc.noun_chunks for token in chunk}
+
+
+def _appositive(span: Span) -> str:
+    """Text of an apposition or clause after a comma ("Ri Chang Ho, a general said to be ...")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return ""
+    following = [
+        c for c in span.root.children if c.i > span.end and c.dep_ in ("appos", "relcl", "acl")
+    ]
+    if not following:
+        return ""
+    return doc[span.end + 1 : max(c.right_edge.i for c in following) + 1].text
+
+
+def _actor_spans(doc: Doc) -> list[tuple[Span, str, str]]:
+    """(span, label, extra context) for each candidate actor phrase, widest first, no overlaps."""
+    chunks = _chunk_of(doc)
+    found: list[tuple[Span, str, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        chunk = chunks.get(ent.root.i)
+        span = ent
+        covers = chunk is not None and chunk.start <= ent.start and chunk.end >= ent.end
+        if covers and (chunk.root.i == ent.root.i or _is_role(chunk.root.text)):
+            span = _trim(chunk)
+        found.append((span, ent.label_, _appositive(ent) if ent.label_ == "PERSON" else ""))
+    for chunk in doc.noun_chunks:
+        role = _is_role(chunk.root.text) and chunk.root.pos_ in ("NOUN", "PROPN")
+        if role or _NORTH_SOUTH.match(chunk.text):
+            found.append((_trim(chunk), "NOUN", ""))
+    found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
+    kept: list[tuple[Span, str, str]] = []
+    last_end = -1
+    for span, label, extra in found:
+        if span.start >= last_end:
+            kept.append((span, label, extra))
+            last_end = span.end
+    return kept
+
+
+def _coreferent(text: str, earlier: list[ActorMention]) -> Actor | None:
+    """The actor an earlier, fuller mention gave a short one ("Ryder", "the North")."""
+    folded = text.casefold()
+    ns = _NORTH_SOUTH.match(text) or _NORTH_SOUTH_INSIDE.search(text)
+    for mention in reversed(earlier):  # the nearest earlier mention wins
+        full = mention.text.casefold()
+        if ns and full.startswith(ns.group(1).casefold() + " ") and mention.actor.country:
+            return (
+                Actor(text, mention.actor.country, None) if text != mention.text else mention.actor
+            )
+        if (
+            (
+                not ns
+                and len(full) > len(folded)
+                and full.split()[-1:] == folded.split()[-1:]
+                and " " in full
+            )
+            and mention.label in ("PERSON", "ORG", "NOUN")
+            and mention.actor.country
+        ):
+            return mention.actor
+    return None
+
+
+def find_actors(
+    doc: Doc,
+    resolver: ActorResolver,
+    when: date | None,
+    sentence_of: Callable[[int], int],
+) -> list[ActorMention]:
+    """Actor mentions in ``doc`` resolved in two passes: alone, then with the article's countries."""
+    spans = _actor_spans(doc)
+    first = [
+        resolver.resolve(f"{span.text}, {extra}" if extra else span.text, when)
+        for span, _, extra in spans
+    ]
+    context = ArticleContext(Counter(a.country for a in first if a.country))
+    mentions: list[ActorMention] = []
+    for (span, label, extra), alone in zip(spans, first, strict=True):
+        actor = alone
+        if _NORTH_SOUTH.match(span.text):
+            actor = _coreferent(span.text, mentions) or Actor(span.text)
+        elif alone.country is not None:
+            actor = resolver.resolve(f"{span.text}, {extra}" if extra else span.text, when, context)
+        else:
+            ref = _coreferent(span.text, mentions)
+            actor = Actor(alone.name, ref.country, alone.sector or ref.sector) if ref else alone
+        if extra and actor.name != span.text:
+            actor = replace(actor, name=span.text)
+        mentions.append(
+            ActorMention(
+                span.start_char,
+                span.end_char,
+                span.text,
+                actor,
+                label,
+                sentence_of(span.start_char),
+            )
+        )
+    return [m for m in mentions if m.actor.country or m.actor.sector]
+
+
+def find_places(doc: Doc, sentence_of: Callable[[int], int]) -> list[PlaceMention]:
+    """GPE, LOC and FAC entities, widened over "region"/"border region" and the like."""
+    places: list[PlaceMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        end = ent.end
+        while end < len(doc) and doc[end].lower_ in _REGION_TAIL:
+            end += 1
+        start = (
+            ent.start - 1
+            if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and end > ent.end
+            else ent.start
+        )
+        span = doc[start:end]
+        info = lookup_place(span.text)
+        places.append(
+            PlaceMention(
+                span.start_char, span.end_char, span.text, info.name, info.country, info.kind,
+                info.admin1, info.lat, info.lon, sentence_of(span.start_char),
+            )
+        )  # fmt: skip
+    return places

@@ -1,0 +1,78 @@
+"""Run the annotate stage over articles: one spaCy parse each, then our finders."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+
+from spacy.tokens import Doc
+
+from newsfuse.annotate.actors import ActorResolver, ArticleContext, default_resolver
+from newsfuse.annotate.mentions import find_actors, find_places
+from newsfuse.annotate.nlp import load_nlp
+from newsfuse.annotate.quantities import find_quantities
+from newsfuse.annotate.times import find_times
+from newsfuse.model import Annotations, Article
+
+__all__ = ["annotate_article", "annotate_articles", "annotate_doc"]
+
+
+def article_date(article: Article) -> date | None:
+    """The date time expressions are resolved against: the publication date, if known."""
+    try:
+        return date.fromisoformat(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
+
+
+def _sentence_index(doc: Doc) -> tuple[tuple[tuple[int, int], ...], Callable[[int], int]]:
+    spans = tuple((s.start_char, s.end_char) for s in doc.sents)
+    starts = [start for start, _ in spans]
+
+    def sentence_of(char: int) -> int:
+        return max(bisect.bisect_right(starts, char) - 1, 0)
+
+    return spans, sentence_of
+
+
+def annotate_doc(article: Article, doc: Doc, resolver: ActorResolver | None = None) -> Annotations:
+    """Annotations of one article from its spaCy parse."""
+    resolver = resolver or default_resolver()
+    when = article_date(article)
+    sentences, sentence_of = _sentence_index(doc)
+    actors = find_actors(doc, resolver, when, sentence_of)
+    context = ArticleContext()
+    context.countries.update(m.actor.country for m in actors if m.actor.country)
+
+    def resolve(text: str):
+        return resolver.resolve(text, when, context)
+
+    date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    times = find_times(doc.text, when, date_spans, sentences) if when else []
+    return Annotations(
+        article_id=article.id,
+        sentences=sentences,
+        actors=tuple(actors),
+        places=tuple(find_places(doc, sentence_of)),
+        times=tuple(times),
+        quantities=tuple(find_quantities(doc, resolve, sentence_of)),
+    )
+
+
+def annotate_article(article: Article, resolver: ActorResolver | None = None) -> Annotations:
+    return annotate_doc(article, load_nlp()(article.text), resolver)
+
+
+def annotate_articles(
+    articles: Iterable[Article],
+    *,
+    n_process: int = 1,
+    batch_size: int = 32,
+    resolver: ActorResolver | None = None,
+) -> Iterator[Annotations]:
+    """Annotate many articles with ``nlp.pipe``; ``n_process`` > 1 parses in several processes."""
+    nlp = load_nlp()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield annotate_doc(article, doc, resolver)
