@@ -151,3 +151,19 @@ def test_nothing_comes_from_boilerplate(seeds):
         if any(t in trap for trap in traps) and t in ("Britain", "F-35", "19", "12")
     ]
     assert not [q for q in anns["000"]["quantities"] if q["value"] in (19.0, 12.0)]
+
+
+def test_several_processes_give_the_same_annotations():
+    from newsfuse.annotate.stage import annotate_articles
+    from newsfuse.clean import clean_document
+    from newsfuse.model import Article, RawDocument
+    from newsfuse.readers import read_paths
+
+    from .conftest import EXAMPLES
+
+    docs = [d for d in read_paths([str(EXAMPLES)]) if isinstance(d, RawDocument)]
+    articles = [a for a in map(clean_document, docs) if isinstance(a, Article)]
+    one = list(annotate_articles(articles, n_process=1, batch_size=2))
+    two = list(annotate_articles(articles, n_process=2, batch_size=2))
+    assert one == two
+    assert [a.article_id for a in two] == [a.id for a in articles]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 
 from spacy.tokens import Doc
@@ -64,6 +67,28 @@ def annotate_article(article: Article, resolver: ActorResolver | None = None) ->
     return annotate_doc(article, load_nlp()(article.text), resolver)
 
 
+def _annotate_chunk(
+    articles: list[Article], resolver: ActorResolver | None, batch_size: int
+) -> list[Annotations]:
+    """Parse and annotate ``articles`` in this process."""
+    nlp = load_nlp()
+    docs = nlp.pipe([a.text for a in articles], batch_size=batch_size)
+    return [
+        annotate_doc(article, doc, resolver) for article, doc in zip(articles, docs, strict=True)
+    ]
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def annotate_articles(
     articles: Iterable[Article],
     *,
@@ -71,8 +96,24 @@ def annotate_articles(
     batch_size: int = 32,
     resolver: ActorResolver | None = None,
 ) -> Iterator[Annotations]:
-    """Annotate many articles with ``nlp.pipe``; ``n_process`` > 1 parses in several processes."""
-    nlp = load_nlp()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield annotate_doc(article, doc, resolver)
+    """Annotate many articles, in input order.
+
+    With ``n_process`` > 1 whole chunks of articles go to worker processes, which
+    parse *and* annotate them: our finders run in parallel too, not only spaCy.
+    """
+    if n_process <= 1:
+        for chunk in _chunks(articles, batch_size * 4):
+            yield from _annotate_chunk(chunk, resolver, batch_size)
+        return
+    load_nlp()  # loaded once here; forked workers share it
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+        pending: deque[Future[list[Annotations]]] = deque()
+        for chunk in _chunks(articles, batch_size):
+            pending.append(pool.submit(_annotate_chunk, chunk, resolver, batch_size))
+            if len(pending) > 2 * n_process:  # bounded: a huge input is not held in memory
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
