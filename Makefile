@@ -33,8 +33,9 @@ demo: setup
 	$(BIN)/newsfuse articles --db $(DEMO_DB)
 	$(BIN)/newsfuse duplicates --db $(DEMO_DB)
 	$(BIN)/newsfuse rejects --db $(DEMO_DB)
+	$(BIN)/newsfuse actors --db $(DEMO_DB) --limit 10
 	@echo
-	@echo "Stored in $(DEMO_DB). Try: $(BIN)/newsfuse article <ID> --db $(DEMO_DB)"
+	@echo "Stored in $(DEMO_DB). Try: $(BIN)/newsfuse article frontier-wire --db $(DEMO_DB)"
 
 test: setup-dev
 	$(BIN)/ruff check newsfuse tests benchmarks
