@@ -89,13 +89,14 @@ def ingest_document(
 
 
 def annotate_and_store(articles: list[Article], store: Store, n_process: int = 1) -> int:
-    """Run the annotate stage on ``articles`` and store the results; how many were annotated."""
+    """Run the annotate and code stages on ``articles``, store what they find; how many were done."""
     from newsfuse.annotate.stage import annotate_articles
 
     count = 0
     resolver = store.actor_resolver()
     for found in annotate_articles(articles, n_process=n_process, resolver=resolver):
-        store.add_annotations(found)
+        store.add_annotations(found.annotations)
+        store.replace_events(found.annotations.article_id, found.events)
         count += 1
     return count
 

@@ -162,3 +162,90 @@ class Annotations:
     places: tuple[PlaceMention, ...] = ()
     times: tuple[TimeMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+
+
+# -- code -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventActor:
+    """One source or target actor as the text names it, resolved."""
+
+    text: str
+    country: str | None = None
+    sector: str | None = None
+
+    def to_plover(self) -> dict[str, Any]:
+        return {"actorText": self.text, "code": self.country, "sector": self.sector}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event: who did what to whom, where, when, how many, and who said so.
+
+    ``negated`` marks an event the text says did not happen; ``hypothetical`` one
+    that is demanded, threatened, planned or otherwise not (yet) real. Offsets are
+    characters in the text the event was coded from.
+    """
+
+    event_type: str
+    trigger: str
+    evidence: str
+    source: tuple[EventActor, ...] = ()
+    target: tuple[EventActor, ...] = ()
+    mode: str | None = None
+    context: str | None = None
+    location: str | None = None
+    location_country: str | None = None
+    date: str | None = None
+    date_end: str | None = None
+    dead: int | None = None
+    injured: int | None = None
+    size: int | None = None
+    attribution: str | None = None
+    attribution_actor: EventActor | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    confidence: float = 0.5
+    sentence: int = 0
+    start: int = 0
+    end: int = 0
+    trigger_start: int = 0
+    trigger_end: int = 0
+    article_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_plover(self) -> dict[str, Any]:
+        """The event with PLOVER's JSON field names (plus newsfuse's own, prefixed by nothing)."""
+        return {
+            "event": self.event_type,
+            "mode": self.mode,
+            "context": self.context,
+            "source": [a.to_plover() for a in self.source],
+            "target": [a.to_plover() for a in self.target],
+            "eventLoc": {"text": self.location, "code": self.location_country}
+            if self.location
+            else None,
+            "date": self.date,
+            "dateEnd": self.date_end,
+            "dead": self.dead,
+            "injured": self.injured,
+            "size": self.size,
+            "eventText": self.trigger,
+            "text": self.evidence,
+            "attribution": self.attribution,
+            "attributionActor": self.attribution_actor.to_plover()
+            if self.attribution_actor
+            else None,
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the annotate and code stages found in one article: the artifact stored after them."""
+
+    annotations: Annotations
+    events: tuple[Event, ...] = ()

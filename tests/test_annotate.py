@@ -166,4 +166,4 @@ def test_several_processes_give_the_same_annotations():
     one = list(annotate_articles(articles, n_process=1, batch_size=2))
     two = list(annotate_articles(articles, n_process=2, batch_size=2))
     assert one == two
-    assert [a.article_id for a in two] == [a.id for a in articles]
+    assert [a.annotations.article_id for a in two] == [a.id for a in articles]

@@ -16,9 +16,9 @@ from newsfuse.annotate.mentions import find_actors, find_places
 from newsfuse.annotate.nlp import load_nlp
 from newsfuse.annotate.quantities import find_quantities
 from newsfuse.annotate.times import find_times
-from newsfuse.model import Annotations, Article
+from newsfuse.model import Analysis, Annotations, Article
 
-__all__ = ["annotate_article", "annotate_articles", "annotate_doc"]
+__all__ = ["analyse_doc", "annotate_article", "annotate_articles", "annotate_doc"]
 
 
 def article_date(article: Article) -> date | None:
@@ -67,15 +67,28 @@ def annotate_article(article: Article, resolver: ActorResolver | None = None) ->
     return annotate_doc(article, load_nlp()(article.text), resolver)
 
 
+def analyse_doc(
+    article: Article, doc: Doc, resolver: ActorResolver | None = None, code: bool = True
+) -> Analysis:
+    """The annotate stage, and unless ``code`` is false the code stage, on one parsed article."""
+    from newsfuse.events.coder import code_doc
+
+    resolver = resolver or default_resolver()
+    annotations = annotate_doc(article, doc, resolver)
+    if not code:
+        return Analysis(annotations)
+    when = article_date(article)
+    events = code_doc(doc, annotations, resolver, when.isoformat() if when else None)
+    return Analysis(annotations, tuple(events))
+
+
 def _annotate_chunk(
-    articles: list[Article], resolver: ActorResolver | None, batch_size: int
-) -> list[Annotations]:
-    """Parse and annotate ``articles`` in this process."""
+    articles: list[Article], resolver: ActorResolver | None, batch_size: int, code: bool
+) -> list[Analysis]:
+    """Parse, annotate and code ``articles`` in this process."""
     nlp = load_nlp()
     docs = nlp.pipe([a.text for a in articles], batch_size=batch_size)
-    return [
-        annotate_doc(article, doc, resolver) for article, doc in zip(articles, docs, strict=True)
-    ]
+    return [analyse_doc(a, doc, resolver, code) for a, doc in zip(articles, docs, strict=True)]
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -95,24 +108,25 @@ def annotate_articles(
     n_process: int = 1,
     batch_size: int = 32,
     resolver: ActorResolver | None = None,
-) -> Iterator[Annotations]:
-    """Annotate many articles, in input order.
+    code: bool = True,
+) -> Iterator[Analysis]:
+    """Annotate and code many articles, in input order.
 
     With ``n_process`` > 1 whole chunks of articles go to worker processes, which
     parse *and* annotate them: our finders run in parallel too, not only spaCy.
     """
     if n_process <= 1:
         for chunk in _chunks(articles, batch_size * 4):
-            yield from _annotate_chunk(chunk, resolver, batch_size)
+            yield from _annotate_chunk(chunk, resolver, batch_size, code)
         return
     load_nlp()  # loaded once here; forked workers share it
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     )
     with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
-        pending: deque[Future[list[Annotations]]] = deque()
+        pending: deque[Future[list[Analysis]]] = deque()
         for chunk in _chunks(articles, batch_size):
-            pending.append(pool.submit(_annotate_chunk, chunk, resolver, batch_size))
+            pending.append(pool.submit(_annotate_chunk, chunk, resolver, batch_size, code))
             if len(pending) > 2 * n_process:  # bounded: a huge input is not held in memory
                 yield from pending.popleft().result()
         while pending:

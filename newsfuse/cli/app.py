@@ -240,6 +240,69 @@ def actors_import_cli(
     console.print("Run `newsfuse annotate --all` to apply it to articles already stored.")
 
 
+def _actor_list(actors: list[dict]) -> str:
+    return "; ".join(
+        " ".join(x for x in (a.get("code") or "—", a.get("sector") or "") if x)
+        + f" ({a['actorText']})"
+        for a in actors
+    )
+
+
+EVENT_COLUMNS = (
+    "date",
+    "event_type",
+    "source_actors",
+    "target_actors",
+    "location",
+    "attribution",
+    "trigger",
+    "article_id",
+)
+
+
+@app.command("events")
+@output_options
+def events_cli(
+    db: DbOption = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type, e.g. SANCTION.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="ISO3 country of a source or target actor.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Events on or after this date (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = 100,
+) -> Output:
+    """List coded events (PLOVER), newest first, with filters."""
+    from newsfuse.events.ontology import is_event_type
+
+    if event_type and not is_event_type(event_type):
+        raise InputError(
+            f"unknown event type {event_type!r}; use one of the 18 PLOVER types, e.g. SANCTION"
+        )
+    with Store(db) as store:
+        rows = list(
+            store.iter_events(
+                event_type=event_type, actor=actor, since=since, until=until, limit=limit
+            )
+        )
+    for row in rows:
+        row["source_actors"] = _actor_list(row["source"])
+        row["target_actors"] = _actor_list(row["target"])
+    headers = {
+        "event_type": "type",
+        "source_actors": "source",
+        "target_actors": "target",
+        "article_id": "article",
+    }
+    return Output(rows=rows, columns=EVENT_COLUMNS, headers=headers, title=f"{len(rows)} events")
+
+
 @app.command("rejects")
 @output_options
 def rejects_cli(db: DbOption = None) -> Output:
@@ -318,6 +381,25 @@ def eval_datelines_cli(
         f"place accuracy: [bold]{report['accuracy']:.4f}[/] ({report['correct']} correct)\n"
         f"places resolved to a country: {report['country_resolved']:.4f}"
     )
+
+
+@eval_app.command("plover")
+@cli_errors
+def eval_plover_cli(
+    path: Annotated[Path, typer.Argument(help="PLOVER gold records, one JSON object a line.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Event type P/R/F1 per type, macro-F1, actor country and sector accuracy, magnitudes."""
+    from newsfuse.evaluate.plover import evaluate_plover
+    from newsfuse.events.scoring import format_report
+
+    if not path.is_file():
+        raise InputError(f"no such file: {path}; pass a PLOVER .jsonl file")
+    result = evaluate_plover(path)
+    if as_json:
+        print_json(result)
+    else:
+        console.print(format_report(result), highlight=False, markup=False)
 
 
 def main() -> None:

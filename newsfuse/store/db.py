@@ -18,6 +18,7 @@ from sqlalchemy.pool import StaticPool
 from newsfuse.errors import MissingDependency, NotFound, StoreError
 from newsfuse.model import Article, Reject
 from newsfuse.store.annotations import AnnotationStore, DictionaryStore
+from newsfuse.store.events import EventStore
 from newsfuse.store.schema import articles, duplicates, rejects
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def _make_engine(url: str) -> Engine:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from exc
 
 
-class Store(AnnotationStore, DictionaryStore):
+class Store(AnnotationStore, DictionaryStore, EventStore):
     """A newsfuse database. Opening it applies any migration it lacks."""
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:

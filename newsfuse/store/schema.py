@@ -173,3 +173,53 @@ actor_dictionary = Table(
     Column("source", Text, nullable=False),
     Column("is_agent", Boolean, nullable=False),
 )
+
+# -- code (0004_events) ---------------------------------------------------------------
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("sentence", Integer, nullable=False),
+    Column("event_type", String(12), nullable=False),
+    Column("quad_class", String(24), nullable=False),
+    Column("mode", String(40)),
+    Column("context", String(40)),
+    Column("source", Text, nullable=False),  # JSON list of {actorText, code, sector}
+    Column("target", Text, nullable=False),
+    Column("location", Text),
+    Column("location_country", String(3)),
+    Column("date", String(10)),
+    Column("date_end", String(10)),
+    Column("dead", Integer),
+    Column("injured", Integer),
+    Column("size", Integer),
+    Column("attribution", Text),
+    Column("attribution_country", String(3)),
+    Column("negated", Boolean, nullable=False),
+    Column("hypothetical", Boolean, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Index("ix_events_article", "article_id"),
+    Index("ix_events_type_date", "event_type", "date"),
+)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(8), nullable=False),  # source or target
+    Column("text", Text, nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+    Index("ix_event_actors_country", "country", "role"),
+    Index("ix_event_actors_event", "event_id"),
+)

@@ -1,0 +1,671 @@
+"""Stage "code": PLOVER events from parsed sentences, by rules over the dependency parse.
+
+For every token that the trigger lexicon (``data/triggers.tsv``) names, in the
+sense its object allows ("sign" a *pact* is AGREE, "send" *troops* is AID):
+
+* **who and whom**: the subject and object of a verb; the agent of a passive
+  ("was attacked by X") and its subject as target; for a nominalisation the
+  possessor ("Moscow's training of ..."), "by X", and "of / on / against / to /
+  between X"; coordinated names give compound actors. Actors are the article's
+  resolved actor mentions inside those phrases, or the phrase itself resolved.
+* **framing**: an event inside the complement of a demand, threat, refusal or
+  promise ("urged X to withdraw", "threatened to strike") is not coded as the
+  act itself; the framing verb is the event. Speech verbs are never events.
+* **who said it**: the subject of the speech verb that governs the clause
+  ("Ukraine said ...", "..., the Pentagon said"), or "according to X".
+  Possessive pronouns in reported speech ("its troops") belong to the speaker;
+  "we" / "they" take the speaker, else the previous event's source.
+* **flags**: a negation on the trigger sets ``negated``; a modal, a conditional,
+  or a framing verb above it sets ``hypothetical``.
+* **magnitudes**: quantities whose verb is kill / die (dead), wound / injure
+  (injured), or that count the actors of a protest, arrest, deployment (size).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfuse.annotate.actors import ActorResolver
+from newsfuse.events.lexicon import Trigger, triggers
+from newsfuse.model import Annotations, Event, EventActor, Quantity
+
+SPEECH_VERBS = frozenset(
+    "say tell state announce add report claim note write quote confirm reiterate explain "
+    "declare comment stress acknowledge believe think".split()
+)
+FRAMING_TYPES = frozenset({"DEMAND", "THREATEN", "REJECT", "AGREE"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can"})
+PLANNING_VERBS = frozenset(
+    "plan intend want expect hope seek aim try consider prepare ready willing prepared offer decide "
+    "agree promise pledge vow".split()
+)
+COOPERATIVE_TYPES = frozenset({"SUPPORT", "AID", "CONCEDE", "RETREAT", "COOPERATE", "CONSULT"})
+FORCEFUL_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE"})
+OBLIGATION_MODALS = frozenset({"must", "should"})
+MILITARY_SECTORS = frozenset({"MIL", "REB"})
+MILITARY_MEANS = frozenset(
+    "artillery mortar rocket missile aircraft gunship helicopter tank shell shelling gunbattle airstrike "
+    "warplane jet bomber drone".split()
+)
+LIGHT_VERBS = frozenset(
+    "impose unveil announce launch carry conduct stage hold sign reach make issue order "
+    "begin start continue step intensify resume approve adopt mount enter".split()
+)
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "along"})
+PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i", "you", "us", "them"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+TARGET_PREPS = frozenset(
+    {"on", "against", "with", "at", "to", "into", "toward", "towards", "upon", "from"}
+)
+NOUN_TARGET_PREPS = frozenset(
+    {"of", "on", "against", "with", "to", "into", "between", "over", "upon"}
+)
+THEME_TYPES = frozenset({"AID", "MOBILIZE", "RETREAT"})
+"""Types whose "of"-object is the source's own forces or goods ("deployment of DPRK troops")."""
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
+REACH_TYPES = frozenset({"SANCTION", "DISAPPROVE", "DEMAND", "AID", "THREATEN"})
+"""Types whose target country may sit further in the clause ("sanctions on nine people over
+their support to North Korea"), when the direct target names no country."""
+DEAD_VERBS = frozenset({"kill", "die", "dead", "death", "fatality", "massacre", "execute"})
+INJURED_VERBS = frozenset({"wound", "injure", "hurt", "injury"})
+SIZE_TYPES = frozenset({"PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
+CONTEXT_WORDS = {
+    "military": "military troop soldier army missile weapon arm war defense defence navy artillery",
+    "economic": "trade economic economy tariff oil gas bank investment market loan",
+    "diplomatic": "diplomatic ambassador embassy envoy foreign minister summit talks",
+    "humanitarian": "humanitarian refugee aid food relief",
+    "legal": "court law legal judge trial sentence",
+    "political": "election vote party parliament government political",
+}
+
+
+@dataclass
+class _Context:
+    """What the coder knows about the article while it codes its sentences."""
+
+    annotations: Annotations | None
+    resolver: ActorResolver
+    when: str | None
+    last_source: tuple[EventActor, ...] = ()
+    group: tuple[EventActor, ...] = ()
+    """The last multi-party source named in the article: who "we" in a joint statement is."""
+
+
+# -- triggers -----------------------------------------------------------------------------
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return None
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    """Lemmas of what a trigger acts on: its objects, passive subject, attributes, their PPs."""
+    lemmas: set[str] = set()
+    for child in token.children:
+        if child.dep_ in (
+            "dobj",
+            "nsubjpass",
+            "attr",
+            "oprd",
+            "dative",
+            "pobj",
+            "compound",
+        ) or child.dep_ in ("prep", "prt"):
+            lemmas.update(t.lemma_.lower() for t in child.subtree)
+    if token.dep_ in ("dobj", "pobj", "nsubjpass") and _pos(token) == "NOUN":
+        lemmas.add(token.lemma_.lower())
+    return lemmas
+
+
+def _phrase_ok(token: Token, trigger: Trigger) -> bool:
+    particle = trigger.particle
+    if particle is None:
+        return True
+    if trigger.pos == "NOUN":
+        return any(c.dep_ == "compound" and c.lower_ == trigger.head for c in token.children)
+    return any(
+        c.dep_ in ("prt", "prep") and c.lower_ == particle and not _temporal(c)
+        for c in token.children
+    )
+
+
+def _temporal(prep: Token) -> bool:
+    """ "on Monday", "in June": a preposition whose object is a date is no particle."""
+    return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
+
+
+def match_trigger(token: Token) -> Trigger | None:
+    """The trigger sense ``token`` has here, if any."""
+    pos = _pos(token)
+    if pos is None or (pos == "NOUN" and token.dep_ == "compound"):
+        return None  # "battle experience": a modifier, not an event
+    lemma = token.lemma_.lower()
+    candidates = list(triggers().get((lemma, pos), ()))
+    if pos == "NOUN":  # "air strike": the compound is the phrase head
+        for child in token.children:
+            if child.dep_ == "compound":
+                candidates = [
+                    t for t in triggers().get((child.lower_, pos), ()) if t.lemma.endswith(lemma)
+                ] + candidates
+    objects: set[str] | None = None
+    for trigger in candidates:
+        if not _phrase_ok(token, trigger):
+            continue
+        if trigger.needs:
+            objects = objects if objects is not None else _object_lemmas(token)
+            if not any(need in objects or f"{need}s" in objects for need in trigger.needs):
+                continue
+        return trigger
+    return None
+
+
+def _framing_ancestor(token: Token, found: dict[int, Trigger]) -> Trigger | None:
+    """A demand / threat / refusal / promise trigger whose complement or object holds ``token``."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current or current.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "pcomp",
+            "advcl",
+        ):
+            return None
+        framing = found.get(head.i)
+        if framing is not None and framing.event_type in FRAMING_TYPES:
+            return framing
+        current = head
+    return None
+
+
+# -- actors -------------------------------------------------------------------------------
+
+
+def _mentions_in(span_start: int, span_end: int, ctx: _Context) -> list[EventActor]:
+    if ctx.annotations is None:
+        return []
+    actors = []
+    for mention in ctx.annotations.actors:
+        if span_start <= mention.start and mention.end <= span_end:
+            actor = mention.actor
+            actors.append(EventActor(mention.text, actor.country, actor.sector))
+    return actors
+
+
+def _dedupe(actors: Iterable[EventActor]) -> tuple[EventActor, ...]:
+    seen: set[tuple[str | None, str | None]] = set()
+    out = []
+    for actor in actors:
+        key = (actor.country, actor.sector) if actor.country or actor.sector else (actor.text, None)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return tuple(out)
+
+
+def _subtree_span(token: Token) -> Span:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def _phrase_actors(
+    token: Token, ctx: _Context, speaker: tuple[EventActor, ...]
+) -> tuple[EventActor, ...]:
+    """Actors named in the phrase headed by ``token`` (coordinated phrases included)."""
+    if token.lower_ in PRONOUNS:
+        if token.lower_ in ("we", "they", "us", "them"):
+            return speaker or ctx.group or ctx.last_source
+        return speaker or ctx.last_source
+    span = _subtree_span(token)
+    found = [
+        a for a in _mentions_in(span.start_char, span.end_char, ctx) if not _in_places(a, token)
+    ]
+    owner = [c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS]
+    if owner and speaker and not any(a.country for a in found):
+        role = ctx.resolver.resolve(token.text)
+        return tuple(
+            EventActor(f"{owner[0].text} {token.text}", a.country, role.sector or a.sector)
+            for a in speaker
+        )
+    if found:
+        return _dedupe(found)
+    chunk = next((c for c in token.doc.noun_chunks if c.root.i == token.i), None)
+    text = chunk.text if chunk is not None else token.text
+    actor = ctx.resolver.resolve(text)
+    return (EventActor(text, actor.country, actor.sector),) if actor.country or actor.sector else ()
+
+
+def _later_countries(
+    token: Token, sentence: Span, ctx: _Context, source: tuple[EventActor, ...]
+) -> tuple[EventActor, ...]:
+    """Country actors after the trigger in its clause, other than the source's countries."""
+    clause = _subtree_span(_verb_of(token))
+    taken = {a.country for a in source}
+    found = _mentions_in(token.idx, clause.end_char, ctx)
+    return _dedupe(a for a in found if a.country and a.country not in taken)[:3]
+
+
+def _in_places(actor: EventActor, token: Token) -> bool:
+    """Whether the mention sits in a locative phrase of ``token``'s phrase ("soldiers in Kursk")."""
+    for t in token.subtree:
+        if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and t.i != token.i:
+            place = _subtree_span(t)
+            if actor.text in place.text:
+                return True
+    return False
+
+
+def _in_clause(actor: EventActor, token: Token) -> bool:
+    """Whether the mention sits in a clause inside the phrase ("... where Ukraine says ...")."""
+    for t in token.subtree:
+        if t.dep_ in CLAUSE_DEPS and t.i != token.i and actor.text in _subtree_span(t).text:
+            return True
+    return False
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for prep in _children(token, "prep", "agent"):
+        if prep.lower_ in preps:
+            out.extend(_children(prep, "pobj"))
+    return out
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of a verb, inherited through xcomp, conj and relative clauses."""
+    current = token
+    for _ in range(4):
+        subjects = _children(current, "nsubj", "csubj")
+        if subjects:
+            return subjects[0]
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ in ("xcomp", "conj", "advcl", "acl") and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    passive = _children(token, "nsubjpass")
+    if passive:
+        agents = [p for prep in _children(token, "agent") for p in _children(prep, "pobj")]
+        return agents, passive
+    subject = _subject(token)
+    sources = [subject] if subject is not None else []
+    objects = _children(token, "dobj", "dative")
+    if not objects:  # "killed or wounded 30 soldiers": coordinated verbs share the object
+        objects = [o for c in _children(token, "conj") for o in _children(c, "dobj")]
+    if trigger.event_type == "DEMAND" and not objects:
+        objects = _prep_objects(token, frozenset({"on", "upon"}))
+    recipients = _prep_objects(token, TARGET_PREPS)
+    recipients += [
+        p for o in objects for p in _prep_objects(o, frozenset({"to", "for", "against", "on"}))
+    ]
+    if trigger.event_type in THEME_TYPES or not objects:
+        objects = recipients or objects  # "sent arms to Pakistan": Pakistan is the target
+    elif trigger.event_type in FRAMING_TYPES and not recipients:
+        complements = _children(token, "xcomp", "ccomp")
+        objects = objects or [o for c in complements for o in _verb_arguments(c, trigger)[1]]
+    return sources, objects
+
+
+def _noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    sources = _children(token, "poss") + _prep_objects(token, frozenset({"by"}))
+    targets = _prep_objects(token, NOUN_TARGET_PREPS)
+    if trigger.event_type in THEME_TYPES:
+        themes = _prep_objects(token, frozenset({"of"}))
+        targets = [t for t in targets if t not in themes]
+        sources = sources or themes
+    if (
+        not sources
+        and token.dep_ in ("dobj", "nsubjpass", "attr")
+        and token.head.lemma_ in LIGHT_VERBS
+    ):
+        subject = _subject(token.head)
+        sources = [subject] if subject is not None else []
+        targets = targets or _prep_objects(token.head, TARGET_PREPS)
+    if not sources:
+        sources = [
+            c
+            for c in token.children
+            if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")
+        ]
+    return sources, targets
+
+
+# -- attribution, flags, magnitudes ---------------------------------------------------------
+
+
+def _speaker(token: Token, ctx: _Context) -> tuple[str | None, tuple[EventActor, ...]]:
+    """Who said the clause ``token`` is in: a speech verb's subject, or "according to X"."""
+    current = token
+    for _ in range(5):
+        for prep in _children(current, "prep"):
+            if prep.lower_ == "according":
+                objects = [o for p in _children(prep, "prep") for o in _children(p, "pobj")]
+                if objects:
+                    return _subtree_span(objects[0]).text, _phrase_actors(objects[0], ctx, ())
+        head = current.head
+        if head is current:
+            return None, ()
+        if head.lemma_.lower() in SPEECH_VERBS and current.dep_ in (
+            "ccomp",
+            "parataxis",
+            "dobj",
+            "advcl",
+        ):
+            subject = _subject(head)
+            if subject is not None:
+                return _subtree_span(subject).text, _phrase_actors(subject, ctx, ())
+            return None, ()
+        current = head
+    return None, ()
+
+
+def _negated(token: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "no")
+        for c in token.children
+        if c.dep_ in ("neg", "det", "advmod")
+    )
+
+
+def _hypothetical(token: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_.lower() in PLANNING_VERBS
+
+
+def _recast(event: Event, sentence: Span) -> Event:
+    """PLOVER's conventions for what a trigger's plain sense gets wrong.
+
+    A promise or offer of cooperation is AGREE and a conditional or announced use of
+    force is THREATEN; refusing to cooperate is REJECT; violence by armed forces or
+    with military weapons is FIGHT, not ASSAULT.
+    """
+    kind = event.event_type
+    if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"}:
+        return replace(event, event_type="REJECT", negated=False)
+    if event.hypothetical and not event.negated:
+        if kind in COOPERATIVE_TYPES:
+            return replace(event, event_type="AGREE")
+        if kind in FORCEFUL_TYPES:
+            return replace(event, event_type="THREATEN")
+    if kind == "ASSAULT":
+        armed = any(a.sector in MILITARY_SECTORS for a in event.source)
+        means = {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
+        if armed or means or event.mode in ("artillery", "aerial"):
+            return replace(event, event_type="FIGHT")
+    return event
+
+
+def _verb_of(token: Token) -> Token:
+    current = token
+    for _ in range(4):
+        if current.pos_ == "VERB" or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _magnitudes(sentence: Span, quantities: Sequence[Quantity], event_type: str) -> dict[str, int]:
+    found: dict[str, int] = {}
+    doc = sentence.doc
+    for q in quantities:
+        if q.value is None or not (sentence.start_char <= q.start < sentence.end_char):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        number = next((t for t in span if t.like_num), span.root)
+        verb = _verb_of(number)
+        lemmas = {verb.lemma_.lower(), span.root.lemma_.lower(), (q.noun or "").lower()}
+        lemmas |= {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
+        if lemmas & DEAD_VERBS and lemmas & INJURED_VERBS:
+            continue  # "killed or wounded 30": neither count alone
+        if lemmas & DEAD_VERBS or (q.noun or "") in ("dead", "death", "fatality"):
+            found.setdefault("dead", int(q.value))
+        elif lemmas & INJURED_VERBS:
+            found.setdefault("injured", int(q.value))
+        elif event_type in SIZE_TYPES:
+            found.setdefault("size", int(q.value))
+    return found
+
+
+def _context(sentence: Span) -> str | None:
+    lemmas = {t.lemma_.lower() for t in sentence}
+    scores = {name: len(lemmas & set(words.split())) for name, words in CONTEXT_WORDS.items()}
+    best = max(scores, key=lambda name: scores[name])
+    return best if scores[best] else None
+
+
+def _location(sentence: Span, token: Token, ctx: _Context) -> tuple[str | None, str | None]:
+    if ctx.annotations is None:
+        return None, None
+    for place in ctx.annotations.places:
+        if sentence.start_char <= place.start < sentence.end_char:
+            first = sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
+            before = first[0].nbor(-1).lower_ if first is not None and first.start > 0 else ""
+            if before in ("in", "at", "near", "inside", "outside"):
+                return place.name, place.country
+    return None, None
+
+
+def _date(sentence: Span, ctx: _Context) -> tuple[str | None, str | None]:
+    if ctx.annotations is not None:
+        for time in ctx.annotations.times:
+            if sentence.start_char <= time.start < sentence.end_char:
+                return time.value, time.end_value
+    return ctx.when, None
+
+
+# -- coding -------------------------------------------------------------------------------
+
+
+def _confidence(event: Event, is_verb: bool) -> float:
+    score = 0.4 + 0.1 * is_verb
+    score += 0.2 if any(a.country for a in event.source) else 0.0
+    score += (
+        0.2 if any(a.country for a in event.target) or event.event_type in ("PROTEST",) else 0.0
+    )
+    score -= 0.2 if event.hypothetical else 0.0
+    return round(max(min(score, 1.0), 0.05), 2)
+
+
+def _code_trigger(
+    token: Token, trigger: Trigger, sentence: Span, ctx: _Context, index: int
+) -> Event:
+    attribution, speaker = _speaker(token, ctx)
+    if trigger.pos == "VERB":
+        source_tokens, target_tokens = _verb_arguments(token, trigger)
+    else:
+        source_tokens, target_tokens = _noun_arguments(token, trigger)
+    source = _dedupe(a for t in source_tokens for a in _phrase_actors(t, ctx, speaker))
+    target = _dedupe(a for t in target_tokens for a in _phrase_actors(t, ctx, speaker))
+    if trigger.event_type in SYMMETRIC_TYPES and not target and len(source) > 1:
+        target = source
+    if not any(a.country for a in target) and trigger.event_type in REACH_TYPES:
+        target = target + _later_countries(token, sentence, ctx, source)
+    if token.lower_ == "between" or any(c.lower_ == "between" for c in token.children):
+        source = source or target
+    location, location_country = _location(sentence, token, ctx)
+    date, date_end = _date(sentence, ctx)
+    quantities = ctx.annotations.quantities if ctx.annotations else ()
+    event = Event(
+        event_type=trigger.event_type,
+        trigger=token.text,
+        evidence=sentence.text.strip(),
+        source=source,
+        target=target,
+        mode=trigger.mode,
+        context=_context(sentence),
+        location=location,
+        location_country=location_country,
+        date=date,
+        date_end=date_end,
+        attribution=attribution,
+        attribution_actor=speaker[0] if speaker else None,
+        negated=_negated(token),
+        hypothetical=_hypothetical(token),
+        sentence=index,
+        start=sentence.start_char,
+        end=sentence.end_char,
+        trigger_start=token.idx,
+        trigger_end=token.idx + len(token.text),
+        **_magnitudes(sentence, quantities, trigger.event_type),
+    )
+    return _with_confidence(_recast(event, sentence), trigger.pos == "VERB")
+
+
+def _with_confidence(event: Event, is_verb: bool) -> Event:
+    return replace(event, confidence=_confidence(event, is_verb))
+
+
+def _obligations(
+    sentence: Span, ctx: _Context, index: int, found: dict[int, Trigger]
+) -> list[Event]:
+    """ "X said Y must do Z": X demands Z of Y. The obliged act itself is not coded."""
+    events = []
+    for token in sentence:
+        if token.pos_ != "VERB" or not any(
+            c.lower_ in OBLIGATION_MODALS for c in _children(token, "aux")
+        ):
+            continue
+        attribution, speaker = _speaker(token, ctx)
+        if not speaker:
+            continue
+        found.pop(token.i, None)
+        subject = _subject(token)
+        target = _phrase_actors(subject, ctx, speaker) if subject is not None else ()
+        event = Event(
+            event_type="DEMAND",
+            trigger=token.text,
+            evidence=sentence.text.strip(),
+            source=speaker,
+            target=target,
+            context=_context(sentence),
+            date=_date(sentence, ctx)[0],
+            attribution=attribution,
+            attribution_actor=speaker[0],
+            sentence=index,
+            start=sentence.start_char,
+            end=sentence.end_char,
+            trigger_start=token.idx,
+            trigger_end=token.idx + len(token.text),
+        )
+        events.append(_with_confidence(event, True))
+    return events
+
+
+SUBORDINATE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp", "conj"})
+
+
+def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
+    """Whether ``token`` only qualifies another event of its sentence.
+
+    A purpose or manner clause ("blocked roads demanding ...", "to protest ..."), a
+    participle that describes a thing ("the alleged bombers", "the visiting king"),
+    or a noun in an adverbial phrase ("after 12 days of battles", "in protest of
+    the arrest", "sanctions over their provision of support") is the context of the
+    main event, which is the one coded.
+    """
+    if token.dep_ in ("amod", "compound"):
+        return True
+    current, via_prep = token, False
+    for _ in range(4):
+        head = current.head
+        if head is current:
+            return False
+        if current.dep_ == "pobj":
+            via_prep = True
+        elif current.dep_ not in SUBORDINATE_DEPS and current.dep_ not in (
+            "prep",
+            "dobj",
+            "npadvmod",
+        ):
+            return False
+        trigger = found.get(head.i)
+        if trigger is not None and head.i != token.i:
+            if (
+                current.dep_ == "conj"
+                and current is token
+                and trigger.event_type != found[token.i].event_type
+            ):
+                return False  # "jailed 52 and banned ...": coordinated events of their own
+            return (
+                via_prep
+                or token.dep_ in SUBORDINATE_DEPS - {"conj"}
+                or current.dep_ in SUBORDINATE_DEPS
+            )
+        current = head
+    return False
+
+
+def source_tokens_named(event: Event) -> bool:
+    """Whether the event's source was named in its sentence (not taken from a pronoun)."""
+    return not any(a.text.lower() in PRONOUNS for a in event.source)
+
+
+def code_span(sentence: Span, ctx: _Context, index: int) -> list[Event]:
+    """Events in one sentence, in trigger order."""
+    found = {t.i: trig for t in sentence if (trig := match_trigger(t)) is not None}
+    events = _obligations(sentence, ctx, index, found)
+    for i, trigger in found.items():
+        token = sentence.doc[i]
+        if token.lemma_.lower() in SPEECH_VERBS:
+            continue
+        if _framing_ancestor(token, found) is not None:
+            continue  # the demand / threat / refusal is the event, not what it asks for
+        if _subordinate(token, found):
+            continue
+        head_trigger = found.get(token.head.i) if token.head.i != token.i else None
+        same_as_head = head_trigger is not None and head_trigger.event_type == trigger.event_type
+        if same_as_head and (trigger.pos == "NOUN" or token.dep_ == "conj"):
+            continue  # "imposed sanctions", "killed or wounded": the head codes it
+        event = _code_trigger(token, trigger, sentence, ctx, index)
+        if event.source and source_tokens_named(event):
+            ctx.last_source = event.source
+            if sum(1 for a in event.source if a.country) > 1:
+                ctx.group = event.source
+        events.append(event)
+    return events
+
+
+def code_doc(
+    doc: Doc,
+    annotations: Annotations | None,
+    resolver: ActorResolver,
+    when: str | None = None,
+) -> list[Event]:
+    """Every event in a parsed article (or sentence)."""
+    ctx = _Context(annotations, resolver, when)
+    events: list[Event] = []
+    for index, sentence in enumerate(doc.sents):
+        events.extend(code_span(sentence, ctx, index))
+    if annotations is not None:
+        events = [_with_article(e, annotations.article_id) for e in events]
+    return events
+
+
+def _with_article(event: Event, article_id: str) -> Event:
+    return replace(event, article_id=article_id)
