@@ -48,6 +48,10 @@ _LEADING = frozenset(
 _CASE_SENSITIVE_MAX = 3
 """Names this short ("US", "UN", "WHO", "AU") only match when written in capitals."""
 _MAX_ROLE_WORDS = 3
+COMMON_WORD_CAPITALS = frozenset(
+    {"Male", "Victoria", "Hamilton", "Kingston", "Douglas", "Stanley", "Nassau"}
+)
+"""Capitals that are also common words or names: only taken when capitalised."""
 MIN_CITY_POPULATION = 100_000
 """A phrase that is only a city name gives its country when the city is at least this big
 (small towns share names with common words: "Republic", Missouri)."""
@@ -92,8 +96,10 @@ def _strip_leading(tokens: list[str]) -> list[str]:
 
 
 def _case_ok(key: str, surface: str) -> bool:
+    """Short names only in capitals ("US", not "us") or dotted ("u.s." is never the pronoun)."""
     letters = key.replace(" ", "")
-    return len(letters) > _CASE_SENSITIVE_MAX or surface.replace(".", "").isupper()
+    dotted = surface.count(".") >= 2
+    return len(letters) > _CASE_SENSITIVE_MAX or dotted or surface.replace(".", "").isupper()
 
 
 def _entry_sector(entry: NameEntry, when: date | None) -> str | None:
@@ -110,7 +116,9 @@ class ActorResolver:
     def __init__(self, dictionary: Dictionary | None = None) -> None:
         self.dictionary = dictionary
 
-    def _name_at(self, tokens: list[str], i: int, when: date | None) -> tuple[int, _Hit] | None:
+    def _name_at(
+        self, tokens: list[str], i: int, when: date | None, lower_case: bool = False
+    ) -> tuple[int, _Hit] | None:
         if self.dictionary is not None:
             found = self.dictionary.longest_match(tokens, i, when)
             if found:
@@ -121,6 +129,9 @@ class ActorResolver:
         for length in range(min(max_name_words(), len(tokens) - i), 0, -1):
             surface = " ".join(tokens[i : i + length])
             entry = table.get(name_key(surface))
+            lower_capital = entry is not None and entry.kind == "capital" and not surface[:1].isupper()
+            if lower_capital and (not lower_case or entry.name in COMMON_WORD_CAPITALS):
+                continue  # "a male nurse" is not the Maldives
             if entry is not None and _case_ok(name_key(surface), surface):
                 hit = _Hit(
                     i,
@@ -152,9 +163,10 @@ class ActorResolver:
     ) -> tuple[list[_Hit], list[tuple[int, str, str]]]:
         hits: list[_Hit] = []
         roles: list[tuple[int, str, str]] = []
+        lower_case = all(not t[:1].isupper() for t in tokens)
         i = 0
         while i < len(tokens):
-            found = self._name_at(tokens, i, when)
+            found = self._name_at(tokens, i, when, lower_case)
             if found:
                 length, hit = found
                 hits.append(hit)

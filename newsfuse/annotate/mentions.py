@@ -66,22 +66,41 @@ def _appositive(span: Span) -> str:
     return doc[span.end + 1 : max(c.right_edge.i for c in following) + 1].text
 
 
+def _coordinated(chunk: Span) -> list[Span]:
+    """Two or more nationalities or countries sharing one head ("Hungarian and Romanian officials")."""
+    ents = [e for e in chunk.ents if e.label_ in ("NORP", "GPE") and e.root.i != chunk.root.i]
+    return ents if len(ents) > 1 and _is_role(chunk.root.text) else []
+
+
+def resolution_text(span: Span, extra: str) -> str:
+    """What the resolver reads for a mention: its text, plus a shared head or an apposition."""
+    if extra.startswith("+"):
+        return f"{span.text} {extra[1:]}"
+    return f"{span.text}, {extra}" if extra else span.text
+
+
 def _actor_spans(doc: Doc) -> list[tuple[Span, str, str]]:
-    """(span, label, extra context) for each candidate actor phrase, widest first, no overlaps."""
+    """(span, label, extra context) for each candidate actor phrase, widest first, no overlaps.
+
+    ``extra`` is an apposition to read with a person's name, or "+head" for one of
+    several coordinated nationalities that share a head noun.
+    """
     chunks = _chunk_of(doc)
     found: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         chunk = chunks.get(ent.root.i)
-        span = ent
+        span, extra = ent, _appositive(ent) if ent.label_ == "PERSON" else ""
         covers = chunk is not None and chunk.start <= ent.start and chunk.end >= ent.end
-        if covers and (chunk.root.i == ent.root.i or _is_role(chunk.root.text)):
+        if covers and _coordinated(chunk):
+            extra = f"+{chunk.root.text}"
+        elif covers and (chunk.root.i == ent.root.i or _is_role(chunk.root.text)):
             span = _trim(chunk)
-        found.append((span, ent.label_, _appositive(ent) if ent.label_ == "PERSON" else ""))
+        found.append((span, ent.label_, extra))
     for chunk in doc.noun_chunks:
         role = _is_role(chunk.root.text) and chunk.root.pos_ in ("NOUN", "PROPN")
-        if role or _NORTH_SOUTH.match(chunk.text):
+        if (role and not _coordinated(chunk)) or _NORTH_SOUTH.match(chunk.text):
             found.append((_trim(chunk), "NOUN", ""))
     found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
     kept: list[tuple[Span, str, str]] = []
@@ -125,10 +144,7 @@ def find_actors(
 ) -> list[ActorMention]:
     """Actor mentions in ``doc`` resolved in two passes: alone, then with the article's countries."""
     spans = _actor_spans(doc)
-    first = [
-        resolver.resolve(f"{span.text}, {extra}" if extra else span.text, when)
-        for span, _, extra in spans
-    ]
+    first = [resolver.resolve(resolution_text(span, extra), when) for span, _, extra in spans]
     context = ArticleContext(Counter(a.country for a in first if a.country))
     mentions: list[ActorMention] = []
     for (span, label, extra), alone in zip(spans, first, strict=True):
@@ -136,7 +152,7 @@ def find_actors(
         if _NORTH_SOUTH.match(span.text):
             actor = _coreferent(span.text, mentions) or Actor(span.text)
         elif alone.country is not None:
-            actor = resolver.resolve(f"{span.text}, {extra}" if extra else span.text, when, context)
+            actor = resolver.resolve(resolution_text(span, extra), when, context)
         else:
             ref = _coreferent(span.text, mentions)
             actor = Actor(alone.name, ref.country, alone.sector or ref.sector) if ref else alone

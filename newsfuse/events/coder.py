@@ -55,6 +55,8 @@ LIGHT_VERBS = frozenset(
     "impose unveil announce launch carry conduct stage hold sign reach make issue order "
     "begin start continue step intensify resume approve adopt mount enter".split()
 )
+STATEMENT_TYPES = frozenset({"DISAPPROVE", "DEMAND", "SUPPORT", "REJECT", "THREATEN", "AGREE"})
+"""Verbal acts: a group that makes one ("the foreign ministers of ... condemn") is "we" later."""
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "along"})
 PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i", "you", "us", "them"})
@@ -274,6 +276,46 @@ def _in_clause(actor: EventActor, token: Token) -> bool:
     return False
 
 
+def _sentence_countries(sentence: Span, ctx: _Context) -> set[str]:
+    countries: set[str] = set()
+    if ctx.annotations is not None:
+        for mention in ctx.annotations.actors:
+            if sentence.start_char <= mention.start < sentence.end_char and mention.actor.country:
+                countries.add(mention.actor.country)
+        for place in ctx.annotations.places:
+            if sentence.start_char <= place.start < sentence.end_char and place.country:
+                countries.add(place.country)
+    return countries
+
+
+def _domestic(
+    source: tuple[EventActor, ...],
+    target: tuple[EventActor, ...],
+    event_type: str,
+    sentence: Span,
+    ctx: _Context,
+) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
+    """Actors named by role only take the country of a sentence that names just one.
+
+    "Opposition leaders agreed to postpone the demonstration in Baku": the leaders
+    are Azerbaijani. A protest with no named target is aimed at its own country.
+    """
+    countries = _sentence_countries(sentence, ctx)
+    if len(countries) == 1:
+        (only,) = countries
+        source = tuple(
+            EventActor(a.text, only, a.sector) if a.sector and not a.country else a for a in source
+        )
+        target = tuple(
+            EventActor(a.text, only, a.sector) if a.sector and not a.country else a for a in target
+        )
+    if event_type == "PROTEST" and not target:
+        home = next((a.country for a in source if a.country), None)
+        if home is not None:
+            target = (EventActor(home, home, None),)
+    return source, target
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -320,9 +362,10 @@ def _verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[T
     ]
     if trigger.event_type in THEME_TYPES or not objects:
         objects = recipients or objects  # "sent arms to Pakistan": Pakistan is the target
-    elif trigger.event_type in FRAMING_TYPES and not recipients:
-        complements = _children(token, "xcomp", "ccomp")
-        objects = objects or [o for c in complements for o in _verb_arguments(c, trigger)[1]]
+    elif trigger.event_type in FRAMING_TYPES and not recipients and not objects:
+        objects = _children(
+            token, "xcomp", "ccomp"
+        )  # "refused to meet Jordan's king": whom it concerns
     return sources, objects
 
 
@@ -400,8 +443,8 @@ def _recast(event: Event, sentence: Span) -> Event:
     """PLOVER's conventions for what a trigger's plain sense gets wrong.
 
     A promise or offer of cooperation is AGREE and a conditional or announced use of
-    force is THREATEN; refusing to cooperate is REJECT; violence by armed forces or
-    with military weapons is FIGHT, not ASSAULT.
+    force is THREATEN; refusing to cooperate is REJECT; violence with military weapons,
+    or between armed forces, is FIGHT, not ASSAULT.
     """
     kind = event.event_type
     if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"}:
@@ -413,8 +456,9 @@ def _recast(event: Event, sentence: Span) -> Event:
             return replace(event, event_type="THREATEN")
     if kind == "ASSAULT":
         armed = any(a.sector in MILITARY_SECTORS for a in event.source)
+        armed_target = any(a.sector in MILITARY_SECTORS for a in event.target)
         means = {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
-        if armed or means or event.mode in ("artillery", "aerial"):
+        if means or event.mode in ("artillery", "aerial") or (armed and armed_target):
             return replace(event, event_type="FIGHT")
     return event
 
@@ -506,6 +550,7 @@ def _code_trigger(
         target = source
     if not any(a.country for a in target) and trigger.event_type in REACH_TYPES:
         target = target + _later_countries(token, sentence, ctx, source)
+    source, target = _domestic(source, target, trigger.event_type, sentence, ctx)
     if token.lower_ == "between" or any(c.lower_ == "between" for c in token.children):
         source = source or target
     location, location_country = _location(sentence, token, ctx)
@@ -645,7 +690,10 @@ def code_span(sentence: Span, ctx: _Context, index: int) -> list[Event]:
         event = _code_trigger(token, trigger, sentence, ctx, index)
         if event.source and source_tokens_named(event):
             ctx.last_source = event.source
-            if sum(1 for a in event.source if a.country) > 1:
+            if (
+                sum(1 for a in event.source if a.country) > 1
+                and event.event_type in STATEMENT_TYPES
+            ):
                 ctx.group = event.source
         events.append(event)
     return events
