@@ -201,7 +201,7 @@ class Event:
     date_end: str | None = None
     dead: int | None = None
     injured: int | None = None
-    size: int | None = None
+    size: int | str | None = None  # a count, or a vague amount as written ("thousands")
     attribution: str | None = None
     attribution_actor: EventActor | None = None
     negated: bool = False

@@ -129,7 +129,9 @@ class ActorResolver:
         for length in range(min(max_name_words(), len(tokens) - i), 0, -1):
             surface = " ".join(tokens[i : i + length])
             entry = table.get(name_key(surface))
-            lower_capital = entry is not None and entry.kind == "capital" and not surface[:1].isupper()
+            lower_capital = (
+                entry is not None and entry.kind == "capital" and not surface[:1].isupper()
+            )
             if lower_capital and (not lower_case or entry.name in COMMON_WORD_CAPITALS):
                 continue  # "a male nurse" is not the Maldives
             if entry is not None and _case_ok(name_key(surface), surface):

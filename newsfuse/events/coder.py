@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.annotate.actors import ActorResolver
-from newsfuse.events.lexicon import Trigger, triggers
+from newsfuse.events.lexicon import Trigger, mode_for, triggers
 from newsfuse.model import Annotations, Event, EventActor, Quantity
 
 SPEECH_VERBS = frozenset(
@@ -75,6 +75,10 @@ REACH_TYPES = frozenset({"SANCTION", "DISAPPROVE", "DEMAND", "AID", "THREATEN"})
 their support to North Korea"), when the direct target names no country."""
 DEAD_VERBS = frozenset({"kill", "die", "dead", "death", "fatality", "massacre", "execute"})
 INJURED_VERBS = frozenset({"wound", "injure", "hurt", "injury"})
+COLLECTIVE_NOUNS = frozenset(
+    "group union party government authority police army movement coalition people crowd family "
+    "organization organisation front council committee".split()
+)
 SIZE_TYPES = frozenset({"PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
 CONTEXT_WORDS = {
     "military": "military troop soldier army missile weapon arm war defense defence navy artillery",
@@ -472,11 +476,32 @@ def _verb_of(token: Token) -> Token:
     return current
 
 
-def _magnitudes(sentence: Span, quantities: Sequence[Quantity], event_type: str) -> dict[str, int]:
-    found: dict[str, int] = {}
+def _vague_amount(q: Quantity) -> str:
+    """ "Hundreds of thousands of people" → "hundreds of thousands"."""
+    words = q.text.split()
+    amount = []
+    for i, word in enumerate(words):
+        if (
+            word.lower() == "of"
+            and i + 1 < len(words)
+            and words[i + 1].lower() not in _AMOUNT_WORDS
+        ):
+            break
+        amount.append(word)
+    return " ".join(amount).lower()
+
+
+_AMOUNT_WORDS = frozenset({"thousands", "hundreds", "millions", "dozens", "tens", "scores"})
+
+
+def _magnitudes(
+    sentence: Span, quantities: Sequence[Quantity], event_type: str
+) -> dict[str, int | str]:
+    """dead / injured from the objects of kill / wound (or the subject of die), size otherwise."""
+    found: dict[str, int | str] = {}
     doc = sentence.doc
     for q in quantities:
-        if q.value is None or not (sentence.start_char <= q.start < sentence.end_char):
+        if not (sentence.start_char <= q.start < sentence.end_char):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
@@ -485,15 +510,41 @@ def _magnitudes(sentence: Span, quantities: Sequence[Quantity], event_type: str)
         verb = _verb_of(number)
         lemmas = {verb.lemma_.lower(), span.root.lemma_.lower(), (q.noun or "").lower()}
         lemmas |= {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
+        agent = span.root.dep_ in ("nsubj", "csubj") and verb.lemma_.lower() != "die"
+        if q.value is None:
+            if event_type in SIZE_TYPES and q.vague:
+                found.setdefault("size", _vague_amount(q))
+            continue
         if lemmas & DEAD_VERBS and lemmas & INJURED_VERBS:
             continue  # "killed or wounded 30": neither count alone
-        if lemmas & DEAD_VERBS or (q.noun or "") in ("dead", "death", "fatality"):
+        if (lemmas & DEAD_VERBS or (q.noun or "") in ("dead", "death", "fatality")) and not agent:
             found.setdefault("dead", int(q.value))
-        elif lemmas & INJURED_VERBS:
+        elif lemmas & INJURED_VERBS and not agent:
             found.setdefault("injured", int(q.value))
-        elif event_type in SIZE_TYPES:
+        elif event_type in SIZE_TYPES and not lemmas & (DEAD_VERBS | INJURED_VERBS):
             found.setdefault("size", int(q.value))
     return found
+
+
+def _one_person(tokens: Sequence[Token]) -> bool:
+    """A single named or singular person-like noun phrase ("a member of parliament", "Sidhoum")."""
+    if len(tokens) != 1:
+        return False
+    token = tokens[0]
+    if any(c.dep_ == "conj" for c in token.children) or token.lemma_.lower() in COLLECTIVE_NOUNS:
+        return False
+    return token.tag_ in ("NN", "NNP") and (token.ent_type_ in ("PERSON", "") or token.tag_ == "NN")
+
+
+def _single_victim(token: Token, event: Event, tokens: Sequence[Token]) -> Event:
+    """ "A journalist has been killed", "a prisoner died": one dead when no number is given."""
+    if (
+        event.dead is None
+        and token.lemma_.lower() in ("kill", "die", "assassinate")
+        and _one_person(tokens)
+    ):
+        return replace(event, dead=1)
+    return event
 
 
 def _context(sentence: Span) -> str | None:
@@ -579,7 +630,20 @@ def _code_trigger(
         trigger_end=token.idx + len(token.text),
         **_magnitudes(sentence, quantities, trigger.event_type),
     )
-    return _with_confidence(_recast(event, sentence), trigger.pos == "VERB")
+    if trigger.event_type == "PROTEST" and event.size is None and _one_person(source_tokens):
+        event = replace(event, size=1)  # one person's hunger strike
+    victims = (
+        _children(token, "nsubjpass")
+        if token.lemma_.lower() == "kill"
+        else _children(token, "nsubj")
+    )
+    event = _single_victim(token, event, victims)
+    event = _recast(event, sentence)
+    if event.mode is None or event.event_type != trigger.event_type:
+        event = replace(
+            event, mode=mode_for(event.event_type, {t.lemma_.lower() for t in sentence})
+        )
+    return _with_confidence(event, trigger.pos == "VERB")
 
 
 def _with_confidence(event: Event, is_verb: bool) -> Event:

@@ -42,3 +42,23 @@ def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
         key: tuple(sorted(items, key=lambda t: -len(t.lemma.split())))
         for key, items in table.items()
     }
+
+
+@cache
+def mode_words() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """PLOVER type → (mode, words that signal it), most specific first (``data/modes.tsv``)."""
+    text = resources.files("newsfuse").joinpath("data/modes.tsv").read_text("utf-8")
+    table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            event_type, mode, words = line.split("\t")
+            table.setdefault(event_type, []).append((mode, frozenset(words.split())))
+    return {key: tuple(rows) for key, rows in table.items()}
+
+
+def mode_for(event_type: str, lemmas: set[str]) -> str | None:
+    """The first mode of ``event_type`` whose words occur among ``lemmas``."""
+    for mode, words in mode_words().get(event_type, ()):
+        if words & lemmas:
+            return mode
+    return None
