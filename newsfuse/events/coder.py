@@ -45,6 +45,20 @@ PLANNING_VERBS = frozenset(
 )
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "AID", "CONCEDE", "RETREAT", "COOPERATE", "CONSULT"})
 FORCEFUL_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE"})
+MATERIAL_TYPES = frozenset(
+    {
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "SANCTION",
+        "PROTEST",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+        "FIGHT",
+    }
+)
 OBLIGATION_MODALS = frozenset({"must", "should"})
 MILITARY_SECTORS = frozenset({"MIL", "REB"})
 MILITARY_MEANS = frozenset(
@@ -320,6 +334,28 @@ def _domestic(
     return source, target
 
 
+def _located(
+    source: tuple[EventActor, ...],
+    target: tuple[EventActor, ...],
+    event_type: str,
+    location: str | None,
+    country: str | None,
+) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
+    """Where nobody is named, the place stands for its people.
+
+    "Serbia lifted a curfew in Montenegro" is aimed at Montenegro; "three soldiers
+    were killed by a bomb outside Basra" comes from Iraq. Only for acts done on the
+    ground (material types), and only when a side names no country itself.
+    """
+    if country is None or location is None or event_type not in MATERIAL_TYPES:
+        return source, target
+    if not any(a.country for a in target):
+        target = (*target, EventActor(location, country, None))
+    if not any(a.country for a in source) and event_type in FORCEFUL_TYPES:
+        source = (*source, EventActor(location, country, None))
+    return source, target
+
+
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -380,14 +416,16 @@ def _noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[T
         themes = _prep_objects(token, frozenset({"of"}))
         targets = [t for t in targets if t not in themes]
         sources = sources or themes
-    if (
-        not sources
-        and token.dep_ in ("dobj", "nsubjpass", "attr")
-        and token.head.lemma_ in LIGHT_VERBS
-    ):
-        subject = _subject(token.head)
-        sources = [subject] if subject is not None else []
-        targets = targets or _prep_objects(token.head, TARGET_PREPS)
+    if not sources and token.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+        # "X staged rallies", "X remained on alert": the governing verb's subject acts,
+        # unless that verb is an event of its own ("X condemned the attack").
+        verb = _verb_of(token)
+        light = verb.lemma_ in LIGHT_VERBS
+        if verb.pos_ == "VERB" and verb is not token and (light or match_trigger(verb) is None):
+            subject = _subject(verb)
+            sources = [subject] if subject is not None else []
+            if light:
+                targets = targets or _prep_objects(verb, TARGET_PREPS)
     if not sources:
         sources = [
             c
@@ -605,6 +643,7 @@ def _code_trigger(
     if token.lower_ == "between" or any(c.lower_ == "between" for c in token.children):
         source = source or target
     location, location_country = _location(sentence, token, ctx)
+    source, target = _located(source, target, trigger.event_type, location, location_country)
     date, date_end = _date(sentence, ctx)
     quantities = ctx.annotations.quantities if ctx.annotations else ()
     event = Event(
