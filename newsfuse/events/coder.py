@@ -63,7 +63,7 @@ OBLIGATION_MODALS = frozenset({"must", "should"})
 MILITARY_SECTORS = frozenset({"MIL", "REB"})
 MILITARY_MEANS = frozenset(
     "artillery mortar rocket missile aircraft gunship helicopter tank shell shelling gunbattle airstrike "
-    "warplane jet bomber drone".split()
+    "warplane jet drone".split()
 )
 LIGHT_VERBS = frozenset(
     "impose unveil announce launch carry conduct stage hold sign reach make issue order "
@@ -146,6 +146,11 @@ def _object_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def _needed(need: str, lemmas: set[str]) -> bool:
+    """Whether an object lemma satisfies ``need`` ("ties" is needed, spaCy says "tie")."""
+    return need in lemmas or f"{need}s" in lemmas or (need.endswith("s") and need[:-1] in lemmas)
+
+
 def _phrase_ok(token: Token, trigger: Trigger) -> bool:
     particle = trigger.particle
     if particle is None:
@@ -182,7 +187,7 @@ def match_trigger(token: Token) -> Trigger | None:
             continue
         if trigger.needs:
             objects = objects if objects is not None else _object_lemmas(token)
-            if not any(need in objects or f"{need}s" in objects for need in trigger.needs):
+            if not any(_needed(need, objects) for need in trigger.needs):
                 continue
         return trigger
     return None
@@ -473,6 +478,10 @@ def _negated(token: Token) -> bool:
 
 
 def _hypothetical(token: Token) -> bool:
+    if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+        verb = _verb_of(token)  # "will extend the curfew": the verb carries the modal
+        if verb is not token and verb.pos_ == "VERB":
+            return _hypothetical(verb)
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
