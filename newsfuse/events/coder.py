@@ -252,10 +252,7 @@ def _phrase_actors(
         if token.lower_ in ("we", "they", "us", "them"):
             return speaker or ctx.group or ctx.last_source
         return speaker or ctx.last_source
-    span = _subtree_span(token)
-    found = [
-        a for a in _mentions_in(span.start_char, span.end_char, ctx) if not _in_places(a, token)
-    ]
+    found = _argument_actors(token, ctx)
     owner = [c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS]
     if owner and speaker and not any(a.country for a in found):
         role = ctx.resolver.resolve(token.text)
@@ -279,6 +276,25 @@ def _later_countries(
     taken = {a.country for a in source}
     found = _mentions_in(token.idx, clause.end_char, ctx)
     return _dedupe(a for a in found if a.country and a.country not in taken)[:3]
+
+
+def _argument_actors(token: Token, ctx: _Context) -> list[EventActor]:
+    """Actor mentions in the phrase headed by ``token``, minus places and embedded clauses.
+
+    A possessor decides alone: "Serbia's suppression of Albanian unrest" is Serbia's.
+    """
+    owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS]
+    spans = [_subtree_span(owners[0])] if owners and _pos(token) == "NOUN" else []
+    spans.append(_subtree_span(token))
+    for span in spans:
+        found = [
+            a
+            for a in _mentions_in(span.start_char, span.end_char, ctx)
+            if not _in_places(a, token) and not _in_clause(a, token)
+        ]
+        if found:
+            return found
+    return []
 
 
 def _in_places(actor: EventActor, token: Token) -> bool:
@@ -407,10 +423,8 @@ def _verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[T
     ]
     if trigger.event_type in THEME_TYPES or not objects:
         objects = recipients or objects  # "sent arms to Pakistan": Pakistan is the target
-    elif trigger.event_type in FRAMING_TYPES and not recipients and not objects:
-        objects = _children(
-            token, "xcomp", "ccomp"
-        )  # "refused to meet Jordan's king": whom it concerns
+    if not objects and trigger.event_type in FRAMING_TYPES:
+        objects = _children(token, "xcomp", "ccomp")  # "refused to meet Jordan's king"
     return sources, objects
 
 
@@ -606,11 +620,22 @@ def _location(sentence: Span, token: Token, ctx: _Context) -> tuple[str | None, 
         return None, None
     for place in ctx.annotations.places:
         if sentence.start_char <= place.start < sentence.end_char:
-            first = sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
-            before = first[0].nbor(-1).lower_ if first is not None and first.start > 0 else ""
-            if before in ("in", "at", "near", "inside", "outside"):
+            span = sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and _locative(span.root):
                 return place.name, place.country
     return None, None
+
+
+def _locative(token: Token) -> bool:
+    """ "in Kursk", "in the occupied West Bank", "in the West Bank city of Hebron"."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if current.dep_ not in ("pobj", "prep", "compound", "appos") or current.head is current:
+            return False
+        current = current.head
+    return False
 
 
 def _date(sentence: Span, ctx: _Context) -> tuple[str | None, str | None]:
