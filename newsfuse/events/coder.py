@@ -729,14 +729,14 @@ def _obligations(
     """ "X said Y must do Z": X demands Z of Y. The obliged act itself is not coded."""
     events = []
     for token in sentence:
-        if token.pos_ != "VERB" or not any(
-            c.lower_ in OBLIGATION_MODALS for c in _children(token, "aux")
-        ):
+        obliged = any(c.lower_ in OBLIGATION_MODALS for c in _children(token, "aux"))
+        if token.pos_ not in ("VERB", "AUX") or not obliged:
             continue
         attribution, speaker = _speaker(token, ctx)
         if not speaker:
             continue
-        found.pop(token.i, None)
+        for obliged in token.subtree:  # what the target must do is not itself an event
+            found.pop(obliged.i, None)
         subject = _subject(token)
         target = _phrase_actors(subject, ctx, speaker) if subject is not None else ()
         event = Event(
@@ -814,8 +814,8 @@ def code_span(sentence: Span, ctx: _Context, index: int) -> list[Event]:
     events = _obligations(sentence, ctx, index, found)
     for i, trigger in found.items():
         token = sentence.doc[i]
-        if token.lemma_.lower() in SPEECH_VERBS:
-            continue
+        if token.lemma_.lower() in SPEECH_VERBS and not trigger.needs:
+            continue  # "declared that ..." is speech; "declared a ceasefire" is an act
         if _framing_ancestor(token, found) is not None:
             continue  # the demand / threat / refusal is the event, not what it asks for
         if _subordinate(token, found):
