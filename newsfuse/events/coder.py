@@ -836,6 +836,11 @@ def code_span(sentence: Span, ctx: _Context, index: int) -> list[Event]:
     return events
 
 
+def _has_actor(event: Event) -> bool:
+    """Who did what to whom needs a who: an event naming no actor at all is not kept."""
+    return any(a.country or a.sector for a in (*event.source, *event.target))
+
+
 def code_doc(
     doc: Doc,
     annotations: Annotations | None,
@@ -846,7 +851,7 @@ def code_doc(
     ctx = _Context(annotations, resolver, when)
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
-        events.extend(code_span(sentence, ctx, index))
+        events.extend(e for e in code_span(sentence, ctx, index) if _has_actor(e))
     if annotations is not None:
         events = [_with_article(e, annotations.article_id) for e in events]
     return events
