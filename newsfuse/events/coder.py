@@ -36,7 +36,9 @@ SPEECH_VERBS = frozenset(
     "say tell state announce add report claim note write quote confirm reiterate explain "
     "declare comment stress acknowledge believe think".split()
 )
-FRAMING_TYPES = frozenset({"DEMAND", "THREATEN", "REJECT", "AGREE"})
+FRAMING_TYPES = frozenset({"DEMAND", "THREATEN", "REJECT", "AGREE", "SANCTION"})
+"""Events whose complement or object is an act that does not (yet) happen: demanded,
+threatened, refused, promised, or cut off ("cancelled a visit", "halted aid")."""
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can"})
 PLANNING_VERBS = frozenset(
@@ -69,6 +71,10 @@ LIGHT_VERBS = frozenset(
     "impose unveil announce launch carry conduct stage hold sign reach make issue order "
     "begin start continue step intensify resume approve adopt mount enter".split()
 )
+NAME_ENTITIES = frozenset(
+    {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "NORP"}
+)
+"""A word inside a name is part of the name, not an event ("... Cooperation (APEC)")."""
 STATEMENT_TYPES = frozenset({"DISAPPROVE", "DEMAND", "SUPPORT", "REJECT", "THREATEN", "AGREE"})
 """Verbal acts: a group that makes one ("the foreign ministers of ... condemn") is "we" later."""
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl"})
@@ -173,6 +179,8 @@ def match_trigger(token: Token) -> Trigger | None:
     pos = _pos(token)
     if pos is None or (pos == "NOUN" and token.dep_ == "compound"):
         return None  # "battle experience": a modifier, not an event
+    if token.ent_type_ in NAME_ENTITIES:
+        return None  # "Asia-Pacific Economic Cooperation", "Ceasefire Violations Committee"
     lemma = token.lemma_.lower()
     candidates = list(triggers().get((lemma, pos), ()))
     if pos == "NOUN":  # "air strike": the compound is the phrase head
@@ -206,6 +214,7 @@ def _framing_ancestor(token: Token, found: dict[int, Trigger]) -> Trigger | None
             "prep",
             "pcomp",
             "advcl",
+            "conj",
         ):
             return None
         framing = found.get(head.i)
@@ -773,6 +782,10 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
     """
     if token.dep_ in ("amod", "compound"):
         return True
+    if token.dep_ in ("advcl", "xcomp") and any(
+        c.i in found for c in _children(token.head, "dobj")
+    ):
+        return True  # "began a hunger strike to protest ...": the strike is the event
     current, via_prep = token, False
     for _ in range(4):
         head = current.head
