@@ -336,6 +336,12 @@ def _sentence_countries(sentence: Span, ctx: _Context) -> set[str]:
     return countries
 
 
+def _resident(actor: EventActor, country: str) -> EventActor:
+    if actor.text.lower().startswith("ethnic "):
+        return EventActor(actor.text, country, actor.sector)
+    return actor
+
+
 def _domestic(
     source: tuple[EventActor, ...],
     target: tuple[EventActor, ...],
@@ -349,6 +355,10 @@ def _domestic(
     are Azerbaijani. A protest with no named target is aimed at its own country.
     """
     countries = _sentence_countries(sentence, ctx)
+    location = _location(sentence, sentence.root, ctx)[1]
+    if location is not None:  # "ethnic Albanians in south Serbia" live in Serbia
+        source = tuple(_resident(a, location) for a in source)
+        target = tuple(_resident(a, location) for a in target)
     if len(countries) == 1:
         (only,) = countries
         source = tuple(
@@ -407,7 +417,10 @@ def _subject(token: Token) -> Token | None:
             return subjects[0]
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ in ("xcomp", "conj", "advcl", "acl") and current.head is not current:
+        if (
+            current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp")
+            and current.head is not current
+        ):
             current = current.head
             continue
         return None
@@ -636,10 +649,10 @@ def _location(sentence: Span, token: Token, ctx: _Context) -> tuple[str | None, 
 
 
 def _locative(token: Token) -> bool:
-    """ "in Kursk", "in the occupied West Bank", "in the West Bank city of Hebron"."""
+    """ "in Kursk", "in the occupied West Bank", "outside of the Iraqi city of Basra"."""
     current = token
-    for _ in range(4):
-        if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE_PREPS:
+    for _ in range(6):
+        if current.dep_ in ("prep", "advmod") and current.lower_ in LOCATIVE_PREPS:
             return True
         if current.dep_ not in ("pobj", "prep", "compound", "appos") or current.head is current:
             return False
