@@ -337,7 +337,7 @@ def _sentence_countries(sentence: Span, ctx: _Context) -> set[str]:
 
 
 def _resident(actor: EventActor, country: str) -> EventActor:
-    if actor.text.lower().startswith("ethnic "):
+    if "ethnic " in actor.text.lower():
         return EventActor(actor.text, country, actor.sector)
     return actor
 
@@ -367,7 +367,7 @@ def _domestic(
         target = tuple(
             EventActor(a.text, only, a.sector) if a.sector and not a.country else a for a in target
         )
-    if event_type == "PROTEST" and not target:
+    if event_type in ("PROTEST", "COERCE") and not any(a.country for a in target):
         home = next((a.country for a in source if a.country), None)
         if home is not None:
             target = (EventActor(home, home, None),)
@@ -446,8 +446,15 @@ def _verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[T
     if trigger.event_type in THEME_TYPES or not objects:
         objects = recipients or objects  # "sent arms to Pakistan": Pakistan is the target
     if not objects and trigger.event_type in FRAMING_TYPES:
-        objects = _children(token, "xcomp", "ccomp")  # "refused to meet Jordan's king"
+        # "refused to meet Jordan's king"; "demanded that the United States match ...": the
+        # complement's subject when it has one, else the whole complement
+        objects = [_subject_or_self(c) for c in _children(token, "xcomp", "ccomp")]
     return sources, objects
+
+
+def _subject_or_self(clause: Token) -> Token:
+    subjects = _children(clause, "nsubj", "nsubjpass")
+    return subjects[0] if subjects else clause
 
 
 def _noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
@@ -691,6 +698,16 @@ def _code_trigger(
         source_tokens, target_tokens = _noun_arguments(token, trigger)
     source = _dedupe(a for t in source_tokens for a in _phrase_actors(t, ctx, speaker))
     target = _dedupe(a for t in target_tokens for a in _phrase_actors(t, ctx, speaker))
+    if not any(a.country for a in target) and trigger.pos == "VERB":
+        # "offered its troops to Lebanon's president": whom it goes to, if the object names nobody
+        recipients = _prep_objects(token, TARGET_PREPS) + [
+            p
+            for o in target_tokens
+            for p in _prep_objects(o, frozenset({"to", "for", "against", "on"}))
+        ]
+        alternative = _dedupe(a for t in recipients for a in _phrase_actors(t, ctx, speaker))
+        if any(a.country for a in alternative):
+            target = alternative
     if trigger.event_type in SYMMETRIC_TYPES and not target and len(source) > 1:
         target = source
     if not any(a.country for a in target) and trigger.event_type in REACH_TYPES:
