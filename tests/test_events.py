@@ -166,6 +166,6 @@ def test_plover_dev_quality_gate(shared):
     attributes = result["attributes"]
     assert attributes["source_country"]["accuracy"] >= 0.74
     assert attributes["target_country"]["accuracy"] >= 0.62
-    assert attributes["dead"]["accuracy"] >= 0.85
-    assert attributes["size"]["accuracy"] >= 0.75
+    assert attributes["dead"]["accuracy"] >= 0.95
+    assert attributes["size"]["accuracy"] >= 0.85
     assert attributes["mode"]["accuracy"] >= 0.5

@@ -626,14 +626,16 @@ def _one_person(tokens: Sequence[Token]) -> bool:
     return token.tag_ in ("NN", "NNP") and (token.ent_type_ in ("PERSON", "") or token.tag_ == "NN")
 
 
-def _single_victim(token: Token, event: Event, tokens: Sequence[Token]) -> Event:
+def _single_victim(sentence: Span, event: Event) -> Event:
     """ "A journalist has been killed", "a prisoner died": one dead when no number is given."""
-    if (
-        event.dead is None
-        and token.lemma_.lower() in ("kill", "die", "assassinate")
-        and _one_person(tokens)
-    ):
-        return replace(event, dead=1)
+    if event.dead is not None or event.event_type not in ("ASSAULT", "FIGHT"):
+        return event
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        victims = _children(token, "nsubjpass") if lemma in ("kill", "assassinate") else []
+        victims = victims or (_children(token, "nsubj") if lemma == "die" else [])
+        if victims and _one_person(victims):
+            return replace(event, dead=1)
     return event
 
 
@@ -744,12 +746,7 @@ def _code_trigger(
     )
     if trigger.event_type == "PROTEST" and event.size is None and _one_person(source_tokens):
         event = replace(event, size=1)  # one person's hunger strike
-    victims = (
-        _children(token, "nsubjpass")
-        if token.lemma_.lower() == "kill"
-        else _children(token, "nsubj")
-    )
-    event = _single_victim(token, event, victims)
+    event = _single_victim(sentence, event)
     event = _recast(event, sentence)
     if event.mode is None or event.event_type != trigger.event_type:
         event = replace(
