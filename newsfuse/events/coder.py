@@ -228,14 +228,7 @@ def _framing_ancestor(token: Token, found: dict[int, Trigger]) -> Trigger | None
 
 
 def _mentions_in(span_start: int, span_end: int, ctx: _Context) -> list[EventActor]:
-    if ctx.annotations is None:
-        return []
-    actors = []
-    for mention in ctx.annotations.actors:
-        if span_start <= mention.start and mention.end <= span_end:
-            actor = mention.actor
-            actors.append(EventActor(mention.text, actor.country, actor.sector))
-    return actors
+    return [actor for actor, _ in _mentions_with_starts(span_start, span_end, ctx)]
 
 
 def _dedupe(actors: Iterable[EventActor]) -> tuple[EventActor, ...]:
@@ -295,33 +288,41 @@ def _argument_actors(token: Token, ctx: _Context) -> list[EventActor]:
     owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS]
     spans = [_subtree_span(owners[0])] if owners and _pos(token) == "NOUN" else []
     spans.append(_subtree_span(token))
+    excluded = _excluded_ranges(token)
     for span in spans:
         found = [
             a
-            for a in _mentions_in(span.start_char, span.end_char, ctx)
-            if not _in_places(a, token) and not _in_clause(a, token)
+            for a, start in _mentions_with_starts(span.start_char, span.end_char, ctx)
+            if not any(lo <= start < hi for lo, hi in excluded)
         ]
         if found:
             return found
     return []
 
 
-def _in_places(actor: EventActor, token: Token) -> bool:
-    """Whether the mention sits in a locative phrase of ``token``'s phrase ("soldiers in Kursk")."""
+def _excluded_ranges(token: Token) -> list[tuple[int, int]]:
+    """Character ranges of the places ("soldiers in Kursk") and clauses ("... where Ukraine
+    says ...") inside the phrase headed by ``token``: their actors are not its actors."""
+    ranges = []
     for t in token.subtree:
-        if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and t.i != token.i:
-            place = _subtree_span(t)
-            if actor.text in place.text:
-                return True
-    return False
+        if t.i == token.i:
+            continue
+        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS):
+            span = _subtree_span(t)
+            ranges.append((span.start_char, span.end_char))
+    return ranges
 
 
-def _in_clause(actor: EventActor, token: Token) -> bool:
-    """Whether the mention sits in a clause inside the phrase ("... where Ukraine says ...")."""
-    for t in token.subtree:
-        if t.dep_ in CLAUSE_DEPS and t.i != token.i and actor.text in _subtree_span(t).text:
-            return True
-    return False
+def _mentions_with_starts(
+    span_start: int, span_end: int, ctx: _Context
+) -> list[tuple[EventActor, int]]:
+    if ctx.annotations is None:
+        return []
+    return [
+        (EventActor(m.text, m.actor.country, m.actor.sector), m.start)
+        for m in ctx.annotations.actors
+        if span_start <= m.start and m.end <= span_end
+    ]
 
 
 def _sentence_countries(sentence: Span, ctx: _Context) -> set[str]:
