@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -50,6 +50,7 @@ class NameEntry:
     end: date | None = None
 
 
+@lru_cache(maxsize=2**16)
 def name_key(text: str) -> str:
     """Lookup key: folded case and accents, no dots, hyphens as spaces, no possessive."""
     key = normalise_place(text)

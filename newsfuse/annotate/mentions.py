@@ -66,9 +66,16 @@ def _appositive(span: Span) -> str:
     return doc[span.end + 1 : max(c.right_edge.i for c in following) + 1].text
 
 
-def _coordinated(chunk: Span) -> list[Span]:
-    """Two or more nationalities or countries sharing one head ("Hungarian and Romanian officials")."""
-    ents = [e for e in chunk.ents if e.label_ in ("NORP", "GPE") and e.root.i != chunk.root.i]
+def _coordinated(chunk: Span, places: list[Span]) -> list[Span]:
+    """Two or more nationalities or countries sharing one head ("Hungarian and Romanian officials").
+
+    ``places`` are the doc's NORP and GPE entities (found once per doc, not once per chunk).
+    """
+    ents = [
+        e
+        for e in places
+        if chunk.start <= e.start and e.end <= chunk.end and e.root.i != chunk.root.i
+    ]
     return ents if len(ents) > 1 and _is_role(chunk.root.text) else []
 
 
@@ -86,6 +93,7 @@ def _actor_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     several coordinated nationalities that share a head noun.
     """
     chunks = _chunk_of(doc)
+    nations = [e for e in doc.ents if e.label_ in ("NORP", "GPE")]
     found: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
@@ -93,14 +101,14 @@ def _actor_spans(doc: Doc) -> list[tuple[Span, str, str]]:
         chunk = chunks.get(ent.root.i)
         span, extra = ent, _appositive(ent) if ent.label_ == "PERSON" else ""
         covers = chunk is not None and chunk.start <= ent.start and chunk.end >= ent.end
-        if covers and _coordinated(chunk):
+        if covers and _coordinated(chunk, nations):
             extra = f"+{chunk.root.text}"
         elif covers and (chunk.root.i == ent.root.i or _is_role(chunk.root.text)):
             span = _trim(chunk)
         found.append((span, ent.label_, extra))
-    for chunk in doc.noun_chunks:
+    for chunk in dict.fromkeys(chunks.values()):
         role = _is_role(chunk.root.text) and chunk.root.pos_ in ("NOUN", "PROPN")
-        if (role and not _coordinated(chunk)) or _NORTH_SOUTH.match(chunk.text):
+        if (role and not _coordinated(chunk, nations)) or _NORTH_SOUTH.match(chunk.text):
             found.append((_trim(chunk), "NOUN", ""))
     found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
     kept: list[tuple[Span, str, str]] = []

@@ -47,7 +47,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -94,6 +94,14 @@ class Lexicon:
     money_suffixes: frozenset[str]  # suffixes that scale only after a currency sign
     vague: Phrases  # (tokens, condition), longest first
     qualifiers: Phrases  # (tokens, normalised qualifier), longest first
+
+    @cached_property
+    def vague_by_first_word(self) -> dict[str, Phrases]:
+        """The vague phrases grouped by first word, longest first: one dict lookup a token."""
+        index: dict[str, list] = {}
+        for phrase, condition in self.vague:
+            index.setdefault(phrase[0], []).append((phrase, condition))
+        return {word: tuple(items) for word, items in index.items()}
 
 
 @cache
@@ -154,7 +162,7 @@ def _phrase_at(doc: Doc, i: int, end: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _match_vague(doc: Doc, i: int, end: int, lex: Lexicon) -> NumberMatch | None:
-    for phrase, condition in lex.vague:
+    for phrase, condition in lex.vague_by_first_word.get(_lower(doc, i), ()):
         if _phrase_at(doc, i, end, phrase):
             return NumberMatch(i, i + len(phrase), None, condition)
     return None

