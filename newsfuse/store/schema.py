@@ -63,6 +63,20 @@ duplicates = Table(
 
 # -- annotate (0002_annotations) ------------------------------------------------------
 
+
+def _mention_columns() -> list[Column]:
+    """What every kind of mention has: an id, its article, and where in the text it is."""
+    return [
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column(
+            "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+        ),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+    ]
+
+
 sentences = Table(
     "sentences",
     metadata,
@@ -77,13 +91,7 @@ sentences = Table(
 actor_mentions = Table(
     "actor_mentions",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
-    ),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_mention_columns(),
     Column("name", Text, nullable=False),
     Column("country", String(3)),
     Column("sector", String(8)),
@@ -96,13 +104,7 @@ actor_mentions = Table(
 places = Table(
     "places",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
-    ),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_mention_columns(),
     Column("name", Text, nullable=False),
     Column("country", String(3)),
     Column("kind", String(12), nullable=False),
@@ -116,13 +118,7 @@ places = Table(
 time_expressions = Table(
     "time_expressions",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
-    ),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_mention_columns(),
     Column("value", String(10), nullable=False),
     Column("end_value", String(10)),
     Column("granularity", String(8), nullable=False),
@@ -133,13 +129,7 @@ time_expressions = Table(
 quantities = Table(
     "quantities",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column(
-        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
-    ),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_mention_columns(),
     Column("value", Float),
     Column("qualifier", String(20)),
     Column("noun", String(60)),
