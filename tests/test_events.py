@@ -7,6 +7,7 @@ import json
 import pytest
 
 from newsfuse import code_sentence
+from newsfuse.events.scoring import PREDICTION_FIELDS
 
 DATE = "2025-03-04"
 
@@ -27,17 +28,7 @@ def _codes(actors: list[dict]) -> set[str | None]:
 
 def test_plover_shape():
     event = _one("Chilean police arrested forty students in Santiago on Tuesday.", "COERCE")
-    for key in (
-        "event",
-        "mode",
-        "context",
-        "source",
-        "target",
-        "eventLoc",
-        "dead",
-        "injured",
-        "size",
-    ):
+    for key in PREDICTION_FIELDS:
         assert key in event
     assert event["source"][0] == {"actorText": "Chilean police", "code": "CHL", "sector": "COP"}
     assert event["size"] == 40
