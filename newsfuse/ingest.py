@@ -23,6 +23,7 @@ class IngestReport:
     rejected: int = 0
     stored_ids: list[str] = field(default_factory=list)
     annotated: int = 0
+    clustering: dict | None = None
     duplicate_of: list[dict[str, str]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -42,6 +43,7 @@ class IngestReport:
             "notes": self.notes,
             "stored_ids": self.stored_ids,
             "annotated": self.annotated,
+            "clustering": self.clustering,
         }
 
 
@@ -137,13 +139,15 @@ def ingest_paths(
     *,
     suffix: str | None = None,
     annotate: bool = True,
+    cluster: bool = True,
     n_process: int = 1,
     on_file: Callable[[str, int, int], None] | None = None,
 ) -> IngestReport:
     """Ingest every file under ``paths``; ``on_file(path, done, total)`` reports progress.
 
     With ``annotate`` (the default) stored articles also go through the annotate
-    stage, ``n_process`` spaCy processes at a time.
+    stage, ``n_process`` spaCy processes at a time; with ``cluster`` (the default)
+    they then join stories.
     """
     report = IngestReport()
     annotator = _Annotator(store, report, annotate, n_process)
@@ -157,4 +161,8 @@ def ingest_paths(
         if on_file is not None:
             on_file(item if isinstance(item, str) else item.source, done, len(items))
     annotator.flush()
+    if cluster and report.stored:
+        from newsfuse.cluster.stage import cluster_new_articles
+
+        report.clustering = cluster_new_articles(store).to_dict()
     return report

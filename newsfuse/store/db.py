@@ -20,6 +20,7 @@ from newsfuse.model import Article, Reject
 from newsfuse.store.annotations import AnnotationStore, DictionaryStore
 from newsfuse.store.events import EventStore
 from newsfuse.store.schema import articles, duplicates, rejects
+from newsfuse.store.stories import StoryStore
 
 if TYPE_CHECKING:
     from newsfuse.annotate.actors import ActorResolver
@@ -74,7 +75,7 @@ def _make_engine(url: str) -> Engine:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from exc
 
 
-class Store(AnnotationStore, DictionaryStore, EventStore):
+class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore):
     """A newsfuse database. Opening it applies any migration it lacks."""
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:

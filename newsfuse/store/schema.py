@@ -213,3 +213,34 @@ event_actors = Table(
     Index("ix_event_actors_country", "country", "role"),
     Index("ix_event_actors_event", "event_id"),
 )
+
+# -- cluster (0005_stories) -----------------------------------------------------------
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("seq", Integer, nullable=False),  # creation order; the older story survives a merge
+    Column("title", Text),
+    Column("first_published", String(40)),
+    Column("last_published", String(40)),
+    Column("articles", Integer, nullable=False),
+    Column("sources", Integer, nullable=False),  # independent sources: original reports
+    Column("actors", Text),  # JSON list of the most mentioned ISO3 countries
+    Column("updated_at", String(40), nullable=False),
+    Index("ix_stories_last_published", "last_published"),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column(
+        "article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("story_id", String(16), ForeignKey("stories.id"), nullable=False),
+    Column("position", Integer, nullable=False),  # arrival order across the whole database
+    Column("score", Float, nullable=False),  # similarity that put it there; 0 for a story's first
+    Column("reprint_of", String(200)),  # the earlier article this is a wire copy of
+    Column("origin", String(200), nullable=False),  # who wrote it: agency, outlet or itself
+    Index("ix_story_articles_story", "story_id"),
+)

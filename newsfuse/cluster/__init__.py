@@ -1,0 +1,1 @@
+"""Stage "cluster": articles into stories, and wire copies into one original report."""

@@ -1,0 +1,125 @@
+"""Stage "cluster": put every stored article that is in no story yet into one.
+
+The clusterer's state is rebuilt from what the database holds (stories and their
+articles, in arrival order), then the new articles are added oldest first. So a
+run on the same input gives the same stories, and an ingest of tomorrow's news
+extends today's stories instead of starting over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from newsfuse.cluster.features import features
+from newsfuse.cluster.online import ClusterConfig, StoryClusterer
+from newsfuse.cluster.reprints import ReprintIndex
+from newsfuse.store.stories import Membership
+
+if TYPE_CHECKING:
+    from newsfuse.store import Store
+
+
+@dataclass
+class ClusterReport:
+    articles: int = 0  # articles clustered in this run
+    new_stories: int = 0
+    merged: dict[str, str] = field(default_factory=dict)  # story → story it was folded into
+    reprints: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def origin_of(row: dict[str, Any]) -> str:
+    """Who wrote an article: its agency, else its outlet or web site, else the article itself."""
+    if row.get("agency"):
+        return str(row["agency"]).strip().lower()
+    if row.get("outlet"):
+        return str(row["outlet"]).strip().lower().removeprefix("www.")
+    host = urlsplit(row.get("url") or "").hostname
+    if host:
+        return host.removeprefix("www.")
+    return f"article:{row['id']}"
+
+
+def _features(row: dict[str, Any]):
+    return features(row["id"], row.get("title"), row.get("text") or "", row.get("published"))
+
+
+def cluster_new_articles(store: Store, config: ClusterConfig | None = None) -> ClusterReport:
+    """Cluster the stored articles that are in no story yet; see the module docstring."""
+    clusterer = StoryClusterer(config)
+    reprints = ReprintIndex()
+    origins: dict[str, str] = {}
+    position = 0
+    restored: dict[tuple[str, int], list] = {}
+    for row in store.clustered_articles():
+        restored.setdefault((row["story_id"], row["story_seq"]), []).append(_features(row))
+        reprints.add(row["article_id"], row["text"] or "")
+        origins[row["article_id"]] = row["origin"]
+        position = max(position, row["position"])
+    for (story_id, seq), members in restored.items():
+        clusterer.restore(story_id, seq, members)
+    clusterer.set_next_seq(store.next_story_seq())
+
+    report = ClusterReport()
+    added: list[Membership] = []
+    new_stories: dict[str, int] = {}
+    for row in store.unclustered_articles():
+        position += 1
+        f = _features(row)
+        original = reprints.add(row["id"], row["text"] or "")
+        if original is not None:
+            origins[row["id"]] = origins[original]
+            assignment = clusterer.add_to(f, clusterer.story_of(original), score=1.0)
+            report.reprints += 1
+        else:
+            origins[row["id"]] = origin_of(row)
+            assignment = clusterer.add(f)
+        if assignment.started:
+            new_stories[assignment.story_id] = clusterer.seq_of(assignment.story_id)
+        for gone in assignment.merged:
+            report.merged[gone] = assignment.story_id
+        added.append(
+            Membership(
+                row["id"],
+                assignment.story_id,
+                position,
+                assignment.score,
+                original,
+                origins[row["id"]],
+            )
+        )
+    # Follow chains of merges within this run to the surviving story.
+    final = {sid: _survivor(sid, report.merged) for sid in report.merged}
+    added = [
+        Membership(
+            m.article_id,
+            _survivor(m.story_id, report.merged),
+            m.position,
+            m.score,
+            m.reprint_of,
+            m.origin,
+        )
+        for m in added
+    ]
+    born_and_merged = {sid for sid in new_stories if sid in final}
+    store.save_clustering(
+        added,
+        {old: new for old, new in final.items() if old not in born_and_merged},
+        {sid: seq for sid, seq in new_stories.items() if sid not in born_and_merged},
+    )
+    report.articles = len(added)
+    report.new_stories = len(new_stories) - len(born_and_merged)
+    report.merged = final
+    return report
+
+
+def _survivor(story_id: str, merged: dict[str, str]) -> str:
+    seen = set()
+    while story_id in merged and story_id not in seen:
+        seen.add(story_id)
+        story_id = merged[story_id]
+    return story_id

@@ -1,0 +1,240 @@
+"""Reading and writing stories and their articles (mixed into :class:`Store`)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+
+from newsfuse.errors import NotFound
+from newsfuse.store.schema import actor_mentions, articles, stories, story_articles
+
+MAIN_ACTORS = 6
+_ARTICLE_COLUMNS = (
+    articles.c.id,
+    articles.c.title,
+    articles.c.text,
+    articles.c.published,
+    articles.c.agency,
+    articles.c.outlet,
+    articles.c.url,
+)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Where the cluster stage put one article."""
+
+    article_id: str
+    story_id: str
+    position: int
+    score: float
+    reprint_of: str | None
+    origin: str
+
+
+class StoryStore:
+    engine: Engine
+
+    # -- for the cluster stage -----------------------------------------------
+
+    def clustered_articles(self) -> Iterator[dict[str, Any]]:
+        """Articles already in stories, in the order they arrived, with their text."""
+        query = (
+            select(*_ARTICLE_COLUMNS, *story_articles.c, stories.c.seq.label("story_seq"))
+            .join(story_articles, story_articles.c.article_id == articles.c.id)
+            .join(stories, stories.c.id == story_articles.c.story_id)
+            .order_by(story_articles.c.position)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                yield dict(row)
+
+    def unclustered_articles(self) -> list[dict[str, Any]]:
+        """Articles in no story yet, oldest publication first (undated last), then by id."""
+        query = (
+            select(*_ARTICLE_COLUMNS)
+            .outerjoin(story_articles, story_articles.c.article_id == articles.c.id)
+            .where(story_articles.c.article_id.is_(None))
+            .order_by(articles.c.published.asc().nulls_last(), articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def next_story_seq(self) -> int:
+        with self.engine.connect() as conn:
+            return (conn.execute(select(func.max(stories.c.seq))).scalar() or 0) + 1
+
+    def save_clustering(
+        self,
+        added: Sequence[Membership],
+        merged: dict[str, str],
+        new_stories: dict[str, int],
+    ) -> None:
+        """Record one cluster run in one transaction.
+
+        ``added``: the new memberships; ``merged``: story id → the story it was folded
+        into; ``new_stories``: id → creation sequence of stories this run started.
+        """
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.engine.begin() as conn:
+            for sid, seq in new_stories.items():
+                conn.execute(
+                    insert(stories).values(
+                        id=sid, seq=seq, articles=0, sources=0, actors="[]", updated_at=now
+                    )
+                )
+            if added:
+                conn.execute(insert(story_articles), [m.__dict__ for m in added])
+            for old, new in merged.items():
+                conn.execute(
+                    update(story_articles)
+                    .where(story_articles.c.story_id == old)
+                    .values(story_id=new)
+                )
+            touched = {m.story_id for m in added} | set(merged.values())
+            for sid in sorted(touched - set(merged)):
+                conn.execute(
+                    update(stories)
+                    .where(stories.c.id == sid)
+                    .values(**_summary(conn, sid), updated_at=now)
+                )
+            if merged:
+                conn.execute(delete(stories).where(stories.c.id.in_(list(merged))))
+
+    def clear_stories(self) -> None:
+        """Forget every story, so that the next cluster run starts from scratch."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(story_articles))
+            conn.execute(delete(stories))
+
+    # -- reading -------------------------------------------------------------
+
+    def iter_stories(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        actor: str | None = None,
+        query: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict[str, Any]]:
+        """Stories, the most recently published first, with optional filters.
+
+        ``since``/``until`` keep stories whose date span overlaps the range;
+        ``actor`` an ISO3 code among its main actors; ``query`` words that must all
+        appear in the title or text of one of its articles.
+        """
+        q = select(stories).order_by(
+            stories.c.last_published.desc().nulls_last(), stories.c.seq.desc()
+        )
+        if since:
+            q = q.where(stories.c.last_published >= since)
+        if until:
+            q = q.where(stories.c.first_published <= until + "\uffff")
+        if actor:
+            q = q.where(stories.c.actors.like(f'%"{actor.upper()}"%'))
+        if query:
+            words = [w for w in query.split() if w]
+            match = select(story_articles.c.story_id).join(
+                articles, articles.c.id == story_articles.c.article_id
+            )
+            for word in words:
+                pattern = f"%{_escape_like(word)}%"
+                match = match.where(
+                    or_(
+                        articles.c.title.ilike(pattern, escape="\\"),
+                        articles.c.text.ilike(pattern, escape="\\"),
+                    )
+                )
+            q = q.where(stories.c.id.in_(match))
+        q = q.offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            for row in conn.execute(q).mappings():
+                yield _decode_story(dict(row))
+
+    def get_story(self, story_id: str) -> dict[str, Any]:
+        """A story with its articles (metadata, no text), in publication order."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
+            if row is None:
+                raise NotFound(f"no story with id {story_id!r}; `newsfuse stories` lists the ids")
+            members = conn.execute(
+                select(
+                    articles.c.id,
+                    articles.c.title,
+                    articles.c.url,
+                    articles.c.outlet,
+                    articles.c.agency,
+                    articles.c.published,
+                    articles.c.dateline_place,
+                    articles.c.dateline_country,
+                    story_articles.c.score,
+                    story_articles.c.reprint_of,
+                    story_articles.c.origin,
+                    story_articles.c.position,
+                )
+                .join(story_articles, story_articles.c.article_id == articles.c.id)
+                .where(story_articles.c.story_id == story_id)
+                .order_by(articles.c.published.asc().nulls_last(), story_articles.c.position)
+            ).mappings()
+            story = _decode_story(dict(row))
+            story["articles"] = [dict(m) for m in members]
+        return story
+
+    def story_ids(self, article_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Article id → story id, for the given articles or all of them."""
+        q = select(story_articles.c.article_id, story_articles.c.story_id)
+        if article_ids is not None:
+            q = q.where(story_articles.c.article_id.in_(list(article_ids)))
+        with self.engine.connect() as conn:
+            return {a: s for a, s in conn.execute(q)}
+
+
+def _summary(conn: Any, story_id: str) -> dict[str, Any]:
+    rows = conn.execute(
+        select(articles.c.title, articles.c.published, story_articles.c.origin)
+        .join(story_articles, story_articles.c.article_id == articles.c.id)
+        .where(story_articles.c.story_id == story_id)
+        .order_by(story_articles.c.position)
+    ).all()
+    dates = sorted(r.published for r in rows if r.published)
+    countries = Counter(
+        c
+        for (c,) in conn.execute(
+            select(actor_mentions.c.country)
+            .join(story_articles, story_articles.c.article_id == actor_mentions.c.article_id)
+            .where(
+                and_(story_articles.c.story_id == story_id, actor_mentions.c.country.isnot(None))
+            )
+        )
+    )
+    return {
+        "title": next((r.title for r in rows if r.title), None),
+        "first_published": dates[0] if dates else None,
+        "last_published": dates[-1] if dates else None,
+        "articles": len(rows),
+        "sources": len({r.origin for r in rows}),
+        "actors": json.dumps(
+            [c for c, _ in sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_ACTORS]]
+        ),
+    }
+
+
+def _decode_story(row: dict[str, Any]) -> dict[str, Any]:
+    row["actors"] = json.loads(row["actors"]) if row.get("actors") else []
+    row["independent_sources"] = row.pop("sources")
+    row.pop("seq", None)
+    return row
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
