@@ -12,7 +12,7 @@ from newsfuse.errors import MissingDependency
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 
 ARTICLE_FIELDS = (
-    "id", "url", "outlet", "agency", "author", "title", "published", "dateline_place",
+    "id", "story_id", "url", "outlet", "agency", "author", "title", "published", "dateline_place",
     "dateline_country", "language", "content_hash", "source", "ingested_at", "text",
     "boilerplate", "notes",
 )  # fmt: skip

@@ -9,7 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsfuse import __version__
 from newsfuse.cli.output import Output, cli_errors, console, err_console, output_options, print_json
-from newsfuse.cli.views import render_article
+from newsfuse.cli.views import render_article, render_story
 from newsfuse.errors import InputError
 from newsfuse.export import ARTICLE_FIELDS, write_csv, write_jsonl, write_parquet
 from newsfuse.ingest import IngestReport, annotate_and_store, ingest_paths
@@ -64,6 +64,12 @@ def _print_summary(report: IngestReport) -> None:
         f"[bold green]{report.stored} stored[/], [yellow]{report.duplicates} duplicate[/], "
         f"[red]{report.rejected} rejected[/]; {report.annotated} annotated"
     )
+    if report.clustering:
+        c = report.clustering
+        console.print(
+            f"{c['articles']} clustered: {c['new_stories']} new stories, "
+            f"{c['reprints']} wire copies, {len(c['merged'])} stories merged"
+        )
     for reject in report.rejects[:20]:
         err_console.print(f"  [red]rejected[/] {reject.source}: {reject.reason}", highlight=False)
     if len(report.rejects) > 20:
@@ -90,10 +96,13 @@ def ingest_cli(
         bool,
         typer.Option("--annotate/--no-annotate", help="Find actors, places, times, quantities."),
     ] = True,
+    cluster: Annotated[
+        bool, typer.Option("--cluster/--no-cluster", help="Put new articles into stories.")
+    ] = True,
     processes: ProcessesOption = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Read, clean, store and annotate articles. Re-ingesting stores nothing new."""
+    """Read, clean, store, annotate and cluster articles. Re-ingesting stores nothing new."""
     suffix = f".{fmt.lstrip('.')}" if fmt else None
     with Store(db) as store:
         show_bar = not as_json and sys.stderr.isatty()
@@ -112,7 +121,13 @@ def ingest_cli(
                 progress.update(task, completed=done, total=total, description=Path(path).name[:40])
 
             report = ingest_paths(
-                paths, store, suffix=suffix, annotate=annotate, n_process=processes, on_file=on_file
+                paths,
+                store,
+                suffix=suffix,
+                annotate=annotate,
+                cluster=cluster,
+                n_process=processes,
+                on_file=on_file,
             )
     if as_json:
         print_json(report.to_dict())
@@ -303,6 +318,103 @@ def events_cli(
     return Output(rows=rows, columns=EVENT_COLUMNS, headers=headers, title=f"{len(rows)} events")
 
 
+# -- stories ------------------------------------------------------------------------
+
+STORY_COLUMNS = (
+    "id",
+    "last_published",
+    "article_count",
+    "independent_sources",
+    "main_actors",
+    "title",
+)
+STORY_HEADERS = {
+    "last_published": "latest",
+    "article_count": "articles",
+    "independent_sources": "sources",
+    "main_actors": "actors",
+}
+
+
+@app.command("stories")
+@output_options
+def stories_cli(
+    db: DbOption = None,
+    since: Annotated[
+        str | None, typer.Option(help="Stories with an article on or after this date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Stories with an article on or before this date.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="ISO3 country among the story's main actors.")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-q", help="Words every match must contain.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = 100,
+) -> Output:
+    """List stories, the most recent first, with their count of independent sources."""
+    with Store(db) as store:
+        rows = list(
+            store.iter_stories(since=since, until=until, actor=actor, query=search, limit=limit)
+        )
+    data = [dict(row) for row in rows]
+    for row in rows:
+        row["main_actors"] = " ".join(row["actors"])
+    return Output(
+        rows=rows,
+        columns=STORY_COLUMNS,
+        headers=STORY_HEADERS,
+        title=f"{len(rows)} stories",
+        data=data,
+    )
+
+
+@app.command("story")
+@output_options
+def story_cli(
+    story_id: Annotated[str, typer.Argument(help="Story id (see `newsfuse stories`).")],
+    db: DbOption = None,
+) -> Output:
+    """One story: sources side by side, claim comparison, canonical events, coverage."""
+    from newsfuse.fuse.story import story_report
+
+    with Store(db) as store:
+        story = story_report(store, story_id)
+    return Output(
+        rows=story["articles"],
+        columns=("id", "origin", "title"),
+        data=story,
+        render=lambda: render_story(story),
+    )
+
+
+@app.command("cluster")
+@cli_errors
+def cluster_cli(
+    db: DbOption = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Forget all stories and cluster every article again.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Put stored articles that are in no story yet into stories (ingest does this itself)."""
+    from newsfuse.cluster.stage import cluster_new_articles
+
+    with Store(db) as store:
+        if rebuild:
+            store.clear_stories()
+        report = cluster_new_articles(store)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        console.print(
+            f"{report.articles} clustered: {report.new_stories} new stories, "
+            f"{report.reprints} wire copies, {len(report.merged)} stories merged"
+        )
+
+
 @app.command("rejects")
 @output_options
 def rejects_cli(db: DbOption = None) -> Output:
@@ -341,7 +453,8 @@ def export_articles_cli(
     if fmt == "parquet" and output is None:
         raise InputError("Parquet is binary: give a file with --output FILE.parquet")
     with Store(db) as store:
-        rows = store.iter_articles()
+        story_of = store.story_ids()
+        rows = (dict(r, story_id=story_of.get(r["id"])) for r in store.iter_articles())
         if fmt == "parquet":
             count = write_parquet(rows, str(output), ARTICLE_FIELDS)
         else:
@@ -383,23 +496,64 @@ def eval_datelines_cli(
     )
 
 
+@eval_app.command("clusters")
+@cli_errors
+def eval_clusters_cli(
+    paths: Annotated[
+        list[str], typer.Argument(help="JSON / JSON Lines articles with gold labels.")
+    ],
+    label: Annotated[
+        str, typer.Option("--label", help="Dotted path of the gold story label in each record.")
+    ] = "newsCluster.EventId",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """B-cubed and pairwise precision / recall / F1 of the stories against gold labels."""
+    from newsfuse.evaluate.clusters import evaluate_clusters
+
+    try:
+        scores, details = evaluate_clusters(paths, label)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
+    if as_json:
+        print_json({**scores.to_dict(), **details})
+        return
+    console.print(
+        f"records with a label: {details['labelled_records']} "
+        f"(scored {scores.items}; {details['unscored_rejected']} rejected at ingest)\n"
+        f"gold stories: {scores.gold_clusters}, predicted: {scores.predicted_clusters}\n"
+        f"B-cubed  P {scores.bcubed_precision:.3f}  R {scores.bcubed_recall:.3f}  "
+        f"[bold]F1 {scores.bcubed_f1:.3f}[/]\n"
+        f"pairwise P {scores.pairwise_precision:.3f}  R {scores.pairwise_recall:.3f}  "
+        f"F1 {scores.pairwise_f1:.3f}"
+    )
+
+
 @eval_app.command("plover")
 @cli_errors
 def eval_plover_cli(
     path: Annotated[Path, typer.Argument(help="PLOVER gold records, one JSON object a line.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors", help="Also print each record's misses: type, actor countries, sectors."
+        ),
+    ] = False,
 ) -> None:
     """Event type P/R/F1 per type, macro-F1, actor country and sector accuracy, magnitudes."""
     from newsfuse.evaluate.plover import evaluate_plover
-    from newsfuse.events.scoring import format_report
+    from newsfuse.events.scoring import format_errors, format_report
 
     if not path.is_file():
         raise InputError(f"no such file: {path}; pass a PLOVER .jsonl file")
-    result = evaluate_plover(path)
+    result = evaluate_plover(path, errors=errors)
     if as_json:
         print_json(result)
     else:
         console.print(format_report(result), highlight=False, markup=False)
+        if errors:
+            text = "\n" + format_errors(result["errors"])
+            console.print(text, highlight=False, markup=False, soft_wrap=True)
 
 
 def main() -> None:

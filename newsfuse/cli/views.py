@@ -72,3 +72,64 @@ def render_article(row: dict) -> None:
         console.print(table)
     else:
         console.print("[dim]not annotated yet: run `newsfuse annotate`[/]")
+
+
+def render_story(story: dict) -> None:
+    """A story: its sources side by side, the claim comparison, canonical events, coverage."""
+    console.print(
+        Panel(
+            Text(story.get("title") or "(untitled)", style="bold"),
+            subtitle=(
+                f"{story['id']} · {story['article_count']} articles · "
+                f"{story['independent_sources']} independent sources · "
+                f"{story.get('first_published') or '?'} – {story.get('last_published') or '?'}"
+            ),
+        )
+    )
+    sources = Table(title="Sources", header_style="bold", show_lines=True)
+    for column in ("source", "outlet", "agency", "dateline", "date", "title", "copy of"):
+        sources.add_column(column, overflow="fold")
+    for a in story["articles"]:
+        dateline = ", ".join(x for x in (a.get("dateline_place"), a.get("dateline_country")) if x)
+        sources.add_row(
+            a["origin"],
+            a.get("outlet") or "",
+            a.get("agency") or "",
+            dateline,
+            (a.get("published") or "")[:10],
+            a.get("title") or a["id"],
+            a.get("reprint_of") or "",
+        )
+    console.print(sources)
+
+    claims = Table(title="Numbers: what each source says", header_style="bold", show_lines=True)
+    for column in ("measure", "verdict", "values"):
+        claims.add_column(column, overflow="fold")
+    for c in story["claims"]:
+        values = "\n".join(
+            f"{v['source']}: {v['text']}"
+            + (f" (according to {v['attributed_to']})" if v.get("attributed_to") else "")
+            for v in c["values"]
+        )
+        style = {"consistent": "green", "conflicting": "red"}.get(c["verdict"], "yellow")
+        claims.add_row(c["measure"], Text(c["verdict"], style=style), values)
+    console.print(claims)
+
+    events = Table(title="Canonical events", header_style="bold")
+    for column in ("event", "source", "target", "date", "sources", "mentions"):
+        events.add_column(column, overflow="fold")
+    for e in story["events"]:
+        events.add_row(
+            e["event"],
+            " ".join(e["source"]),
+            " ".join(e["target"]),
+            e.get("date") or "",
+            " ".join(e["sources"]),
+            str(len(e["mentions"])),
+        )
+    console.print(events)
+    coverage = story["coverage"]
+    if coverage["all"]:
+        console.print(
+            "[bold]Said by every source:[/] " + "; ".join(i["what"] for i in coverage["all"])
+        )

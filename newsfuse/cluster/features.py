@@ -38,8 +38,8 @@ def rarity(word: str) -> float:
 def _stem(word: str) -> str:
     """Fold plurals and possessives ("missiles", "Japan's") onto a word wordfreq knows.
 
-    A suffix comes off only when what is left is itself a known word, so "Christmas"
-    and "Paris" stay whole.
+    A suffix comes off only when what is left is a word about as common as the whole
+    (within a factor of ten), so "Christmas" and "Paris" stay whole.
     """
     word = word.replace("’", "'")
     if word.endswith("'s"):
@@ -47,8 +47,9 @@ def _stem(word: str) -> str:
     elif word.endswith("'"):
         word = word[:-1]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        floor = max(zipf_frequency(word, "en") - 1.0, 0.5)
         for stem in (word[:-3] + "y", word[:-1]) if word.endswith("ies") else (word[:-1],):
-            if zipf_frequency(stem, "en") > 0:
+            if zipf_frequency(stem, "en") >= floor:
                 return stem
     return word
 

@@ -140,16 +140,15 @@ class StoryClusterer:
             return Assignment(f.id, story.id, 0.0, started=True)
         best_score, best = scored[0]
         bridged = [sid for s, sid in scored[1:] if s >= self.config.merge_threshold]
+        folded: list[str] = []
         if bridged and best_score >= self.config.merge_threshold:
             survivor = min([best, *bridged], key=lambda sid: self._stories[sid].seq)
-            for sid in [best, *bridged]:
-                if sid != survivor:
-                    self._merge(self._stories[survivor], self._stories[sid])
+            folded = [sid for sid in [best, *bridged] if sid != survivor]
+            for sid in folded:
+                self._merge(self._stories[survivor], self._stories[sid])
             best = survivor
-        else:
-            bridged = []
         self._join(self._stories[best], f)
-        return Assignment(f.id, best, best_score, tuple(s for s in bridged if s != best))
+        return Assignment(f.id, best, best_score, tuple(folded))
 
     def add_to(self, f: ArticleFeatures, story_id: str | None, score: float = 1.0) -> Assignment:
         """Put an article in a known story (a wire copy goes where its original is)."""

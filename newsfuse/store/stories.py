@@ -232,6 +232,7 @@ def _summary(conn: Any, story_id: str) -> dict[str, Any]:
 def _decode_story(row: dict[str, Any]) -> dict[str, Any]:
     row["actors"] = json.loads(row["actors"]) if row.get("actors") else []
     row["independent_sources"] = row.pop("sources")
+    row["article_count"] = row.pop("articles")
     row.pop("seq", None)
     return row
 

@@ -1,0 +1,134 @@
+"""Canonical events: the mentions of one happening, across the articles of a story, as one.
+
+Two coded events are mentions of the same happening when they have the same type,
+the same polarity (negated / hypothetical), actors that do not contradict each
+other with at least one country in common on some side, and dates and places
+that can be the same. Mentions are joined transitively (union-find), in a fixed
+order, so the result does not depend on the order articles arrived in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsfuse.events.ontology import quad_class
+
+
+def _countries(actors: Iterable[dict[str, Any]]) -> frozenset[str]:
+    return frozenset(a["code"] for a in actors if a.get("code"))
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown fits anything; "2024-12" fits "2024-12-16"; two days fit when one day apart."""
+    if not a or not b:
+        return True
+    if a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) == len(b) == 10 and a[:8] == b[:8]:
+        return abs(int(a[8:]) - int(b[8:])) <= 1
+    return False
+
+
+def same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["event_type"] != b["event_type"]:
+        return False
+    if bool(a.get("negated")) != bool(b.get("negated")):
+        return False
+    if bool(a.get("hypothetical")) != bool(b.get("hypothetical")):
+        return False
+    shared = False
+    for role in ("source", "target"):
+        x, y = _countries(a[role]), _countries(b[role])
+        if x and y:
+            if not x & y:
+                return False
+            shared = True
+    if not shared:
+        return False
+    if not _dates_compatible(a.get("date"), b.get("date")):
+        return False
+    la, lb = a.get("location_country"), b.get("location_country")
+    return not (la and lb and la != lb)
+
+
+@dataclass
+class CanonicalEvent:
+    """One happening and every mention of it in the story."""
+
+    event_type: str
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+
+    def _most_common(self, key: str) -> Any:
+        values = Counter(m[key] for m in self.mentions if m.get(key))
+        return min(values.items(), key=lambda kv: (-kv[1], str(kv[0])))[0] if values else None
+
+    def _actors(self, role: str) -> list[str]:
+        counts = Counter(c for m in self.mentions for c in _countries(m[role]))
+        return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({m["origin"] for m in self.mentions})
+
+    @property
+    def date(self) -> str | None:
+        dates = [m["date"] for m in self.mentions if m.get("date")]
+        return max(dates, key=lambda d: (len(d), Counter(dates)[d]), default=None)
+
+    def summary(self) -> str:
+        src = "+".join(self._actors("source")) or "?"
+        tgt = "+".join(self._actors("target")) or "?"
+        return f"{self.event_type} {src} → {tgt}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event": self.event_type,
+            "quad_class": quad_class(self.event_type),
+            "summary": self.summary(),
+            "source": self._actors("source"),
+            "target": self._actors("target"),
+            "date": self.date,
+            "location": self._most_common("location"),
+            "dead": max((m["dead"] for m in self.mentions if m.get("dead")), default=None),
+            "injured": max((m["injured"] for m in self.mentions if m.get("injured")), default=None),
+            "sources": self.sources,
+            "mentions": [
+                {
+                    "event_id": m["id"],
+                    "article_id": m["article_id"],
+                    "source": m["origin"],
+                    "evidence": m["evidence"],
+                    "attribution": m.get("attribution"),
+                }
+                for m in self.mentions
+            ],
+        }
+
+
+def fuse_events(events: Iterable[dict[str, Any]]) -> list[CanonicalEvent]:
+    """Group stored events (each with an ``origin``) into canonical events, biggest first."""
+    items = sorted(events, key=lambda e: (e["article_id"], e["sentence"], e["id"]))
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            if items[j]["event_type"] == a["event_type"] and same_happening(a, items[j]):
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, CanonicalEvent] = {}
+    for i, e in enumerate(items):
+        groups.setdefault(find(i), CanonicalEvent(e["event_type"])).mentions.append(e)
+    return sorted(
+        groups.values(),
+        key=lambda c: (-len(c.sources), -len(c.mentions), c.event_type, c.mentions[0]["id"]),
+    )

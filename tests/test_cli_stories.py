@@ -1,0 +1,73 @@
+"""The story commands: stories, story, cluster, export with story ids, eval clusters."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from newsfuse.cli import app
+
+from .conftest import EXAMPLES
+from .test_cluster import FLOOD_A, FLOOD_B, STRIKE_A, STRIKE_B
+
+runner = CliRunner()
+
+
+def _run(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_stories_and_story_on_the_examples(tmp_path):
+    db = str(tmp_path / "n.db")
+    assert _run("ingest", str(EXAMPLES), "--db", db).exit_code == 0
+    stories = json.loads(_run("stories", "--db", db, "--json").stdout)
+    assert stories and all(isinstance(s["actors"], list) for s in stories)
+    first = stories[0]
+    shown = json.loads(_run("story", first["id"], "--db", db, "--json").stdout)
+    assert shown["independent_sources"] == first["independent_sources"]
+    assert {"articles", "sources", "events", "claims", "coverage"} <= set(shown)
+    table = _run("story", first["id"], "--db", db)
+    assert table.exit_code == 0 and "Sources" in table.stdout
+    missing = runner.invoke(app, ["story", "nope", "--db", db])
+    assert missing.exit_code == 1 and "newsfuse stories" in missing.output
+
+    exported = [
+        json.loads(line) for line in _run("export", "articles", "--db", db).stdout.splitlines()
+    ]
+    assert all(row["story_id"] for row in exported)
+    assert {row["story_id"] for row in exported} == {s["id"] for s in stories}
+
+
+def test_cluster_rebuild_gives_the_same_stories(tmp_path):
+    db = str(tmp_path / "n.db")
+    _run("ingest", str(EXAMPLES), "--db", db, "--no-cluster")
+    assert json.loads(_run("stories", "--db", db, "--json").stdout) == []
+    _run("cluster", "--db", db)
+    before = {
+        s["id"]: s["article_count"]
+        for s in json.loads(_run("stories", "--db", db, "--json").stdout)
+    }
+    report = json.loads(_run("cluster", "--db", db, "--rebuild", "--json").stdout)
+    after = {
+        s["id"]: s["article_count"]
+        for s in json.loads(_run("stories", "--db", db, "--json").stdout)
+    }
+    assert report["articles"] == sum(before.values()) and before == after
+
+
+def test_eval_clusters_scores_a_labelled_file(tmp_path):
+    path = tmp_path / "labelled.jsonl"
+    rows = [
+        {"id": "s1", "title": STRIKE_A[0], "text": STRIKE_A[1], "published": "2025-03-04", "gold": {"story": "strike"}},
+        {"id": "s2", "title": STRIKE_B[0], "text": STRIKE_B[1], "published": "2025-03-04", "gold": {"story": "strike"}},
+        {"id": "f1", "title": FLOOD_A[0], "text": FLOOD_A[1], "published": "2025-03-04", "gold": {"story": "flood"}},
+        {"id": "f2", "title": FLOOD_B[0], "text": FLOOD_B[1], "published": "2025-03-05", "gold": {"story": "flood"}},
+    ]  # fmt: skip
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = json.loads(
+        _run("eval", "clusters", str(path), "--label", "gold.story", "--json").stdout
+    )
+    assert result["items"] == 4 and result["bcubed_f1"] == 1.0
+    wrong = runner.invoke(app, ["eval", "clusters", str(path), "--label", "nothing.here"])
+    assert wrong.exit_code == 1 and "--label" in wrong.output
