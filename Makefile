@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= newsfuse.db
 
-.PHONY: help setup setup-dev demo test lint format bench-datelines clean
+.PHONY: help setup setup-dev demo test lint format bench-datelines bench-cluster clean
 
 help:
 	@echo "make demo   - install into $(VENV), ingest examples/ into $(DEMO_DB), show what was stored"
@@ -34,6 +34,8 @@ demo: setup
 	$(BIN)/newsfuse duplicates --db $(DEMO_DB)
 	$(BIN)/newsfuse rejects --db $(DEMO_DB)
 	$(BIN)/newsfuse actors --db $(DEMO_DB) --limit 10
+	$(BIN)/newsfuse stories --db $(DEMO_DB)
+	$(BIN)/newsfuse story frontier-wire --db $(DEMO_DB)
 	@echo
 	@echo "Stored in $(DEMO_DB). Try: $(BIN)/newsfuse article frontier-wire --db $(DEMO_DB)"
 
@@ -51,6 +53,9 @@ format: setup-dev
 
 bench-datelines: setup
 	$(BIN)/newsfuse eval datelines ../shared/corpus/reuters21578
+
+bench-cluster: setup
+	$(BIN)/python benchmarks/cluster_scaling.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

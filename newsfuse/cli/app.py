@@ -374,7 +374,9 @@ def stories_cli(
 @app.command("story")
 @output_options
 def story_cli(
-    story_id: Annotated[str, typer.Argument(help="Story id (see `newsfuse stories`).")],
+    story_id: Annotated[
+        str, typer.Argument(help="Story id (see `newsfuse stories`), or an article's id.")
+    ],
     db: DbOption = None,
 ) -> Output:
     """One story: sources side by side, claim comparison, canonical events, coverage."""

@@ -26,6 +26,7 @@ NOUN_CLASSES = {
     "people": {"people", "person", "civilian", "resident", "individual", "man", "woman", "child"},
     "entities": {"entity", "company", "firm", "bank", "organisation", "organization"},
     "countries": {"country", "nation", "state", "government"},
+    "monitors": {"monitor", "observer", "inspector", "peacekeeper"},
     "refugees": {"refugee", "migrant", "displaced"},
 }
 _CLASS_OF = {noun: cls for cls, nouns in NOUN_CLASSES.items() for noun in nouns}
@@ -173,8 +174,12 @@ def interval(value: float | None, qualifier: str | None, text: str) -> tuple[flo
     return value, value
 
 
+REFERRING_NOUNS = {"other", "more", "one", "some", "many", "most", "all", "each"}
+
+
 def noun_class(noun: str | None) -> str | None:
-    if not noun:
+    """The class of a counted noun; None for nouns that only point back ("five others")."""
+    if not noun or noun.lower() in REFERRING_NOUNS:
         return None
     return _CLASS_OF.get(noun.lower(), noun.lower())
 
@@ -191,29 +196,52 @@ def place_after(text: str, end: int, places: Iterable[dict[str, Any]]) -> str | 
     return None
 
 
+_KILLED = r"(?:killed|dead|died|deaths?|slain|lost their lives)"
+_WOUNDED = r"(?:wounded|injured|hurt|injuries)"
+_AFTER_KILLED = re.compile(rf"^.{{0,40}}?\b{_KILLED}\b", re.IGNORECASE)
+_AFTER_WOUNDED = re.compile(rf"^.{{0,40}}?\b{_WOUNDED}\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.]|\b(?:and|but|while|as)\b")
+_BEFORE_KILLED = re.compile(r"\b(?:killed|killing|kills|kill)\s+(?:or\s+\w+\s+)?$", re.IGNORECASE)
+_BEFORE_WOUNDED = re.compile(
+    r"\b(?:wounded|wounding|injured|injuring|injures|wounds)\s+(?:or\s+\w+\s+)?$", re.IGNORECASE
+)
+
+
+def _casualty_words(text: str, start: int, end: int) -> str | None:
+    """ "three soldiers were killed", "killed or wounded at least 30": read around the number."""
+    after, before = text[end : end + 60], text[max(0, start - 40) : start]
+    cut = _CLAUSE_END.search(after)
+    after = after[: cut.start()] if cut else after
+    killed = bool(_AFTER_KILLED.search(after) or _BEFORE_KILLED.search(before))
+    wounded = bool(_AFTER_WOUNDED.search(after) or _BEFORE_WOUNDED.search(before))
+    if killed and wounded:
+        return "killed or wounded"
+    return "killed" if killed else "wounded" if wounded else None
+
+
 def claim_kind(
-    quantity: dict[str, Any], events: Iterable[dict[str, Any]]
+    quantity: dict[str, Any], events: Iterable[dict[str, Any]], text: str = ""
 ) -> tuple[str, dict | None]:
-    """What the number counts, from an event of the same sentence whose span holds it."""
+    """What the number counts: casualty words around it, or an event of the same
+    sentence whose span holds it (its dead / injured, or a sanction)."""
     value = quantity.get("value")
+    casualty = _casualty_words(text, quantity["start"], quantity["end"]) if text else None
     for event in events:
         if event["sentence"] != quantity["sentence"]:
             continue
         holds = event["start"] <= quantity["start"] and quantity["end"] <= event["end"]
         if not holds:
             continue
-        if value is not None and event.get("dead") == value and event.get("injured") == value:
-            return "killed or wounded", event
+        if casualty:
+            return casualty, event
         if value is not None and event.get("dead") == value:
             return "killed", event
         if value is not None and event.get("injured") == value:
-            return (
-                "killed or wounded" if "killed or wounded" in event["evidence"] else "wounded"
-            ), event
+            return "wounded", event
         if event["event_type"] == "SANCTION":
             return "sanctioned", event
         return "counted", event
-    return "counted", None
+    return casualty or "counted", None
 
 
 SPEECH_TYPES = {"DISAPPROVE", "DEMAND", "ACCUSE", "THREATEN", "REJECT", "APPROVE", "PROTEST"}
@@ -244,7 +272,7 @@ def claim_values(
         noun = noun_class(q.get("noun"))
         if noun is None:
             continue
-        kind, event = claim_kind(q, events)
+        kind, event = claim_kind(q, events, text)
         low, high = interval(q.get("value"), q.get("qualifier"), q["text"])
         out.append(
             ClaimValue(

@@ -1,7 +1,8 @@
 """Canonical events: the mentions of one happening, across the articles of a story, as one.
 
 Two coded events are mentions of the same happening when they have the same type,
-the same polarity (negated / hypothetical), actors that do not contradict each
+the same polarity (one negated and one not are different happenings; "will resume"
+and "agreed to resume" are not), actors that do not contradict each
 other with at least one country in common on some side, and dates and places
 that can be the same. Mentions are joined transitively (union-find), in a fixed
 order, so the result does not depend on the order articles arrived in.
@@ -36,8 +37,6 @@ def same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["event_type"] != b["event_type"]:
         return False
     if bool(a.get("negated")) != bool(b.get("negated")):
-        return False
-    if bool(a.get("hypothetical")) != bool(b.get("hypothetical")):
         return False
     shared = False
     for role in ("source", "target"):

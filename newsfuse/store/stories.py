@@ -162,11 +162,26 @@ class StoryStore:
                 yield _decode_story(dict(row))
 
     def get_story(self, story_id: str) -> dict[str, Any]:
-        """A story with its articles (metadata, no text), in publication order."""
+        """A story with its articles (metadata, no text), in publication order.
+
+        ``story_id`` may also be the id of an article: its story is returned.
+        """
         with self.engine.connect() as conn:
             row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
+            if row is None:  # an article's id stands for the story it is in
+                of_article = select(story_articles.c.story_id).where(
+                    story_articles.c.article_id == story_id
+                )
+                row = (
+                    conn.execute(select(stories).where(stories.c.id.in_(of_article)))
+                    .mappings()
+                    .first()
+                )
             if row is None:
-                raise NotFound(f"no story with id {story_id!r}; `newsfuse stories` lists the ids")
+                raise NotFound(
+                    f"no story (or article) with id {story_id!r}; `newsfuse stories` lists the ids"
+                )
+            story_id = row["id"]
             members = conn.execute(
                 select(
                     articles.c.id,
