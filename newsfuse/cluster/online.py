@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from newsfuse.cluster.features import ArticleFeatures, cosine
 
 MEMBER_WINDOW = 30  # members compared one by one: the most recent ones
+POSTINGS_CAP = 200  # stories remembered per index term: the most recently joined ones
 
 
 @dataclass(frozen=True)
@@ -46,17 +47,20 @@ class _Story:
     centroid: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     first_day: int | None = None
     last_day: int | None = None
+    _norm2: float = 0.0  # squared length of the centroid, kept up to date
 
     def add(self, f: ArticleFeatures) -> None:
         self.members.append(f)
         for term, w in f.vector.items():
-            self.centroid[term] += w
+            old = self.centroid[term]
+            self.centroid[term] = old + w
+            self._norm2 += (old + w) ** 2 - old * old
         if f.day is not None:
             self.first_day = f.day if self.first_day is None else min(self.first_day, f.day)
             self.last_day = f.day if self.last_day is None else max(self.last_day, f.day)
 
     def centroid_cosine(self, vector: dict[str, float]) -> float:
-        norm = sum(v * v for v in self.centroid.values()) ** 0.5
+        norm = self._norm2**0.5
         return cosine(vector, self.centroid) / norm if norm else 0.0
 
     def gap_days(self, day: int | None) -> int:
@@ -82,7 +86,9 @@ class StoryClusterer:
     def __init__(self, config: ClusterConfig | None = None) -> None:
         self.config = config or ClusterConfig()
         self._stories: dict[str, _Story] = {}
-        self._index: dict[str, set[str]] = defaultdict(set)
+        # term -> story ids, oldest first (a dict keeps insertion order); capped, so that a
+        # term common to many stories costs a bounded amount per lookup
+        self._index: dict[str, dict[str, None]] = defaultdict(dict)
         self._of_article: dict[str, str] = {}
         self._seq = 0
 
@@ -114,13 +120,12 @@ class StoryClusterer:
     def score(self, f: ArticleFeatures, story_id: str) -> float:
         story = self._stories[story_id]
         c = self.config
-        best_member = max(
-            (cosine(f.vector, m.vector) for m in story.members[-MEMBER_WINDOW:]), default=0.0
-        )
-        raw = (
-            c.centroid_weight * story.centroid_cosine(f.vector)
-            + (1 - c.centroid_weight) * best_member
-        )
+        raw = story.centroid_cosine(f.vector)
+        if c.centroid_weight < 1:  # members one by one only when they count
+            best_member = max(
+                (cosine(f.vector, m.vector) for m in story.members[-MEMBER_WINDOW:]), default=0.0
+            )
+            raw = c.centroid_weight * raw + (1 - c.centroid_weight) * best_member
         gap = story.gap_days(f.day)
         return raw - c.gap_penalty * math.log2(1 + gap / c.half_life_days)
 
@@ -179,13 +184,20 @@ class StoryClusterer:
         story.add(f)
         self._of_article[f.id] = story.id
         for term in self._top_terms(f, self.config.index_terms):
-            self._index[term].add(story.id)
+            self._post(term, story.id)
+
+    def _post(self, term: str, story_id: str) -> None:
+        postings = self._index[term]
+        postings.pop(story_id, None)
+        postings[story_id] = None  # now the most recent
+        if len(postings) > POSTINGS_CAP:
+            del postings[next(iter(postings))]
 
     def _merge(self, into: _Story, other: _Story) -> None:
         for m in other.members:
             into.add(m)
             self._of_article[m.id] = into.id
             for term in self._top_terms(m, self.config.index_terms):
-                self._index[term].discard(other.id)
-                self._index[term].add(into.id)
+                self._index[term].pop(other.id, None)
+                self._post(term, into.id)
         del self._stories[other.id]
