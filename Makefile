@@ -4,12 +4,13 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= newsfuse.db
 
-.PHONY: help setup setup-dev demo test lint format bench-datelines bench-cluster clean
+.PHONY: help setup setup-dev setup-browser demo test lint format bench-datelines bench-cluster clean
 
 help:
 	@echo "make demo   - install into $(VENV), ingest examples/ into $(DEMO_DB), show what was stored"
 	@echo "make test   - install with the dev extras into $(VENV) and run the whole test suite"
 	@echo "make lint   - ruff check and format check"
+	@echo "make setup-browser - install Debian's chromium for the browser tests (make test does it)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,25 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 setup: $(VENV)/.installed
 setup-dev: $(VENV)/.installed-dev
 
+# The browser tests drive Debian's chromium through Playwright (no `playwright install`).
+# Installed with apt-get when missing (sudo unless root); where that is impossible we say
+# so and go on, and the browser tests then fail (CI) or skip saying what to install.
+# Without recommends it still renders text: fontconfig pulls in fonts-dejavu-core.
+CHROMIUM ?= /usr/bin/chromium
+setup-browser:
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "setup-browser: no apt-get here; install chromium yourself (browser tests need $(CHROMIUM))"; exit 0; \
+	fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=; \
+	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	else echo "setup-browser: not root and no sudo; run as root: apt-get install chromium"; exit 0; fi; \
+	echo "setup-browser: installing Debian's chromium for the browser tests"; \
+	if $$sudo apt-get update -q && \
+	   $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
+	then echo "setup-browser: installed Debian's chromium"; \
+	else echo "setup-browser: could not install chromium (apt-get install chromium); the browser tests will fail or skip"; fi
+
 demo: setup
 	$(BIN)/newsfuse ingest examples/ --db $(DEMO_DB)
 	@echo
@@ -39,17 +59,17 @@ demo: setup
 	@echo
 	@echo "Stored in $(DEMO_DB). Try: $(BIN)/newsfuse article frontier-wire --db $(DEMO_DB)"
 
-test: setup-dev
-	$(BIN)/ruff check newsfuse tests benchmarks
+test: setup-dev setup-browser
+	$(BIN)/ruff check newsfuse tests benchmarks tools
 	$(BIN)/python -m pytest
 
 lint: setup-dev
-	$(BIN)/ruff check newsfuse tests benchmarks
-	$(BIN)/ruff format --check newsfuse tests benchmarks
+	$(BIN)/ruff check newsfuse tests benchmarks tools
+	$(BIN)/ruff format --check newsfuse tests benchmarks tools
 
 format: setup-dev
-	$(BIN)/ruff format newsfuse tests benchmarks
-	$(BIN)/ruff check --fix newsfuse tests benchmarks
+	$(BIN)/ruff format newsfuse tests benchmarks tools
+	$(BIN)/ruff check --fix newsfuse tests benchmarks tools
 
 bench-datelines: setup
 	$(BIN)/newsfuse eval datelines ../shared/corpus/reuters21578

@@ -33,3 +33,27 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "shared" in item.fixturenames:
             item.add_marker(pytest.mark.shared)
+
+
+# --- the web app's browser tests: Debian's chromium through Playwright (see web_support.py)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless chromium for the whole session; skipped (failed where CI is set) without it."""
+    from playwright.sync_api import sync_playwright
+
+    from .web_support import launch_browser
+
+    with sync_playwright() as playwright:
+        launched = launch_browser(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page in its own browser context (no cookies or storage shared between tests)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context.new_page()
+    context.close()

@@ -417,6 +417,37 @@ def cluster_cli(
         )
 
 
+# -- serve --------------------------------------------------------------------------
+
+
+@app.command("serve")
+@cli_errors
+def serve_cli(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[
+        bool,
+        typer.Option("--allow-ingest", help="Accept POST /api/articles from holders of the token."),
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="NEWSFUSE_TOKEN", help="Bearer token for ingest over HTTP."),
+    ] = None,
+) -> None:
+    """Serve the web pages and the REST API (read-only unless --allow-ingest)."""
+    import uvicorn
+
+    from newsfuse.web import create_app
+
+    web = create_app(db, allow_ingest=allow_ingest, token=token)
+    err_console.print(
+        f"newsfuse on http://{host}:{port}/ (API docs at /docs)"
+        + ("; ingest over HTTP is on" if allow_ingest else "; read-only")
+    )
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 @app.command("rejects")
 @output_options
 def rejects_cli(db: DbOption = None) -> Output:

@@ -6,11 +6,11 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 
 from newsfuse.events.ontology import quad_class
 from newsfuse.model import Event
-from newsfuse.store.schema import event_actors, events
+from newsfuse.store.schema import event_actors, events, story_articles
 
 
 def _event_row(article_id: str, event: Event) -> dict[str, Any]:
@@ -85,36 +85,125 @@ class EventStore:
     def iter_events(
         self,
         *,
-        event_type: str | None = None,
-        actor: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        article_id: str | None = None,
-        include_negated: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        **filters: Any,
     ) -> Iterator[dict[str, Any]]:
-        """Stored events, newest first, filtered by type, actor country, date range or article."""
+        """Stored events, newest first, each with the ``story_id`` of its article.
+
+        Filters (see :func:`event_filters`): ``event_type``, ``quad_class``, ``actor``
+        (ISO3 of a source or target), ``country`` (where it happened), ``since``,
+        ``until``, ``article_id``, ``story_id``, ``include_negated``.
+        """
         query = (
-            select(events).order_by(events.c.date.desc().nulls_last(), events.c.id).offset(offset)
+            select(events, story_articles.c.story_id)
+            .outerjoin(story_articles, story_articles.c.article_id == events.c.article_id)
+            .where(*event_filters(**filters))
+            .order_by(events.c.date.desc().nulls_last(), events.c.id)
+            .offset(offset)
         )
-        if event_type:
-            query = query.where(events.c.event_type == event_type.upper())
-        if actor:
-            involved = select(event_actors.c.event_id).where(
-                event_actors.c.country == actor.upper()
-            )
-            query = query.where(events.c.id.in_(involved))
-        if since:
-            query = query.where(events.c.date >= since)
-        if until:
-            query = query.where(events.c.date <= until)
-        if article_id:
-            query = query.where(events.c.article_id == article_id)
-        if not include_negated:
-            query = query.where(events.c.negated.is_(False))
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:
             for row in conn.execute(query).mappings():
                 yield _decode(dict(row))
+
+    def count_events(self, **filters: Any) -> int:
+        query = (
+            select(func.count())
+            .select_from(
+                events.outerjoin(story_articles, story_articles.c.article_id == events.c.article_id)
+            )
+            .where(*event_filters(**filters))
+        )
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar_one()
+
+    def actor_profile(self, code: str) -> dict[str, Any]:
+        """What one country's actors did: events a month, and the countries they dealt with,
+        split by quad class (cooperation vs conflict), as source or target."""
+        code = code.upper()
+        involved = select(event_actors.c.event_id).where(event_actors.c.country == code)
+        month = func.substr(events.c.date, 1, 7)
+        with self.engine.connect() as conn:
+            by_month = conn.execute(
+                select(month.label("month"), events.c.quad_class, func.count().label("n"))
+                .where(
+                    events.c.id.in_(involved),
+                    events.c.negated.is_(False),
+                    events.c.date.isnot(None),
+                )
+                .group_by(month, events.c.quad_class)
+                .order_by(month)
+            ).all()
+            mine = event_actors.alias("mine")
+            other = event_actors.alias("other")
+            partners = conn.execute(
+                select(
+                    other.c.country,
+                    events.c.quad_class,
+                    func.count(func.distinct(events.c.id)).label("n"),
+                )
+                .select_from(
+                    events.join(mine, mine.c.event_id == events.c.id).join(
+                        other, other.c.event_id == events.c.id
+                    )
+                )
+                .where(
+                    mine.c.country == code,
+                    other.c.country.isnot(None),
+                    other.c.country != code,
+                    events.c.negated.is_(False),
+                )
+                .group_by(other.c.country, events.c.quad_class)
+            ).all()
+        months: dict[str, dict[str, int]] = {}
+        for m, quad, n in by_month:
+            months.setdefault(m, {})[quad] = n
+        counterparts: dict[str, dict[str, int]] = {}
+        for country, quad, n in partners:
+            counterparts.setdefault(country, {})[quad] = n
+        return {
+            "code": code,
+            "months": [{"month": m, **counts} for m, counts in months.items()],
+            "counterparts": sorted(
+                ({"country": c, **counts} for c, counts in counterparts.items()),
+                key=lambda row: (-sum(v for k, v in row.items() if k != "country"), row["country"]),
+            ),
+        }
+
+
+def event_filters(
+    *,
+    event_type: str | None = None,
+    quad_class: str | None = None,
+    actor: str | None = None,
+    country: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article_id: str | None = None,
+    story_id: str | None = None,
+    include_negated: bool = False,
+) -> list[Any]:
+    """WHERE clauses for the event filters; every value is a bound parameter."""
+    where: list[Any] = []
+    if event_type:
+        where.append(events.c.event_type == event_type.upper())
+    if quad_class:
+        where.append(events.c.quad_class == quad_class)
+    if actor:
+        involved = select(event_actors.c.event_id).where(event_actors.c.country == actor.upper())
+        where.append(events.c.id.in_(involved))
+    if country:
+        where.append(events.c.location_country == country.upper())
+    if since:
+        where.append(events.c.date >= since)
+    if until:
+        where.append(events.c.date <= until + "\uffff")
+    if article_id:
+        where.append(events.c.article_id == article_id)
+    if story_id:
+        where.append(story_articles.c.story_id == story_id)
+    if not include_negated:
+        where.append(events.c.negated.is_(False))
+    return where

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
 
 from newsfuse.errors import NotFound
-from newsfuse.store.schema import actor_mentions, articles, stories, story_articles
+from newsfuse.store.schema import actor_mentions, articles, events, stories, story_articles
 
 MAIN_ACTORS = 6
 _ARTICLE_COLUMNS = (
@@ -116,50 +116,25 @@ class StoryStore:
     # -- reading -------------------------------------------------------------
 
     def iter_stories(
-        self,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        actor: str | None = None,
-        query: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, *, limit: int | None = None, offset: int = 0, **filters: Any
     ) -> Iterator[dict[str, Any]]:
-        """Stories, the most recently published first, with optional filters.
-
-        ``since``/``until`` keep stories whose date span overlaps the range;
-        ``actor`` an ISO3 code among its main actors; ``query`` words that must all
-        appear in the title or text of one of its articles.
-        """
-        q = select(stories).order_by(
-            stories.c.last_published.desc().nulls_last(), stories.c.seq.desc()
+        """Stories, the most recently published first; filters as in :func:`story_filters`."""
+        q = (
+            select(stories)
+            .where(*story_filters(**filters))
+            .order_by(stories.c.last_published.desc().nulls_last(), stories.c.seq.desc())
+            .offset(offset)
         )
-        if since:
-            q = q.where(stories.c.last_published >= since)
-        if until:
-            q = q.where(stories.c.first_published <= until + "\uffff")
-        if actor:
-            q = q.where(stories.c.actors.like(f'%"{actor.upper()}"%'))
-        if query:
-            words = [w for w in query.split() if w]
-            match = select(story_articles.c.story_id).join(
-                articles, articles.c.id == story_articles.c.article_id
-            )
-            for word in words:
-                pattern = f"%{_escape_like(word)}%"
-                match = match.where(
-                    or_(
-                        articles.c.title.ilike(pattern, escape="\\"),
-                        articles.c.text.ilike(pattern, escape="\\"),
-                    )
-                )
-            q = q.where(stories.c.id.in_(match))
-        q = q.offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
             for row in conn.execute(q).mappings():
                 yield _decode_story(dict(row))
+
+    def count_stories(self, **filters: Any) -> int:
+        q = select(func.count()).select_from(stories).where(*story_filters(**filters))
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar_one()
 
     def get_story(self, story_id: str) -> dict[str, Any]:
         """A story with its articles (metadata, no text), in publication order.
@@ -212,6 +187,66 @@ class StoryStore:
             q = q.where(story_articles.c.article_id.in_(list(article_ids)))
         with self.engine.connect() as conn:
             return {a: s for a, s in conn.execute(q)}
+
+
+def story_filters(
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    actor: str | None = None,
+    query: str | None = None,
+    country: str | None = None,
+    event_type: str | None = None,
+) -> list[Any]:
+    """WHERE clauses for the story filters; every value is a bound parameter.
+
+    ``since``/``until`` keep stories whose date span overlaps the range; ``actor``
+    an ISO3 code among its main actors; ``query`` words that must all appear in
+    the title or text of one of its articles; ``country`` a dateline country of
+    one of its articles or a country where one of its events happened;
+    ``event_type`` a PLOVER type among its events.
+    """
+    where: list[Any] = []
+    if since:
+        where.append(stories.c.last_published >= since)
+    if until:
+        where.append(stories.c.first_published <= until + "\uffff")
+    if actor:
+        where.append(stories.c.actors.like(f'%"{_escape_like(actor.upper())}"%', escape="\\"))
+    if query:
+        match = select(story_articles.c.story_id).join(
+            articles, articles.c.id == story_articles.c.article_id
+        )
+        for word in query.split():
+            pattern = f"%{_escape_like(word)}%"
+            match = match.where(
+                or_(
+                    articles.c.title.ilike(pattern, escape="\\"),
+                    articles.c.text.ilike(pattern, escape="\\"),
+                )
+            )
+        where.append(stories.c.id.in_(match))
+    if country:
+        code = country.upper()
+        datelined = (
+            select(story_articles.c.story_id)
+            .join(articles, articles.c.id == story_articles.c.article_id)
+            .where(articles.c.dateline_country == code)
+        )
+        located = (
+            select(story_articles.c.story_id)
+            .join(events, events.c.article_id == story_articles.c.article_id)
+            .where(events.c.location_country == code)
+        )
+        where.append(or_(stories.c.id.in_(datelined), stories.c.id.in_(located)))
+    if event_type:
+        typed = (
+            select(story_articles.c.story_id)
+            .join(events, events.c.article_id == story_articles.c.article_id)
+            .where(events.c.event_type == event_type.upper(), events.c.negated.is_(False))
+        )
+        where.append(stories.c.id.in_(typed))
+    return where
 
 
 def _summary(conn: Any, story_id: str) -> dict[str, Any]:

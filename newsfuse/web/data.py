@@ -1,0 +1,169 @@
+"""What each page and API answer holds, as plain dicts: one function per view.
+
+The HTML pages, their ``.json`` twins and ``/api/...`` all call these, so the
+three can never disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pycountry
+
+from newsfuse.events.ontology import QuadClass
+from newsfuse.fuse.story import story_report
+from newsfuse.geo.points import place_point
+from newsfuse.store import Store
+
+MAP_EVENT_LIMIT = 5000
+MAX_MONTH_BARS = 120  # a longer span is drawn a year a bar
+QUAD_CLASSES = tuple(q.value for q in QuadClass)
+
+
+def country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    found = pycountry.countries.get(alpha_3=code.upper())
+    return getattr(found, "common_name", None) or getattr(found, "name", None) or code
+
+
+def page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def stories(store: Store, filters: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+    items = list(store.iter_stories(limit=limit, offset=offset, **filters))
+    return page(items, store.count_stories(**filters), limit, offset)
+
+
+def story(store: Store, story_id: str) -> dict[str, Any]:
+    report = story_report(store, story_id)
+    report["timeline"] = timeline(report)
+    return report
+
+
+def timeline(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Dated happenings and reports of a story, oldest first."""
+    rows = [
+        {"date": e["date"], "kind": "event", "what": e["summary"], "sources": e["sources"]}
+        for e in report["events"]
+        if e.get("date")
+    ]
+    rows += [
+        {
+            "date": (a.get("published") or "")[:10],
+            "kind": "report",
+            "what": a.get("title") or a["id"],
+            "sources": [a["origin"]],
+        }
+        for a in report["articles"]
+        if a.get("published")
+    ]
+    return sorted(rows, key=lambda r: (r["date"], r["kind"] != "report", r["what"]))
+
+
+def events(store: Store, filters: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+    items = list(store.iter_events(limit=limit, offset=offset, **filters))
+    return page(items, store.count_events(**filters), limit, offset)
+
+
+def article(store: Store, article_id: str) -> dict[str, Any]:
+    row = store.get_article(article_id)
+    row["story_id"] = store.story_ids([article_id]).get(article_id)
+    row["annotations"] = store.get_annotations(article_id)
+    row["events"] = list(store.iter_events(article_id=article_id))
+    return row
+
+
+def actor(store: Store, code: str, limit: int = 50) -> dict[str, Any]:
+    """A country's page: events over time, who it deals with, its stories."""
+    profile = store.actor_profile(code)
+    for row in profile["counterparts"]:
+        row["name"] = country_name(row["country"])
+        row["cooperation"] = sum(row.get(q, 0) for q in QUAD_CLASSES if "cooperation" in q)
+        row["conflict"] = sum(row.get(q, 0) for q in QUAD_CLASSES if "conflict" in q)
+    return {
+        "code": profile["code"],
+        "name": country_name(profile["code"]),
+        "events": store.count_events(actor=code),
+        "months": profile["months"],
+        "chart": month_chart(profile["months"]),
+        "counterparts": profile["counterparts"],
+        "stories": list(store.iter_stories(actor=code, limit=limit)),
+    }
+
+
+def _fill_months(months: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every month from the first to the last (empty ones too), or years when that is long."""
+    known = {m["month"]: m for m in months if len(m["month"]) == 7}
+    if not known:
+        return []
+    first, last = min(known), max(known)
+    y, mo = int(first[:4]), int(first[5:])
+    out = []
+    while f"{y:04d}-{mo:02d}" <= last:
+        key = f"{y:04d}-{mo:02d}"
+        out.append(known.get(key, {"month": key}))
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    if len(out) <= MAX_MONTH_BARS:
+        return out
+    years: dict[str, dict[str, Any]] = {}
+    for m in out:
+        year = years.setdefault(m["month"][:4], {"month": m["month"][:4]})
+        for key, n in m.items():
+            if key != "month":
+                year[key] = year.get(key, 0) + n
+    return list(years.values())
+
+
+def month_chart(months: list[dict[str, Any]], width: float = 720, height: float = 160) -> dict:
+    """Bars of events per month, stacked by quad class, in SVG user units."""
+    months = _fill_months(months)
+    if not months:
+        return {"width": width, "height": height, "bars": [], "labels": [], "max": 0}
+    totals = [sum(v for k, v in m.items() if k != "month") for m in months]
+    top = max(totals) or 1
+    step = width / len(months)
+    bars, labels = [], []
+    for i, m in enumerate(months):
+        y = height
+        for quad in QUAD_CLASSES:
+            n = m.get(quad, 0)
+            if not n:
+                continue
+            h = height * n / top
+            y -= h
+            bars.append({"x": round(i * step + 1, 1), "y": round(y, 1), "w": round(max(step - 2, 1), 1),
+                         "h": round(h, 1), "quad": quad, "month": m["month"], "n": n})  # fmt: skip
+        if len(months) <= 12 or i % math.ceil(len(months) / 12) == 0:
+            labels.append({"x": round(i * step + step / 2, 1), "text": m["month"]})
+    return {"width": width, "height": height, "bars": bars, "labels": labels, "max": top}
+
+
+def map_points(store: Store, filters: dict[str, Any]) -> dict[str, Any]:
+    """Event locations for the world map (equirectangular: x = lon + 180, y = 90 - lat)."""
+    points: dict[tuple[float, float], dict[str, Any]] = {}
+    placed = unplaced = 0
+    for e in store.iter_events(limit=MAP_EVENT_LIMIT, **filters):
+        point = place_point(e.get("location"), e.get("location_country"))
+        if point is None:
+            unplaced += 1
+            continue
+        placed += 1
+        lat, lon = round(point[0], 1), round(point[1], 1)
+        p = points.setdefault(
+            (lat, lon),
+            {"lat": lat, "lon": lon, "x": lon + 180, "y": 90 - lat, "place": e.get("location")
+             or country_name(e.get("location_country")), "country": e.get("location_country"),
+             "events": 0, "types": {}},
+        )  # fmt: skip
+        p["events"] += 1
+        p["types"][e["event_type"]] = p["types"].get(e["event_type"], 0) + 1
+    for p in points.values():
+        p["r"] = round(0.8 + 0.6 * math.sqrt(p["events"]), 2)
+    return {
+        "points": sorted(points.values(), key=lambda p: -p["events"]),
+        "placed": placed,
+        "unplaced": unplaced,
+    }

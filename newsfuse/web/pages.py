@@ -1,0 +1,193 @@
+"""Server-rendered pages; each has a JSON twin at the same URL with ``.json``."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from newsfuse.events.ontology import EventType, QuadClass
+from newsfuse.web import data
+from newsfuse.web.params import ISO3, Limit, Offset, event_filters, story_filters
+
+router = APIRouter(include_in_schema=False)
+_env = Environment(
+    loader=PackageLoader("newsfuse.web", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+)
+templates = Jinja2Templates(env=_env)
+IdPath = Annotated[str, Path(max_length=200)]
+CodePath = Annotated[str, Path(pattern=ISO3.replace(")?$", ")$"))]
+EVENT_CSV_FIELDS = ("id", "date", "event_type", "quad_class", "mode", "source", "target",
+                    "location", "location_country", "dead", "injured", "size", "attribution",
+                    "story_id", "article_id", "evidence")  # fmt: skip
+
+
+def http_url(url: str | None) -> str | None:
+    """A link only for http(s) URLs: article metadata is untrusted (no ``javascript:``)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def segment(value: object) -> str:
+    """One URL path segment: every reserved character percent-encoded ("/" included)."""
+    return quote(str(value), safe="")
+
+
+def actors_text(actors: list[dict[str, Any]]) -> str:
+    return ", ".join(
+        a.get("actorText", "") + (f" ({a['code']})" if a.get("code") else "") for a in actors
+    )
+
+
+_env.filters["http_url"] = http_url
+_env.filters["actors_text"] = actors_text
+_env.filters["segment"] = segment
+_env.globals["country_name"] = data.country_name
+_env.globals["event_types"] = [t.value for t in EventType]
+_env.globals["quad_classes"] = [q.value for q in QuadClass]
+
+
+def _with(request: Request, **changes: Any) -> str:
+    """This page's URL with some query parameters changed (None removes one)."""
+    params = dict(request.query_params)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return request.url.path + ("?" + urlencode(params) if params else "")
+
+
+def _render(request: Request, name: str, context: dict[str, Any]) -> Response:
+    context = {
+        "url_with": lambda **kw: _with(request, **kw),
+        "query": request.query_params,
+        **context,
+    }
+    return templates.TemplateResponse(request, name, context)
+
+
+def _pager(result: dict[str, Any]) -> dict[str, Any]:
+    limit, offset, total = result["limit"], result["offset"], result["total"]
+    return {
+        "prev": max(offset - limit, 0) if offset > 0 else None,
+        "next": offset + limit if offset + limit < total else None,
+        "first": offset + 1 if total else 0,
+        "last": min(offset + limit, total),
+        "total": total,
+    }
+
+
+def _store(request: Request):  # type: ignore[no-untyped-def]
+    return request.app.state.store
+
+
+# -- stories ----------------------------------------------------------------------
+
+
+@router.get("/stories.json")
+def stories_json(request: Request, filters: Annotated[dict, Depends(story_filters)],
+                 limit: Limit = 50, offset: Offset = 0) -> JSONResponse:  # fmt: skip
+    return JSONResponse(data.stories(_store(request), filters, limit, offset))
+
+
+@router.get("/stories")
+def stories_page(request: Request, filters: Annotated[dict, Depends(story_filters)],
+                 limit: Limit = 50, offset: Offset = 0) -> Response:  # fmt: skip
+    result = data.stories(_store(request), filters, limit, offset)
+    return _render(request, "stories.html", {"result": result, "pager": _pager(result)})
+
+
+@router.get("/stories/{story_id:path}.json")
+def story_json(request: Request, story_id: IdPath) -> JSONResponse:
+    return JSONResponse(data.story(_store(request), story_id))
+
+
+@router.get("/stories/{story_id:path}")
+def story_page(request: Request, story_id: IdPath) -> Response:
+    return _render(request, "story.html", {"story": data.story(_store(request), story_id)})
+
+
+# -- events -----------------------------------------------------------------------
+
+
+@router.get("/events.json")
+def events_json(request: Request, filters: Annotated[dict, Depends(event_filters)],
+                limit: Limit = 100, offset: Offset = 0) -> JSONResponse:  # fmt: skip
+    return JSONResponse(data.events(_store(request), filters, limit, offset))
+
+
+@router.get("/events.csv")
+def events_csv(request: Request, filters: Annotated[dict, Depends(event_filters)],
+               limit: Annotated[int, Limit] = 500, offset: Offset = 0) -> Response:  # fmt: skip
+    result = data.events(_store(request), filters, limit, offset)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(EVENT_CSV_FIELDS), extrasaction="ignore")
+    writer.writeheader()
+    for row in result["items"]:
+        row = dict(row, source=actors_text(row["source"]), target=actors_text(row["target"]))
+        writer.writerow({k: _csv_cell(row.get(k)) for k in EVENT_CSV_FIELDS})
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="events.csv"'},
+    )
+
+
+def _csv_cell(value: Any) -> Any:
+    """Cells a spreadsheet would run as a formula get a leading quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+@router.get("/events")
+def events_page(request: Request, filters: Annotated[dict, Depends(event_filters)],
+                limit: Limit = 100, offset: Offset = 0) -> Response:  # fmt: skip
+    result = data.events(_store(request), filters, limit, offset)
+    return _render(request, "events.html", {"result": result, "pager": _pager(result)})
+
+
+# -- actors, articles, map ----------------------------------------------------------
+
+
+@router.get("/actors/{code}.json")
+def actor_json(request: Request, code: CodePath) -> JSONResponse:
+    return JSONResponse(data.actor(_store(request), code))
+
+
+@router.get("/actors/{code}")
+def actor_page(request: Request, code: CodePath) -> Response:
+    return _render(request, "actor.html", {"actor": data.actor(_store(request), code)})
+
+
+@router.get("/articles/{article_id:path}.json")
+def article_json(request: Request, article_id: IdPath) -> JSONResponse:
+    return JSONResponse(data.article(_store(request), article_id))
+
+
+@router.get("/articles/{article_id:path}")
+def article_page(request: Request, article_id: IdPath) -> Response:
+    return _render(request, "article.html", {"article": data.article(_store(request), article_id)})
+
+
+@router.get("/map.json")
+def map_json(request: Request, filters: Annotated[dict, Depends(event_filters)]) -> JSONResponse:
+    return JSONResponse(data.map_points(_store(request), filters))
+
+
+@router.get("/map")
+def map_page(request: Request, filters: Annotated[dict, Depends(event_filters)]) -> Response:
+    return _render(request, "map.html", {"map": data.map_points(_store(request), filters)})
