@@ -4,10 +4,11 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= newsfuse.db
 
-.PHONY: help setup setup-dev setup-browser demo test lint format bench-datelines bench-cluster clean
+.PHONY: help setup setup-dev setup-browser demo serve test lint format bench-datelines bench-cluster clean
 
 help:
 	@echo "make demo   - install into $(VENV), ingest examples/ into $(DEMO_DB), show what was stored"
+	@echo "make serve  - serve the demo database at http://127.0.0.1:8000/"
 	@echo "make test   - install with the dev extras into $(VENV) and run the whole test suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make setup-browser - install Debian's chromium for the browser tests (make test does it)"
@@ -58,6 +59,11 @@ demo: setup
 	$(BIN)/newsfuse story frontier-wire --db $(DEMO_DB)
 	@echo
 	@echo "Stored in $(DEMO_DB). Try: $(BIN)/newsfuse article frontier-wire --db $(DEMO_DB)"
+	@echo "See it in a browser: run 'make serve' (or $(BIN)/newsfuse serve --db $(DEMO_DB))"
+	@echo "and open http://127.0.0.1:8000/ : stories, the frontier story, events, actors, map."
+
+serve: setup
+	$(BIN)/newsfuse serve --db $(DEMO_DB)
 
 test: setup-dev setup-browser
 	$(BIN)/ruff check newsfuse tests benchmarks tools
