@@ -15,7 +15,7 @@ from newsfuse import resolve_actor
 
 CASES = Path(__file__).resolve().parent / "data" / "actor_cases.tsv"
 
-COUNTRY_FLOOR = 0.955
+COUNTRY_FLOOR = 0.97
 SECTOR_FLOOR = 0.975
 
 

@@ -44,6 +44,47 @@ def test_office_holders_depend_on_the_date():
     assert resolve_actor("Joe Biden", "2026-03-01").sector == "ELI"
 
 
+def test_a_name_listed_again_adds_a_term_of_office():
+    # "Assad": the father until June 2000, the son from July 2000
+    assert resolve_actor("Assad", "1990-01-01").sector == "GOV"
+    assert resolve_actor("Assad", "2000-06-30").sector == "ELI"
+    assert resolve_actor("Assad", "2010-01-01").sector == "GOV"
+
+
+def test_a_title_in_the_text_outranks_the_dates_of_office():
+    assert resolve_actor("Reagan", "2000-01-01").sector == "ELI"
+    assert resolve_actor("President Reagan", "2000-01-01").sector == "GOV"
+    assert resolve_actor("former President Reagan", "1985-01-01").sector == "ELI"
+    assert resolve_actor("ousted President Aristide", "1992-01-01").sector == "ELI"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("the Bush administration", "USA", "GOV"),
+        ("the Assad regime", "SYR", "GOV"),
+        ("the Kim regime", None, "GOV"),  # a surname of two countries' leaders: no country
+        ("Vietnamese-led forces", "VNM", "MIL"),
+        ("Syrian-backed militia", None, "REB"),
+        ("pro-Iranian Hizbollah", "LBN", "REB"),
+        ("Darfur rebels", "SDN", "REB"),
+        ("three ethnic Albanians", "ALB", "CVL"),
+    ],
+)
+def test_resolve_actor_conventions(text, country, sector):
+    actor = resolve_actor(text, "2000-01-01")
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_a_currency_is_no_actor_and_a_patron_no_party():
+    from newsfuse import code_sentence
+
+    events = code_sentence("Haitian officials accused Aristide of misusing US $50 million.")
+    assert events and all(a.country != "USA" for e in events for a in (*e.source, *e.target))
+    events = code_sentence("The pro-Iranian Hizbollah group declared a ceasefire in Lebanon.")
+    assert {a.country for e in events for a in e.source} == {"LBN"}
+
+
 @pytest.fixture(scope="module")
 def seeds(request):
     from newsfuse.store import Store

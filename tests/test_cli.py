@@ -109,3 +109,25 @@ def test_actors_import_takes_part_in_resolution(tmp_path):
     _run("ingest", str(page), "--db", db)
     actors = json.loads(_run("article", "p1", "--db", db, "--json").stdout)["annotations"]["actors"]
     assert ("ARM", "GOV") in {(a["country"], a["sector"]) for a in actors}
+
+
+def test_eval_plover_errors_prints_the_misses(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    records = [
+        {
+            "event": "ASSAULT",
+            "text": "Kenyan police arrested 30 protesters in Nairobi.",
+            "source": [{"actorText": "Kenyan police", "code": "KEN", "sector": "COP"}],
+            "target": [{"actorText": "Uganda", "code": "UGA"}],
+        },
+    ]
+    gold.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    plain = _run("eval", "plover", str(gold))
+    assert plain.exit_code == 0 and "records with misses" not in plain.stdout
+    result = _run("eval", "plover", str(gold), "--errors")
+    assert result.exit_code == 0
+    assert "1 records with misses" in result.stdout
+    assert "Kenyan police arrested 30 protesters in Nairobi." in result.stdout
+    assert "type" in result.stdout and "target_country  gold UGA" in result.stdout
+    as_json = json.loads(_run("eval", "plover", str(gold), "--errors", "--json").stdout)
+    assert as_json["errors"][0]["event"] == "ASSAULT"

@@ -10,9 +10,11 @@ from newsfuse.events.scoring import (
     ATTRIBUTES,
     as_prediction,
     country_code,
+    format_errors,
     format_report,
     magnitude,
     read_plover_jsonl,
+    record_errors,
     score_plover,
     sector_code,
 )
@@ -300,6 +302,47 @@ def test_format_report_shows_types_totals_and_attributes():
     for needle in ("AGREE", "FIGHT", "micro", "macro-F1", "source_country", "dead", "2 gold"):
         assert needle in report
     assert "0.500" in report  # macro-F1: AGREE 1.0, FIGHT 0.0
+
+
+def test_record_errors_lists_each_miss_of_a_record():
+    gold = [
+        event("AGREE", ["FRA"], ["DEU"], text="France and Germany agreed."),
+        event("FIGHT", [actor("RUS", "MIL")], [actor("UKR", "MIL")], text="They fought."),
+        event("PROTEST", ["KEN"], text="Kenyans marched."),
+    ]
+    predicted = [
+        [event("AGREE", ["FRA"], ["DEU"])],  # all right: no entry
+        [event("ASSAULT", [actor("RUS", "GOV")], [actor("UKR", "MIL")])],
+        [],
+    ]
+    errors = record_errors(gold, predicted)
+    assert [e["index"] for e in errors] == [1, 2]
+    fight = {m["attribute"]: m for m in errors[0]["misses"]}
+    assert set(fight) == {"type", "source_sector"}  # countries and the target sector agree
+    assert fight["type"] == {"attribute": "type", "gold": ["FIGHT"], "predicted": ["ASSAULT"]}
+    assert fight["source_sector"]["gold"] == ["MIL"]
+    assert fight["source_sector"]["predicted"] == ["GOV"]
+    assert errors[0]["text"] == "They fought."
+    assert errors[0]["predicted_source"] == ["someone (RUS/GOV)"]
+    protest = {m["attribute"]: m for m in errors[1]["misses"]}
+    assert protest["source_country"] == {
+        "attribute": "source_country",
+        "gold": ["KEN"],
+        "predicted": [],
+    }
+    text = format_errors(errors)
+    for needle in ("2 records with misses", "They fought.", "source_sector", "gold MIL", "GOV"):
+        assert needle in text
+
+
+def test_record_errors_agree_with_the_scores():
+    gold = [event("AGREE", ["FRA"], ["DEU"]), event("AGREE", ["FRA", "DEU"])]
+    predicted = [[event("AGREE", ["FRA"], ["ITA"])], [event("AGREE", ["FRA"], ["DEU"])]]
+    result = score_plover(gold, predicted)
+    errors = record_errors(gold, predicted)
+    for name in ("source_country", "target_country"):
+        missed = sum(m["attribute"] == name for e in errors for m in e["misses"])
+        assert missed == attr(result, name)["n"] - attr(result, name)["correct"]
 
 
 # -- the PLOVER dev gold (../shared) --------------------------------------------------

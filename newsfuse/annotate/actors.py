@@ -25,11 +25,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Protocol
 
 from newsfuse.annotate.gazetteer import (
     KIND_PRIORITY,
     NameEntry,
+    leader_surnames,
     max_name_words,
     name_key,
     names,
@@ -73,6 +75,8 @@ class _Hit:
     sector: str | None
     name: str
     alternatives: tuple[str, ...] = ()
+    out_of_office: bool = False
+    """A person our table dates out of office then (ELI), whatever the text calls them."""
 
 
 @dataclass
@@ -82,8 +86,18 @@ class ArticleContext:
     countries: Counter[str] = field(default_factory=Counter)
 
 
+_LED_BY = re.compile(r"(?<=\w)[-\u2010\u2013]led\b", re.I)
+_PATRON = re.compile(
+    r"\b(?:pro|anti)[-\u2010\u2013][\w.'’]+|[\w.'’]+[-\u2010\u2013]"
+    r"(?:backed|sponsored|funded|supported|allied|aligned|armed|trained)\b",
+    re.I,
+)
+
+
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    """Words of a phrase. "Vietnamese-led forces" are Vietnamese; "Syrian-backed",
+    "pro-Iranian", "anti-Syria" name a patron or an adversary, not the actor's country."""
+    return _TOKEN.findall(_PATRON.sub(" ", _LED_BY.sub(" led", text)))
 
 
 def _strip_leading(tokens: list[str]) -> list[str]:
@@ -105,9 +119,7 @@ def _case_ok(key: str, surface: str) -> bool:
 def _entry_sector(entry: NameEntry, when: date | None) -> str | None:
     if entry.kind != "person" or when is None or entry.sector in (None, "IGO", "REL"):
         return entry.sector
-    if (entry.start and when < entry.start) or (entry.end and when >= entry.end):
-        return "ELI"
-    return entry.sector
+    return entry.sector if entry.in_office(when) else "ELI"
 
 
 class ActorResolver:
@@ -135,13 +147,15 @@ class ActorResolver:
             if lower_capital and (not lower_case or entry.name in COMMON_WORD_CAPITALS):
                 continue  # "a male nurse" is not the Maldives
             if entry is not None and _case_ok(name_key(surface), surface):
+                sector = _entry_sector(entry, when)
                 hit = _Hit(
                     i,
                     entry.kind,
                     entry.country,
-                    _entry_sector(entry, when),
+                    sector,
                     entry.name,
                     entry.alternatives,
+                    out_of_office=sector == "ELI" and entry.sector != "ELI",
                 )
                 return length, hit
         return None
@@ -194,6 +208,8 @@ class ActorResolver:
         hits, roles = self._scan(tokens, when)
         country = _choose_country(hits, context)
         sector = _choose_sector(hits, roles, whole=len(hits) == 1 and not roles)
+        if country is None:
+            country = _leader_government(tokens) or _place_of_role(tokens, roles)
         if country is None and not hits and tokens[0][:1].isupper():
             place = lookup_place(" ".join(tokens))
             known = place.kind == "region" or (place.population or 0) >= MIN_CITY_POPULATION
@@ -204,6 +220,33 @@ class ActorResolver:
             else name
         )
         return Actor(canonical, country, sector)
+
+
+LEADER_GOVERNMENT_WORDS = frozenset({"administration", "government", "regime", "cabinet", "junta"})
+
+
+def _leader_government(tokens: list[str]) -> str | None:
+    """ "the Bush administration", "the Assad regime": a known leader's surname before a
+    word for a government names that leader's country (one country, or none)."""
+    for word, following in pairwise(tokens):
+        if following.lower() in LEADER_GOVERNMENT_WORDS and word[:1].isupper():
+            countries = leader_surnames().get(name_key(word), frozenset())
+            if len(countries) == 1:
+                return next(iter(countries))
+    return None
+
+
+def _place_of_role(tokens: list[str], roles: list[tuple[int, str, str]]) -> str | None:
+    """ "Darfur rebels", "Karachi police", "California Governor Gavin Newsom": a region or
+    a large city named before a role word places the role holder in its country."""
+    if not roles:
+        return None
+    words = tokens[: roles[0][0]]
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    place = lookup_place(" ".join(words))
+    known = place.kind in ("region", "place") or (place.population or 0) >= MIN_CITY_POPULATION
+    return place.country if known else None
 
 
 def _choose_country(hits: Iterable[_Hit], context: ArticleContext | None) -> str | None:
@@ -224,9 +267,18 @@ def _choose_country(hits: Iterable[_Hit], context: ArticleContext | None) -> str
 def _choose_sector(
     hits: list[_Hit], roles: list[tuple[int, str, str]], *, whole: bool
 ) -> str | None:
-    """Rightmost head word (names with a sector count as heads), else weak words; ELI modifiers."""
+    """Rightmost head word (names with a sector count as heads), else weak words; ELI modifiers.
+
+    A title the text gives a person ("President Reagan") outranks our table's dates for
+    them: news writes "former" for a former office holder.
+    """
     heads = [(p, s) for p, s, w in roles if w == "head"]
-    heads += [(h.position, h.sector) for h in hits if h.sector and (h.kind != "capital" or whole)]
+    titled = bool(heads) and not any(w == "modifier" for _, _, w in roles)
+    heads += [
+        (h.position, h.sector)
+        for h in hits
+        if h.sector and (h.kind != "capital" or whole) and not (titled and h.out_of_office)
+    ]
     weak = [(p, s) for p, s, w in roles if w == "weak"]
     modifiers = [p for p, _, w in roles if w == "modifier"]
     chosen = max(heads) if heads else (max(weak) if weak else None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
@@ -48,6 +48,16 @@ class NameEntry:
     """Other countries an ambiguous name may mean ("Korea": KOR, or PRK)."""
     start: date | None = None
     end: date | None = None
+    more_terms: tuple[tuple[date | None, date | None], ...] = ()
+    """Further (start, end) terms of office after the first ("Assad": father, then son)."""
+
+    @property
+    def terms(self) -> tuple[tuple[date | None, date | None], ...]:
+        return ((self.start, self.end), *self.more_terms)
+
+    def in_office(self, when: date) -> bool:
+        """Whether ``when`` falls in one of the terms (a term's end day is outside it)."""
+        return any((not a or when >= a) and (not b or when < b) for a, b in self.terms)
 
 
 @lru_cache(maxsize=2**16)
@@ -127,8 +137,33 @@ def names() -> dict[str, NameEntry]:
         _capital_entries,
     ):
         for name, entry in source():
-            table.setdefault(name_key(name), entry)
+            key = name_key(name)
+            known = table.get(key)
+            if known is not None and _another_term(known, entry):
+                table[key] = replace(known, more_terms=(*known.more_terms, *entry.terms))
+            else:
+                table.setdefault(key, entry)
     return table
+
+
+def _another_term(known: NameEntry, entry: NameEntry) -> bool:
+    """A person listed again with the same country and sector: another term of office."""
+    return (
+        known.kind == entry.kind == "person"
+        and (known.country, known.sector) == (entry.country, entry.sector)
+        and entry.terms != known.terms
+    )
+
+
+@cache
+def leader_surnames() -> dict[str, frozenset[str]]:
+    """Folded last word of every person listed with a government office → their countries
+    ("bush" → USA), for "the Bush administration", "the Assad regime"."""
+    out: dict[str, set[str]] = {}
+    for name, entry in _person_entries():
+        if entry.sector == "GOV" and entry.country and len(name.split()) > 1:
+            out.setdefault(name_key(name).split()[-1], set()).add(entry.country)
+    return {surname: frozenset(countries) for surname, countries in out.items()}
 
 
 @cache

@@ -36,6 +36,48 @@ _NORTH_SOUTH = re.compile(r"^(?:the\s+)?(north|south)$", re.I)
 _NORTH_SOUTH_INSIDE = re.compile(r"\b(North|South)(?:'s|’s)?\b")
 
 
+_CURRENCY_WORDS = frozenset(
+    "$ £ € ¥ dollar dollars pound pounds euro euros yen yuan rupee rupees rouble roubles ruble "
+    "rubles franc francs peso pesos shekel shekels dinar dinars riyal riyals lira".split()
+)
+
+
+def _currency_qualifier(ent: Span) -> bool:
+    """ "US $50 million", "HK$", "Hong Kong dollars", "Canadian dollars": a name that says
+    which currency an amount is in names no actor. Before a bare symbol only an
+    abbreviation counts ("gave Israel $3 billion" names Israel)."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return False
+    following = doc[ent.end]
+    if following.lower_ in _CURRENCY_WORDS - {"$", "£", "€", "¥"}:
+        return True
+    letters = ent.text.replace(".", "")
+    return following.is_currency and letters.isupper() and len(letters) <= 3
+
+
+_PATRON_PREFIXES = frozenset({"pro", "pro-", "anti", "anti-"})
+_PATRON_SUFFIXES = frozenset(
+    "backed sponsored funded supported allied aligned armed trained".split()
+)
+
+
+def _patron(ent: Span) -> bool:
+    """ "pro-Iranian Hizbollah", "the Syrian-backed Amal militia": the nationality names
+    who the actor sides with or is helped by, not an actor of the sentence."""
+    doc = ent.doc
+    words = ent.text.lower().replace("\u2010", "-").replace("\u2013", "-")
+    if words.rstrip("-") in {"pro", "anti"}:
+        return True
+    before = [t.lower_ for t in doc[max(ent.start - 2, 0) : ent.start]]
+    if before and (before[-1] in _PATRON_PREFIXES or "".join(before) in {"pro-", "anti-"}):
+        return True
+    after = doc[ent.end : ent.end + 2]
+    return (
+        len(after) == 2 and after[0].text in "-\u2010\u2013" and after[1].lower_ in _PATRON_SUFFIXES
+    )
+
+
 def _is_role(token_text: str) -> bool:
     table = sector_words()
     return any(form in table for form in singular_forms(name_key(token_text)))
@@ -47,6 +89,18 @@ def _trim(span: Span) -> Span:
     while start < span.end - 1 and span.doc[start].lower_ in _DETERMINERS:
         start += 1
     return span.doc[start : span.end]
+
+
+def _titled(ent: Span) -> Span:
+    """A person's name with the title words that modify it ("President Reagan" in
+    "President Reagan's latest policy statement"), which say what office they hold."""
+    doc, start = ent.doc, ent.start
+    inside = range(ent.start, ent.end)
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in inside:
+        if not _is_role(doc[start - 1].text):
+            break
+        start -= 1
+    return doc[start : ent.end]
 
 
 def _chunk_of(doc: Doc) -> dict[int, Span]:
@@ -96,10 +150,12 @@ def _actor_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     nations = [e for e in doc.ents if e.label_ in ("NORP", "GPE")]
     found: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
+        if ent.label_ not in ACTOR_LABELS or _currency_qualifier(ent) or _patron(ent):
             continue
         chunk = chunks.get(ent.root.i)
         span, extra = ent, _appositive(ent) if ent.label_ == "PERSON" else ""
+        if ent.label_ == "PERSON":
+            span = _titled(ent)
         covers = chunk is not None and chunk.start <= ent.start and chunk.end >= ent.end
         if covers and _coordinated(chunk, nations):
             extra = f"+{chunk.root.text}"

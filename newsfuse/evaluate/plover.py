@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from newsfuse.events.scoring import read_plover_jsonl, score_plover
+from newsfuse.events.scoring import read_plover_jsonl, record_errors, score_plover
 
 
 def predict(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -20,6 +20,12 @@ def predict(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return predictions
 
 
-def evaluate_plover(path: str | Path) -> dict[str, Any]:
+def evaluate_plover(path: str | Path, errors: bool = False) -> dict[str, Any]:
+    """Scores of our coder on the gold records in ``path``; with ``errors``, also each
+    record's misses under ``"errors"`` (see :func:`~newsfuse.events.scoring.record_errors`)."""
     gold = read_plover_jsonl(path)
-    return score_plover(gold, predict(gold))
+    predicted = predict(gold)
+    result = score_plover(gold, predicted)
+    if errors:
+        result["errors"] = record_errors(gold, predicted)
+    return result

@@ -7,7 +7,16 @@ sense its object allows ("sign" a *pact* is AGREE, "send" *troops* is AID):
   ("was attacked by X") and its subject as target; for a nominalisation the
   possessor ("Moscow's training of ..."), "by X", and "of / on / against / to /
   between X"; coordinated names give compound actors. Actors are the article's
-  resolved actor mentions inside those phrases, or the phrase itself resolved.
+  resolved actor mentions inside those phrases, the least embedded first ("the
+  withdrawal of Serbian forces from Bosnia" is aimed at the forces), or the phrase
+  itself resolved.
+* **PLOVER's conventions for who and whom**: a reciprocal act ("X telephoned Y")
+  has every party on both sides; where no target is named, the place a named actor
+  acts in is the target ("arrived in Amman"), a protest is against the first actor
+  named after it ("a hunger strike to protest President Assad's failure"), a
+  concession is made to whom it was negotiated with; actors named by role only take
+  the country where they act on the ground, else the sentence's only country;
+  international bodies take none.
 * **framing**: an event inside the complement of a demand, threat, refusal or
   promise ("urged X to withdraw", "threatened to strike") is not coded as the
   act itself; the framing verb is the event. Speech verbs are never events.
@@ -69,7 +78,8 @@ MILITARY_MEANS = frozenset(
 )
 LIGHT_VERBS = frozenset(
     "impose unveil announce launch carry conduct stage hold sign reach make issue order "
-    "begin start continue step intensify resume approve adopt mount enter".split()
+    "begin start continue step intensify resume approve adopt mount enter give pay open complete "
+    "finish".split()
 )
 NAME_ENTITIES = frozenset(
     {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "NORP"}
@@ -80,6 +90,8 @@ STATEMENT_TYPES = frozenset({"DISAPPROVE", "DEMAND", "SUPPORT", "REJECT", "THREA
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "along"})
 PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i", "you", "us", "them"})
+
+
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 TARGET_PREPS = frozenset(
     {"on", "against", "with", "at", "to", "into", "toward", "towards", "upon", "from"}
@@ -87,9 +99,18 @@ TARGET_PREPS = frozenset(
 NOUN_TARGET_PREPS = frozenset(
     {"of", "on", "against", "with", "to", "into", "between", "over", "upon"}
 )
+STATIVE_PASSIVES = frozenset({"oppose"})
+"""Participles that are adjectives after "be": "X is opposed to Y" is X opposing Y."""
 THEME_TYPES = frozenset({"AID", "MOBILIZE", "RETREAT"})
 """Types whose "of"-object is the source's own forces or goods ("deployment of DPRK troops")."""
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
+RECIPROCAL_TRIGGERS = frozenset(
+    "meet visit talk talks meeting negotiate negotiation discuss consult telephone summit "
+    "cooperate collaborate cooperation share".split()
+)
+"""Reciprocal acts: "X telephoned Y" is "X and Y spoke", so each party is on both sides
+(PLOVER's SRC/TAR), as for "X and Y agreed". Hosting, receiving, welcoming, mediating are
+not reciprocal: the host and the guest, the mediator and the parties, differ."""
 REACH_TYPES = frozenset({"SANCTION", "DISAPPROVE", "DEMAND", "AID", "THREATEN"})
 """Types whose target country may sit further in the clause ("sanctions on nine people over
 their support to North Korea"), when the direct target names no country."""
@@ -246,11 +267,16 @@ def _subtree_span(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
 
+def _is_pronoun(text: str) -> bool:
+    """ "us" is a pronoun, "US" (or "U.S.") the United States."""
+    return text.lower() in PRONOUNS and not (len(text) > 1 and text.isupper())
+
+
 def _phrase_actors(
     token: Token, ctx: _Context, speaker: tuple[EventActor, ...]
 ) -> tuple[EventActor, ...]:
     """Actors named in the phrase headed by ``token`` (coordinated phrases included)."""
-    if token.lower_ in PRONOUNS:
+    if _is_pronoun(token.text):
         if token.lower_ in ("we", "they", "us", "them"):
             return speaker or ctx.group or ctx.last_source
         return speaker or ctx.last_source
@@ -263,41 +289,174 @@ def _phrase_actors(
             for a in speaker
         )
     if found:
-        return _dedupe(found)
+        return _dedupe(_people_of_place(token, _phrase_sector(token, found, ctx), ctx))
     chunk = next((c for c in token.doc.noun_chunks if c.root.i == token.i), None)
     text = chunk.text if chunk is not None else token.text
     actor = ctx.resolver.resolve(text)
     return (EventActor(text, actor.country, actor.sector),) if actor.country or actor.sector else ()
 
 
+def _people_of_place(token: Token, found: list[EventActor], ctx: _Context) -> list[EventActor]:
+    """ "The Albanians of southern Serbia", "the Kurds of Syria": a people named with "of"
+    and the place they live in are of that place's country (not so "Albanian rebels in
+    Macedonia": "in" says where they act, not where they belong)."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return found
+    places = [o for p in _children(token, "prep") if p.lower_ == "of" for o in _children(p, "pobj")]
+    if len(places) != 1:
+        return found
+    span = _subtree_span(places[0])
+    homes = {a.country for a in _mentions_in(span.start_char, span.end_char, ctx) if a.country}
+    if len(homes) != 1:
+        return found
+    (home,) = homes
+    people = [
+        a for a in found if a.text.split()[-1] == token.text and a.country not in (None, home)
+    ]
+    if not people:
+        return found
+    return [EventActor(people[0].text, home, people[0].sector)] + [
+        a for a in found if a is not people[0] and a.country != home
+    ]
+
+
+def _phrase_sector(token: Token, found: list[EventActor], ctx: _Context) -> list[EventActor]:
+    """A nationality that only modifies the phrase's head takes the head's role:
+    in "Ugandan opposition candidates" or "Palestinian armed groups" the mention is
+    "Ugandan" / "Palestinian", the actor the whole noun phrase (UGA OPP, PSE REB)."""
+    chunk = next((c for c in token.doc.noun_chunks if c.root.i == token.i), None)
+    if chunk is None or not any(a.country and not a.sector for a in found):
+        return found
+    whole = ctx.resolver.resolve(chunk.text)
+    if whole.sector is None:
+        return found
+    out = []
+    for a in found:
+        inside = a.text in chunk.text and a.text != chunk.text
+        if inside and a.country and not a.sector and whole.country in (None, a.country):
+            out.append(EventActor(chunk.text, a.country, whole.sector))
+        else:
+            out.append(a)
+    return out
+
+
 def _later_countries(
     token: Token, sentence: Span, ctx: _Context, source: tuple[EventActor, ...]
 ) -> tuple[EventActor, ...]:
-    """Country actors after the trigger in its clause, other than the source's countries."""
+    """The first country actor after the trigger in its clause (with those coordinated
+    with it), other than the source's countries: "sanctions on nine people over their
+    support to North Korea". Countries named further on ("... unrest in Montenegro")
+    are the circumstances, not the target."""
     clause = _subtree_span(_verb_of(token))
     taken = {a.country for a in source}
-    found = _mentions_in(token.idx, clause.end_char, ctx)
-    return _dedupe(a for a in found if a.country and a.country not in taken)[:3]
+    found = [
+        (a, start)
+        for a, start in _mentions_with_starts(token.idx, clause.end_char, ctx)
+        if a.country and a.country not in taken
+    ]
+    if not found:
+        return ()
+    doc = token.doc
+    roots = [
+        doc.char_span(start, start + len(a.text), alignment_mode="expand") for a, start in found
+    ]
+    first = roots[0].root if roots[0] is not None else None
+    group = {first.i, *(t.i for t in first.conjuncts)} if first is not None else set()
+    return _dedupe(
+        a
+        for (a, _), span in zip(found, roots, strict=True)
+        if a is found[0][0] or (span is not None and span.root.i in group)
+    )
+
+
+def _protested(
+    token: Token, ctx: _Context, source: tuple[EventActor, ...]
+) -> tuple[EventActor, ...]:
+    """Whom a protest with no target of its own is against: the first actor named after
+    the trigger in its clause, not where it happens and not the protesters ("a hunger
+    strike to protest President Assad's failure ...", "rallies ... against the party's
+    leader", "calling for the removal of President Mubarak", "in defiance of Chinese
+    authorities")."""
+    clause = _subtree_span(_verb_of(token))
+    own = {a.text for a in source}
+    for actor, start in _mentions_with_starts(token.idx + len(token.text), clause.end_char, ctx):
+        span = token.doc.char_span(start, start + len(actor.text), alignment_mode="expand")
+        if actor.text in own or span is None or _place_of_event(span.root):
+            continue
+        return (actor,)
+    return ()
+
+
+def _place_of_event(token: Token) -> bool:
+    """A name that is the object of "in", "at", "near" ...: where something happens."""
+    head = token.head
+    return token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LOCATIVE_PREPS
 
 
 def _argument_actors(token: Token, ctx: _Context) -> list[EventActor]:
     """Actor mentions in the phrase headed by ``token``, minus places and embedded clauses.
 
     A possessor decides alone: "Serbia's suppression of Albanian unrest" is Serbia's.
+    Only words of the phrase count, not others its span runs over when the parse
+    attaches a later word to it ("Serbia eased measures in Montenegro province, the
+    scene of ...", with "the scene" read as Serbia's apposition).
     """
     owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS]
-    spans = [_subtree_span(owners[0])] if owners and _pos(token) == "NOUN" else []
-    spans.append(_subtree_span(token))
+    noun = _pos(token) == "NOUN"
+    tiers = [{t.idx for t in owners[0].subtree}] if owners and noun else []
+    if noun:  # the noun, its modifiers and its "of" / "by" phrases before the rest
+        tiers.append({t.idx for t in _core_words(token)})
+    # then its prepositional phrases, the least embedded first: "relations with Congo and
+    # Costa Rica" before "... over their ties with Israel"
+    tiers.extend({t.idx for t in _core_words(token, depth)} for depth in range(1, 4))
+    tiers.append({t.idx for t in token.subtree})
+    span = _subtree_span(token)
     excluded = _excluded_ranges(token)
-    for span in spans:
-        found = [
-            a
-            for a, start in _mentions_with_starts(span.start_char, span.end_char, ctx)
-            if not any(lo <= start < hi for lo, hi in excluded)
-        ]
+    mentions = _mentions_with_starts(span.start_char, span.end_char, ctx)
+    kept = [(a, start) for a, start in mentions if not any(lo <= start < hi for lo, hi in excluded)]
+    # "Doctors from two American aid groups": a role named with no country takes the one
+    # its own prepositional phrase names, when that phrase names just one
+    adjunct = {
+        t.idx
+        for p in _children(token, "prep")
+        for o in _children(p, "pobj")
+        for t in _core_words(o)
+    }
+    countries = {a.country for a, start in kept if a.country and start in adjunct}
+    for words in tiers:
+        found = [a for a, start in kept if start in words]
+        if found and len(countries) == 1 and not any(a.country for a in found):
+            (country,) = countries
+            return [EventActor(a.text, country, a.sector) for a in found]
         if found:
             return found
     return []
+
+
+CORE_PREPS = frozenset({"of", "by", "including"})
+
+
+def _core_words(token: Token, depth: int = 0) -> list[Token]:
+    """A noun phrase without its adjuncts: "war crimes by Croatian extremists" without
+    "... against Serb civilians", "the withdrawal of Serbian forces" without "... from
+    Bosnia". Its possessor, modifiers, conjuncts ("Iran and Libya") and "of" / "by" /
+    "including" phrases stay. With ``depth`` n, other prepositional phrases nested up to
+    n deep stay too (1: the phrase's own, without those inside them)."""
+    return [
+        t
+        for t in token.subtree
+        if sum(a.dep_ == "prep" and a.lower_ not in CORE_PREPS for a in _path(t, token)) <= depth
+    ]
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    """``token`` and its heads up to, not including, ``top``."""
+    out = []
+    current = token
+    while current.i != top.i and current.head is not current:
+        out.append(current)
+        current = current.head
+    return out
 
 
 def _excluded_ranges(token: Token) -> list[tuple[int, int]]:
@@ -307,7 +466,8 @@ def _excluded_ranges(token: Token) -> list[tuple[int, int]]:
     for t in token.subtree:
         if t.i == token.i:
             continue
-        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS):
+        locative = t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and not _temporal(t)
+        if t.dep_ in CLAUSE_DEPS or locative:  # "in late February to Iran" is no place
             span = _subtree_span(t)
             ranges.append((span.start_char, span.end_char))
     return ranges
@@ -343,6 +503,21 @@ def _resident(actor: EventActor, country: str) -> EventActor:
     return actor
 
 
+NOT_LOCAL = POSSESSIVE_PRONOUNS | {"international", "foreign", "multinational", "overseas"}
+STATELESS_SECTORS = frozenset({"IGO", "NGO"})
+"""International bodies belong to no country, wherever they act ("the IAEA ... in Iran")."""
+
+
+def _of_country(actor: EventActor, country: str) -> EventActor:
+    """A role-only actor ("leaders", "police") placed in ``country``; not one that says it
+    is someone else's ("its forces") or from elsewhere ("an international force")."""
+    if actor.country or not actor.sector or actor.sector in STATELESS_SECTORS:
+        return actor
+    if not NOT_LOCAL.isdisjoint(actor.text.lower().split()):
+        return actor
+    return EventActor(actor.text, country, actor.sector)
+
+
 def _domestic(
     source: tuple[EventActor, ...],
     target: tuple[EventActor, ...],
@@ -350,27 +525,33 @@ def _domestic(
     sentence: Span,
     ctx: _Context,
 ) -> tuple[tuple[EventActor, ...], tuple[EventActor, ...]]:
-    """Actors named by role only take the country of a sentence that names just one.
+    """Actors named by role only take the country where they act on the ground, else
+    that of a sentence that names just one.
 
-    "Opposition leaders agreed to postpone the demonstration in Baku": the leaders
-    are Azerbaijani. A protest with no named target is aimed at its own country.
+    "Demonstrators in Baghdad blocked a road", "people blocked streets in Hong Kong":
+    the demonstrators are Iraqi, the people of Hong Kong (material acts only: a
+    meeting in Geneva says nothing of who met). "Opposition leaders agreed to postpone
+    the demonstration in Baku": the leaders are Azerbaijani. A protest or a coercion
+    aimed at no named country is a domestic one: at its own country, or at people of it.
     """
     countries = _sentence_countries(sentence, ctx)
     location = _location(sentence, sentence.root, ctx)[1]
     if location is not None:  # "ethnic Albanians in south Serbia" live in Serbia
         source = tuple(_resident(a, location) for a in source)
         target = tuple(_resident(a, location) for a in target)
+        if event_type in MATERIAL_TYPES:
+            source = tuple(_of_country(a, location) for a in source)
+            target = tuple(_of_country(a, location) for a in target)
     if len(countries) == 1:
         (only,) = countries
-        source = tuple(
-            EventActor(a.text, only, a.sector) if a.sector and not a.country else a for a in source
-        )
-        target = tuple(
-            EventActor(a.text, only, a.sector) if a.sector and not a.country else a for a in target
-        )
+        source = tuple(_of_country(a, only) for a in source)
+        target = tuple(_of_country(a, only) for a in target)
     if event_type in ("PROTEST", "COERCE") and not any(a.country for a in target):
         home = next((a.country for a in source if a.country), None)
-        if home is not None:
+        roles = tuple(_of_country(a, home) for a in target if a.sector) if home else ()
+        if roles:  # "Turkish police prevented the demonstration staged by students"
+            target = roles
+        elif home is not None:
             target = (EventActor(home, home, None),)
     return source, target
 
@@ -385,10 +566,14 @@ def _located(
     """Where nobody is named, the place stands for its people.
 
     "Serbia lifted a curfew in Montenegro" is aimed at Montenegro; "three soldiers
-    were killed by a bomb outside Basra" comes from Iraq. Only for acts done on the
-    ground (material types), and only when a side names no country itself.
+    were killed by a bomb outside Basra" comes from Iraq; "Saddam Hussein arrived in
+    Amman", "APEC agreed to set up a centre in Tokyo" concern Jordan, Japan. Only when
+    a side names no country itself; a verbal act needs a named source (a place alone
+    does not make an event of "recognizing victories in Serbian cities").
     """
-    if country is None or location is None or event_type not in MATERIAL_TYPES:
+    if country is None or location is None:
+        return source, target
+    if event_type not in MATERIAL_TYPES and not any(a.country or a.sector for a in source):
         return source, target
     if not any(a.country for a in target):
         target = (*target, EventActor(location, country, None))
@@ -402,15 +587,21 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of ``token``'s prepositions among ``preps``; "on Saturday" names nobody."""
     out = []
     for prep in _children(token, "prep", "agent"):
-        if prep.lower_ in preps:
+        if prep.lower_ in preps and not _temporal(prep):
             out.extend(_children(prep, "pobj"))
     return out
 
 
 def _subject(token: Token) -> Token | None:
-    """The subject of a verb, inherited through xcomp, conj and relative clauses."""
+    """The subject of a verb, inherited through xcomp, conj and relative clauses, and
+    through a preposition's verb ("resorted to throwing stones": who resorted throws).
+
+    A sentence the parser gives a noun for root and the verb as that noun's modifier
+    ("Palestinian youths [ROOT] resorted [acl] to ...") has that noun for subject.
+    """
     current = token
     for _ in range(4):
         subjects = _children(current, "nsubj", "csubj")
@@ -418,6 +609,12 @@ def _subject(token: Token) -> Token | None:
             return subjects[0]
         if current.dep_ == "relcl":
             return current.head
+        root = current.sent.root
+        if current.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and root.i < current.i:
+            return root
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head
+            continue
         if (
             current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp")
             and current.head is not current
@@ -430,6 +627,8 @@ def _subject(token: Token) -> Token | None:
 
 def _verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     passive = _children(token, "nsubjpass")
+    if passive and token.lemma_ in STATIVE_PASSIVES and not _children(token, "agent"):
+        return passive, _prep_objects(token, frozenset({"to"}))  # "Israel is opposed to X"
     if passive:
         agents = [p for prep in _children(token, "agent") for p in _children(prep, "pobj")]
         return agents, passive
@@ -458,23 +657,78 @@ def _subject_or_self(clause: Token) -> Token:
     return subjects[0] if subjects else clause
 
 
+def _event_agent(token: Token) -> Token | None:
+    """Who does the event a noun names, when an act is aimed at it: "prevented the
+    demonstration staged by students", "banned rallies by the Kifaya group", "welcomed
+    Reagan's statement" are aimed at the students, Kifaya, Reagan."""
+    if _pos(token) != "NOUN" or match_trigger(token) is None:
+        return None
+    agents = _children(token, "poss") + _prep_objects(token, frozenset({"by"}))
+    agents += [o for c in _children(token, "acl") for o in _prep_objects(c, frozenset({"by"}))]
+    agents = [a for a in agents if a.lower_ not in POSSESSIVE_PRONOUNS]
+    return agents[0] if agents else None
+
+
+CONCESSION_TYPES = frozenset({"CONCEDE", "RETREAT", "AGREE"})
+NEGOTIATION_NOUNS = frozenset(
+    "talk negotiation deliberation consultation discussion meeting mediation".split()
+)
+
+
+def _negotiated_with(verb: Token) -> list[Token]:
+    """ "called off the strike after deliberations with the government": a concession
+    made after talks with someone is made to them."""
+    return [
+        partner
+        for prep in _children(verb, "prep")
+        if prep.lower_ in ("after", "following", "in")
+        for talks in _children(prep, "pobj")
+        if talks.lemma_.lower() in NEGOTIATION_NOUNS
+        for partner in _prep_objects(talks, frozenset({"with"}))
+    ]
+
+
+def _nationality_named(token: Token) -> bool:
+    """Whether a noun or its modifiers are a name ("DPRK troops", "Russia", not "some forces")."""
+    words = [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod"))]
+    return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in words)
+
+
 def _noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
-    sources = _children(token, "poss") + _prep_objects(token, frozenset({"by"}))
+    # "The committee completed its investigation": "its" is the governing verb's subject
+    owners = [c for c in _children(token, "poss") if c.lower_ not in POSSESSIVE_PRONOUNS]
+    sources = owners + _prep_objects(token, frozenset({"by"}))
     targets = _prep_objects(token, NOUN_TARGET_PREPS)
+    if trigger.event_type not in SYMMETRIC_TYPES:
+        # "the blockade of Serbia ... with Albania's help": "with" names a partner, the
+        # target only when nothing else does (talks, clashes with X are symmetric)
+        others = _prep_objects(token, NOUN_TARGET_PREPS - {"with"})
+        targets = others or targets
+    themes: list[Token] = []
     if trigger.event_type in THEME_TYPES:
+        # "the deployment of DPRK troops": the troops' country acts; "the United States
+        # speeded up the withdrawal of some invasion forces from Panama": forces named by
+        # no country leave it to the governing verb's subject, and Panama is left
         themes = _prep_objects(token, frozenset({"of"}))
         targets = [t for t in targets if t not in themes]
-        sources = sources or themes
-    if not sources and token.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+        if trigger.event_type == "RETREAT":
+            origin = frozenset({"from"})
+            targets = targets or [p for t in (token, *themes) for p in _prep_objects(t, origin)]
+        sources = sources or [t for t in themes if _nationality_named(t)]
+    anchor = token  # "launched artillery, mortar and rocket fire": conjuncts share the verb
+    while anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head
+    if not sources and anchor.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
         # "X staged rallies", "X remained on alert": the governing verb's subject acts,
         # unless that verb is an event of its own ("X condemned the attack").
-        verb = _verb_of(token)
+        verb = _verb_of(anchor)
         light = verb.lemma_ in LIGHT_VERBS
         if verb.pos_ == "VERB" and verb is not token and (light or match_trigger(verb) is None):
             subject = _subject(verb)
             sources = [subject] if subject is not None else []
             if light:
                 targets = targets or _prep_objects(verb, TARGET_PREPS)
+    sources = sources or themes
     if not sources:
         sources = [
             c
@@ -505,12 +759,22 @@ def _speaker(token: Token, ctx: _Context) -> tuple[str | None, tuple[EventActor,
             "dobj",
             "advcl",
         ):
-            subject = _subject(head)
+            subject = _subject(head) or _quoted(head)
             if subject is not None:
                 return _subtree_span(subject).text, _phrase_actors(subject, ctx, ())
             return None, ()
         current = head
     return None, ()
+
+
+def _quoted(speech: Token) -> Token | None:
+    """Who "was quoted as saying" or "is reported to have said": the passive subject of
+    the speech verb that frames this one."""
+    verb = speech.head.head if speech.dep_ == "pcomp" else speech.head
+    if speech.dep_ not in ("pcomp", "xcomp") or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subjects = _children(verb, "nsubjpass")
+    return subjects[0] if subjects else None
 
 
 def _negated(token: Token) -> bool:
@@ -699,6 +963,7 @@ def _code_trigger(
         source_tokens, target_tokens = _verb_arguments(token, trigger)
     else:
         source_tokens, target_tokens = _noun_arguments(token, trigger)
+    target_tokens = [_event_agent(t) or t for t in target_tokens]
     source = _dedupe(a for t in source_tokens for a in _phrase_actors(t, ctx, speaker))
     target = _dedupe(a for t in target_tokens for a in _phrase_actors(t, ctx, speaker))
     if not any(a.country for a in target) and trigger.pos == "VERB":
@@ -711,15 +976,30 @@ def _code_trigger(
         alternative = _dedupe(a for t in recipients for a in _phrase_actors(t, ctx, speaker))
         if any(a.country for a in alternative):
             target = alternative
+    if not any(a.country for a in target) and trigger.event_type in CONCESSION_TYPES:
+        partners = _negotiated_with(_verb_of(token))
+        target = _dedupe(a for t in partners for a in _phrase_actors(t, ctx, speaker)) or target
     if trigger.event_type in SYMMETRIC_TYPES and not target and len(source) > 1:
         target = source
+    if (
+        trigger.lemma in RECIPROCAL_TRIGGERS
+        and any(a.country for a in source)
+        and any(a.country for a in target)
+    ):
+        source = target = _dedupe((*source, *target))
     if not any(a.country for a in target) and trigger.event_type in REACH_TYPES:
         target = target + _later_countries(token, sentence, ctx, source)
+    if (
+        trigger.event_type == "PROTEST"
+        and source
+        and not any(a.country or a.sector for a in target)
+    ):
+        target = _protested(token, ctx, source)
+    location, location_country = _location(sentence, token, ctx)
+    source, target = _located(source, target, trigger.event_type, location, location_country)
     source, target = _domestic(source, target, trigger.event_type, sentence, ctx)
     if token.lower_ == "between" or any(c.lower_ == "between" for c in token.children):
         source = source or target
-    location, location_country = _location(sentence, token, ctx)
-    source, target = _located(source, target, trigger.event_type, location, location_country)
     date, date_end = _date(sentence, ctx)
     quantities = ctx.annotations.quantities if ctx.annotations else ()
     event = Event(
@@ -846,7 +1126,7 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
 
 def source_tokens_named(event: Event) -> bool:
     """Whether the event's source was named in its sentence (not taken from a pronoun)."""
-    return not any(a.text.lower() in PRONOUNS for a in event.source)
+    return not any(_is_pronoun(a.text) for a in event.source)
 
 
 def code_span(sentence: Span, ctx: _Context, index: int) -> list[Event]:

@@ -75,9 +75,11 @@ __all__ = [
     "ATTRIBUTES",
     "as_prediction",
     "country_code",
+    "format_errors",
     "format_report",
     "magnitude",
     "read_plover_jsonl",
+    "record_errors",
     "score_plover",
     "sector_code",
 ]
@@ -389,6 +391,72 @@ def score_plover(gold: Sequence[Record], predicted: Sequence[Sequence[Record]]) 
     }
 
 
+ERROR_ATTRIBUTES = ("source_country", "target_country", "source_sector", "target_sector")
+
+
+def _actor_texts(event: Record | None, side: str) -> list[str]:
+    """ "text (CODE/SECTOR)" for each actor on one side of an event, for reading errors."""
+    if event is None:
+        return []
+    out = []
+    for a in _actors(event.get(side)):
+        code = a.get("code") or "-"
+        sector = a.get("sector")
+        out.append(f"{a.get('actorText') or ''} ({code}{'/' + sector if sector else ''})")
+    return out
+
+
+def record_errors(
+    gold: Sequence[Record], predicted: Sequence[Sequence[Record]]
+) -> list[dict[str, Any]]:
+    """The misses of each gold record, by the rules of :func:`score_plover`.
+
+    One entry per record with at least one miss: ``index``, ``id``, ``text``, ``event``
+    (the gold type), ``predicted_types``, ``misses`` (a list of ``{"attribute", "gold",
+    "predicted"}``; ``type`` when the gold type was not predicted, and every attribute of
+    ``ERROR_ATTRIBUTES`` the gold gives and the matched event gets wrong), and the gold
+    and matched event's actors as ``"text (CODE/SECTOR)"`` strings.
+    """
+    if len(gold) != len(predicted):
+        raise ValueError(f"{len(gold)} gold records but {len(predicted)} prediction lists")
+    out = []
+    for index, (record, events) in enumerate(zip(gold, predicted, strict=True)):
+        gold_type = _event_name(record)
+        names = [n for n in map(_event_name, events) if n]
+        misses: list[dict[str, Any]] = []
+        if gold_type not in names:
+            misses.append({"attribute": "type", "gold": [gold_type], "predicted": names})
+        matched = _matched_event(record, events)
+        readers = _set_readers(gold_type)
+        for name in ERROR_ATTRIBUTES:
+            gold_value = readers[name](record)
+            predicted_value = readers[name](matched)
+            if gold_value and gold_value != predicted_value:
+                misses.append(
+                    {
+                        "attribute": name,
+                        "gold": sorted(gold_value),
+                        "predicted": sorted(predicted_value),
+                    }
+                )
+        if misses:
+            out.append(
+                {
+                    "index": index,
+                    "id": record.get("id"),
+                    "text": " ".join(str(record.get("text", "")).split()),
+                    "event": gold_type,
+                    "predicted_types": names,
+                    "misses": misses,
+                    "gold_source": _actor_texts(record, "source"),
+                    "gold_target": _actor_texts(record, "target"),
+                    "predicted_source": _actor_texts(matched, "source"),
+                    "predicted_target": _actor_texts(matched, "target"),
+                }
+            )
+    return out
+
+
 def as_prediction(record: Record) -> dict[str, Any]:
     """The PLOVER prediction fields of a record (what a perfect coder would output)."""
     return {name: record[name] for name in PREDICTION_FIELDS if name in record}
@@ -444,3 +512,27 @@ def format_report(result: Mapping[str, Any]) -> str:
     return "\n".join(
         [header, "", *_type_table(result), "", *_attribute_table(result["attributes"])]
     )
+
+
+def _listed(values: Sequence[str]) -> str:
+    return ", ".join(values) if values else "(none)"
+
+
+def format_errors(errors: Sequence[Mapping[str, Any]]) -> str:
+    """``record_errors``'s result as plain text: one block per record with misses."""
+    lines = [f"{len(errors)} records with misses"]
+    for error in errors:
+        lines.append("")
+        lines.append(f"#{error['index']} {error['id'] or ''} [{error['event']}]")
+        lines.append(f"  text: {error['text']}")
+        for miss in error["misses"]:
+            lines.append(
+                f"  {miss['attribute']:<15} gold {_listed(miss['gold'])}"
+                f" | predicted {_listed(miss['predicted'])}"
+            )
+        for side in ("source", "target"):
+            lines.append(
+                f"  {side}: gold {_listed(error['gold_' + side])}"
+                f" | predicted {_listed(error['predicted_' + side])}"
+            )
+    return "\n".join(lines)
