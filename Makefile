@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= newsfuse.db
 
-.PHONY: help setup setup-dev setup-browser demo serve test lint format bench-datelines bench-cluster clean
+.PHONY: help setup setup-dev setup-browser setup-postgres demo serve test lint format bench-datelines bench-cluster clean
 
 help:
 	@echo "make demo   - install into $(VENV), ingest examples/ into $(DEMO_DB), show what was stored"
@@ -12,6 +12,7 @@ help:
 	@echo "make test   - install with the dev extras into $(VENV) and run the whole test suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make setup-browser - install Debian's chromium for the browser tests (make test does it)"
+	@echo "make setup-postgres - install Debian's PostgreSQL server for the PostgreSQL tests (make test does it)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +49,25 @@ setup-browser:
 	then echo "setup-browser: installed Debian's chromium"; \
 	else echo "setup-browser: could not install chromium (apt-get install chromium); the browser tests will fail or skip"; fi
 
+# The PostgreSQL tests (tests/test_postgres.py) start a throwaway server of their own from
+# Debian's postgresql (initdb and pg_ctl in /usr/lib/postgresql/NN/bin; no service is used).
+# Installed with apt-get when missing, as chromium above: where that is impossible we say
+# so and go on, and those tests then fail (CI) or skip saying what to install.
+POSTGRES_BIN ?= /usr/lib/postgresql/*/bin
+setup-postgres:
+	@if ls $(POSTGRES_BIN)/initdb >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "setup-postgres: no apt-get here; install a PostgreSQL server yourself (the tests need initdb and pg_ctl; NEWSFUSE_PG_BIN may name their directory)"; exit 0; \
+	fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=; \
+	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
+	else echo "setup-postgres: not root and no sudo; run as root: apt-get install postgresql"; exit 0; fi; \
+	echo "setup-postgres: installing Debian's postgresql for the PostgreSQL tests"; \
+	if $$sudo apt-get update -q && \
+	   $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql; \
+	then echo "setup-postgres: installed Debian's postgresql"; \
+	else echo "setup-postgres: could not install postgresql (apt-get install postgresql); the PostgreSQL tests will fail or skip"; fi
+
 demo: setup
 	$(BIN)/newsfuse ingest examples/ --db $(DEMO_DB)
 	@echo
@@ -65,7 +85,7 @@ demo: setup
 serve: setup
 	$(BIN)/newsfuse serve --db $(DEMO_DB)
 
-test: setup-dev setup-browser
+test: setup-dev setup-browser setup-postgres
 	$(BIN)/ruff check newsfuse tests benchmarks tools
 	$(BIN)/python -m pytest
 

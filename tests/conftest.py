@@ -57,3 +57,24 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     yield context.new_page()
     context.close()
+
+
+# --- PostgreSQL: a throwaway server for the session (see postgres_support.py)
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A SQLAlchemy URL of an empty database on a private PostgreSQL server; skipped (failed
+    where CI is set) when the server binaries are missing."""
+    import os
+
+    from .postgres_support import PostgresUnavailable, check_postgres, postgres_server
+
+    try:
+        check_postgres()
+    except PostgresUnavailable as exc:
+        if os.environ.get("CI"):
+            pytest.fail(str(exc))
+        pytest.skip(str(exc))
+    with postgres_server() as url:
+        yield url

@@ -163,6 +163,11 @@ def _labels(text: str) -> dict[str, str]:
         ("Tags: budget, schools", "tags"),
         ("Home > News > Politics", "navigation"),
         ("© 2025 Example Media Ltd", "copyright notice"),
+        (
+            "External links are provided for reference purposes. Example News is not "
+            "responsible for the content of external Internet sites.",
+            "external-links disclaimer",
+        ),
     ],
 )
 def test_line_furniture_in_the_middle_of_a_body(furniture: str, reason: str) -> None:

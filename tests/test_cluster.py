@@ -92,6 +92,18 @@ def test_a_bridging_article_merges_two_stories():
     assert sorted(c.stories()[first.story_id]) == ["a", "b", "c"]
 
 
+def test_stories_whose_centroids_converge_become_one():
+    config = ClusterConfig(threshold=0.75, merge_threshold=2.0, story_merge=0.3)
+    c = StoryClusterer(config)
+    first = c.add(_f("a", STRIKE_A))
+    second = c.add(_f("b", STRIKE_B))
+    assert first.story_id != second.story_id
+    both = (STRIKE_B[0] + " " + STRIKE_A[0], STRIKE_B[1] + " " + STRIKE_A[1])
+    result = c.add(_f("c", both))
+    assert result.story_id == first.story_id and result.merged == (second.story_id,)
+    assert len(c.stories()) == 1
+
+
 def test_distance_in_time_needs_stronger_evidence():
     c = StoryClusterer()
     c.add(_f("a", STRIKE_A, "2025-03-04"))
@@ -186,12 +198,12 @@ def test_seeds_are_one_story_with_two_independent_sources(shared, store):
 
 @pytest.mark.slow
 def test_news_cluster_quality_gate(shared):
-    """B-cubed F1 on news_cluster with the shipped configuration (measured 0.938)."""
+    """B-cubed F1 on news_cluster with the shipped configuration (measured 0.952)."""
     from newsfuse.evaluate.clusters import evaluate_clusters
 
     scores, details = evaluate_clusters(
         [str(shared / "eval" / "news_cluster")], "newsCluster.EventId"
     )
     assert details["labelled_records"] == 383
-    assert scores.bcubed_f1 >= 0.92
-    assert scores.bcubed_precision >= 0.94
+    assert scores.bcubed_f1 >= 0.94
+    assert scores.bcubed_precision >= 0.95

@@ -10,6 +10,7 @@ article is close to two stories at once, they become one ("bridging").
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from dataclasses import dataclass, field
 from newsfuse.cluster.features import ArticleFeatures, cosine
 
 MEMBER_WINDOW = 30  # members compared one by one: the most recent ones
+CONVERGE_CANDIDATES = 15  # the article's best-scoring other stories checked for a merge
+SKETCH_TERMS = 100  # terms of a centroid kept to compare two stories
 POSTINGS_CAP = 200  # stories remembered per index term: the most recently joined ones
 
 
@@ -28,10 +31,16 @@ class ClusterConfig:
     merge_threshold: float = 0.45  # a second story this close is merged into the first
     centroid_weight: float = 1.0  # score = w * centroid cosine + (1 - w) * best member cosine
     half_life_days: float = 14.0  # days outside a story's span that cost one gap_penalty
+    story_merge: float = 0.40  # two stories whose centroids come this close become one
     gap_penalty: float = 0.06  # subtracted per doubling of (1 + gap / half_life_days)
     index_terms: int = 15  # heaviest terms of each article that go into the index
     query_terms: int = 25  # heaviest terms of a new article looked up in the index
     max_candidates: int = 40  # stories scored in full for one article
+
+
+def centroid_cosine(a: _Story, b: _Story) -> float:
+    """How alike two stories are: the cosine of their centroids' heaviest terms."""
+    return cosine(a.sketch(), b.sketch())
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -48,9 +57,23 @@ class _Story:
     first_day: int | None = None
     last_day: int | None = None
     _norm2: float = 0.0  # squared length of the centroid, kept up to date
+    _sketch: dict[str, float] | None = None  # the centroid's top terms, normalised; cached
+    _sketch_size: int = 0  # members when the sketch was made
+
+    def sketch(self) -> dict[str, float]:
+        """The centroid cut to its SKETCH_TERMS heaviest terms, L2-normalised: enough to
+        compare two stories in bounded time however big they grow."""
+        if self._sketch is None:
+            self._sketch_size = len(self.members)
+            top = heapq.nlargest(SKETCH_TERMS, self.centroid.items(), key=lambda kv: (kv[1], kv[0]))
+            norm = sum(w * w for _, w in top) ** 0.5
+            self._sketch = {t: w / norm for t, w in top} if norm else {}
+        return self._sketch
 
     def add(self, f: ArticleFeatures) -> None:
         self.members.append(f)
+        if len(self.members) >= self._sketch_size + max(1, self._sketch_size // 10):
+            self._sketch = None  # a story that grew by a tenth is compared afresh
         for term, w in f.vector.items():
             old = self.centroid[term]
             self.centroid[term] = old + w
@@ -153,7 +176,28 @@ class StoryClusterer:
                 self._merge(self._stories[survivor], self._stories[sid])
             best = survivor
         self._join(self._stories[best], f)
+        if self.config.story_merge:
+            others = [sid for _, sid in scored[1 : 1 + CONVERGE_CANDIDATES]]
+            best = self._absorb_converging(best, others, folded)
         return Assignment(f.id, best, best_score, tuple(folded))
+
+    def _absorb_converging(self, story_id: str, others: list[str], folded: list[str]) -> str:
+        """Merge into one the stories whose centroids the new article has brought close.
+
+        Returns the id of the story the article is now in; ``folded`` gets the ids of
+        the stories that were merged away.
+        """
+        host = self._stories[story_id]
+        for sid in others:
+            if sid == host.id or sid in folded or sid not in self._stories:
+                continue
+            other = self._stories[sid]
+            if centroid_cosine(host, other) >= self.config.story_merge:
+                survivor, gone = (host, other) if host.seq < other.seq else (other, host)
+                self._merge(survivor, gone)
+                folded.append(gone.id)
+                host = survivor
+        return host.id
 
     def add_to(self, f: ArticleFeatures, story_id: str | None, score: float = 1.0) -> Assignment:
         """Put an article in a known story (a wire copy goes where its original is)."""

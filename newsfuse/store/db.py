@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -54,6 +55,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _nul_free(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
+
+
+def _postgres_text(
+    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool
+) -> tuple[str, Any]:
+    """PostgreSQL text cannot hold NUL (SQLite's can): store U+FFFD instead, one character
+    for one, so that annotation offsets still point at the same text."""
+    if isinstance(parameters, dict):
+        parameters = {k: _nul_free(v) for k, v in parameters.items()}
+    elif executemany and isinstance(parameters, list | tuple):
+        parameters = [
+            {k: _nul_free(v) for k, v in p.items()} if isinstance(p, dict) else p
+            for p in parameters
+        ]
+    return statement, parameters
+
+
 def _make_engine(url: str) -> Engine:
     try:
         if url.startswith("sqlite"):
@@ -65,7 +87,13 @@ def _make_engine(url: str) -> Engine:
             )
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
-        return create_engine(url, pool_pre_ping=True)
+        for plain in ("postgresql://", "postgres://"):  # SQLAlchemy would look for psycopg2
+            if url.startswith(plain):
+                url = "postgresql+psycopg://" + url.removeprefix(plain)
+        engine = create_engine(url, pool_pre_ping=True)
+        if engine.dialect.name == "postgresql":
+            event.listen(engine, "before_cursor_execute", _postgres_text, retval=True)
+        return engine
     except ModuleNotFoundError as exc:
         raise MissingDependency(
             f"no database driver for {url.split('://')[0]} ({exc.name} is missing); "
@@ -150,8 +178,12 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore):
                 "notes": json.dumps(list(article.notes), ensure_ascii=False),
                 "ingested_at": _now(),
             }
+            # On PostgreSQL a failed INSERT aborts the whole transaction: try it in a SAVEPOINT.
+            # Not on SQLite, whose driver would commit the INSERT alone at RELEASE SAVEPOINT.
+            sqlite = conn.dialect.name == "sqlite"
             try:
-                conn.execute(insert(articles).values(**row))
+                with nullcontext() if sqlite else conn.begin_nested():
+                    conn.execute(insert(articles).values(**row))
             except IntegrityError:  # a concurrent writer stored the same content first
                 return "duplicate", article.id
             conn.execute(rejects.delete().where(rejects.c.source == article.source))

@@ -1,4 +1,8 @@
-"""Table definitions (SQLAlchemy Core). The migrations create exactly these tables."""
+"""Table definitions (SQLAlchemy Core). The migrations create exactly these tables.
+
+String lengths are documentation only: SQLite never enforces them, and on PostgreSQL
+migration 0006 makes every such column TEXT, so that both take the same values.
+"""
 
 from __future__ import annotations
 
