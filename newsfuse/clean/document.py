@@ -121,7 +121,8 @@ def default_id(source: str) -> str:
         return "stdin"
     base = _SOURCE_SUFFIX.sub("", source)
     name = PurePath(base).name
-    for suffix in (".gz", ".jsonl", ".json", ".html", ".htm", ".txt", ".sgm"):
+    for suffix in (".gz", ".jsonl", ".json", ".html", ".htm", ".txt", ".sgm", ".warc", ".arc",
+                   ".rss", ".atom", ".rdf", ".feed", ".xml"):  # fmt: skip
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
     line = _SOURCE_SUFFIX.search(source)

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from newsfuse.errors import InputError, TooLarge
 from newsfuse.model import RawDocument, Reject
-from newsfuse.readers import formats, sgml  # noqa: F401  (they register themselves)
+from newsfuse.readers import feeds, formats, sgml, warc  # noqa: F401  (they register themselves)
 from newsfuse.readers.decode import decode_bytes
 from newsfuse.readers.registry import (
     MAX_DOCUMENT_BYTES,
@@ -50,6 +50,13 @@ def _sniff(head: bytes) -> str:
         return ".html"
     if start.startswith(b"<!doctype lewis") or b"<reuters" in start:
         return ".sgm"
+    if start.startswith(b"warc/"):
+        return ".warc"
+    feed_tags = (b"<rss", b"<feed", b"<rdf:rdf")
+    if start.startswith((b"<?xml", *feed_tags)) and any(
+        t in head[:2048].lower() for t in feed_tags
+    ):
+        return ".rss"
     return ".txt"
 
 
