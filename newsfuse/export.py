@@ -18,6 +18,43 @@ ARTICLE_FIELDS = (
 )  # fmt: skip
 
 
+EVENT_FIELDS = (
+    "id", "story_id", "article_id", "sentence", "event_type", "quad_class", "mode", "context",
+    "source", "target", "location", "location_country", "date", "date_end", "dead", "injured",
+    "size", "attribution", "attribution_country", "negated", "hypothetical", "confidence",
+    "trigger", "evidence",
+)  # fmt: skip
+
+STORY_FIELDS = (
+    "id", "title", "first_published", "last_published", "article_count", "independent_sources",
+    "actors", "article_ids",
+)  # fmt: skip
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "articles": ARTICLE_FIELDS,
+    "events": EVENT_FIELDS,
+    "stories": STORY_FIELDS,
+}
+
+
+def export_rows(
+    rows: Iterable[dict[str, Any]], fields: tuple[str, ...], fmt: ExportFormat, out: IO[str] | str
+) -> int:
+    """Write ``rows`` (only ``fields``, in that order) as JSON Lines, CSV or Parquet.
+
+    ``out`` is an open text stream, or a file path for Parquet; returns the row count.
+    """
+    if fmt == "parquet":
+        if not isinstance(out, str):
+            raise ValueError("Parquet needs a file path")
+        return write_parquet(rows, out, fields)
+    if isinstance(out, str):
+        raise ValueError("JSON Lines and CSV need an open stream")
+    if fmt == "jsonl":
+        return write_jsonl(({k: r.get(k) for k in fields} for r in rows), out)
+    return write_csv(rows, out, fields)
+
+
 def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     count = 0
     for row in rows:

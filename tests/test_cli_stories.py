@@ -71,3 +71,39 @@ def test_eval_clusters_scores_a_labelled_file(tmp_path):
     assert result["items"] == 4 and result["bcubed_f1"] == 1.0
     wrong = runner.invoke(app, ["eval", "clusters", str(path), "--label", "nothing.here"])
     assert wrong.exit_code == 1 and "--label" in wrong.output
+
+
+def test_export_events_and_stories_in_every_format(tmp_path):
+    import csv
+    import io
+
+    import pyarrow.parquet as pq
+
+    db = str(tmp_path / "n.db")
+    _run("ingest", str(EXAMPLES), "--db", db)
+    stories = [json.loads(x) for x in _run("export", "stories", "--db", db).stdout.splitlines()]
+    assert {s["id"] for s in stories} == {
+        s["id"] for s in json.loads(_run("stories", "--db", db, "--json").stdout)
+    }
+    frontier = next(s for s in stories if "frontier-wire" in s["article_ids"])
+    assert frontier["independent_sources"] == 3 and len(frontier["article_ids"]) == 3
+    events = [json.loads(x) for x in _run("export", "events", "--db", db).stdout.splitlines()]
+    assert events and all(e["story_id"] and isinstance(e["source"], list) for e in events)
+    rows = list(
+        csv.DictReader(io.StringIO(_run("export", "events", "--db", db, "--format", "csv").stdout))
+    )
+    assert len(rows) == len(events) and json.loads(rows[0]["source"]) == events[0]["source"]
+    out = tmp_path / "stories.parquet"
+    _run("export", "stories", "--db", db, "--format", "parquet", "-o", str(out))
+    assert pq.read_table(out).num_rows == len(stories)
+
+
+def test_one_shared_word_does_not_make_a_story(tmp_path):
+    """The examples' harbour strike and harbour festival share only 'harbour'."""
+    db = str(tmp_path / "n.db")
+    _run("ingest", str(EXAMPLES), "--db", db)
+    ids = {
+        a["id"]: a["story_id"]
+        for a in map(json.loads, _run("export", "articles", "--db", db).stdout.splitlines())
+    }
+    assert ids["harbour-strike"] != ids["harbour-lights-festival"]

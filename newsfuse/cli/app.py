@@ -1,6 +1,7 @@
 """Commands. Each parses its options, calls one library function and hands back an Output."""
 
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,7 @@ from newsfuse import __version__
 from newsfuse.cli.output import Output, cli_errors, console, err_console, output_options, print_json
 from newsfuse.cli.views import render_article, render_story
 from newsfuse.errors import InputError
-from newsfuse.export import ARTICLE_FIELDS, write_csv, write_jsonl, write_parquet
+from newsfuse.export import FIELDS, export_rows
 from newsfuse.ingest import IngestReport, annotate_and_store, ingest_paths
 from newsfuse.store import Store
 
@@ -471,37 +472,71 @@ def duplicates_cli(db: DbOption = None) -> Output:
 # -- export -------------------------------------------------------------------------
 
 
-@export_app.command("articles")
-@cli_errors
-def export_articles_cli(
-    db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write [default: stdout].")
-    ] = None,
-) -> None:
-    """Every stored article with all its fields, text included."""
+FormatOption = Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="File to write [default: stdout].")
+]
+
+
+def _export(kind: str, rows_of: Callable[[Store], Iterable[dict]], db: str | None, fmt: str,
+            output: Path | None) -> None:  # fmt: skip
+    """Shared by the export commands: check the options, write the rows, say where."""
     if fmt not in ("jsonl", "csv", "parquet"):
         raise InputError(f"unknown format {fmt!r}; use jsonl, csv or parquet")
     if fmt == "parquet" and output is None:
         raise InputError("Parquet is binary: give a file with --output FILE.parquet")
     with Store(db) as store:
-        story_of = store.story_ids()
-        rows = (dict(r, story_id=story_of.get(r["id"])) for r in store.iter_articles())
+        rows = rows_of(store)
         if fmt == "parquet":
-            count = write_parquet(rows, str(output), ARTICLE_FIELDS)
+            count = export_rows(rows, FIELDS[kind], "parquet", str(output))
         else:
             out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
             try:
-                if fmt == "jsonl":
-                    count = write_jsonl(({k: r.get(k) for k in ARTICLE_FIELDS} for r in rows), out)
-                else:
-                    count = write_csv(rows, out, ARTICLE_FIELDS)
+                count = export_rows(rows, FIELDS[kind], fmt, out)  # type: ignore[arg-type]
             finally:
                 if output:
                     out.close()
     if output:
-        err_console.print(f"wrote {count} articles to {output}")
+        err_console.print(f"wrote {count} {kind} to {output}")
+
+
+@export_app.command("articles")
+@cli_errors
+def export_articles_cli(
+    db: DbOption = None, fmt: FormatOption = "jsonl", output: OutputOption = None
+) -> None:
+    """Every stored article with all its fields and its story_id, text included."""
+
+    def rows(store: Store) -> Iterable[dict]:
+        story_of = store.story_ids()
+        return (dict(r, story_id=story_of.get(r["id"])) for r in store.iter_articles())
+
+    _export("articles", rows, db, fmt, output)
+
+
+@export_app.command("events")
+@cli_errors
+def export_events_cli(
+    db: DbOption = None, fmt: FormatOption = "jsonl", output: OutputOption = None
+) -> None:
+    """Every coded event (negated ones too) with its article, story and PLOVER actors."""
+    _export("events", lambda store: store.iter_events(include_negated=True), db, fmt, output)
+
+
+@export_app.command("stories")
+@cli_errors
+def export_stories_cli(
+    db: DbOption = None, fmt: FormatOption = "jsonl", output: OutputOption = None
+) -> None:
+    """Every story with its dates, counts, main actors and article ids."""
+
+    def rows(store: Store) -> Iterable[dict]:
+        members: dict[str, list[str]] = {}
+        for article_id, story_id in sorted(store.story_ids().items()):
+            members.setdefault(story_id, []).append(article_id)
+        return (dict(s, article_ids=members.get(s["id"], [])) for s in store.iter_stories())
+
+    _export("stories", rows, db, fmt, output)
 
 
 # -- eval ---------------------------------------------------------------------------

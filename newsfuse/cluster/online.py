@@ -27,7 +27,8 @@ POSTINGS_CAP = 200  # stories remembered per index term: the most recently joine
 class ClusterConfig:
     """The one configuration newsfuse ships; see README "Stories" for how it was chosen."""
 
-    threshold: float = 0.15  # join the best story at or above this score
+    threshold: float = 0.15
+    min_shared_terms: int = 3  # an article shares at least this many terms with its story  # join the best story at or above this score
     merge_threshold: float = 0.45  # a second story this close is merged into the first
     centroid_weight: float = 1.0  # score = w * centroid cosine + (1 - w) * best member cosine
     half_life_days: float = 14.0  # days outside a story's span that cost one gap_penalty
@@ -143,6 +144,9 @@ class StoryClusterer:
     def score(self, f: ArticleFeatures, story_id: str) -> float:
         story = self._stories[story_id]
         c = self.config
+        shared = sum(1 for term in f.vector if term in story.centroid)
+        if shared < c.min_shared_terms:  # one common word is a coincidence, not a story
+            return 0.0
         raw = story.centroid_cosine(f.vector)
         if c.centroid_weight < 1:  # members one by one only when they count
             best_member = max(
