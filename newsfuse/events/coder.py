@@ -912,26 +912,33 @@ def _context(sentence: Span) -> str | None:
 
 
 def _location(sentence: Span, token: Token, ctx: _Context) -> tuple[str | None, str | None]:
+    """The place named by a locative phrase that belongs to ``token``'s event: one in its
+    subtree or attached to a word that governs it. In "said after talks in Geneva,
+    following a deadly clash" Geneva is where the talks were, not the clash."""
     if ctx.annotations is None:
         return None, None
+    governing = {token.i, *(t.i for t in token.ancestors)}
+    below = {t.i for t in token.subtree}
     for place in ctx.annotations.places:
         if sentence.start_char <= place.start < sentence.end_char:
             span = sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is not None and _locative(span.root):
+            prep = _locative(span.root) if span is not None else None
+            if prep is not None and (prep.i in below or prep.head.i in governing):
                 return place.name, place.country
     return None, None
 
 
-def _locative(token: Token) -> bool:
-    """ "in Kursk", "in the occupied West Bank", "outside of the Iraqi city of Basra"."""
+def _locative(token: Token) -> Token | None:
+    """The locative preposition a place hangs from: "in Kursk", "in the occupied West
+    Bank", "outside of the Iraqi city of Basra"; None when it is not in one."""
     current = token
     for _ in range(6):
         if current.dep_ in ("prep", "advmod") and current.lower_ in LOCATIVE_PREPS:
-            return True
+            return current
         if current.dep_ not in ("pobj", "prep", "compound", "appos") or current.head is current:
-            return False
+            return None
         current = current.head
-    return False
+    return None
 
 
 def _date(sentence: Span, ctx: _Context) -> tuple[str | None, str | None]:
