@@ -112,3 +112,25 @@ def test_seeds_claim_comparison_and_coverage(shared, store):
     assert any(what.startswith("MOBILIZE PRK") or what.startswith("AID PRK") for what in everyone)
     only_one = {item["what"] for item in story["coverage"]["some"]}
     assert "PRK troops in Kursk region" in only_one
+
+
+def test_claims_leave_out_other_groups_and_repeats():
+    from newsfuse.fuse.claims import claim_values
+
+    text = (
+        "Two children died. Four other people were hurt. Five of the dead Americans were from Ohio."
+    )
+    quantities = [
+        {"text": "Two children", "value": 2.0, "qualifier": None, "noun": "child", "start": 0, "end": 12, "sentence": 0},
+        {"text": "Four other people", "value": 4.0, "qualifier": None, "noun": "people", "start": 19, "end": 36, "sentence": 1},
+        {"text": "Five of the dead Americans", "value": 5.0, "qualifier": None, "noun": "american", "start": 52, "end": 78, "sentence": 2},
+    ]  # fmt: skip
+    values = claim_values("a", "ap", text, quantities, [], [])
+    assert [v.noun for v in values] == ["children"]  # "other" and "of the" groups are left out
+    twice = compare_claims([*values, *claim_values("a", "ap", text, quantities[:1], [], [])])
+    assert len(twice) == 1 and len(twice[0].values) == 1  # said twice, counted once
+    with_people = compare_claims([*values, _value("b", "afp", 4, noun="people")])
+    assert {c.measure: c.verdict for c in with_people} == {
+        "children killed": "only in ap",  # "Two children died"
+        "people": "only in afp",
+    }  # children and people are not one measure

@@ -23,7 +23,11 @@ from typing import Any
 
 NOUN_CLASSES = {
     "troops": {"soldier", "troop", "force", "fighter", "serviceman", "servicemen", "marine"},
-    "people": {"people", "person", "civilian", "resident", "individual", "man", "woman", "child"},
+    # Only words for the same set of people: "two children" and "four people" in one
+    # story are usually counts of different groups, not a disagreement.
+    "people": {"people", "person", "individual"},
+    "children": {"child", "kid"},
+    "civilians": {"civilian", "resident", "villager"},
     "entities": {"entity", "company", "firm", "bank", "organisation", "organization"},
     "countries": {"country", "nation", "state", "government"},
     "monitors": {"monitor", "observer", "inspector", "peacekeeper"},
@@ -143,6 +147,11 @@ class Claim:
         )
 
     def add(self, v: ClaimValue) -> None:
+        if any(
+            (x.article_id, x.value, x.qualifier) == (v.article_id, v.value, v.qualifier)
+            for x in self.values
+        ):
+            return  # the same number said again in the same article
         self.values.append(v)
         self.actor = self.actor or v.actor
         self.place = self.place or v.place
@@ -174,6 +183,13 @@ def interval(value: float | None, qualifier: str | None, text: str) -> tuple[flo
     return value, value
 
 
+# "four other people", "five of the dead Americans": a different group, or a part of one
+# already counted; "three of its soldiers" is a count of its own (the owner's soldiers)
+_OTHER = re.compile(
+    r"\b(?:other|others|another|further|additional)\b|\bmore\b(?!\s+than)"
+    r"|^\S+(?: \S+)? of (?:the|those|these|them)\b",  # not "three of its soldiers"
+    re.IGNORECASE,
+)
 REFERRING_NOUNS = {"other", "more", "one", "some", "many", "most", "all", "each"}
 
 
@@ -270,8 +286,8 @@ def claim_values(
     out = []
     for q in quantities:
         noun = noun_class(q.get("noun"))
-        if noun is None:
-            continue
+        if noun is None or _OTHER.search(q["text"]):
+            continue  # "four other people" counts a different group from the one before
         kind, event = claim_kind(q, events, text)
         low, high = interval(q.get("value"), q.get("qualifier"), q["text"])
         out.append(
