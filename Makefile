@@ -36,18 +36,7 @@ setup-dev: $(VENV)/.installed-dev
 # Without recommends it still renders text: fontconfig pulls in fonts-dejavu-core.
 CHROMIUM ?= /usr/bin/chromium
 setup-browser:
-	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
-	if ! command -v apt-get >/dev/null 2>&1; then \
-	  echo "setup-browser: no apt-get here; install chromium yourself (browser tests need $(CHROMIUM))"; exit 0; \
-	fi; \
-	if [ "$$(id -u)" = 0 ]; then sudo=; \
-	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
-	else echo "setup-browser: not root and no sudo; run as root: apt-get install chromium"; exit 0; fi; \
-	echo "setup-browser: installing Debian's chromium for the browser tests"; \
-	if $$sudo apt-get update -q && \
-	   $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
-	then echo "setup-browser: installed Debian's chromium"; \
-	else echo "setup-browser: could not install chromium (apt-get install chromium); the browser tests will fail or skip"; fi
+	@sh tools/apt-install setup-browser chromium '[ -x "$(CHROMIUM)" ]'
 
 # The PostgreSQL tests (tests/test_postgres.py) start a throwaway server of their own from
 # Debian's postgresql (initdb and pg_ctl in /usr/lib/postgresql/NN/bin; no service is used).
@@ -55,18 +44,7 @@ setup-browser:
 # so and go on, and those tests then fail (CI) or skip saying what to install.
 POSTGRES_BIN ?= /usr/lib/postgresql/*/bin
 setup-postgres:
-	@if ls $(POSTGRES_BIN)/initdb >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1; then exit 0; fi; \
-	if ! command -v apt-get >/dev/null 2>&1; then \
-	  echo "setup-postgres: no apt-get here; install a PostgreSQL server yourself (the tests need initdb and pg_ctl; NEWSFUSE_PG_BIN may name their directory)"; exit 0; \
-	fi; \
-	if [ "$$(id -u)" = 0 ]; then sudo=; \
-	elif command -v sudo >/dev/null 2>&1; then sudo=sudo; \
-	else echo "setup-postgres: not root and no sudo; run as root: apt-get install postgresql"; exit 0; fi; \
-	echo "setup-postgres: installing Debian's postgresql for the PostgreSQL tests"; \
-	if $$sudo apt-get update -q && \
-	   $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql; \
-	then echo "setup-postgres: installed Debian's postgresql"; \
-	else echo "setup-postgres: could not install postgresql (apt-get install postgresql); the PostgreSQL tests will fail or skip"; fi
+	@sh tools/apt-install setup-postgres postgresql 'ls $(POSTGRES_BIN)/initdb || command -v pg_ctl'
 
 demo: setup
 	$(BIN)/newsfuse ingest examples/ --db $(DEMO_DB)
