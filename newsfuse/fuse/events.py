@@ -68,6 +68,9 @@ class CanonicalEvent:
         counts = Counter(c for m in self.mentions for c in _countries(m[role]))
         return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
+    def has_actors(self) -> bool:
+        return bool(self._actors("source") or self._actors("target"))
+
     @property
     def sources(self) -> list[str]:
         return sorted({m["origin"] for m in self.mentions})

@@ -33,7 +33,8 @@ def story_report(store: Store, story_id: str) -> dict[str, Any]:
         by_origin[member["origin"]].append(member["id"])
     all_sources = set(by_origin)
     coverage: dict[str, Any] = {"all": [], "some": []}
-    items = [("event", c.summary(), c.sources) for c in canonical] + [
+    # An event with no country on either side says too little to compare sources by.
+    items = [("event", c.summary(), c.sources) for c in canonical if c.has_actors()] + [
         ("claim", c.measure, c.sources) for c in claims
     ]
     for kind, what, sources in items:
