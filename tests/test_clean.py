@@ -123,3 +123,18 @@ def test_page_furniture_of_the_example_wire_page_is_gone():
     assert article.text.endswith("until the end of the year.")
     for trap in ("Flooding forces", "Related Headlines", "ADVERTISEMENT", "Copyright"):
         assert trap not in article.text
+
+
+def test_language_guess_on_short_english_news():
+    """Two news_cluster articles were guessed German: 'in' and 'die' are German function
+    words too, and the English list lacked 'a', 'are', 'be' and the like."""
+    from newsfuse.clean.language import guess_language
+
+    english = (
+        "Prices have fallen to less than $6,500 and are now at their lowest level since "
+        "November. Technical analysis suggests that falls could be in store, and other "
+        "major cryptos have lost a lot over the last month."
+    )
+    assert guess_language(english) == "en"
+    german = "Die Bundesregierung hat am Montag in Berlin beschlossen, dass die Steuern sinken."
+    assert guess_language(german) == "de"

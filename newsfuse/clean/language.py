@@ -8,7 +8,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "the of and to in is that for on with was as by at from it said has have were".split()
+        "the of and to in is that for on with was as by at from it said has have were a an are"
+        " be this or but not their its will been they he she we which also after".split()
     ),
     "de": frozenset(
         "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine".split()
