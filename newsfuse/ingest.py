@@ -47,7 +47,8 @@ class IngestReport:
         }
 
 
-def _reject(store: Store, report: IngestReport, reject: Reject) -> None:
+def record_reject(store: Store, report: IngestReport, reject: Reject) -> None:
+    """Store ``reject`` and count it in ``report``."""
     store.add_reject(reject)
     report.rejected += 1
     report.rejects.append(reject)
@@ -58,22 +59,33 @@ def ingest_document(
 ) -> Article | None:
     """Clean and store one document (or record one reject); the stored article, if any."""
     if isinstance(doc, Reject):
-        _reject(store, report, doc)
+        record_reject(store, report, doc)
         return None
     report.notes.extend(doc.notes)
     result = CLEAN(doc)
     if isinstance(result, Reject):
-        _reject(store, report, result)
+        record_reject(store, report, result)
         return None
-    article: Article = result
+    return store_article(result, store, report, input_id="id" in doc.meta)
+
+
+def store_article(
+    article: Article, store: Store, report: IngestReport, *, input_id: bool
+) -> Article | None:
+    """Store one cleaned article, or count it as a duplicate; the stored article, if any.
+
+    ``input_id`` says whether the input gave the id: such an id taken by other text is a
+    reject, while an id made from the file name gets the content hash appended instead.
+    The batch loader (:mod:`newsfuse.batch`) stores its articles through here too.
+    """
     outcome, article_id = store.add_article(article)
     if outcome == "conflict":
-        if "id" in doc.meta:
-            _reject(
+        if input_id:
+            record_reject(
                 store,
                 report,
                 Reject(
-                    doc.source,
+                    article.source,
                     f"id {article_id!r} is already stored with different text; give this "
                     "article its own id (or remove the stored one first)",
                 ),
@@ -86,7 +98,7 @@ def ingest_document(
         report.stored_ids.append(article_id)
         return article
     report.duplicates += 1
-    report.duplicate_of.append({"source": doc.source, "article_id": article_id})
+    report.duplicate_of.append({"source": article.source, "article_id": article_id})
     return None
 
 

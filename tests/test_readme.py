@@ -34,14 +34,21 @@ SPECIAL: dict[str, str] = {
     "dictionary is written to tmp/dicts/ and the glob is expanded there",
     "newsfuse ingest feed.jsonl": "feed.jsonl is a placeholder: a one-article JSON Lines feed "
     "is written to tmp and ingested instead",
+    "newsfuse batch examples/ --out batch/ --cpus": "runs with --no-ray: Ray starts once in the "
+    "suite, in tests/test_batch.py, which checks that a Ray run gives the same database",
+    "newsfuse batch examples/ --out batch/ --address": "needs a running Ray cluster: runs with "
+    "--no-ray (and --load, into the temp database)",
+    "newsfuse batch-load batch/": "batch/ is written to tmp first by the in-process batch "
+    "(run_batch on examples/, use_ray=False)",
     "newsfuse eval clusters ../shared/": "reads ../shared: runs only where it exists (~3 s)",
     "newsfuse eval plover ../shared/": "reads ../shared: runs only where it exists (~3 s)",
     "newsfuse eval datelines ../shared/": "reads ../shared: runs only where it exists; the whole "
     "Reuters-21578 corpus takes ~4 s in-process (~8 s as a process), under the 20 s budget, "
     "so the path is kept",
 }
-# Output files (`-o FILE`) are written to tmp_path; `--db FILE` is pointed at the temp database;
-# `$NAME` shell variables get the values below (shlex.split does not expand them).
+# Output files (`-o FILE`) and folders (`--out DIR`, `batch-load DIR`) are written to tmp_path;
+# `--db FILE` is pointed at the temp database; `$NAME` shell variables get the values below
+# (shlex.split does not expand them).
 VARIABLES = {"$SECRET": "readme-test-token"}
 # Ids like `frontier-wire` are real: examples/frontier-wire.txt is stored under that id.
 
@@ -104,7 +111,16 @@ def _substitute(argv: list[str], tmp_path, db: str) -> list[str]:
     i = 0
     while i < len(args):
         word = args[i]
-        if word in ("-o", "--output", "--db") and i + 1 < len(args):
+        if args[0] == "batch" and word in ("--cpus", "--address") and i + 1 < len(args):
+            out.append("--no-ray")  # see SPECIAL
+            i += 2
+            continue
+        if args[0] == "batch-load" and i == 1:
+            from newsfuse.batch import run_batch
+
+            run_batch([str(EXAMPLES)], tmp_path / word, use_ray=False)
+            word = str(tmp_path / word)
+        if word in ("-o", "--output", "--db", "--out") and i + 1 < len(args):
             value = db if word == "--db" else str(tmp_path / args[i + 1])
             out += [word, value]
             i += 2
@@ -185,6 +201,11 @@ def test_readme_command_runs(argv, request, seeded_db, tmp_path, monkeypatch):
             written = tmp_path / argv[argv.index(flag) + 1]
             assert written.is_file() and written.stat().st_size > 0, message
             assert not (REPO / argv[argv.index(flag) + 1]).exists(), "output leaked into the repo"
+
+    if "--out" in args:
+        folder = argv[argv.index("--out") + 1]
+        assert (tmp_path / folder / "articles").is_dir(), message
+        assert not (REPO / folder).exists(), "batch output leaked into the repo"
 
     if is_serve:
         assert len(served) == 1, message

@@ -138,6 +138,75 @@ def ingest_cli(
         raise typer.Exit(1)
 
 
+# -- batch --------------------------------------------------------------------------
+
+
+@app.command("batch")
+@cli_errors
+def batch_cli(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or globs.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for articles/ and rejects/ Parquet.")],
+    use_ray: Annotated[
+        bool, typer.Option("--ray/--no-ray", help="Run on Ray Data, or in this process.")
+    ] = True,
+    address: Annotated[
+        str | None, typer.Option("--address", help="Ray cluster to join [default: start one].")
+    ] = None,
+    cpus: Annotated[
+        int | None, typer.Option("--cpus", min=1, help="CPUs of the local Ray, actors to run.")
+    ] = None,
+    db: DbOption = None,
+    load: Annotated[bool, typer.Option("--load", help="Then store it in the database.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read, clean, annotate and code many files into Parquet, on Ray Data (scale-out)."""
+    from newsfuse.batch import load_batch, run_batch
+
+    dictionary = None
+    if db or load:
+        with Store(db) as store:
+            dictionary = store.dictionary_rows() or None
+    summary = run_batch(
+        paths, out, use_ray=use_ray, address=address, num_cpus=cpus, dictionary_rows=dictionary
+    )
+    report = None
+    if load:
+        with Store(db) as store:
+            report = load_batch(out, store)
+    if as_json:
+        print_json({**summary, "load": report.to_dict() if report else None})
+    else:
+        console.print(
+            f"{summary['articles']} articles, {summary['rejects']} rejects from "
+            f"{summary['files']} files in {summary['seconds']:.1f} s "
+            f"({'Ray' if use_ray else 'this process'}); Parquet in {out}"
+        )
+        if report is not None:
+            _print_summary(report)
+    if summary["articles"] == 0:
+        raise typer.Exit(1)
+
+
+@app.command("batch-load")
+@cli_errors
+def batch_load_cli(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `newsfuse batch`.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Store a batch's Parquet in the database: duplicates, rejects, annotations, stories."""
+    from newsfuse.batch import load_batch
+
+    with Store(db) as store:
+        report = load_batch(folder, store)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        _print_summary(report)
+    if report.read == 0:
+        raise typer.Exit(1)
+
+
 # -- reading ------------------------------------------------------------------------
 
 ARTICLE_COLUMNS = (
