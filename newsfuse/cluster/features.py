@@ -81,7 +81,6 @@ class ArticleFeatures:
     id: str
     vector: dict[str, float]  # L2-normalised term weights
     day: int | None  # days since 1970-01-01, or None when undated
-    origin: str | None  # agency or outlet: who wrote it
 
 
 def vectorise(title: str | None, text: str) -> dict[str, float]:
@@ -113,9 +112,8 @@ def features(
     title: str | None,
     text: str,
     published: str | None = None,
-    origin: str | None = None,
 ) -> ArticleFeatures:
-    return ArticleFeatures(article_id, vectorise(title, text), day_number(published), origin)
+    return ArticleFeatures(article_id, vectorise(title, text), day_number(published))
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -39,7 +39,7 @@ class ClusterConfig:
     max_candidates: int = 40  # stories scored in full for one article
 
 
-def centroid_cosine(a: _Story, b: _Story) -> float:
+def story_similarity(a: _Story, b: _Story) -> float:
     """How alike two stories are: the cosine of their centroids' heaviest terms."""
     return cosine(a.sketch(), b.sketch())
 
@@ -196,7 +196,7 @@ class StoryClusterer:
             if sid == host.id or sid in folded or sid not in self._stories:
                 continue
             other = self._stories[sid]
-            if centroid_cosine(host, other) >= self.config.story_merge:
+            if story_similarity(host, other) >= self.config.story_merge:
                 survivor, gone = (host, other) if host.seq < other.seq else (other, host)
                 self._merge(survivor, gone)
                 folded.append(gone.id)
