@@ -25,10 +25,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsfuse.errors import InputError, MissingDependency
-from newsfuse.ingest import ANNOTATE_BATCH, IngestReport, record_reject, store_article
+from newsfuse.ingest import (
+    ANNOTATE_BATCH,
+    IngestReport,
+    cluster_pending,
+    finish_pending,
+    record_reject,
+    store_article,
+)
 from newsfuse.model import (
     Actor,
     ActorMention,
+    Analysis,
     Annotations,
     Article,
     Event,
@@ -496,23 +504,24 @@ def load_batch(out_dir: str | Path, store: Store) -> IngestReport:
     rows = _read_rows(folders[0]) + _read_rows(folders[1])
     rows.sort(key=lambda r: (r["file_no"], r["doc_no"]))
     report = IngestReport()
+    finish_pending(store, report)  # what an interrupted run (a load or an ingest) left
     for row in rows:
         report.notes.extend(row.get("notes") or ())
         if row["kind"] == "reject":
             record_reject(store, report, Reject(row["source"], row["reason"]))
             continue
-        stored = store_article(_article(row), store, report, input_id=bool(row["input_id"]))
+        stored = store_article(
+            _article(row), store, report, input_id=bool(row["input_id"]), pending=True
+        )
         if stored is not None:
             annotations = annotations_from_json(row["annotations_json"])
-            store.add_annotations(dataclasses.replace(annotations, article_id=stored.id))
             events = [
                 dataclasses.replace(e, article_id=stored.id)
                 for e in events_from_json(row["events_json"])
             ]
-            store.replace_events(stored.id, events)
-            report.annotated += 1
-    if report.stored:
-        from newsfuse.cluster.stage import cluster_new_articles
-
-        report.clustering = cluster_new_articles(store).to_dict()
+            analysis = Analysis(
+                dataclasses.replace(annotations, article_id=stored.id), tuple(events)
+            )
+            report.annotated += store.save_analysis(analysis, only_if_pending=True)
+    cluster_pending(store, report)
     return report

@@ -1,17 +1,30 @@
-"""Ingest: read → clean → store, for any mix of paths. Bad inputs become rejects; the run goes on."""
+"""Ingest: read → clean → store → annotate and code → cluster, for any mix of paths.
+
+Nothing one document does can stop the run: a reader, the clean stage or the store
+failing on one document makes a reject with a short reason, and the run goes on. An
+article is stored first, marked as still to be annotated; its annotations and events
+are stored later in one transaction that clears the mark; clustering runs last, under
+a lock. A run killed at any point therefore leaves every article stored whole or not
+at all, and at a step the next run resumes from: every run first finishes the work an
+earlier one left (see :mod:`newsfuse.store.work`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from newsfuse.model import Article, RawDocument, Reject
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
+
+from newsfuse.errors import NewsfuseError
+from newsfuse.model import Analysis, Article, RawDocument, Reject
 from newsfuse.pipeline import CLEAN
 from newsfuse.readers import expand_paths, read_file
 from newsfuse.store import Store
+from newsfuse.store.work import bounded_reason, iter_ids
 
 ANNOTATE_BATCH = 64
-"""Articles annotated together: enough for ``nlp.pipe`` to batch, little enough to lose on a crash."""
+"""Articles annotated together: enough for ``nlp.pipe`` to batch, little enough to redo after a crash."""
 
 
 @dataclass
@@ -23,6 +36,8 @@ class IngestReport:
     rejected: int = 0
     stored_ids: list[str] = field(default_factory=list)
     annotated: int = 0
+    recovered: int = 0  # articles an earlier, interrupted run left to annotate, done now
+    annotate_failed: list[str] = field(default_factory=list)
     clustering: dict | None = None
     duplicate_of: list[dict[str, str]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
@@ -43,56 +58,94 @@ class IngestReport:
             "notes": self.notes,
             "stored_ids": self.stored_ids,
             "annotated": self.annotated,
+            "recovered": self.recovered,
+            "annotate_failed": self.annotate_failed,
             "clustering": self.clustering,
         }
 
 
+def failure_reason(what: str, exc: BaseException) -> str:
+    """A short reject reason for an unexpected exception in one document's processing."""
+    if isinstance(exc, NewsfuseError):
+        return bounded_reason(str(exc))
+    detail = bounded_reason(f"{type(exc).__name__}: {exc}", 120)
+    return bounded_reason(
+        f"{what} failed on this input ({detail}); the rest of the run went on. "
+        "This is a newsfuse bug: please report it with the input"
+    )
+
+
 def record_reject(store: Store, report: IngestReport, reject: Reject) -> None:
-    """Store ``reject`` and count it in ``report``."""
+    """Store ``reject`` (its reason bounded) and count it in ``report``."""
+    reject = Reject(reject.source, bounded_reason(reject.reason))
     store.add_reject(reject)
     report.rejected += 1
     report.rejects.append(reject)
 
 
+def clean(doc: RawDocument) -> Article | Reject:
+    """The clean stage on one document; whatever goes wrong in it becomes a reject."""
+    try:
+        return CLEAN(doc)
+    except RecursionError as exc:
+        return Reject(doc.source, failure_reason("cleaning (nesting too deep)", exc))
+    except Exception as exc:
+        return Reject(doc.source, failure_reason("the clean stage", exc))
+
+
 def ingest_document(
-    doc: RawDocument | Reject, store: Store, report: IngestReport
+    doc: RawDocument | Reject, store: Store, report: IngestReport, *, pending: bool = False
 ) -> Article | None:
     """Clean and store one document (or record one reject); the stored article, if any."""
     if isinstance(doc, Reject):
         record_reject(store, report, doc)
         return None
     report.notes.extend(doc.notes)
-    result = CLEAN(doc)
+    result = clean(doc)
     if isinstance(result, Reject):
         record_reject(store, report, result)
         return None
-    return store_article(result, store, report, input_id="id" in doc.meta)
+    return store_article(result, store, report, input_id="id" in doc.meta, pending=pending)
 
 
 def store_article(
-    article: Article, store: Store, report: IngestReport, *, input_id: bool
+    article: Article, store: Store, report: IngestReport, *, input_id: bool, pending: bool = False
 ) -> Article | None:
     """Store one cleaned article, or count it as a duplicate; the stored article, if any.
 
     ``input_id`` says whether the input gave the id: such an id taken by other text is a
     reject, while an id made from the file name gets the content hash appended instead.
-    The batch loader (:mod:`newsfuse.batch`) stores its articles through here too.
+    ``pending`` marks it as still to be annotated. The batch loader
+    (:mod:`newsfuse.batch`) stores its articles through here too.
     """
-    outcome, article_id = store.add_article(article)
-    if outcome == "conflict":
-        if input_id:
-            record_reject(
-                store,
-                report,
-                Reject(
-                    article.source,
-                    f"id {article_id!r} is already stored with different text; give this "
-                    "article its own id (or remove the stored one first)",
-                ),
-            )
-            return None
-        article = replace(article, id=f"{article.id}-{article.content_hash[:8]}")
-        outcome, article_id = store.add_article(article)
+    try:
+        outcome, article_id = store.add_article(article, pending=pending)
+        if outcome == "conflict":
+            if input_id:
+                record_reject(
+                    store,
+                    report,
+                    Reject(
+                        article.source,
+                        f"id {article_id!r} is already stored with different text; give this "
+                        "article its own id (or remove the stored one first)",
+                    ),
+                )
+                return None
+            article = replace(article, id=f"{article.id}-{article.content_hash[:8]}")
+            outcome, article_id = store.add_article(article, pending=pending)
+    except (DataError, IntegrityError, StatementError) as exc:  # this row, not the database
+        record_reject(
+            store,
+            report,
+            Reject(
+                article.source,
+                "the database refused this article "
+                f"({bounded_reason(str(getattr(exc, 'orig', exc)), 120)}); this is a newsfuse "
+                "bug: please report it with the input",
+            ),
+        )
+        return None
     if outcome == "stored":
         report.stored += 1
         report.stored_ids.append(article_id)
@@ -102,16 +155,90 @@ def store_article(
     return None
 
 
-def annotate_and_store(articles: list[Article], store: Store, n_process: int = 1) -> int:
-    """Run the annotate and code stages on ``articles``, store what they find; how many were done."""
+# -- annotate and code -------------------------------------------------------------------
+
+
+def _analyse(
+    articles: list[Article], n_process: int, resolver
+) -> Iterator[Analysis | tuple[Article, BaseException]]:
+    """The annotate and code stages over ``articles``, in order; an article whose analysis
+    raises comes back as ``(article, exception)`` and the others are still analysed."""
     from newsfuse.annotate.stage import annotate_articles
 
+    done = 0
+    try:
+        for analysis in annotate_articles(articles, n_process=n_process, resolver=resolver):
+            done += 1
+            yield analysis
+        return
+    except Exception:  # isolated below, one article at a time
+        pass
+    for article in articles[done:]:  # one by one in this process: find the culprit
+        try:
+            yield next(iter(annotate_articles([article], n_process=1, resolver=resolver)))
+        except Exception as exc:
+            yield article, exc
+
+
+def annotate_and_store(
+    articles: list[Article],
+    store: Store,
+    n_process: int = 1,
+    *,
+    only_if_pending: bool = False,
+    report: IngestReport | None = None,
+) -> int:
+    """Annotate and code ``articles``, store each result in one transaction; how many were
+    stored. An article whose analysis fails stays stored, marked ``annotate-failed`` with
+    a reject that says why. With ``only_if_pending`` an article another run has finished
+    meanwhile is left as that run stored it."""
     count = 0
     resolver = store.actor_resolver()
-    for found in annotate_articles(articles, n_process=n_process, resolver=resolver):
-        store.add_annotations(found.annotations)
-        store.replace_events(found.annotations.article_id, found.events)
-        count += 1
+    for found in _analyse(articles, n_process, resolver):
+        if isinstance(found, tuple):
+            article, exc = found
+            store.mark_annotation_failed(article.id, failure_reason("annotating", exc))
+            if report is not None:
+                report.annotate_failed.append(article.id)
+            continue
+        try:
+            saved = store.save_analysis(found, only_if_pending=only_if_pending)
+        except (DataError, IntegrityError, StatementError) as exc:  # this article's rows only
+            article_id = found.annotations.article_id
+            store.mark_annotation_failed(article_id, failure_reason("storing the annotations", exc))
+            if report is not None:
+                report.annotate_failed.append(article_id)
+            continue
+        count += saved
+    return count
+
+
+def annotate_stored(
+    store: Store,
+    ids: list[str],
+    n_process: int = 1,
+    *,
+    only_if_pending: bool = False,
+    report: IngestReport | None = None,
+) -> int:
+    """Annotate and code stored articles by id, a batch at a time; how many were stored."""
+    count = 0
+    for batch in iter_ids(ids, ANNOTATE_BATCH * max(n_process, 1)):
+        articles = [store.load_article(i) for i in batch]
+        count += annotate_and_store(
+            articles, store, n_process, only_if_pending=only_if_pending, report=report
+        )
+    return count
+
+
+def finish_pending(
+    store: Store, report: IngestReport, n_process: int = 1, *, retry_failed: bool = False
+) -> int:
+    """Annotate the articles an interrupted run stored but did not annotate (with
+    ``retry_failed`` also those whose annotation failed before); how many."""
+    ids = store.pending_article_ids(failed=retry_failed)
+    count = annotate_stored(store, ids, n_process, only_if_pending=True, report=report)
+    report.recovered += count
     return count
 
 
@@ -130,19 +257,51 @@ class _Annotator:
 
     def flush(self) -> None:
         if self.pending:
-            self.report.annotated += annotate_and_store(self.pending, self.store, self.n_process)
+            self.report.annotated += annotate_and_store(
+                self.pending, self.store, self.n_process, only_if_pending=True, report=self.report
+            )
             self.pending = []
 
 
+def cluster_pending(store: Store, report: IngestReport) -> None:
+    """Put every article in no story yet into one (they may come from an earlier run)."""
+    from newsfuse.cluster.stage import cluster_new_articles
+
+    result = cluster_new_articles(store)
+    if result.articles or report.stored:
+        report.clustering = result.to_dict()
+
+
+# -- runs ---------------------------------------------------------------------------------
+
+
 def ingest_documents(
-    docs: Iterable[RawDocument | Reject], store: Store, *, annotate: bool = True, n_process: int = 1
+    docs: Iterable[RawDocument | Reject],
+    store: Store,
+    *,
+    annotate: bool = True,
+    cluster: bool = False,
+    n_process: int = 1,
 ) -> IngestReport:
+    """Store, annotate and (with ``cluster``) cluster documents already read."""
     report = IngestReport()
     annotator = _Annotator(store, report, annotate, n_process)
     for doc in docs:
-        annotator.add(ingest_document(doc, store, report))
+        annotator.add(ingest_document(doc, store, report, pending=annotate))
     annotator.flush()
+    if cluster:
+        cluster_pending(store, report)
     return report
+
+
+def read_documents(path: str, suffix: str | None = None) -> Iterator[RawDocument | Reject]:
+    """The documents of one file; a reader that breaks ends that file with a reject."""
+    try:
+        yield from read_file(path, suffix)
+    except RecursionError as exc:
+        yield Reject(path, failure_reason("reading (nesting too deep)", exc))
+    except Exception as exc:
+        yield Reject(path, failure_reason("reading this file", exc))
 
 
 def ingest_paths(
@@ -157,24 +316,25 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest every file under ``paths``; ``on_file(path, done, total)`` reports progress.
 
-    With ``annotate`` (the default) stored articles also go through the annotate
-    stage, ``n_process`` spaCy processes at a time; with ``cluster`` (the default)
-    they then join stories.
+    First the work an interrupted run left is finished. With ``annotate`` (the default)
+    stored articles go through the annotate and code stages, ``n_process`` spaCy
+    processes at a time; with ``cluster`` (the default) every article in no story yet
+    then joins one.
     """
     report = IngestReport()
+    if annotate:
+        finish_pending(store, report, n_process)
     annotator = _Annotator(store, report, annotate, n_process)
     items = list(expand_paths(paths))
     for done, item in enumerate(items, start=1):
         if isinstance(item, Reject):
             ingest_document(item, store, report)
         else:
-            for doc in read_file(item, suffix):
-                annotator.add(ingest_document(doc, store, report))
+            for doc in read_documents(item, suffix):
+                annotator.add(ingest_document(doc, store, report, pending=annotate))
         if on_file is not None:
             on_file(item if isinstance(item, str) else item.source, done, len(items))
     annotator.flush()
-    if cluster and report.stored:
-        from newsfuse.cluster.stage import cluster_new_articles
-
-        report.clustering = cluster_new_articles(store).to_dict()
+    if cluster:
+        cluster_pending(store, report)
     return report

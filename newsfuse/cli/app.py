@@ -13,7 +13,7 @@ from newsfuse.cli.output import Output, cli_errors, console, err_console, output
 from newsfuse.cli.views import render_article, render_story
 from newsfuse.errors import InputError
 from newsfuse.export import FIELDS, export_rows
-from newsfuse.ingest import IngestReport, annotate_and_store, ingest_paths
+from newsfuse.ingest import IngestReport, annotate_stored, ingest_paths
 from newsfuse.store import Store
 
 app = typer.Typer(
@@ -265,8 +265,13 @@ def annotate_cli(
             if all_articles
             else store.unannotated_article_ids()
         )
-        count = annotate_and_store([store.load_article(i) for i in ids], store, processes)
+        report = IngestReport()
+        count = annotate_stored(store, ids, processes, report=report)
     console.print(f"{count} articles annotated")
+    if report.annotate_failed:
+        err_console.print(
+            f"{len(report.annotate_failed)} could not be annotated: see `newsfuse rejects`"
+        )
 
 
 @actors_app.callback()
@@ -475,9 +480,7 @@ def cluster_cli(
     from newsfuse.cluster.stage import cluster_new_articles
 
     with Store(db) as store:
-        if rebuild:
-            store.clear_stories()
-        report = cluster_new_articles(store)
+        report = cluster_new_articles(store, rebuild=rebuild)
     if as_json:
         print_json(report.to_dict())
     else:
@@ -516,6 +519,56 @@ def serve_cli(
         + ("; ingest over HTTP is on" if allow_ingest else "; read-only")
     )
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command("doctor")
+@cli_errors
+def doctor_cli(
+    db: DbOption = None,
+    repair: Annotated[
+        bool, typer.Option("--repair", help="Finish what is unfinished (annotate, cluster).")
+    ] = False,
+    processes: ProcessesOption = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Check the database for unfinished work an interrupted run left; --repair finishes it.
+
+    Exits 1 if anything is still unfinished."""
+    from newsfuse.doctor import doctor
+
+    with Store(db) as store:
+        result = doctor(store, repair=repair, n_process=processes)
+    health = result["health"]
+    if as_json:
+        print_json(result)
+    else:
+        _print_health(health, result.get("repaired"))
+    if health["unfinished"]:
+        raise typer.Exit(1)
+
+
+def _print_health(health: dict, repaired: dict | None) -> None:
+    if repaired is not None:
+        console.print(
+            f"repaired: {repaired['annotated']} annotated, {repaired['clustered']} clustered, "
+            f"{repaired['stories_refreshed']} story summaries refreshed, "
+            f"{repaired['self_duplicates_dropped']} self-duplicate records dropped"
+        )
+    lines = {
+        "pending": "still to be annotated (an interrupted run): `newsfuse doctor --repair`",
+        "failed": "annotating failed (see `newsfuse rejects`); `newsfuse doctor --repair` retries",
+        "unclustered": "in no story: `newsfuse cluster`",
+        "stale_stories": "stories whose summary is out of date: `newsfuse doctor --repair`",
+        "never_annotated": "never annotated (ingested with --no-annotate?): `newsfuse annotate`",
+    }
+    console.print(f"{health['articles']} articles")
+    for key, advice in lines.items():
+        if health[key]:
+            console.print(f"  {len(health[key])} {advice}", markup=False, highlight=False)
+    if health["self_duplicates"]:
+        console.print(f"  {health['self_duplicates']} duplicate records of an article's own input")
+    if not health["unfinished"]:
+        console.print("nothing unfinished", style="green")
 
 
 @app.command("rejects")

@@ -48,8 +48,27 @@ def _features(row: dict[str, Any]):
     return features(row["id"], row.get("title"), row.get("text") or "", row.get("published"))
 
 
-def cluster_new_articles(store: Store, config: ClusterConfig | None = None) -> ClusterReport:
-    """Cluster the stored articles that are in no story yet; see the module docstring."""
+def cluster_new_articles(
+    store: Store, config: ClusterConfig | None = None, *, rebuild: bool = False
+) -> ClusterReport:
+    """Cluster the stored articles that are in no story yet; see the module docstring.
+
+    With ``rebuild`` every story is forgotten first and all articles are clustered
+    again. One run at a time per database: a second waits for the first (a lock), then
+    clusters what is still in no story.
+    """
+    with store.lock("cluster"):
+        if rebuild:
+            store.clear_stories()
+        new_rows = store.unclustered_articles()
+        if not new_rows:
+            return ClusterReport()
+        return _cluster(store, new_rows, config)
+
+
+def _cluster(
+    store: Store, new_rows: list[dict[str, Any]], config: ClusterConfig | None
+) -> ClusterReport:
     clusterer = StoryClusterer(config)
     reprints = ReprintIndex()
     origins: dict[str, str] = {}
@@ -67,7 +86,7 @@ def cluster_new_articles(store: Store, config: ClusterConfig | None = None) -> C
     report = ClusterReport()
     added: list[Membership] = []
     new_stories: dict[str, int] = {}
-    for row in store.unclustered_articles():
+    for row in new_rows:
         position += 1
         f = _features(row)
         original = reprints.add(row["id"], row["text"] or "")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from newsfuse.model import Annotations
 from newsfuse.store.schema import (
@@ -61,17 +61,22 @@ def _rows(ann: Annotations) -> dict[Any, list[dict[str, Any]]]:
     }  # fmt: skip
 
 
+def write_annotations(conn: Connection, ann: Annotations) -> None:
+    """Replace the stored annotations of ``ann.article_id`` inside the caller's transaction."""
+    for table in ANNOTATION_TABLES:
+        conn.execute(delete(table).where(table.c.article_id == ann.article_id))
+    for table, rows in _rows(ann).items():
+        if rows:
+            conn.execute(insert(table), rows)
+
+
 class AnnotationStore:
     engine: Engine
 
     def add_annotations(self, ann: Annotations) -> None:
         """Replace whatever was stored for this article with ``ann``, in one transaction."""
         with self.engine.begin() as conn:
-            for table in ANNOTATION_TABLES:
-                conn.execute(delete(table).where(table.c.article_id == ann.article_id))
-            for table, rows in _rows(ann).items():
-                if rows:
-                    conn.execute(insert(table), rows)
+            write_annotations(conn, ann)
 
     def get_annotations(self, article_id: str) -> dict[str, list[dict]]:
         """Stored annotations of one article: actors, places, times, quantities, sentences."""

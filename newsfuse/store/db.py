@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -22,6 +24,7 @@ from newsfuse.store.annotations import AnnotationStore, DictionaryStore
 from newsfuse.store.events import EventStore
 from newsfuse.store.schema import articles, duplicates, rejects
 from newsfuse.store.stories import StoryStore
+from newsfuse.store.work import PENDING_ANNOTATE, WorkStore, bounded_reason
 
 if TYPE_CHECKING:
     from newsfuse.annotate.actors import ActorResolver
@@ -30,6 +33,8 @@ DEFAULT_DB_URL = "sqlite:///newsfuse.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 AddResult = Literal["stored", "duplicate", "conflict"]
+SQLITE_BUSY_SECONDS = 60.0
+"""How long a SQLite write waits for another process's transaction (a big cluster save)."""
 
 
 def database_url(url: str | None = None) -> str:
@@ -83,7 +88,8 @@ def _make_engine(url: str) -> Engine:
             engine = create_engine(
                 url,
                 poolclass=StaticPool if memory else None,
-                connect_args={"check_same_thread": False},
+                # wait up to SQLITE_BUSY_SECONDS for another process's write to finish
+                connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_SECONDS},
             )
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
@@ -103,7 +109,7 @@ def _make_engine(url: str) -> Engine:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from exc
 
 
-class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore):
+class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore, WorkStore):
     """A newsfuse database. Opening it applies any migration it lacks."""
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
@@ -117,7 +123,9 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore):
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         try:
-            with self.engine.begin() as connection:
+            if revision == "head" and self._at_head(config):
+                return  # the common case: no lock, no write
+            with self.lock("migrate"), self.engine.begin() as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
         except OperationalError as exc:
@@ -125,6 +133,11 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore):
                 f"cannot open or migrate the database {self.url}: {exc.orig}; "
                 "check the path or URL and that you may write there"
             ) from exc
+
+    def _at_head(self, config: Config) -> bool:
+        with self.engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_heads()
+        return set(current) == set(ScriptDirectory.from_config(config).get_heads())
 
     def actor_resolver(self) -> ActorResolver:
         """A resolver that also knows the actor dictionaries imported into this database."""
@@ -145,19 +158,25 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore):
 
     # -- writing -------------------------------------------------------------
 
-    def add_article(self, article: Article) -> tuple[AddResult, str]:
+    def add_article(self, article: Article, *, pending: bool = False) -> tuple[AddResult, str]:
         """Store ``article`` unless its content is already there.
 
         Returns ``("stored", id)``, ``("duplicate", id_of_the_stored_copy)`` or
         ``("conflict", id)`` when the id is taken by an article with other content.
+        With ``pending`` the article is marked as still to be annotated (see
+        :mod:`newsfuse.store.work`). Reading the same input again is not recorded as a
+        duplicate of itself.
         """
         with self.engine.begin() as conn:
             existing = conn.execute(
-                select(articles.c.id).where(articles.c.content_hash == article.content_hash)
-            ).scalar()
+                select(articles.c.id, articles.c.source).where(
+                    articles.c.content_hash == article.content_hash
+                )
+            ).first()
             if existing is not None:
-                self._record_duplicate(conn, article.source, existing)
-                return "duplicate", existing
+                if existing.source != article.source:
+                    self._record_duplicate(conn, article.source, existing.id)
+                return "duplicate", existing.id
             if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).scalar():
                 return "conflict", article.id
             row = {
@@ -177,6 +196,7 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore):
                 "boilerplate": json.dumps(list(article.boilerplate), ensure_ascii=False),
                 "notes": json.dumps(list(article.notes), ensure_ascii=False),
                 "ingested_at": _now(),
+                "pending": PENDING_ANNOTATE if pending else None,
             }
             # On PostgreSQL a failed INSERT aborts the whole transaction: try it in a SAVEPOINT.
             # Not on SQLite, whose driver would commit the INSERT alone at RELEASE SAVEPOINT.
@@ -201,7 +221,8 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore):
             conn.execute(update(duplicates).where(duplicates.c.id == found).values(at=_now()))
 
     def add_reject(self, reject: Reject) -> None:
-        """Record (or refresh) why ``reject.source`` could not be ingested."""
+        """Record (or refresh) why ``reject.source`` could not be ingested (reason bounded)."""
+        reject = Reject(reject.source, bounded_reason(reject.reason))
         with self.engine.begin() as conn:
             found = conn.execute(
                 select(rejects.c.id).where(rejects.c.source == reject.source)

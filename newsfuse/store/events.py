@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from newsfuse.events.ontology import quad_class
 from newsfuse.model import Event
@@ -51,36 +51,34 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def write_events(conn: Connection, article_id: str, found: Sequence[Event]) -> None:
+    """Replace the stored events of ``article_id`` inside the caller's transaction."""
+    old = select(events.c.id).where(events.c.article_id == article_id)
+    conn.execute(delete(event_actors).where(event_actors.c.event_id.in_(old)))
+    conn.execute(delete(events).where(events.c.article_id == article_id))
+    for event in found:
+        event_id = conn.execute(
+            insert(events).values(**_event_row(article_id, event))
+        ).inserted_primary_key[0]
+        actors = [("source", a) for a in event.source] + [("target", a) for a in event.target]
+        if actors:
+            conn.execute(
+                insert(event_actors),
+                [
+                    {"event_id": event_id, "role": role, "text": a.text, "country": a.country,
+                     "sector": a.sector}
+                    for role, a in actors
+                ],
+            )  # fmt: skip
+
+
 class EventStore:
     engine: Engine
 
     def replace_events(self, article_id: str, found: Sequence[Event]) -> None:
         """Store ``found`` as the events of ``article_id``, replacing earlier ones."""
         with self.engine.begin() as conn:
-            old = select(events.c.id).where(events.c.article_id == article_id)
-            conn.execute(delete(event_actors).where(event_actors.c.event_id.in_(old)))
-            conn.execute(delete(events).where(events.c.article_id == article_id))
-            for event in found:
-                event_id = conn.execute(
-                    insert(events).values(**_event_row(article_id, event))
-                ).inserted_primary_key[0]
-                actors = [("source", a) for a in event.source] + [
-                    ("target", a) for a in event.target
-                ]
-                if actors:
-                    conn.execute(
-                        insert(event_actors),
-                        [
-                            {
-                                "event_id": event_id,
-                                "role": role,
-                                "text": a.text,
-                                "country": a.country,
-                                "sector": a.sector,
-                            }
-                            for role, a in actors
-                        ],
-                    )
+            write_events(conn, article_id, found)
 
     def iter_events(
         self,

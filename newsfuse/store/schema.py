@@ -41,8 +41,11 @@ articles = Table(
     Column("boilerplate", Text),  # JSON list of the lines removed as page furniture
     Column("notes", Text),  # JSON list of warnings raised while reading it
     Column("ingested_at", String(40), nullable=False),
+    # work still owed (0008_pending_work): "annotate", "annotate-failed", or NULL for none
+    Column("pending", Text),
     UniqueConstraint("content_hash", name="uq_articles_content_hash"),
     Index("ix_articles_published", "published"),
+    Index("ix_articles_pending", "pending"),
 )
 
 rejects = Table(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
 
 from newsfuse.errors import NotFound
 from newsfuse.store.schema import actor_mentions, articles, events, stories, story_articles
@@ -247,6 +247,20 @@ def story_filters(
         )
         where.append(stories.c.id.in_(typed))
     return where
+
+
+def refresh_summaries(conn: Connection, story_ids: Iterable[str]) -> None:
+    """Recompute the stored summary (title, dates, counts, main actors) of ``story_ids``
+    inside the caller's transaction; a story left with no article is deleted."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for sid in sorted(set(story_ids)):
+        summary = _summary(conn, sid)
+        if summary["articles"]:
+            conn.execute(
+                update(stories).where(stories.c.id == sid).values(**summary, updated_at=now)
+            )
+        else:
+            conn.execute(delete(stories).where(stories.c.id == sid))
 
 
 def _summary(conn: Any, story_id: str) -> dict[str, Any]:
