@@ -28,8 +28,10 @@ from newsfuse.errors import InputError, MissingDependency
 from newsfuse.ingest import (
     ANNOTATE_BATCH,
     IngestReport,
+    clean,
     cluster_pending,
     finish_pending,
+    read_documents,
     record_reject,
     store_article,
 )
@@ -46,8 +48,7 @@ from newsfuse.model import (
     Reject,
     TimeMention,
 )
-from newsfuse.pipeline import CLEAN
-from newsfuse.readers import expand_paths, read_file
+from newsfuse.readers import expand_paths
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -105,11 +106,11 @@ def process_file(path: str, file_no: int = 0) -> list[dict[str, Any]]:
     ``file_no`` and each row's ``doc_no`` record the input order for the loader.
     """
     rows = []
-    for doc_no, doc in enumerate(read_file(path)):
+    for doc_no, doc in enumerate(read_documents(path)):
         if isinstance(doc, Reject):
             rows.append(_reject_row(doc, file_no, doc_no))
             continue
-        result = CLEAN(doc)
+        result = clean(doc)
         if isinstance(result, Reject):
             rows.append(_reject_row(result, file_no, doc_no, doc.notes))
         else:
