@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Engine, Table, create_engine, event, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
@@ -210,33 +210,14 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore, WorkStore)
         return "stored", article.id
 
     def _record_duplicate(self, conn: Any, source: str, article_id: str) -> None:
-        found = conn.execute(
-            select(duplicates.c.id).where(
-                duplicates.c.source == source, duplicates.c.article_id == article_id
-            )
-        ).scalar()
-        if found is None:
-            conn.execute(insert(duplicates).values(source=source, article_id=article_id, at=_now()))
-        else:
-            conn.execute(update(duplicates).where(duplicates.c.id == found).values(at=_now()))
+        upsert(conn, duplicates, {"source": source, "article_id": article_id, "at": _now()},
+               keys=("source", "article_id"))  # fmt: skip
 
     def add_reject(self, reject: Reject) -> None:
         """Record (or refresh) why ``reject.source`` could not be ingested (reason bounded)."""
-        reject = Reject(reject.source, bounded_reason(reject.reason))
+        row = {"source": reject.source, "reason": bounded_reason(reject.reason), "at": _now()}
         with self.engine.begin() as conn:
-            found = conn.execute(
-                select(rejects.c.id).where(rejects.c.source == reject.source)
-            ).scalar()
-            if found is None:
-                conn.execute(
-                    insert(rejects).values(source=reject.source, reason=reject.reason, at=_now())
-                )
-            else:
-                conn.execute(
-                    update(rejects)
-                    .where(rejects.c.id == found)
-                    .values(reason=reject.reason, at=_now())
-                )
+            upsert(conn, rejects, row, keys=("source",))
 
     # -- reading -------------------------------------------------------------
 
@@ -292,6 +273,18 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore, WorkStore)
                 table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
                 for table in (articles, duplicates, rejects)
             }
+
+
+def upsert(conn: Any, table: Table, row: dict[str, Any], *, keys: tuple[str, ...]) -> None:
+    """Insert ``row``, or update the row with the same ``keys``: one statement, so that two
+    processes recording the same thing at once cannot collide."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    statement = dialect_insert(table).values(**row)
+    changes = {k: v for k, v in row.items() if k not in keys}
+    conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes))
 
 
 def _decode_article(row: dict) -> dict:
