@@ -65,6 +65,13 @@ def _print_summary(report: IngestReport) -> None:
         f"[bold green]{report.stored} stored[/], [yellow]{report.duplicates} duplicate[/], "
         f"[red]{report.rejected} rejected[/]; {report.annotated} annotated"
     )
+    if report.recovered:
+        console.print(f"{report.recovered} left unannotated by an interrupted run: annotated now")
+    if report.annotate_failed:
+        err_console.print(
+            f"  [red]{len(report.annotate_failed)} stored but not annotated[/] "
+            "(see `newsfuse rejects`; `newsfuse doctor --repair` retries them)"
+        )
     if report.clustering:
         c = report.clustering
         console.print(
@@ -121,15 +128,22 @@ def ingest_cli(
             def on_file(path: str, done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total, description=Path(path).name[:40])
 
-            report = ingest_paths(
-                paths,
-                store,
-                suffix=suffix,
-                annotate=annotate,
-                cluster=cluster,
-                n_process=processes,
-                on_file=on_file,
-            )
+            try:
+                report = ingest_paths(
+                    paths,
+                    store,
+                    suffix=suffix,
+                    annotate=annotate,
+                    cluster=cluster,
+                    n_process=processes,
+                    on_file=on_file,
+                )
+            except KeyboardInterrupt:
+                err_console.print(
+                    "interrupted: what was stored is kept, and the next `newsfuse ingest` "
+                    "(or `newsfuse doctor --repair`) finishes it"
+                )
+                raise typer.Exit(130) from None
     if as_json:
         print_json(report.to_dict())
     else:
