@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newsfuse.clean.ids import MAX_ID_CHARS
 from newsfuse.events.ontology import EventType, QuadClass
 from newsfuse.untrusted import csv_cell, html_bidi
 from newsfuse.web import data
@@ -24,7 +25,7 @@ _env = Environment(
     finalize=html_bidi,  # every {{ value }}: no bidi override can reorder the page
 )
 templates = Jinja2Templates(env=_env)
-IdPath = Annotated[str, Path(max_length=200)]
+IdPath = Annotated[str, Path(max_length=MAX_ID_CHARS)]  # every id ingest accepts
 CodePath = Annotated[str, Path(pattern=ISO3.replace(")?$", ")$"))]
 EVENT_CSV_FIELDS = ("id", "date", "event_type", "quad_class", "mode", "source", "target",
                     "location", "location_country", "dead", "injured", "size", "attribution",
