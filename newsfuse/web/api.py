@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse.clean.ids import MAX_ID_CHARS
 from newsfuse.errors import InputError
+from newsfuse.untrusted import visible
 from newsfuse.web import data
 from newsfuse.web.app import MAX_ARTICLES, MAX_BODY_BYTES, check_token
 from newsfuse.web.params import ISO3, Limit, Offset, event_filters, story_filters
@@ -201,7 +202,7 @@ async def api_ingest(request: Request, response: Response) -> dict[str, Any]:
 def parse_articles(body: bytes, max_articles: int) -> list[Any]:
     """The records of a POST body, or an :class:`InputError` saying what to send instead."""
     try:
-        payload = json.loads(body)
+        payload = json.loads(body.removeprefix(b"\xef\xbb\xbf"))  # a UTF-8 BOM is no error
     except RecursionError as exc:
         raise InputError(_too_deep()) from exc
     except (ValueError, UnicodeDecodeError) as exc:
@@ -257,7 +258,7 @@ def record_source(request_id: str, n: int, record: Any) -> str:
     if isinstance(given, int | float | str) and not isinstance(given, bool):
         text = str(given).strip()
         if text and text not in ("None", "null"):
-            source += f" id={_short(text, 100)}"
+            source += f" id={visible(_short(text, 100))}"  # controls escaped: a key, not data
     return source
 
 
