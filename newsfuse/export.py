@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import IO, Any, Literal
 
 from newsfuse.errors import MissingDependency
+from newsfuse.untrusted import csv_cell, inert_json
 
 ExportFormat = Literal["jsonl", "csv", "parquet"]
 
@@ -58,17 +59,18 @@ def export_rows(
 def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
     count = 0
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        out.write(inert_json(row, default=str) + "\n")
         count += 1
     return count
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], fields: tuple[str, ...]) -> int:
+    """CSV with a header; a cell a spreadsheet would run as a formula is guarded (``csv_cell``)."""
     writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({k: _flat(row.get(k)) for k in fields})
+        writer.writerow({k: csv_cell(_flat(row.get(k))) for k in fields})
         count += 1
     return count
 

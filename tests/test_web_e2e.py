@@ -9,6 +9,7 @@ import pytest
 
 from newsfuse.cluster.stage import cluster_new_articles
 from newsfuse.ingest import ingest_documents, ingest_paths
+from newsfuse.model import RawDocument
 from newsfuse.store import Store
 from newsfuse.web import create_app
 
@@ -17,6 +18,19 @@ from .test_web import HOSTILE
 from .web_support import live_server
 
 SHOTS = REPO / "screenshots"
+BIDI = RawDocument(
+    "bidi.json",
+    "text",
+    "YEREVAN, March 5 (Reuters) - Armenia said on Wednesday that talks with Azerbaijan on the "
+    "border near Sotk would resume next week, after a day of shelling that wounded three.",
+    {
+        "id": "bidi-1",
+        "title": "Talks to resume near \u202enodnol",  # RLO: would show as "london"
+        "outlet": "\u2067Evil Wire",  # RLI never closed: would flip the rest of the line
+        "agency": "Reuters",
+        "published": "2025-03-05",
+    },
+)
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +41,7 @@ def site(tmp_path_factory):
     store = Store(str(db))
     paths = [str(EXAMPLES)] + ([str(SHARED / "seeds")] if SHARED.is_dir() else [])
     ingest_paths(paths, store)
-    ingest_documents([HOSTILE], store)
+    ingest_documents([HOSTILE, BIDI], store)
     cluster_new_articles(store)
     SHOTS.mkdir(exist_ok=True)
     with live_server(create_app(store)) as url:
@@ -108,3 +122,66 @@ def test_hostile_article_is_inert_in_the_browser(page, site):
         page.goto(site + path)
         page.wait_for_load_state("networkidle")
     assert seen["dialogs"] == [] and seen["errors"] == []
+
+
+def test_api_docs_render_offline_under_the_csp(page, site):
+    seen = _watch(page)
+    blocked: list[str] = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and blocked.append(m.text))
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            r.url.startswith(("http:", "https:"))
+            and not r.url.startswith(site)
+            and outside.append(r.url)
+        ),
+    )
+    operations = sum(
+        len(p) for p in page.request.get(site + "/openapi.json").json()["paths"].values()
+    )
+    page.goto(site + "/docs")
+    page.locator(".opblock").first.wait_for()
+    assert page.locator(".opblock").count() == operations
+    page.screenshot(path=SHOTS / "6-docs.png", full_page=True)
+    page.goto(site + "/redoc")
+    page.locator("[data-section-id]").first.wait_for()
+    assert page.get_by_text("Ingest articles").count() >= 1
+    assert page.evaluate("getComputedStyle(document.querySelector('redoc > div')).display") != ""
+    # Only ReDoc's footer logo (from its CDN) is refused; no script or style of ours is.
+    assert [m for m in blocked if "logo" not in m] == []
+    assert [u for u in outside if not u.endswith("/logo-mini.svg")] == []
+    assert seen["failed"] == [] and seen["errors"] == []
+
+
+_LEFT_OF = """([selector, word]) => {
+  const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(word);
+    if (at < 0) continue;
+    const x = (i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                       return r.getBoundingClientRect().left; };
+    return [x(at), x(at + word.length - 1)];
+  }
+  return null;
+}"""
+
+
+def _x(page, selector: str, word: str) -> list[float]:
+    """Where the first and the last letter of ``word`` are drawn, left to right."""
+    found = page.evaluate(_LEFT_OF, [selector, word])
+    assert found is not None, (selector, word)
+    return found
+
+
+def test_bidi_controls_cannot_reorder_the_page(page, site):
+    page.goto(site + "/articles/bidi-1")
+    first, last = _x(page, "h1", "nodnol")
+    assert first < last  # stored order, not the override's "london"
+    evil, reuters = _x(page, "p.meta", "Evil")[0], _x(page, "p.meta", "Reuters")[0]
+    assert evil < reuters  # the open isolate is closed at the end of the outlet
+    page.get_by_role("link", name="its story").click()
+    page.wait_for_url("**/stories/s*")
+    first, last = _x(page, "div.sources", "nodnol")
+    assert first < last
+    page.screenshot(path=SHOTS / "7-bidi.png", full_page=True)

@@ -309,7 +309,21 @@ def use_dictionary(dictionary: Dictionary | None) -> None:
 def resolve_actor(text: str, date: dt.date | str | None = None) -> Actor:
     """Resolve a name or noun phrase to an :class:`Actor` (``.country``, ``.sector``, ``.name``).
 
-    ``date`` (the article's date) picks date-bounded codes: who held an office then.
+    ``date`` (the article's date) picks date-bounded codes: who held an office then. An
+    empty or unreadable date (``""``, ``"yesterday"``, ``"2025-13-01"``) counts as no date.
     """
-    when = dt.date.fromisoformat(date[:10]) if isinstance(date, str) else date
-    return default_resolver().resolve(text, when)
+    return default_resolver().resolve(text, as_date(date))
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """A date from a ``date``/``datetime`` or an ISO 8601 string's first ten characters; else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None

@@ -10,6 +10,7 @@ from newsfuse.clean.boilerplate import StrippedText, furniture_reason, strip_boi
 from newsfuse.clean.dateline import find_agency, find_dateline
 from newsfuse.clean.dates import parse_published
 from newsfuse.clean.html import extract_html
+from newsfuse.clean.ids import check_given_id, servable_id
 from newsfuse.clean.language import guess_language
 from newsfuse.clean.normalise import content_hash, tidy_text
 from newsfuse.clean.reflow import reflow
@@ -139,6 +140,8 @@ def clean_document(raw: RawDocument) -> Article | Reject:
 
 def _clean(raw: RawDocument) -> Article:
     meta = raw.meta
+    given = meta.get("id")
+    article_id = check_given_id(str(given)) if given else servable_id(default_id(raw.source))
     hint = meta.get("published")
     if raw.kind == "html":
         found = clean_html_document(raw.content, meta.get("url"), hint)
@@ -154,7 +157,7 @@ def _clean(raw: RawDocument) -> Article:
         )
     dateline = found.dateline
     return Article(
-        id=str(meta.get("id") or default_id(raw.source)),
+        id=article_id,
         source=raw.source,
         text=body,
         content_hash=content_hash(title, body),

@@ -6,15 +6,25 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsfuse import __version__
-from newsfuse.cli.output import Output, cli_errors, console, err_console, output_options, print_json
+from newsfuse.cli.output import (
+    Output,
+    cli_errors,
+    console,
+    err_console,
+    line,
+    output_options,
+    print_json,
+)
 from newsfuse.cli.views import render_article, render_story
 from newsfuse.errors import InputError
 from newsfuse.export import FIELDS, export_rows
 from newsfuse.ingest import IngestReport, annotate_stored, ingest_paths
 from newsfuse.store import Store
+from newsfuse.untrusted import visible
 
 app = typer.Typer(
     help="newsfuse: raw news articles in, one deduplicated, source-attributed database out.",
@@ -79,11 +89,11 @@ def _print_summary(report: IngestReport) -> None:
             f"{c['reprints']} wire copies, {len(c['merged'])} stories merged"
         )
     for reject in report.rejects[:20]:
-        err_console.print(f"  [red]rejected[/] {reject.source}: {reject.reason}", highlight=False)
+        err_console.print(line("  ", ("rejected", "red"), " ", reject.source, ": ", reject.reason))
     if len(report.rejects) > 20:
         err_console.print(f"  … and {len(report.rejects) - 20} more: see `newsfuse rejects`")
     for note in dict.fromkeys(report.notes):
-        err_console.print(f"  [yellow]note[/] {note}", highlight=False)
+        err_console.print(line("  ", ("note", "yellow"), " ", note))
 
 
 @app.command("ingest")
@@ -126,7 +136,8 @@ def ingest_cli(
             task = progress.add_task("ingesting", total=None)
 
             def on_file(path: str, done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total, description=Path(path).name[:40])
+                name = escape(visible(Path(path).name[:40]))  # the column reads markup
+                progress.update(task, completed=done, total=total, description=name)
 
             try:
                 report = ingest_paths(
@@ -191,9 +202,11 @@ def batch_cli(
         print_json({**summary, "load": report.to_dict() if report else None})
     else:
         console.print(
-            f"{summary['articles']} articles, {summary['rejects']} rejects from "
-            f"{summary['files']} files in {summary['seconds']:.1f} s "
-            f"({'Ray' if use_ray else 'this process'}); Parquet in {out}"
+            line(
+                f"{summary['articles']} articles, {summary['rejects']} rejects from "
+                f"{summary['files']} files in {summary['seconds']:.1f} s "
+                f"({'Ray' if use_ray else 'this process'}); Parquet in {out}"
+            )
         )
         if report is not None:
             _print_summary(report)
@@ -338,7 +351,7 @@ def actors_import_cli(
         f"imported {len(dictionary)} entries ({len(rows)} name-code rows; {total} in the database)"
     )
     for problem in problems[:20]:
-        err_console.print(f"  [yellow]problem[/] {problem}", highlight=False)
+        err_console.print(line("  ", ("problem", "yellow"), " ", problem))
     if len(problems) > 20:
         err_console.print(f"  … and {len(problems) - 20} more problems (--json lists them all)")
     console.print("Run `newsfuse annotate --all` to apply it to articles already stored.")
@@ -526,13 +539,20 @@ def serve_cli(
     import uvicorn
 
     from newsfuse.web import create_app
+    from newsfuse.web.app import SHUTDOWN_SECONDS
 
     web = create_app(db, allow_ingest=allow_ingest, token=token)
     err_console.print(
-        f"newsfuse on http://{host}:{port}/ (API docs at /docs)"
-        + ("; ingest over HTTP is on" if allow_ingest else "; read-only")
+        line(
+            f"newsfuse on http://{host}:{port}/ (API docs at /docs)",
+            "; ingest over HTTP is on" if allow_ingest else "; read-only",
+        )
     )
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    # On SIGTERM or Ctrl-C a request still running after SHUTDOWN_SECONDS is cut off (its
+    # ingest runs in a daemon thread) and the process exits.
+    uvicorn.run(
+        web, host=host, port=port, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_SECONDS
+    )
 
 
 @app.command("doctor")
@@ -633,7 +653,7 @@ def _export(kind: str, rows_of: Callable[[Store], Iterable[dict]], db: str | Non
                 if output:
                     out.close()
     if output:
-        err_console.print(f"wrote {count} {kind} to {output}")
+        err_console.print(line(f"wrote {count} {kind} to {output}"))
 
 
 @export_app.command("articles")

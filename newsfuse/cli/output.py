@@ -2,6 +2,10 @@
 
 Every read command is decorated with :func:`output_options`; it returns an
 :class:`Output` and never prints itself.
+
+Text from articles is never rich markup and never reaches the terminal as a control:
+human output is built from :func:`plain` / :func:`line` (``rich.text.Text``, control and
+bidi characters shown as escapes); JSON is escaped so that it parses to the exact text.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from newsfuse.errors import NewsfuseError
+from newsfuse.untrusted import csv_cell, inert_json, visible
 
 console = Console()
 err_console = Console(stderr=True)
@@ -42,11 +48,30 @@ class Output:
         return self.data if self.data is not None else self.rows
 
 
-def _short(value: Any, width: int = 60) -> str:
+def plain(value: Any, style: str = "") -> Text:
+    """Untrusted ``value`` as terminal text: no markup, control characters as escapes."""
+    return Text("" if value is None else visible(value), style=style)
+
+
+def line(*parts: str | tuple[Any, str] | Text) -> Text:
+    """One line from parts: a ``str`` or ``(value, style)`` is untrusted text (shown with
+    :func:`plain`), a ``Text`` is kept. ``line(("rejected", "red"), " ", source)``."""
+    out = Text()
+    for part in parts:
+        if isinstance(part, Text):
+            out.append_text(part)
+        elif isinstance(part, tuple):
+            out.append_text(plain(*part))
+        else:
+            out.append_text(plain(part))
+    return out
+
+
+def _short(value: Any, width: int = 60) -> Text:
     if value is None:
-        return ""
-    text = " ".join(str(value).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+        return Text("")
+    text = " ".join(visible(value).split())
+    return Text(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def print_table(output: Output) -> None:
@@ -59,19 +84,28 @@ def print_table(output: Output) -> None:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """JSON on stdout: the exact data, with nothing a terminal would act on left raw."""
+    sys.stdout.write(inert_json(data, indent=2, default=str) + "\n")
 
 
 def print_csv(output: Output) -> None:
+    """CSV on stdout, formula cells guarded; on a terminal control characters are escaped."""
+    shown = visible if sys.stdout.isatty() else (lambda v: v)
     writer = csv.DictWriter(sys.stdout, fieldnames=list(output.columns), extrasaction="ignore")
     writer.writeheader()
     for row in output.rows:
-        writer.writerow({k: row.get(k) for k in output.columns})
+        writer.writerow({k: csv_cell(_cell(row.get(k), shown)) for k in output.columns})
+
+
+def _cell(value: Any, shown: Callable[[Any], Any]) -> Any:
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    return shown(value) if isinstance(value, str) else value
 
 
 def fail(exc: NewsfuseError) -> typer.Exit:
     """Print a library error as a clean CLI error (JSON shape under --json) and exit 1."""
-    err_console.print(f"[bold red]Error:[/] {exc}", highlight=False)
+    err_console.print(line(("Error:", "bold red"), " ", str(exc)), highlight=False)
     return typer.Exit(1)
 
 

@@ -1,4 +1,7 @@
-"""Human renderings of single records (the JSON twin is the record itself)."""
+"""Human renderings of single records (the JSON twin is the record itself).
+
+Every piece of stored text goes in as :func:`plain` text: never markup, controls escaped.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +9,30 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsfuse.cli.output import console
+from newsfuse.cli.output import console, line, plain
+from newsfuse.untrusted import visible
 
 KIND_STYLES = {"actors": "bold cyan", "places": "green", "times": "magenta", "quantities": "yellow"}
 
 
 def _highlighted(text: str, annotations: dict[str, list[dict]]) -> Text:
-    rich_text = Text(text)
+    """The text (controls shown as escapes) with its annotations coloured in."""
+    shown = visible(text)
+    if shown == text:
+        offsets = None
+    else:  # escapes lengthen the text: map each original offset to its shown offset
+        offsets, position = [], 0
+        for char in text:
+            offsets.append(position)
+            position += len(visible(char))
+        offsets.append(position)
+    rich_text = Text(shown)
     for kind, style in KIND_STYLES.items():
         for item in annotations.get(kind, []):
-            rich_text.stylize(style, item["start"], item["end"])
+            start, end = item["start"], item["end"]
+            if offsets is not None and 0 <= start <= end <= len(text):
+                start, end = offsets[start], offsets[end]
+            rich_text.stylize(style, start, end)
     return rich_text
 
 
@@ -52,8 +69,8 @@ def render_article(row: dict) -> None:
     console.print(
         Panel(
             _highlighted(row["text"], annotations),
-            title=row.get("title") or row["id"],
-            subtitle=meta,
+            title=plain(row.get("title") or row["id"]),
+            subtitle=plain(meta),
         )
     )
     if row.get("boilerplate"):
@@ -65,8 +82,8 @@ def render_article(row: dict) -> None:
         for item in annotations.get(kind, []):
             table.add_row(
                 Text(kind[:-1] if kind != "quantities" else "quantity", style=style),
-                item["text"],
-                _describe(kind, item),
+                plain(item["text"]),
+                plain(_describe(kind, item)),
             )
     if table.row_count:
         console.print(table)
@@ -78,8 +95,8 @@ def render_story(story: dict) -> None:
     """A story: its sources side by side, the claim comparison, canonical events, coverage."""
     console.print(
         Panel(
-            Text(story.get("title") or "(untitled)", style="bold"),
-            subtitle=(
+            plain(story.get("title") or "(untitled)", "bold"),
+            subtitle=plain(
                 f"{story['id']} · {story['article_count']} articles · "
                 f"{story['independent_sources']} independent sources · "
                 f"{story.get('first_published') or '?'} – {story.get('last_published') or '?'}"
@@ -91,15 +108,9 @@ def render_story(story: dict) -> None:
         sources.add_column(column, overflow="fold")
     for a in story["articles"]:
         dateline = ", ".join(x for x in (a.get("dateline_place"), a.get("dateline_country")) if x)
-        sources.add_row(
-            a["origin"],
-            a.get("outlet") or "",
-            a.get("agency") or "",
-            dateline,
-            (a.get("published") or "")[:10],
-            a.get("title") or a["id"],
-            a.get("reprint_of") or "",
-        )
+        cells = (a["origin"], a.get("outlet"), a.get("agency"), dateline,
+                 (a.get("published") or "")[:10], a.get("title") or a["id"], a.get("reprint_of"))  # fmt: skip
+        sources.add_row(*(plain(cell) for cell in cells))
     console.print(sources)
 
     claims = Table(title="Numbers: what each source says", header_style="bold", show_lines=True)
@@ -112,24 +123,23 @@ def render_story(story: dict) -> None:
             for v in c["values"]
         )
         style = {"consistent": "green", "conflicting": "red"}.get(c["verdict"], "yellow")
-        claims.add_row(c["measure"], Text(c["verdict"], style=style), values)
+        claims.add_row(plain(c["measure"]), plain(c["verdict"], style), plain(values))
     console.print(claims)
 
     events = Table(title="Canonical events", header_style="bold")
     for column in ("event", "source", "target", "date", "sources", "mentions"):
         events.add_column(column, overflow="fold")
     for e in story["events"]:
-        events.add_row(
-            e["event"],
-            " ".join(e["source"]),
-            " ".join(e["target"]),
-            e.get("date") or "",
-            " ".join(e["sources"]),
-            str(len(e["mentions"])),
-        )
+        cells = (e["event"], " ".join(e["source"]), " ".join(e["target"]), e.get("date"),
+                 " ".join(e["sources"]), len(e["mentions"]))  # fmt: skip
+        events.add_row(*(plain(cell) for cell in cells))
     console.print(events)
     coverage = story["coverage"]
     if coverage["all"]:
         console.print(
-            "[bold]Said by every source:[/] " + "; ".join(i["what"] for i in coverage["all"])
+            line(
+                ("Said by every source:", "bold"),
+                " ",
+                "; ".join(i["what"] for i in coverage["all"]),
+            )
         )

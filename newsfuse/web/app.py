@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsfuse import __version__
 from newsfuse.errors import NewsfuseError, StoreError
@@ -19,6 +22,10 @@ from newsfuse.store.db import database_url
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 5 * 2**20  # one POST to /api/articles
+MAX_ARTICLES = 100  # articles in one POST to /api/articles
+SHUTDOWN_SECONDS = 5
+"""On SIGTERM a request still running after this long is cut off and the server exits."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 SECURITY_HEADERS = {
     # Article text is untrusted: no inline script may run, nothing loads from elsewhere.
     "Content-Security-Policy": (
@@ -60,11 +67,13 @@ def create_app(
     allow_ingest: bool = False,
     token: str | None = None,
     max_body: int = MAX_BODY_BYTES,
+    max_articles: int = MAX_ARTICLES,
 ) -> FastAPI:
     """The web app over database ``db`` (a URL, a path, or an open :class:`Store`).
 
-    Read-only unless ``allow_ingest``; then ``POST /api/articles`` takes articles
-    from clients that send ``Authorization: Bearer <token>``.
+    Read-only unless ``allow_ingest``; then ``POST /api/articles`` takes up to
+    ``max_articles`` articles in a body of up to ``max_body`` bytes from clients that
+    send ``Authorization: Bearer <token>``.
     """
     if allow_ingest and not token:
         raise NewsfuseError("--allow-ingest needs a token (--token or NEWSFUSE_TOKEN)")
@@ -74,11 +83,15 @@ def create_app(
         version=__version__,
         description="Stories, events, actors and claims from news articles. "
         "Every page has a JSON twin at the same URL with `.json`.",
+        docs_url=None,  # served by newsfuse.web.docs: local assets, no inline script
+        redoc_url=None,
     )
     app.state.store = store
     app.state.allow_ingest = allow_ingest
     app.state.token = token
     app.state.max_body = max_body
+    app.state.max_articles = max_articles
+    app.add_middleware(UrlGuard)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -114,10 +127,12 @@ def create_app(
         return _error(request, 500, "internal error; see the server log", "InternalError")
 
     from newsfuse.web.api import router as api_router
+    from newsfuse.web.docs import mount_docs
     from newsfuse.web.pages import router as pages_router
 
     app.include_router(api_router)
     app.include_router(pages_router)
+    mount_docs(app)  # before /static: its assets live under /static/vendor
     if STATIC.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -142,17 +157,81 @@ def _error(request: Request, status: int, message: str, name: str):  # type: ign
 
 
 def check_token(request: Request) -> None:
-    """Ingest over HTTP: only when enabled, only with the right bearer token."""
+    """Ingest over HTTP: only when enabled, only with the right bearer token.
+
+    The scheme is matched in any case (``bearer`` too, RFC 7235); the token itself is
+    compared in constant time.
+    """
     if not request.app.state.allow_ingest:
         raise StarletteHTTPException(
             403,
             "this server is read-only; start it with --allow-ingest and a token to accept articles",
         )
-    sent = request.headers.get("authorization", "")
-    expected = f"Bearer {request.app.state.token}"
-    if not sent:
+    scheme, _, sent = request.headers.get("authorization", "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not sent.strip():
         raise StarletteHTTPException(
             401, "send the token as 'Authorization: Bearer TOKEN'", {"WWW-Authenticate": "Bearer"}
         )
-    if not secrets.compare_digest(sent.encode(), expected.encode()):
+    expected = str(request.app.state.token)
+    if not secrets.compare_digest(sent.strip().encode(), expected.encode()):
         raise StarletteHTTPException(403, "wrong token")
+
+
+class UrlGuard:
+    """ASGI middleware: HEAD answered wherever GET is, and no control characters in URLs.
+
+    HEAD runs the GET route and sends its status and headers without the body. A control
+    character (C0, DEL, C1; ``%00`` included) in the path or in any query parameter is a
+    422: no id holds one (see :mod:`newsfuse.clean.ids`) and no filter means anything with
+    one, so ``q=%00`` no longer matches everything.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        problem = url_problem(scope)
+        if problem:
+            response = _error(Request(scope), 422, problem, "InvalidRequest")
+            await response(scope, receive, _without_body(send) if _is_head(scope) else send)
+            return
+        if _is_head(scope):
+            await self.app(dict(scope, method="GET"), receive, _without_body(send))
+            return
+        await self.app(scope, receive, send)
+
+
+def _is_head(scope: Scope) -> bool:
+    return scope.get("method") == "HEAD"
+
+
+def _without_body(send: Send) -> Send:
+    async def send_headers_only(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return send_headers_only
+
+
+def url_problem(scope: Scope) -> str | None:
+    """What is wrong with a request's path or query, or None."""
+    found = _CONTROL.search(scope.get("path", ""))
+    if found:
+        return (
+            f"the URL path holds a control character (U+{ord(found.group()):04X}); "
+            "no page or id has one: remove it"
+        )
+    query = scope.get("query_string", b"").decode("latin-1")
+    for name, value in parse_qsl(query, keep_blank_values=True, errors="replace"):
+        found = _CONTROL.search(name + value)
+        if found:
+            shown = _CONTROL.sub("", name)[:40]
+            return (
+                f"query parameter {shown!r} holds a control character "
+                f"(U+{ord(found.group()):04X}); remove it"
+            )
+    return None

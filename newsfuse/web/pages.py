@@ -12,7 +12,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newsfuse.clean.ids import MAX_ID_CHARS
 from newsfuse.events.ontology import EventType, QuadClass
+from newsfuse.untrusted import csv_cell, html_bidi
 from newsfuse.web import data
 from newsfuse.web.params import ISO3, Limit, Offset, event_filters, story_filters
 
@@ -20,9 +22,10 @@ router = APIRouter(include_in_schema=False)
 _env = Environment(
     loader=PackageLoader("newsfuse.web", "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
+    finalize=html_bidi,  # every {{ value }}: no bidi override can reorder the page
 )
 templates = Jinja2Templates(env=_env)
-IdPath = Annotated[str, Path(max_length=200)]
+IdPath = Annotated[str, Path(max_length=MAX_ID_CHARS)]  # every id ingest accepts
 CodePath = Annotated[str, Path(pattern=ISO3.replace(")?$", ")$"))]
 EVENT_CSV_FIELDS = ("id", "date", "event_type", "quad_class", "mode", "source", "target",
                     "location", "location_country", "dead", "injured", "size", "attribution",
@@ -138,19 +141,12 @@ def events_csv(request: Request, filters: Annotated[dict, Depends(event_filters)
     writer.writeheader()
     for row in result["items"]:
         row = dict(row, source=actors_text(row["source"]), target=actors_text(row["target"]))
-        writer.writerow({k: _csv_cell(row.get(k)) for k in EVENT_CSV_FIELDS})
+        writer.writerow({k: csv_cell(row.get(k)) for k in EVENT_CSV_FIELDS})
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="events.csv"'},
     )
-
-
-def _csv_cell(value: Any) -> Any:
-    """Cells a spreadsheet would run as a formula get a leading quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 @router.get("/events")

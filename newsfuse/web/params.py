@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import Query
 
 from newsfuse.errors import InputError
-from newsfuse.events.ontology import QuadClass, is_event_type
+from newsfuse.events.ontology import EventType, QuadClass, is_event_type
 
 ISO3 = r"^([A-Za-z]{3})?$"  # empty: no filter (what a blank form field sends)
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
@@ -24,14 +24,41 @@ Actor = Annotated[str | None, Query(pattern=ISO3, description="ISO3 code of an a
 Country = Annotated[
     str | None, Query(pattern=ISO3, description="ISO3 code of a country where it happened.")
 ]
+NO_CONTROLS = r"^[^\x00-\x1f\x7f-\x9f]*$"
+"""No control characters (the app answers 422 for any in a URL: see ``UrlGuard``)."""
+EVENT_TYPES = [t.value for t in EventType]
+QUAD_CLASSES = [q.value for q in QuadClass]
+
 EventTypeParam = Annotated[
-    str | None, Query(alias="type", max_length=12, description="PLOVER event type, e.g. SANCTION.")
+    str | None,
+    Query(
+        alias="type",
+        max_length=12,
+        description="PLOVER event type, e.g. SANCTION (any case; empty: any type).",
+        json_schema_extra={"enum": ["", *EVENT_TYPES]},
+    ),
 ]
 QuadParam = Annotated[
     str | None,
-    Query(alias="quad", max_length=24, description="Quad class, e.g. material conflict."),
+    Query(
+        alias="quad",
+        max_length=24,
+        description="Quad class, e.g. material conflict (empty: any).",
+        json_schema_extra={"enum": ["", *QUAD_CLASSES]},
+    ),
 ]
-Search = Annotated[str | None, Query(alias="q", max_length=200, description="Words to search for.")]
+Search = Annotated[
+    str | None,
+    Query(
+        alias="q",
+        max_length=200,
+        pattern=NO_CONTROLS,
+        description="Words every match must contain (no control characters).",
+    ),
+]
+StoryParam = Annotated[
+    str | None, Query(max_length=64, pattern=NO_CONTROLS, description="Story id.")
+]
 
 
 def _blank(value: str | None) -> str | None:
@@ -49,10 +76,8 @@ def check_type(event_type: str | None) -> str | None:
 
 def check_quad(quad: str | None) -> str | None:
     quad = _blank(quad)
-    if quad and quad not in {q.value for q in QuadClass}:
-        raise InputError(
-            f"unknown quad class {quad!r}; use one of: " + ", ".join(q.value for q in QuadClass)
-        )
+    if quad and quad not in QUAD_CLASSES:
+        raise InputError(f"unknown quad class {quad!r}; use one of: " + ", ".join(QUAD_CLASSES))
     return quad
 
 
@@ -81,7 +106,7 @@ def event_filters(
     country: Country = None,
     since: Since = None,
     until: Until = None,
-    story: Annotated[str | None, Query(max_length=64, description="Story id.")] = None,
+    story: StoryParam = None,
 ) -> dict[str, Any]:
     return {
         "event_type": check_type(event_type),
