@@ -284,13 +284,10 @@ def _has_surrogate(record: Any) -> bool:
 
 
 def _ingest(store, records: list[Any], request_id: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    from newsfuse.cluster.stage import cluster_new_articles
     from newsfuse.ingest import ingest_documents
 
     docs = [_record(r, record_source(request_id, n, r)) for n, r in enumerate(records, start=1)]
-    report = ingest_documents(docs, store)
-    if report.stored:
-        report.clustering = cluster_new_articles(store).to_dict()
+    report = ingest_documents(docs, store, cluster=True)
     result = {"request_id": request_id, **report.to_dict()}
     result["story_ids"] = store.story_ids(report.stored_ids) if report.stored_ids else {}
     if report.read == 0:
