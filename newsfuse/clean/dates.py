@@ -19,7 +19,10 @@ def parse_published(value: str) -> str | None:
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        parsed = dateparser.parse(value, settings=_SETTINGS)
+        try:
+            parsed = dateparser.parse(value, settings=_SETTINGS)
+        except (ValueError, OverflowError, TypeError, RecursionError):
+            return None  # dateparser fails in many ways on text that is no date
     if parsed is None:
         return None
     if (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0):
