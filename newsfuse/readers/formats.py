@@ -195,7 +195,8 @@ def read_json(text: str, source: str) -> Iterator[RawDocument | Reject]:
 @register_reader(".jsonl", ".ndjson", streaming=True)
 def read_jsonl(lines: Iterable[str], source: str) -> Iterator[RawDocument | Reject]:
     max_line = getattr(lines, "max_line", None)
-    for lineno, line in enumerate(lines, start=1):
+    for counted, line in enumerate(lines, start=1):
+        lineno = getattr(lines, "lineno", counted)  # DecodedLines counts the blank lines it merges
         where = f"{source}:{lineno}"
         if isinstance(line, OverlongLine):
             limit = f"{size(max_line)}" if max_line else "the limit"

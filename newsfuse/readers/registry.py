@@ -33,6 +33,8 @@ __all__ = [
 
 ReaderFunc = Callable[..., Iterator[Any]]
 
+_BLANK_RUN = 2**16
+
 
 @dataclass(frozen=True)
 class ReaderSpec:
@@ -103,8 +105,8 @@ class DecodedLines:
     def _decode(self, raw: bytes) -> str:
         try:
             return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as exc:
+            first_bad = raw[exc.start]
         if self.fallback is not None:
             return raw.decode(self.fallback, errors="replace")
         where = f"{self.source}: line {self.lineno}:"
@@ -116,16 +118,34 @@ class DecodedLines:
             return decoded.text
         self.fallback = decoded.encoding
         self.notes.append(
-            f"{self.source}: line {self.lineno} is not valid UTF-8; decoded such lines as "
-            f"{self.fallback}. Convert the file to UTF-8 to silence this."
+            f"{self.source}: line {self.lineno} is not valid UTF-8 (byte 0x{first_bad:02x}); "
+            f"decoded such lines as {self.fallback}. Convert the file to UTF-8 to silence this."
         )
         return decoded.text
 
+    def _more_blank_lines(self) -> bytes:
+        """Take the line breaks that follow in the buffer (at most 64 KB) without a Python
+        step per line, so that a run of a million blank lines costs milliseconds."""
+        peek = getattr(self.stream, "peek", None)
+        if peek is None:
+            return b""
+        head = peek(_BLANK_RUN)[:_BLANK_RUN]
+        run = len(head) - len(head.lstrip(b"\r\n"))
+        if run and head[run - 1 : run] == b"\r" and run == len(head):
+            run -= 1  # keep a CR whose LF is not buffered yet with its line
+        return self.stream.read(run) if run else b""
+
     def __iter__(self) -> Iterator[str]:
+        """Lines as text; a run of blank lines comes as one string of line breaks."""
         while True:
             raw = self.stream.readline(self.max_line + 1)
             if not raw:
                 return
+            if raw in (b"\n", b"\r\n"):
+                raw += self._more_blank_lines()
+                self.lineno += raw.count(b"\n")
+                yield raw.decode("ascii")
+                continue
             self.lineno += 1
             if len(raw) > self.max_line and not raw.endswith(b"\n"):
                 while True:  # skip the rest of the line without keeping it

@@ -115,7 +115,7 @@ def _next_header_line(stream: BinaryIO) -> bytes:
 
 
 def _cut_short(got: int, length: int) -> InputError:
-    return (Truncated(f"cut short ({size(got)} of {size(length)}): the archive is truncated"),)
+    return Truncated(f"cut short ({size(got)} of {size(length)}): the archive is truncated")
 
 
 def _read_block(stream: BinaryIO, length: int, whole: bool) -> tuple[bytes, bool]:
