@@ -222,23 +222,8 @@ class _Meta:
         return parsed
 
 
-def _too_short(raw: RawDocument) -> None:
-    """Refuse at once a text too short to hold an article: cleaning only ever removes text.
-
-    Saves the whole clean stage (~0.25 ms) on each of many tiny records.
-    """
-    if raw.kind == "text" and len(raw.content) < 4 * MIN_BODY_CHARS:
-        length = len(tidy_text(raw.content))
-        if length < MIN_BODY_CHARS:
-            raise EmptyInput(
-                f"no article text left after cleaning ({length} characters); "
-                "if this is a real article, pass its full text or HTML"
-            )
-
-
 def _clean(raw: RawDocument) -> Article:
     check_size(raw)
-    _too_short(raw)
     meta = raw.meta
     safe = _Meta(raw.source)
     hint = meta.get("published")
