@@ -5,7 +5,10 @@
     │   ├── UnsupportedFormat     no reader for this kind of file
     │   ├── EmptyInput            nothing to read, or nothing left after cleaning
     │   ├── BinaryInput           bytes that are not text in any encoding
-    │   ├── TooLarge              bigger than one article can be; split it
+    │   ├── TooLarge              bigger than one article can be, or a decompression bomb
+    │   ├── TooComplex            nested too deeply, too many HTML elements or lines
+    │   ├── Truncated             a compressed stream, archive or story that stops early
+    │   ├── NotRegularFile        a FIFO, device or socket: never opened for reading
     │   └── MalformedRecord       a JSON line / SGML story / HTML page we cannot parse
     ├── StageError (500)          a pipeline stage returned the wrong artifact (a bug)
     ├── StoreError (500)          the database cannot be opened, migrated or written
@@ -46,6 +49,18 @@ class BinaryInput(InputError):
 
 class TooLarge(InputError):
     http_status = 413
+
+
+class TooComplex(InputError):
+    http_status = 413
+
+
+class Truncated(InputError):
+    pass
+
+
+class NotRegularFile(InputError):
+    pass
 
 
 class MalformedRecord(InputError):

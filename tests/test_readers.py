@@ -98,7 +98,7 @@ def test_unsupported_suffix_and_directory_without_files(tmp_path):
 def test_broken_symlink_is_a_clear_reject(tmp_path):
     (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
     (reject,) = _rejects(read_paths([str(tmp_path / "gone.txt")]))
-    assert "no such file" in reject.reason
+    assert "dangling symbolic link" in reject.reason and "deleted.txt" in reject.reason
 
 
 def test_unreadable_file(tmp_path):

@@ -12,10 +12,19 @@ from newsfuse.clean.dates import parse_published
 from newsfuse.clean.html import extract_html
 from newsfuse.clean.ids import check_given_id, servable_id
 from newsfuse.clean.language import guess_language
-from newsfuse.clean.normalise import content_hash, tidy_text
+from newsfuse.clean.normalise import content_hash, one_line, tidy_text
 from newsfuse.clean.reflow import reflow
-from newsfuse.errors import EmptyInput, InputError
+from newsfuse.errors import EmptyInput, InputError, TooComplex, TooLarge
 from newsfuse.model import Article, Dateline, RawDocument, Reject
+from newsfuse.readers.limits import (
+    MAX_ARTICLE_CHARS,
+    MAX_ARTICLE_LINES,
+    MAX_META_CHARS,
+    MAX_PUBLISHED_CHARS,
+    MAX_URL_CHARS,
+    bounded,
+    quote,
+)
 
 MIN_BODY_CHARS = 80
 """Less body than this, once furniture is gone, is not an article."""
@@ -88,6 +97,11 @@ def clean_html_document(html: str, url: str | None, published_hint: str | None) 
     """HTML: trafilatura for text and metadata; our dateline parser on the first paragraphs."""
     page = extract_html(html, url)
     body = page.text
+    if line_count(body) > MAX_ARTICLE_LINES:
+        raise TooComplex(
+            f"the page's text has {line_count(body):,} lines, more than the "
+            f"{MAX_ARTICLE_LINES:,} one article may have; split it into articles"
+        )
     dateline = find_dateline(body, published_hint or page.date)
     if dateline is not None:
         body = body[: dateline.start] + body[dateline.end :]
@@ -135,20 +149,94 @@ def clean_document(raw: RawDocument) -> Article | Reject:
     try:
         return _clean(raw)
     except InputError as exc:
-        return Reject(raw.source, str(exc))
+        return Reject(raw.source, bounded(str(exc)))
+    except RecursionError:
+        return Reject(raw.source, "nested too deeply to clean; the input is damaged or hostile")
+
+
+def line_count(text: str) -> int:
+    """Lines as :func:`~newsfuse.clean.boilerplate.split_lines` counts them (any line break)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+
+
+def check_size(raw: RawDocument) -> None:
+    """Refuse a document whose cleaning would cost more than the limits allow."""
+    if len(raw.content) > MAX_ARTICLE_CHARS:
+        raise TooLarge(
+            f"{len(raw.content):,} characters, more than the {MAX_ARTICLE_CHARS:,} one "
+            "article may have; split it into articles"
+        )
+    if raw.kind == "text" and line_count(raw.content) > MAX_ARTICLE_LINES:
+        raise TooComplex(
+            f"{line_count(raw.content):,} lines, more than the {MAX_ARTICLE_LINES:,} one article "
+            "may have (is it a list or a table?); split it into articles"
+        )
+
+
+class _Meta:
+    """Metadata values made safe to store and show, with a note for each one changed."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.notes: list[str] = []
+
+    def text(self, name: str, value: object) -> str | None:
+        """One line, no control characters, at most :data:`MAX_META_CHARS`."""
+        if value is None:
+            return None
+        clean = one_line(str(value))
+        if len(clean) > MAX_META_CHARS:
+            self.notes.append(
+                f"{self.source}: the {name} was cut to {MAX_META_CHARS:,} characters "
+                f"(it had {len(clean):,})."
+            )
+            clean = clean[: MAX_META_CHARS - 1] + "…"
+        return clean or None
+
+    def url(self, value: object) -> str | None:
+        if value is None:
+            return None
+        clean = "".join(one_line(str(value)).split())
+        if len(clean) > MAX_URL_CHARS:
+            self.notes.append(
+                f"{self.source}: dropped a URL of {len(clean):,} characters "
+                f"(more than {MAX_URL_CHARS:,})."
+            )
+            return None
+        return clean or None
+
+    def published(self, value: object) -> str | None:
+        if value is None:
+            return None
+        text = str(value)
+        if len(text) > MAX_PUBLISHED_CHARS:
+            self.notes.append(
+                f"{self.source}: ignored a publication date of {len(text):,} characters."
+            )
+            return None
+        parsed = _iso(text)
+        if parsed is None and text.strip():
+            self.notes.append(
+                f"{self.source}: could not read the publication date {quote(text, 40)!r}; "
+                "stored without one."
+            )
+        return parsed
 
 
 def _clean(raw: RawDocument) -> Article:
+    check_size(raw)
     meta = raw.meta
     given = meta.get("id")
     article_id = check_given_id(str(given)) if given else servable_id(default_id(raw.source))
+    safe = _Meta(raw.source)
     hint = meta.get("published")
+    hint = str(hint) if hint is not None and len(str(hint)) <= MAX_PUBLISHED_CHARS else None
     if raw.kind == "html":
-        found = clean_html_document(raw.content, meta.get("url"), hint)
+        found = clean_html_document(raw.content, safe.url(meta.get("url")), hint)
     else:
         found = clean_text(raw.content, hint)
     body = tidy_text(found.body)
-    title = tidy_text(meta.get("title") or found.title or "") or None
+    title = safe.text("title", tidy_text(str(meta.get("title") or found.title or ""))) or None
     if len(body) < MIN_BODY_CHARS:
         raise EmptyInput(
             f"no article text left after cleaning ({len(body)} characters)"
@@ -162,16 +250,17 @@ def _clean(raw: RawDocument) -> Article:
         text=body,
         content_hash=content_hash(title, body),
         title=title,
-        url=meta.get("url"),
-        outlet=meta.get("outlet") or found.outlet,
-        agency=meta.get("agency") or found.agency,
-        author=meta.get("author") or found.author,
-        published=_iso(meta.get("published")) or found.published,
+        url=safe.url(meta.get("url")),
+        outlet=safe.text("outlet", meta.get("outlet") or found.outlet),
+        agency=safe.text("agency", meta.get("agency") or found.agency),
+        author=safe.text("author", meta.get("author") or found.author),
+        published=safe.published(meta.get("published")) or found.published,
         dateline_place=dateline.place if dateline else None,
         dateline_country=dateline.country if dateline else None,
-        language=meta.get("language") or found.language or guess_language(body),
+        language=safe.text("language", meta.get("language") or found.language)
+        or guess_language(body),
         boilerplate=tuple(found.removed),
-        notes=raw.notes,
+        notes=(*raw.notes, *safe.notes),
     )
 
 

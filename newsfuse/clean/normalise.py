@@ -7,12 +7,36 @@ import re
 import unicodedata
 
 _NOT_WORD = re.compile(r"[^\w]+")
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_]?)")
+"""Terminal escape sequences (colours, cursor moves, window titles), and a lone ESC."""
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]+")
+_PAGE_BREAKS = re.compile(r"[\x0b\x0c]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _MANY_BLANKS = re.compile(r"\n{3,}")
 
 
+def strip_controls(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters (NUL, C0, DEL, C1).
+
+    Tabs and line breaks stay; vertical tabs and form feeds become line breaks. No text
+    from an article can then move a cursor or recolour a terminal; bidirectional
+    formatting characters are kept (they belong to right-to-left text and are isolated
+    where text is shown).
+    """
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    return _CONTROL_CHARS.sub("", _PAGE_BREAKS.sub("\n", text))
+
+
+def one_line(text: str) -> str:
+    """A metadata value (outlet, author, ...) on one line: no controls, single spaces."""
+    return " ".join(strip_controls(text).split())
+
+
 def tidy_text(text: str) -> str:
-    """NFC, one space between words, at most one blank line between paragraphs."""
+    """No control characters, NFC, one space between words, at most one blank line between
+    paragraphs."""
+    text = strip_controls(text)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _MANY_BLANKS.sub("\n\n", "\n".join(lines)).strip()
