@@ -31,6 +31,7 @@ from newsfuse.ingest import (
     clean,
     cluster_pending,
     finish_pending,
+    flush_rejects,
     read_documents,
     record_reject,
     store_article,
@@ -524,5 +525,6 @@ def load_batch(out_dir: str | Path, store: Store) -> IngestReport:
                 dataclasses.replace(annotations, article_id=stored.id), tuple(events)
             )
             report.annotated += store.save_analysis(analysis, only_if_pending=True)
+    flush_rejects(store, report)
     cluster_pending(store, report)
     return report

@@ -20,9 +20,12 @@ from newsfuse.errors import NewsfuseError
 from newsfuse.model import Analysis, Article, RawDocument, Reject
 from newsfuse.pipeline import CLEAN
 from newsfuse.readers import expand_paths, read_file
+from newsfuse.readers.paths import Skipped
 from newsfuse.store import Store
 from newsfuse.store.work import bounded_reason, iter_ids
 
+REJECT_BATCH = 500
+"""Rejects written together."""
 ANNOTATE_BATCH = 64
 """Articles annotated together: enough for ``nlp.pipe`` to batch, little enough to redo after a crash."""
 
@@ -34,6 +37,7 @@ class IngestReport:
     stored: int = 0
     duplicates: int = 0
     rejected: int = 0
+    skipped: int = 0  # directory entries not read on purpose (dotfiles, FIFOs, links)
     stored_ids: list[str] = field(default_factory=list)
     annotated: int = 0
     recovered: int = 0  # articles an earlier, interrupted run left to annotate, done now
@@ -42,6 +46,7 @@ class IngestReport:
     duplicate_of: list[dict[str, str]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unsaved_rejects: dict[str, Reject] = field(default_factory=dict, repr=False)
 
     @property
     def read(self) -> int:
@@ -53,6 +58,7 @@ class IngestReport:
             "stored": self.stored,
             "duplicates": self.duplicates,
             "rejected": self.rejected,
+            "skipped": self.skipped,
             "rejects": [{"source": r.source, "reason": r.reason} for r in self.rejects],
             "duplicate_of": self.duplicate_of,
             "notes": self.notes,
@@ -76,11 +82,29 @@ def failure_reason(what: str, exc: BaseException) -> str:
 
 
 def record_reject(store: Store, report: IngestReport, reject: Reject) -> None:
-    """Store ``reject`` (its reason bounded) and count it in ``report``."""
+    """Count ``reject`` in ``report`` and queue it for the store (see :func:`flush_rejects`).
+
+    A directory entry skipped on purpose (a dotfile, a FIFO) is counted as skipped, not
+    rejected: it does not make ``--strict`` fail.
+    """
+    if isinstance(reject, Skipped):
+        report.skipped += 1
+    else:
+        report.rejected += 1
     reject = Reject(reject.source, bounded_reason(reject.reason))
-    store.add_reject(reject)
-    report.rejected += 1
     report.rejects.append(reject)
+    report.unsaved_rejects[reject.source] = reject
+    if len(report.unsaved_rejects) >= REJECT_BATCH:
+        flush_rejects(store, report)
+
+
+def flush_rejects(store: Store, report: IngestReport) -> None:
+    """Store the queued rejects in one transaction (one each was the cost of a file of
+    100,000 bad records). A killed run loses only the queue, and the re-run finds the
+    same rejects again."""
+    if report.unsaved_rejects:
+        store.add_rejects(list(report.unsaved_rejects.values()))
+        report.unsaved_rejects.clear()
 
 
 def clean(doc: RawDocument) -> Article | Reject:
@@ -118,6 +142,8 @@ def store_article(
     ``pending`` marks it as still to be annotated. The batch loader
     (:mod:`newsfuse.batch`) stores its articles through here too.
     """
+    if article.source in report.unsaved_rejects:  # storing it clears its reject: keep order
+        flush_rejects(store, report)
     try:
         outcome, article_id = store.add_article(article, pending=pending)
         if outcome == "conflict":
@@ -286,8 +312,11 @@ def ingest_documents(
     """Store, annotate and (with ``cluster``) cluster documents already read."""
     report = IngestReport()
     annotator = _Annotator(store, report, annotate, n_process)
-    for doc in docs:
-        annotator.add(ingest_document(doc, store, report, pending=annotate))
+    try:
+        for doc in docs:
+            annotator.add(ingest_document(doc, store, report, pending=annotate))
+    finally:
+        flush_rejects(store, report)
     annotator.flush()
     if cluster:
         cluster_pending(store, report)
@@ -326,14 +355,17 @@ def ingest_paths(
         finish_pending(store, report, n_process)
     annotator = _Annotator(store, report, annotate, n_process)
     items = list(expand_paths(paths))
-    for done, item in enumerate(items, start=1):
-        if isinstance(item, Reject):
-            ingest_document(item, store, report)
-        else:
-            for doc in read_documents(item, suffix):
-                annotator.add(ingest_document(doc, store, report, pending=annotate))
-        if on_file is not None:
-            on_file(item if isinstance(item, str) else item.source, done, len(items))
+    try:
+        for done, item in enumerate(items, start=1):
+            if isinstance(item, Reject):
+                ingest_document(item, store, report)
+            else:
+                for doc in read_documents(item, suffix):
+                    annotator.add(ingest_document(doc, store, report, pending=annotate))
+            if on_file is not None:
+                on_file(item if isinstance(item, str) else item.source, done, len(items))
+    finally:
+        flush_rejects(store, report)
     annotator.flush()
     if cluster:
         cluster_pending(store, report)

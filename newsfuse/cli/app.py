@@ -73,7 +73,9 @@ def _root(
 def _print_summary(report: IngestReport) -> None:
     console.print(
         f"[bold green]{report.stored} stored[/], [yellow]{report.duplicates} duplicate[/], "
-        f"[red]{report.rejected} rejected[/]; {report.annotated} annotated"
+        f"[red]{report.rejected} rejected[/]"
+        + (f", {report.skipped} skipped" if report.skipped else "")
+        + f"; {report.annotated} annotated"
     )
     if report.recovered:
         console.print(f"{report.recovered} left unannotated by an interrupted run: annotated now")
@@ -89,7 +91,8 @@ def _print_summary(report: IngestReport) -> None:
             f"{c['reprints']} wire copies, {len(c['merged'])} stories merged"
         )
     for reject in report.rejects[:20]:
-        err_console.print(line("  ", ("rejected", "red"), " ", reject.source, ": ", reject.reason))
+        word = "skipped" if reject.reason.startswith("skipped") else "rejected"
+        err_console.print(line("  ", (word, "red"), " ", reject.source, ": ", reject.reason))
     if len(report.rejects) > 20:
         err_console.print(f"  … and {len(report.rejects) - 20} more: see `newsfuse rejects`")
     for note in dict.fromkeys(report.notes):

@@ -215,9 +215,15 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore, WorkStore)
 
     def add_reject(self, reject: Reject) -> None:
         """Record (or refresh) why ``reject.source`` could not be ingested (reason bounded)."""
-        row = {"source": reject.source, "reason": bounded_reason(reject.reason), "at": _now()}
+        self.add_rejects([reject])
+
+    def add_rejects(self, found: list[Reject]) -> None:
+        """Record (or refresh) many rejects in one transaction."""
+        now = _now()
         with self.engine.begin() as conn:
-            upsert(conn, rejects, row, keys=("source",))
+            for reject in found:
+                row = {"source": reject.source, "reason": bounded_reason(reject.reason), "at": now}
+                upsert(conn, rejects, row, keys=("source",))
 
     # -- reading -------------------------------------------------------------
 
