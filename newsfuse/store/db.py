@@ -220,10 +220,10 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore, WorkStore)
     def add_rejects(self, found: list[Reject]) -> None:
         """Record (or refresh) many rejects in one transaction."""
         now = _now()
+        rows = {r.source: {"source": r.source, "reason": bounded_reason(r.reason), "at": now}
+                for r in found}  # fmt: skip
         with self.engine.begin() as conn:
-            for reject in found:
-                row = {"source": reject.source, "reason": bounded_reason(reject.reason), "at": now}
-                upsert(conn, rejects, row, keys=("source",))
+            upsert(conn, rejects, list(rows.values()), keys=("source",))
 
     # -- reading -------------------------------------------------------------
 
@@ -281,16 +281,22 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore, WorkStore)
             }
 
 
-def upsert(conn: Any, table: Table, row: dict[str, Any], *, keys: tuple[str, ...]) -> None:
-    """Insert ``row``, or update the row with the same ``keys``: one statement, so that two
-    processes recording the same thing at once cannot collide."""
+def upsert(
+    conn: Any, table: Table, rows: dict[str, Any] | list[dict[str, Any]], *, keys: tuple[str, ...]
+) -> None:
+    """Insert ``rows``, or update the rows with the same ``keys``: one statement (run once
+    per row by the driver), so that two processes recording the same thing cannot collide.
+    Rows must have the same columns and distinct keys."""
+    rows = [rows] if isinstance(rows, dict) else rows
+    if not rows:
+        return
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    statement = dialect_insert(table).values(**row)
-    changes = {k: v for k, v in row.items() if k not in keys}
-    conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes))
+    statement = dialect_insert(table)
+    changes = {k: statement.excluded[k] for k in rows[0] if k not in keys}
+    conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes), rows)
 
 
 def _decode_article(row: dict) -> dict:
