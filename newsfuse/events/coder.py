@@ -41,8 +41,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.annotate.actors import ActorResolver
-from newsfuse.events.lexicon import Trigger, mode_for, triggers
 from newsfuse.annotate.quantities import CURRENCIES
+from newsfuse.annotate.quantities import lexicon as quantity_lexicon
+from newsfuse.events.lexicon import Trigger, mode_for, triggers
 from newsfuse.model import Annotations, Event, EventActor, Quantity, as_count
 
 SPEECH_VERBS = frozenset(
@@ -841,18 +842,20 @@ def _verb_of(token: Token) -> Token:
 
 
 def _vague_amount(q: Quantity) -> str:
-    """ "Hundreds of thousands of people" → "hundreds of thousands"."""
-    words = q.text.split()
+    """The amount of a vague quantity, with its qualifier, without what it counts:
+    "Hundreds of thousands of people" → "hundreds of thousands", "several lawmakers" →
+    "several", "at least dozens of homes" → "at least dozens"."""
+    words = [w.strip(",;:.").lower() for w in q.text.split()]
+    for i in range(len(words)):
+        for phrase, _condition in quantity_lexicon().vague_by_first_word.get(words[i], ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return " ".join(words[: i + len(phrase)])
     amount = []
     for i, word in enumerate(words):
-        if (
-            word.lower() == "of"
-            and i + 1 < len(words)
-            and words[i + 1].lower() not in _AMOUNT_WORDS
-        ):
+        if word == "of" and i + 1 < len(words) and words[i + 1] not in _AMOUNT_WORDS:
             break
         amount.append(word)
-    return " ".join(amount).lower()
+    return " ".join(amount)
 
 
 _AMOUNT_WORDS = frozenset({"thousands", "hundreds", "millions", "dozens", "tens", "scores"})
