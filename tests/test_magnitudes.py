@@ -88,9 +88,10 @@ def _coded(sentence: str) -> list[Event]:
         "over the past 50 years.",
         "China lent Russia $6bn to help the Russian government renationalise Yugansk.",
         "Protesters marched against the £3m cut in Birmingham on Saturday.",
+        "Russia sent 5,000 tonnes of food aid to Sudan.",
     ],
 )
-def test_money_is_never_a_size(sentence):
+def test_money_and_measures_are_never_a_size(sentence):
     for event in _coded(sentence):
         assert (event.size, event.size_text) == (None, None), event
 

@@ -128,9 +128,11 @@ COLLECTIVE_NOUNS = frozenset(
 SIZE_TYPES = frozenset({"PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
 NOT_PEOPLE_NOUNS = frozenset(CURRENCIES.values()) | frozenset(
     "percent rupee yuan renminbi rouble ruble franc peso rand dinar riyal won lira krona krone "
-    "shekel cent penny pence".split()
+    "shekel cent penny pence tonne ton barrel gallon litre liter kilogram kilo kg gram ounce "
+    "mile kilometre kilometer km metre meter foot feet acre hectare megawatt kilowatt".split()
 )
-"""Nouns of quantities that count no one: no event's dead, injured or size."""
+"""Nouns of quantities that count no one (money, shares, weights, volumes, distances,
+areas, power): never an event's dead, injured or size."""
 CONTEXT_WORDS = {
     "military": "military troop soldier army missile weapon arm war defense defence navy artillery",
     "economic": "trade economic economy tariff oil gas bank investment market loan",
@@ -875,8 +877,8 @@ def _role(lemmas: set[str], agent: bool, q: Quantity, event_type: str) -> str | 
 
 
 def _counts_no_one(q: Quantity, span: Span) -> bool:
-    """Money and percentages: PLOVER's ``size`` is the number of participants (of a
-    protest, a deployment; for ASSAULT the casualties), never an amount of money."""
+    """Money, percentages and measures: PLOVER's ``size`` is the number of participants
+    (of a protest, a deployment; for ASSAULT the casualties), never a sum or a weight."""
     if (q.noun or "").lower() in NOT_PEOPLE_NOUNS:
         return True
     return any(t.ent_type_ in ("MONEY", "PERCENT") for t in span)
