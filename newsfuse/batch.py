@@ -225,6 +225,9 @@ def _event_actor(data: dict[str, Any] | None) -> EventActor | None:
 
 
 def events_from_json(text: str) -> tuple[Event, ...]:
+    """The events of an ``events_json`` cell. Cells written before typed magnitudes (no
+    ``*_text`` keys, a size of "millions") read as typed events: :class:`Event` moves
+    such words to ``size_text``."""
     return tuple(
         Event(
             **{

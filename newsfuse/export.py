@@ -22,9 +22,11 @@ ARTICLE_FIELDS = (
 EVENT_FIELDS = (
     "id", "story_id", "article_id", "sentence", "event_type", "quad_class", "mode", "context",
     "source", "target", "location", "location_country", "date", "date_end", "dead", "injured",
-    "size", "attribution", "attribution_country", "negated", "hypothetical", "confidence",
-    "trigger", "evidence",
+    "size", "dead_text", "injured_text", "size_text", "attribution", "attribution_country",
+    "negated", "hypothetical", "confidence", "trigger", "evidence",
 )  # fmt: skip
+COUNT_FIELDS = frozenset({"dead", "injured", "size"})
+"""Event counts: 64-bit integers in Parquet (every other column is a string there)."""
 
 STORY_FIELDS = (
     "id", "title", "first_published", "last_published", "article_count", "independent_sources",
@@ -83,8 +85,11 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str, fields: tuple[str, 
         raise MissingDependency(
             "Parquet export needs pyarrow: pip install 'newsfuse[parquet]'"
         ) from exc
-    batch = [{k: _flat(row.get(k)) for k in fields} for row in rows]
-    table = pa.Table.from_pylist(batch, schema=pa.schema([(k, pa.string()) for k in fields]))
+    batch = [
+        {k: row.get(k) if k in COUNT_FIELDS else _flat(row.get(k)) for k in fields} for row in rows
+    ]
+    schema = pa.schema([(k, pa.int64() if k in COUNT_FIELDS else pa.string()) for k in fields])
+    table = pa.Table.from_pylist(batch, schema=schema)
     pq.write_table(table, path)
     return len(batch)
 

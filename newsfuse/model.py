@@ -6,6 +6,8 @@ clean → :class:`Article` (or :class:`Reject`)
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -166,6 +168,50 @@ class Annotations:
 
 # -- code -----------------------------------------------------------------------------
 
+MAX_COUNT = 2**63 - 1
+"""The largest count an event stores: a signed 64-bit integer (BIGINT on PostgreSQL and
+SQLite alike). A larger number is kept in words (see :func:`split_magnitude`)."""
+MAGNITUDES = ("dead", "injured", "size")
+_NUMBER_TEXT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def as_count(value: object) -> int | None:
+    """``value`` as a count an event can store, or None: numbers and numeric strings such as
+    "1,000" from -MAX_COUNT-1 to MAX_COUNT (a fraction is cut off, as in ``int``); never a
+    bool, an infinity or NaN."""
+    if isinstance(value, str):
+        text = value.strip().replace("\u2009", "")
+        if not _NUMBER_TEXT.match(text):
+            return None
+        value = float(text.replace(",", "")) if "." in text else int(text.replace(",", ""))
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        value = int(value)
+    return value if -MAX_COUNT - 1 <= value <= MAX_COUNT else None
+
+
+def split_magnitude(value: object) -> tuple[int | None, str | None]:
+    """A dead / injured / size value of any form as ``(count, words)``, one of them None.
+
+    12 → (12, None); "1,000" → (1000, None); "millions" → (None, "millions"); a number
+    too large for a 64-bit count, e.g. 10**20 → (None, "100000000000000000000 (too large
+    to store as a count)"); None or "" → (None, None).
+    """
+    if value is None or isinstance(value, bool):
+        return None, None
+    count = as_count(value)
+    if count is not None:
+        return count, None
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None, None
+        return None, f"{int(value)} (too large to store as a count)"
+    text = " ".join(str(value).split())
+    return None, text or None
+
 
 @dataclass(frozen=True)
 class EventActor:
@@ -186,6 +232,10 @@ class Event:
     ``negated`` marks an event the text says did not happen; ``hypothetical`` one
     that is demanded, threatened, planned or otherwise not (yet) real. Offsets are
     characters in the text the event was coded from.
+
+    ``dead``, ``injured`` and ``size`` are counts (integers within 64 bits) or None; an
+    amount without a number ("thousands", "dozens") is kept as its words in
+    ``dead_text``, ``injured_text`` or ``size_text``, with the count None.
     """
 
     event_type: str
@@ -201,7 +251,7 @@ class Event:
     date_end: str | None = None
     dead: int | None = None
     injured: int | None = None
-    size: int | str | None = None  # a count, or a vague amount as written ("thousands")
+    size: int | None = None
     attribution: str | None = None
     attribution_actor: EventActor | None = None
     negated: bool = False
@@ -214,6 +264,21 @@ class Event:
     trigger_end: int = 0
     article_id: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    dead_text: str | None = None
+    injured_text: str | None = None
+    size_text: str | None = None
+
+    def __post_init__(self) -> None:
+        """Counts are integers that fit 64 bits, always: a vague amount given as a count
+        ("thousands") moves to its ``*_text`` field, as does a number too large to store."""
+        for name in MAGNITUDES:
+            value = getattr(self, name)
+            if value is None or (type(value) is int and -MAX_COUNT - 1 <= value <= MAX_COUNT):
+                continue
+            count, words = split_magnitude(value)
+            object.__setattr__(self, name, count)
+            if words is not None and getattr(self, f"{name}_text") is None:
+                object.__setattr__(self, f"{name}_text", words)
 
     def to_plover(self) -> dict[str, Any]:
         """The event with PLOVER's JSON field names (plus newsfuse's own, prefixed by nothing)."""
@@ -231,6 +296,9 @@ class Event:
             "dead": self.dead,
             "injured": self.injured,
             "size": self.size,
+            "deadText": self.dead_text,
+            "injuredText": self.injured_text,
+            "sizeText": self.size_text,
             "eventText": self.trigger,
             "text": self.evidence,
             "attribution": self.attribution,

@@ -80,11 +80,10 @@ def test_nominalisation_with_possessor_and_of():
 
 
 def test_vague_crowds_and_lone_protesters_have_a_size():
-    assert (
-        _one("Thousands of Kenyans marched through Nairobi on Saturday.", "PROTEST")["size"]
-        == "thousands"
-    )
-    assert _one("A Tunisian lawyer began a hunger strike in Tunis.", "PROTEST")["size"] == 1
+    crowd = _one("Thousands of Kenyans marched through Nairobi on Saturday.", "PROTEST")
+    assert crowd["size"] is None and crowd["sizeText"] == "thousands"
+    lone = _one("A Tunisian lawyer began a hunger strike in Tunis.", "PROTEST")
+    assert lone["size"] == 1 and lone["sizeText"] is None
 
 
 def test_the_number_of_attackers_is_not_the_number_of_dead():

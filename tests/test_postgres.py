@@ -345,3 +345,62 @@ def test_date_bounds_under_a_linguistic_collation(postgres_url):
             ], bounds
             assert pg.count_events(**bounds) == lite.count_events(**bounds), bounds
         assert pg.count_stories(until="2025-03-04") >= 1
+
+
+# --- typed magnitudes (0007): counts are BIGINT, vague amounts are words
+
+# BBC business news whose events once held 280,000,000,000 ("$280bn"), 671,700,000,000,
+# "millions" and "several lawmakers" in their counts: PostgreSQL refused them
+MAGNITUDE_ARTICLES = ("010", "012", "024", "048")
+
+
+def test_bbc_money_and_vague_amounts_store_alike(postgres_url, shared):
+    paths = [str(shared / "corpus" / "bbc" / "business" / f"{n}.txt") for n in MAGNITUDE_ARTICLES]
+    with Store(create_database(postgres_url, "magnitudes")) as pg, Store("sqlite://") as lite:
+        reports = [ingest_paths(paths, s, cluster=False).to_dict() for s in (pg, lite)]
+        assert reports[0]["stored"] == len(MAGNITUDE_ARTICLES)
+        assert _plain(reports[0]) == _plain(reports[1])
+        found = _plain(list(pg.iter_events(include_negated=True)))
+        assert found == _plain(list(lite.iter_events(include_negated=True)))
+    sizes = {(e["article_id"], e["size"], e["size_text"]) for e in found}
+    assert all(size is None or size < 10**9 for _, size, _ in sizes)  # no money
+    assert ("012", None, "millions") in sizes
+    assert all(isinstance(e[k], int | None) for e in found for k in ("dead", "injured", "size"))
+
+
+OLD_EVENT = (
+    "INSERT INTO events (article_id, sentence, event_type, quad_class, source, target, size, "
+    'negated, hypothetical, confidence, "trigger", evidence, start, "end", trigger_start, '
+    "trigger_end) VALUES ('a1', 0, 'PROTEST', 'MATERIAL_CONFLICT', '[]', '[]', :size, false, "
+    "false, 0.5, 't', 'e', 0, 1, 0, 1)"
+)
+
+
+def test_migration_0007_on_postgres(postgres_url):
+    from sqlalchemy import inspect, text
+    from sqlalchemy.exc import DataError
+
+    from newsfuse.model import MAX_COUNT, Article, Event
+
+    url = create_database(postgres_url, "migrate0007")
+    with Store(url, migrate=False) as old:
+        old.migrate("0006_unbounded_strings")
+        old.add_article(Article(id="a1", source="a1.txt", text="They marched.", content_hash="h"))
+        with old.engine.begin() as conn:
+            conn.execute(text(OLD_EVENT), {"size": 40})
+        with pytest.raises(DataError), old.engine.begin() as conn:  # what 0006 refused
+            conn.execute(text(OLD_EVENT), {"size": 280_000_000_000})
+    with Store(url) as pg:
+        types = {c["name"]: str(c["type"]) for c in inspect(pg.engine).get_columns("events")}
+        assert [types[c] for c in ("dead", "injured", "size")] == ["BIGINT"] * 3
+        assert [types[f"{c}_text"] for c in ("dead", "injured", "size")] == ["TEXT"] * 3
+        assert [e["size"] for e in pg.iter_events()] == [40]
+        big = Event("PROTEST", "t", "e", size=MAX_COUNT, dead=MAX_COUNT + 1, injured="dozens")
+        pg.replace_events("a1", [big])
+        (stored,) = pg.iter_events()
+        assert (stored["size"], stored["dead"], stored["injured_text"]) == (
+            MAX_COUNT,
+            None,
+            "dozens",
+        )
+        assert stored["dead_text"] == f"{MAX_COUNT + 1} (too large to store as a count)"

@@ -27,7 +27,10 @@ sense its object allows ("sign" a *pact* is AGREE, "send" *troops* is AID):
 * **flags**: a negation on the trigger sets ``negated``; a modal, a conditional,
   or a framing verb above it sets ``hypothetical``.
 * **magnitudes**: quantities whose verb is kill / die (dead), wound / injure
-  (injured), or that count the actors of a protest, arrest, deployment (size).
+  (injured), or that count the actors of a protest, arrest, deployment (size); a
+  vague amount ("thousands") goes to ``dead_text`` / ``injured_text`` / ``size_text``
+  with the count None. Money and percentages are never a magnitude: PLOVER's ``size``
+  is the number of participants (or, for ASSAULT, of casualties), not a sum.
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.annotate.actors import ActorResolver
+from newsfuse.annotate.quantities import CURRENCIES
+from newsfuse.annotate.quantities import lexicon as quantity_lexicon
 from newsfuse.events.lexicon import Trigger, mode_for, triggers
-from newsfuse.model import Annotations, Event, EventActor, Quantity
+from newsfuse.model import Annotations, Event, EventActor, Quantity, as_count
 
 SPEECH_VERBS = frozenset(
     "say tell state announce add report claim note write quote confirm reiterate explain "
@@ -121,6 +126,13 @@ COLLECTIVE_NOUNS = frozenset(
     "organization organisation front council committee".split()
 )
 SIZE_TYPES = frozenset({"PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"})
+NOT_PEOPLE_NOUNS = frozenset(CURRENCIES.values()) | frozenset(
+    "percent rupee yuan renminbi rouble ruble franc peso rand dinar riyal won lira krona krone "
+    "shekel cent penny pence tonne ton barrel gallon litre liter kilogram kilo kg gram ounce "
+    "mile kilometre kilometer km metre meter foot feet acre hectare megawatt kilowatt".split()
+)
+"""Nouns of quantities that count no one (money, shares, weights, volumes, distances,
+areas, power): never an event's dead, injured or size."""
 CONTEXT_WORDS = {
     "military": "military troop soldier army missile weapon arm war defense defence navy artillery",
     "economic": "trade economic economy tariff oil gas bank investment market loan",
@@ -832,52 +844,79 @@ def _verb_of(token: Token) -> Token:
 
 
 def _vague_amount(q: Quantity) -> str:
-    """ "Hundreds of thousands of people" → "hundreds of thousands"."""
-    words = q.text.split()
+    """The amount of a vague quantity, with its qualifier, without what it counts:
+    "Hundreds of thousands of people" → "hundreds of thousands", "several lawmakers" →
+    "several", "at least dozens of homes" → "at least dozens"."""
+    words = [w.strip(",;:.").lower() for w in q.text.split()]
+    for i in range(len(words)):
+        for phrase, _condition in quantity_lexicon().vague_by_first_word.get(words[i], ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return " ".join(words[: i + len(phrase)])
     amount = []
     for i, word in enumerate(words):
-        if (
-            word.lower() == "of"
-            and i + 1 < len(words)
-            and words[i + 1].lower() not in _AMOUNT_WORDS
-        ):
+        if word == "of" and i + 1 < len(words) and words[i + 1] not in _AMOUNT_WORDS:
             break
         amount.append(word)
-    return " ".join(amount).lower()
+    return " ".join(amount)
 
 
 _AMOUNT_WORDS = frozenset({"thousands", "hundreds", "millions", "dozens", "tens", "scores"})
 
 
+def _role(lemmas: set[str], agent: bool, q: Quantity, event_type: str) -> str | None:
+    """Which magnitude a quantity gives: dead, injured, size, or none."""
+    if lemmas & DEAD_VERBS and lemmas & INJURED_VERBS:
+        return None  # "killed or wounded 30": neither count alone
+    if (lemmas & DEAD_VERBS or (q.noun or "") in ("dead", "death", "fatality")) and not agent:
+        return "dead"
+    if lemmas & INJURED_VERBS and not agent:
+        return "injured"
+    if event_type in SIZE_TYPES and not lemmas & (DEAD_VERBS | INJURED_VERBS):
+        return "size"
+    return None
+
+
+def _counts_no_one(q: Quantity, span: Span) -> bool:
+    """Money, percentages and measures: PLOVER's ``size`` is the number of participants
+    (of a protest, a deployment; for ASSAULT the casualties), never a sum or a weight."""
+    if (q.noun or "").lower() in NOT_PEOPLE_NOUNS:
+        return True
+    return any(t.ent_type_ in ("MONEY", "PERCENT") for t in span)
+
+
 def _magnitudes(
     sentence: Span, quantities: Sequence[Quantity], event_type: str
 ) -> dict[str, int | str]:
-    """dead / injured from the objects of kill / wound (or the subject of die), size otherwise."""
+    """dead / injured from the objects of kill / wound (or the subject of die), size otherwise;
+    the first quantity that fits a role fills it, with a count, or with its words
+    (``*_text``) when it has no number ("thousands") or one too large to store."""
     found: dict[str, int | str] = {}
+    filled: set[str] = set()
     doc = sentence.doc
     for q in quantities:
         if not (sentence.start_char <= q.start < sentence.end_char):
             continue
+        if q.value is None and not q.vague:
+            continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _counts_no_one(q, span):
             continue
         number = next((t for t in span if t.like_num), span.root)
         verb = _verb_of(number)
         lemmas = {verb.lemma_.lower(), span.root.lemma_.lower(), (q.noun or "").lower()}
         lemmas |= {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
         agent = span.root.dep_ in ("nsubj", "csubj") and verb.lemma_.lower() != "die"
-        if q.value is None:
-            if event_type in SIZE_TYPES and q.vague:
-                found.setdefault("size", _vague_amount(q))
+        role = _role(lemmas, agent, q, event_type)
+        if role is None or role in filled:
             continue
-        if lemmas & DEAD_VERBS and lemmas & INJURED_VERBS:
-            continue  # "killed or wounded 30": neither count alone
-        if (lemmas & DEAD_VERBS or (q.noun or "") in ("dead", "death", "fatality")) and not agent:
-            found.setdefault("dead", int(q.value))
-        elif lemmas & INJURED_VERBS and not agent:
-            found.setdefault("injured", int(q.value))
-        elif event_type in SIZE_TYPES and not lemmas & (DEAD_VERBS | INJURED_VERBS):
-            found.setdefault("size", int(q.value))
+        filled.add(role)
+        count = None if q.value is None else as_count(q.value)
+        if count is not None:
+            found[role] = count
+        elif q.value is None:
+            found[f"{role}_text"] = _vague_amount(q)
+        else:
+            found[f"{role}_text"] = f"{q.text} (too large to store as a count)"
     return found
 
 
@@ -893,7 +932,7 @@ def _one_person(tokens: Sequence[Token]) -> bool:
 
 def _single_victim(sentence: Span, event: Event) -> Event:
     """ "A journalist has been killed", "a prisoner died": one dead when no number is given."""
-    if event.dead is not None or event.event_type not in ("ASSAULT", "FIGHT"):
+    if event.dead is not None or event.dead_text or event.event_type not in ("ASSAULT", "FIGHT"):
         return event
     for token in sentence:
         lemma = token.lemma_.lower()
@@ -1032,7 +1071,12 @@ def _code_trigger(
         trigger_end=token.idx + len(token.text),
         **_magnitudes(sentence, quantities, trigger.event_type),
     )
-    if trigger.event_type == "PROTEST" and event.size is None and _one_person(source_tokens):
+    if (
+        trigger.event_type == "PROTEST"
+        and event.size is None
+        and event.size_text is None
+        and _one_person(source_tokens)
+    ):
         event = replace(event, size=1)  # one person's hunger strike
     event = _single_victim(sentence, event)
     event = _recast(event, sentence)

@@ -44,7 +44,9 @@ attribute has ``n`` (records the gold gives it on), ``correct`` and ``accuracy``
   the sets are equal.
 * ``dead`` / ``injured`` / ``size``: records whose gold gives the field. Numbers compare
   as integers ("1,000" = 1000 = 1000.0); words compare case- and space-insensitively
-  ("Thousands" = "thousands").
+  ("Thousands" = "thousands"). PLOVER gold gives a vague amount in the field itself;
+  a prediction whose count is null is read from its words (``deadText``,
+  ``injuredText``, ``sizeText``), as newsfuse writes vague amounts.
 * ``mode``: records with a non-empty gold mode; modes go through
   :func:`~newsfuse.events.ontology.canonical_mode` of the gold type (so ``strike-hun`` =
   ``hunger``); correct when the sets are equal.
@@ -109,6 +111,9 @@ PREDICTION_FIELDS = (
     "dead",
     "injured",
     "size",
+    "deadText",
+    "injuredText",
+    "sizeText",
 )
 
 _CAMEO_COUNTRIES = {
@@ -175,6 +180,14 @@ def magnitude(value: object) -> int | float | str | None:
     if _NUMBER.match(digits):
         return magnitude(float(digits))
     return text or None
+
+
+def _predicted_magnitude(event: Record | None, name: str) -> int | float | str | None:
+    """A predicted dead/injured/size: the count, else its words (``sizeText`` ...)."""
+    if event is None:
+        return None
+    value = magnitude(event.get(name))
+    return value if value is not None else magnitude(event.get(f"{name}Text"))
 
 
 def _actors(value: object) -> list[Mapping[str, Any]]:
@@ -352,7 +365,7 @@ def _tally_record(tallies: dict[str, _Tally], record: Record, events: Sequence[R
     for name in ("dead", "injured", "size"):
         gold_value = magnitude(record.get(name))
         if gold_value is not None:
-            tallies[name].add(gold_value, magnitude(matched.get(name)) if matched else None)
+            tallies[name].add(gold_value, _predicted_magnitude(matched, name))
 
 
 def _score_attributes(

@@ -7,6 +7,7 @@ migration 0006 makes every such column TEXT, so that both take the same values.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
@@ -21,6 +22,10 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+
+COUNT = BigInteger().with_variant(Integer(), "sqlite")
+"""A 64-bit integer: BIGINT on PostgreSQL; on SQLite an INTEGER column, which holds 64 bits
+already (so migration 0007 does not rebuild the SQLite table)."""
 
 articles = Table(
     "articles",
@@ -191,9 +196,12 @@ events = Table(
     Column("location_country", String(3)),
     Column("date", String(10)),
     Column("date_end", String(10)),
-    Column("dead", Integer),
-    Column("injured", Integer),
-    Column("size", Integer),
+    Column("dead", COUNT),  # 0007: numbers only; the words of a vague amount go in *_text
+    Column("injured", COUNT),
+    Column("size", COUNT),
+    Column("dead_text", Text),  # an amount without a number, as written ("dozens")
+    Column("injured_text", Text),
+    Column("size_text", Text),
     Column("attribution", Text),
     Column("attribution_country", String(3)),
     Column("negated", Boolean, nullable=False),

@@ -28,7 +28,8 @@ templates = Jinja2Templates(env=_env)
 IdPath = Annotated[str, Path(max_length=MAX_ID_CHARS)]  # every id ingest accepts
 CodePath = Annotated[str, Path(pattern=ISO3.replace(")?$", ")$"))]
 EVENT_CSV_FIELDS = ("id", "date", "event_type", "quad_class", "mode", "source", "target",
-                    "location", "location_country", "dead", "injured", "size", "attribution",
+                    "location", "location_country", "dead", "injured", "size", "dead_text",
+                    "injured_text", "size_text", "attribution",
                     "story_id", "article_id", "evidence")  # fmt: skip
 
 
