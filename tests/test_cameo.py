@@ -422,7 +422,9 @@ def test_load_dictionary_files_sniffs_agents(tmp_path):
 def phoenix() -> tuple[ActorDictionary, list[str]]:
     if not DICTIONARIES.is_dir():
         pytest.skip("../shared/dictionaries is not beside the repository")
-    return load_dictionary_files(sorted(DICTIONARIES.glob("Phoenix.*.txt")))  # not CAMEO.2.0.txt: verbs
+    return load_dictionary_files(
+        sorted(DICTIONARIES.glob("Phoenix.*.txt"))
+    )  # not CAMEO.2.0.txt: verbs
 
 
 @pytest.mark.shared

@@ -175,7 +175,15 @@ def _old_event(article_id: str, dead: object, injured: object, size: object) -> 
 
 
 def _write_old_rows(store: Store) -> None:
-    store.add_article(ARTICLE)
+    with store.engine.begin() as conn:  # the article as schema 0006 had it (no later columns)
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, source, text, content_hash, ingested_at) "
+                "VALUES (:id, :source, :text, :hash, '2025-01-01')"
+            ),
+            {"id": ARTICLE.id, "source": ARTICLE.source, "text": ARTICLE.text,
+             "hash": ARTICLE.content_hash},
+        )  # fmt: skip
     columns = list(_old_event("a1", 0, 0, 0))
     insert = text(
         f"INSERT INTO events ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)}) "

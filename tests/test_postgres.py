@@ -380,13 +380,18 @@ def test_migration_0007_on_postgres(postgres_url):
     from sqlalchemy import inspect, text
     from sqlalchemy.exc import DataError
 
-    from newsfuse.model import MAX_COUNT, Article, Event
+    from newsfuse.model import MAX_COUNT, Event
 
     url = create_database(postgres_url, "migrate0007")
     with Store(url, migrate=False) as old:
         old.migrate("0006_unbounded_strings")
-        old.add_article(Article(id="a1", source="a1.txt", text="They marched.", content_hash="h"))
-        with old.engine.begin() as conn:
+        with old.engine.begin() as conn:  # the article as schema 0006 had it
+            conn.execute(
+                text(
+                    "INSERT INTO articles (id, source, text, content_hash, ingested_at) "
+                    "VALUES ('a1', 'a1.txt', 'They marched.', 'h', '2025-01-01')"
+                )
+            )
             conn.execute(text(OLD_EVENT), {"size": 40})
         with pytest.raises(DataError), old.engine.begin() as conn:  # what 0006 refused
             conn.execute(text(OLD_EVENT), {"size": 280_000_000_000})

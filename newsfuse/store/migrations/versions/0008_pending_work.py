@@ -9,25 +9,25 @@ keep NULL: whether they were left unannotated on purpose (``--no-annotate``) can
 told, and `newsfuse doctor` lists them apart.
 
 Revision ID: 0008_pending_work
-Revises: 0006_unbounded_strings
+Revises: 0007_typed_magnitudes
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_pending_work"
-down_revision = "0006_unbounded_strings"
+down_revision = "0007_typed_magnitudes"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("articles") as batch:
-        batch.add_column(sa.Column("pending", sa.Text))
+    # A plain ADD / DROP COLUMN, never a table rebuild: on SQLite, rebuilding ``articles``
+    # with foreign keys on would cascade-delete every annotation, event and membership.
+    op.add_column("articles", sa.Column("pending", sa.Text))
     op.create_index("ix_articles_pending", "articles", ["pending"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_articles_pending", "articles")
-    with op.batch_alter_table("articles") as batch:
-        batch.drop_column("pending")
+    op.execute("ALTER TABLE articles DROP COLUMN pending")  # SQLite 3.35+ and PostgreSQL
