@@ -23,8 +23,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
-from newsfuse.errors import NewsfuseError
+from newsfuse.errors import NewsfuseError, StoreError
 from newsfuse.untrusted import csv_cell, inert_json, visible
 
 console = Console()
@@ -118,6 +119,14 @@ def cli_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except NewsfuseError as exc:
             raise fail(exc) from None
+        except SQLAlchemyError as exc:  # the database itself: full disk, lost server, locked
+            detail = " ".join(str(getattr(exc, "orig", None) or exc).split())[:200]
+            raise fail(
+                StoreError(
+                    f"the database failed ({detail}); what was stored before is kept. Check the "
+                    "disk space and the database server, then run the command again"
+                )
+            ) from None
 
     return wrapper
 
