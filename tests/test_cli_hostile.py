@@ -15,6 +15,7 @@ from newsfuse.cluster.stage import cluster_new_articles
 from newsfuse.ingest import ingest_documents
 from newsfuse.model import RawDocument
 from newsfuse.store import Store
+from newsfuse.store.schema import articles, stories
 
 runner = CliRunner()
 TITLE = '=HYPERLINK("http://evil") [/] \x1b[31mred\x1b[0m \x9b2J \u202eevil'
@@ -40,6 +41,11 @@ def db(tmp_path_factory):
     )
     assert ingest_documents([doc], store).stored == 1
     cluster_new_articles(store)
+    # The clean stage strips control characters; a database written by an older version
+    # (or by hand) may still hold them, and the CLI must show them inert all the same.
+    with store.engine.begin() as conn:
+        conn.execute(articles.update().values(title=TITLE, text=TEXT.split(" - ", 1)[1]))
+        conn.execute(stories.update().values(title=TITLE))
     store.close()
     bad = path.parent / "[red]bad \x1b[1m.jsonl"  # no "/" in a file name
     bad.write_text('{"title": "[/] no text \\u001b[2J"}\n')
