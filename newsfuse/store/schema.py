@@ -232,6 +232,9 @@ stories = Table(
     Column("sources", Integer, nullable=False),  # independent sources: original reports
     Column("actors", Text),  # JSON list of the most mentioned ISO3 countries
     Column("updated_at", String(40), nullable=False),
+    # Bumped whenever what the story's fusion depends on changes: its members, or their
+    # annotations and events (0009_story_cache).
+    Column("version", Integer, nullable=False, server_default="1"),
     Index("ix_stories_last_published", "last_published"),
 )
 
@@ -247,4 +250,18 @@ story_articles = Table(
     Column("reprint_of", String(200)),  # the earlier article this is a wire copy of
     Column("origin", String(200), nullable=False),  # who wrote it: agency, outlet or itself
     Index("ix_story_articles_story", "story_id"),
+)
+
+
+# -- fusion cache (0009_story_cache) --------------------------------------------------
+
+story_fusions = Table(
+    "story_fusions",
+    metadata,
+    Column(
+        "story_id", String(16), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("version", Integer, nullable=False),  # the story's version it was computed from
+    Column("fusion", Text, nullable=False),  # JSON: see newsfuse.fuse.story
+    Column("computed_at", String(40), nullable=False),
 )

@@ -12,7 +12,15 @@ from typing import Any
 from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
 
 from newsfuse.errors import NotFound
-from newsfuse.store.schema import actor_mentions, articles, events, stories, story_articles
+from newsfuse.store.fusions import FusionStore
+from newsfuse.store.schema import (
+    actor_mentions,
+    articles,
+    events,
+    stories,
+    story_articles,
+    story_fusions,
+)
 
 MAIN_ACTORS = 6
 _ARTICLE_COLUMNS = (
@@ -38,7 +46,7 @@ class Membership:
     origin: str
 
 
-class StoryStore:
+class StoryStore(FusionStore):
     engine: Engine
 
     # -- for the cluster stage -----------------------------------------------
@@ -80,6 +88,8 @@ class StoryStore:
 
         ``added``: the new memberships; ``merged``: story id → the story it was folded
         into; ``new_stories``: id → creation sequence of stories this run started.
+        Every story whose members change gets a new version (its stored fusion is out
+        of date); stories folded into others go, with their stored fusions.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.engine.begin() as conn:
@@ -102,14 +112,17 @@ class StoryStore:
                 conn.execute(
                     update(stories)
                     .where(stories.c.id == sid)
-                    .values(**_summary(conn, sid), updated_at=now)
+                    .values(**_summary(conn, sid), updated_at=now, version=stories.c.version + 1)
                 )
             if merged:
-                conn.execute(delete(stories).where(stories.c.id.in_(list(merged))))
+                gone = list(merged)
+                conn.execute(delete(story_fusions).where(story_fusions.c.story_id.in_(gone)))
+                conn.execute(delete(stories).where(stories.c.id.in_(gone)))
 
     def clear_stories(self) -> None:
         """Forget every story, so that the next cluster run starts from scratch."""
         with self.engine.begin() as conn:
+            conn.execute(delete(story_fusions))
             conn.execute(delete(story_articles))
             conn.execute(delete(stories))
 
@@ -136,10 +149,14 @@ class StoryStore:
         with self.engine.connect() as conn:
             return conn.execute(q).scalar_one()
 
-    def get_story(self, story_id: str) -> dict[str, Any]:
+    def get_story(
+        self, story_id: str, *, limit: int | None = None, offset: int = 0
+    ) -> dict[str, Any]:
         """A story with its articles (metadata, no text), in publication order.
 
-        ``story_id`` may also be the id of an article: its story is returned.
+        ``story_id`` may also be the id of an article: its story is returned. Only
+        ``limit`` articles from ``offset`` are listed (all when ``limit`` is None);
+        ``articles_total`` says how many there are.
         """
         with self.engine.connect() as conn:
             row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
@@ -157,7 +174,7 @@ class StoryStore:
                     f"no story (or article) with id {story_id!r}; `newsfuse stories` lists the ids"
                 )
             story_id = row["id"]
-            members = conn.execute(
+            query = (
                 select(
                     articles.c.id,
                     articles.c.title,
@@ -175,9 +192,21 @@ class StoryStore:
                 .join(story_articles, story_articles.c.article_id == articles.c.id)
                 .where(story_articles.c.story_id == story_id)
                 .order_by(articles.c.published.asc().nulls_last(), story_articles.c.position)
-            ).mappings()
-            story = _decode_story(dict(row))
-            story["articles"] = [dict(m) for m in members]
+                .offset(offset)
+            )
+            if limit is not None:
+                query = query.limit(limit)
+            members = [dict(m) for m in conn.execute(query).mappings()]
+            total = conn.execute(
+                select(func.count())
+                .select_from(story_articles)
+                .where(story_articles.c.story_id == story_id)
+            ).scalar_one()
+        story = _decode_story(dict(row))
+        story["articles"] = members
+        story["articles_total"] = total
+        story["articles_limit"] = limit
+        story["articles_offset"] = offset
         return story
 
     def story_ids(self, article_ids: Iterable[str] | None = None) -> dict[str, str]:
@@ -284,6 +313,7 @@ def _decode_story(row: dict[str, Any]) -> dict[str, Any]:
     row["independent_sources"] = row.pop("sources")
     row["article_count"] = row.pop("articles")
     row.pop("seq", None)
+    row.pop("version", None)  # internal: what the stored fusion was computed from
     return row
 
 
