@@ -106,7 +106,9 @@ def compute_fusion(store: Store, story_id: str) -> dict[str, Any]:
             for origin, ids in sorted(by_origin.items())[:SHOWN_SOURCES]
         ],
         "sources_total": len(by_origin),
-        "events": [_shown(c.to_dict(), "mentions", SHOWN_MENTIONS) for c in canonical[:SHOWN_EVENTS]],
+        "events": [
+            _shown(c.to_dict(), "mentions", SHOWN_MENTIONS) for c in canonical[:SHOWN_EVENTS]
+        ],
         "events_total": len(canonical),
         "event_mentions": len(events),
         "claims": [_shown(c.to_dict(), "values", SHOWN_VALUES) for c in claims[:SHOWN_CLAIMS]],

@@ -19,7 +19,14 @@ from typing import Any
 from sqlalchemy import Connection, Engine, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from newsfuse.store.schema import articles, places, quantities, stories, story_articles, story_fusions
+from newsfuse.store.schema import (
+    articles,
+    places,
+    quantities,
+    stories,
+    story_articles,
+    story_fusions,
+)
 
 BUMP_CHUNK = 500  # article ids per UPDATE (SQLite limits bound parameters)
 
@@ -82,7 +89,8 @@ class FusionStore:
             select(stories.c.id)
             .outerjoin(story_fusions, story_fusions.c.story_id == stories.c.id)
             .where(
-                (story_fusions.c.story_id.is_(None)) | (story_fusions.c.version != stories.c.version)
+                (story_fusions.c.story_id.is_(None))
+                | (story_fusions.c.version != stories.c.version)
             )
             .order_by(stories.c.seq)
         )

@@ -258,9 +258,7 @@ story_articles = Table(
 story_fusions = Table(
     "story_fusions",
     metadata,
-    Column(
-        "story_id", String(16), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("story_id", String(16), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     Column("version", Integer, nullable=False),  # the story's version it was computed from
     Column("fusion", Text, nullable=False),  # JSON: see newsfuse.fuse.story
     Column("computed_at", String(40), nullable=False),
