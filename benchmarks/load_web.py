@@ -6,11 +6,12 @@
 Without ``--db`` it builds a database: the BBC corpus (../shared/corpus/bbc, 2,225
 files) ingested with ``-p 2`` once into ``--base`` (kept for later runs), copied
 beside it, plus one synthetic story of ``--big`` articles. Those are copies of the
-BBC article with the most events, each with a sentence of its own (so a new content
-hash), a title of its own and its events' dates shifted by 0, 3, 6 or 9 days, stored
-with the original's annotations and events, then put into stories by the cluster
-stage, where they join the original's story as wire copies. ``--db`` takes a
-database built so before (its big story is the one with the most articles).
+BBC article with the most events (at most ``--events-per-copy``), each with a
+sentence of its own (so a new content hash), a title of its own and its events'
+dates shifted by 0, 3, 6 or 9 days, stored with the original's annotations and
+events, then put into stories by the cluster stage, where they join the original's
+story as wire copies. ``--db`` takes a database built so before (its big story is
+the one with the most articles).
 
 It serves the database with ``newsfuse serve`` in a child process, requests every
 route once in turn (the "first" column: the first request computes what the server
@@ -71,9 +72,9 @@ def _shift(date: str | None, days: int) -> str | None:
         return date
 
 
-def add_big_story(db: str, n: int) -> str:
-    """Store ``n`` varied copies of the article with the most events and cluster them;
-    returns the id of the story they are in."""
+def add_big_story(db: str, n: int, events_per_copy: int = 10) -> str:
+    """Store ``n`` varied copies of the article with the most events (at most
+    ``events_per_copy``) and cluster them; returns the id of the story they are in."""
     from sqlalchemy import func, insert, select
 
     from newsfuse.cluster.stage import cluster_new_articles
@@ -83,10 +84,12 @@ def add_big_story(db: str, n: int) -> str:
 
     started = time.perf_counter()
     with Store(db) as store, store.engine.begin() as conn:
+        counted = func.count().label("n")
         original = conn.execute(
             select(events.c.article_id)
             .group_by(events.c.article_id)
-            .order_by(func.count().desc(), events.c.article_id)
+            .having(counted <= events_per_copy)
+            .order_by(counted.desc(), events.c.article_id)
             .limit(1)
         ).scalar_one()
         article = dict(
@@ -148,13 +151,13 @@ def add_big_story(db: str, n: int) -> str:
     return story_id
 
 
-def build(db: Path, base: Path, big: int) -> None:
+def build(db: Path, base: Path, big: int, events_per_copy: int) -> None:
     if not base.exists():
         if not SHARED.is_dir():
             sys.exit(f"{SHARED} is missing: pass --db, or put ../shared beside the repository")
         build_base(base)
     shutil.copy(base, db)
-    add_big_story(str(db), big)
+    add_big_story(str(db), big, events_per_copy)
 
 
 # -- what to request -------------------------------------------------------------------
@@ -335,6 +338,8 @@ def report(
         print(f"{name:<{width}} {first.get(name, float('nan')):>7.3f} {len(got):>5} "
               f"{errors.get(name, 0):>4} {p[0]:>7.3f} {p[1]:>7.3f} {p[2]:>7.3f} {p[3]:>7.3f}")  # fmt: skip
     total = sum(len(v) for v in latencies.values())
+    if not total:
+        return
     print(f"{total} requests from {clients} clients in {seconds:.0f} s ({total / seconds:.0f}/s); "
           f"worst p99 {worst:.3f} s; {sum(errors.values())} errors")  # fmt: skip
 
@@ -344,10 +349,14 @@ def main() -> None:
     parser.add_argument("--db", help="A database built by this script (skips building).")
     parser.add_argument("--base", default="/tmp/nf-bbc.db", help="Where the BBC base is kept.")
     parser.add_argument("--big", type=int, default=10_000, help="Articles in the big story.")
+    parser.add_argument(
+        "--events-per-copy", type=int, default=10, help="At most this many events per copy."
+    )
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=5, help="Requests per route per client.")
     parser.add_argument("--timeout", type=float, default=60.0, help="Seconds per request.")
     parser.add_argument("--exclude", help="Skip the routes whose name matches this regex.")
+    parser.add_argument("--only", help="Request only the routes whose name matches this regex.")
     parser.add_argument("--build-only", action="store_true", help="Build --db and stop.")
     args = parser.parse_args()
 
@@ -357,19 +366,23 @@ def main() -> None:
     db = args.db
     if db is None or not Path(db).exists():
         db = db or str(Path(args.base).with_name(f"nf-load-{args.big}.db"))
-        build(Path(db), Path(args.base), args.big)
+        build(Path(db), Path(args.base), args.big, args.events_per_copy)
     if args.build_only:
         return
     paths = routes(db)
     if args.exclude:
         paths = {k: v for k, v in paths.items() if not re.search(args.exclude, k)}
+    if args.only:
+        paths = {k: v for k, v in paths.items() if re.search(args.only, k)}
     port = free_port()
     server = serve(db, port)
     try:
         base = f"http://127.0.0.1:{port}"
         first = asyncio.run(first_requests(base, paths, args.timeout))
-        latencies, errors, seconds = asyncio.run(
-            load(base, paths, args.clients, args.rounds, args.timeout)
+        latencies, errors, seconds = (
+            asyncio.run(load(base, paths, args.clients, args.rounds, args.timeout))
+            if args.rounds
+            else ({}, {}, 0.0)
         )
     finally:
         server.terminate()

@@ -69,7 +69,7 @@ class CanonicalEvent:
         return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def has_actors(self) -> bool:
-        return bool(self._actors("source") or self._actors("target"))
+        return any(a.get("code") for m in self.mentions for r in ("source", "target") for a in m[r])
 
     @property
     def sources(self) -> list[str]:

@@ -65,7 +65,7 @@ def compute_fusion(store: Store, story_id: str) -> dict[str, Any]:
     """Fuse the events and numbers of every member of a story (a few queries in all)."""
     members = store.story_members(story_id)
     events_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for event in store.iter_events(story_id=story_id):  # each article's events in its order
+    for event in store.story_events(story_id):  # each article's events in its order
         events_of[event["article_id"]].append(event)
     quantities, places, texts = store.story_claim_inputs(story_id)
 

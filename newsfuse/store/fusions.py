@@ -19,8 +19,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from newsfuse.store.events import event_filters
 from newsfuse.store.schema import (
     articles,
+    events,
     places,
     quantities,
     stories,
@@ -118,6 +120,31 @@ class FusionStore:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
+    def story_events(self, story_id: str) -> list[dict[str, Any]]:
+        """The events of every member, as ``iter_events(story_id=...)`` gives them (and in
+        its order), read in bulk: rows as tuples, each distinct actor list decoded once."""
+        query = (
+            select(events, story_articles.c.story_id)
+            .outerjoin(story_articles, story_articles.c.article_id == events.c.article_id)
+            .where(*event_filters(story_id=story_id))
+            .order_by(events.c.date.desc().nulls_last(), events.c.id)
+        )
+        decoded: dict[str, Any] = {}
+
+        def actors(value: str) -> Any:
+            if value not in decoded:
+                decoded[value] = json.loads(value)
+            return decoded[value]
+
+        with self.engine.connect() as conn:
+            result = conn.execute(query)
+            keys = list(result.keys())
+            found = [dict(zip(keys, row, strict=True)) for row in result]
+        for row in found:
+            row["source"] = actors(row["source"])
+            row["target"] = actors(row["target"])
+        return found
+
     def story_claim_inputs(
         self, story_id: str
     ) -> tuple[dict[str, list[dict]], dict[str, list[dict]], dict[str, str]]:
@@ -133,8 +160,10 @@ class FusionStore:
                     .where(table.c.article_id.in_(members))
                     .order_by(table.c.article_id, table.c.start, table.c.id)
                 )
-                for row in conn.execute(query).mappings():
-                    item = dict(row)
+                result = conn.execute(query)
+                keys = list(result.keys())
+                for row in result:
+                    item = dict(zip(keys, row, strict=True))
                     item.pop("id", None)
                     by_article.setdefault(item.pop("article_id"), []).append(item)
                 found.append(by_article)

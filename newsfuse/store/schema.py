@@ -206,6 +206,21 @@ events = Table(
     Index("ix_events_type_date", "event_type", "date"),
 )
 
+# 0009_story_cache: the event list's order (newest first); the map's counts by place (and
+# events by the country where they happened).
+# On PostgreSQL the first is "date DESC NULLS LAST", as listed, and the second is left out
+# (it hashes the counts fast enough; a long place name would overflow a B-tree entry).
+Index("ix_events_listing", events.c.date.desc(), events.c.id, events.c.negated)
+Index(
+    "ix_events_place",
+    events.c.location_country,
+    events.c.location,
+    events.c.event_type,
+    events.c.date,
+    events.c.id,
+    events.c.negated,
+)
+
 event_actors = Table(
     "event_actors",
     metadata,
@@ -216,6 +231,10 @@ event_actors = Table(
     Column("sector", String(8)),
     Index("ix_event_actors_country", "country", "role"),
     Index("ix_event_actors_event", "event_id"),
+    # 0009_story_cache: an actor's events, and the other actors of an event, from the
+    # index alone
+    Index("ix_event_actors_country_event", "country", "event_id"),
+    Index("ix_event_actors_event_country", "event_id", "country"),
 )
 
 # -- cluster (0005_stories) -----------------------------------------------------------

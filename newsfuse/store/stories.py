@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, and_, delete, exists, func, insert, or_, select, update
 
 from newsfuse.errors import NotFound
 from newsfuse.store.fusions import FusionStore
@@ -134,7 +134,7 @@ class StoryStore(FusionStore):
         """Stories, the most recently published first; filters as in :func:`story_filters`."""
         q = (
             select(stories)
-            .where(*story_filters(**filters))
+            .where(*story_filters(**filters, plain_like=self._plain_like))
             .order_by(stories.c.last_published.desc().nulls_last(), stories.c.seq.desc())
             .offset(offset)
         )
@@ -145,9 +145,17 @@ class StoryStore(FusionStore):
                 yield _decode_story(dict(row))
 
     def count_stories(self, **filters: Any) -> int:
-        q = select(func.count()).select_from(stories).where(*story_filters(**filters))
+        where = story_filters(**filters, plain_like=self._plain_like)
+        q = select(func.count()).select_from(stories).where(*where)
         with self.engine.connect() as conn:
             return conn.execute(q).scalar_one()
+
+    @property
+    def _plain_like(self) -> bool:
+        # SQLite's LIKE ignores ASCII case, as its lower() folds ASCII only: the same
+        # matches as ILIKE (which SQLAlchemy renders there as lower() LIKE lower()),
+        # without copying every text in lower case first.
+        return self.engine.dialect.name == "sqlite"
 
     def get_story(
         self, story_id: str, *, limit: int | None = None, offset: int = 0
@@ -226,6 +234,7 @@ def story_filters(
     query: str | None = None,
     country: str | None = None,
     event_type: str | None = None,
+    plain_like: bool = False,
 ) -> list[Any]:
     """WHERE clauses for the story filters; every value is a bound parameter.
 
@@ -233,7 +242,8 @@ def story_filters(
     an ISO3 code among its main actors; ``query`` words that must all appear in
     the title or text of one of its articles; ``country`` a dateline country of
     one of its articles or a country where one of its events happened;
-    ``event_type`` a PLOVER type among its events.
+    ``event_type`` a PLOVER type among its events. ``plain_like``: match words with
+    LIKE, where LIKE ignores case as ILIKE does (SQLite).
     """
     where: list[Any] = []
     if since:
@@ -243,18 +253,27 @@ def story_filters(
     if actor:
         where.append(stories.c.actors.like(f'%"{_escape_like(actor.upper())}"%', escape="\\"))
     if query:
-        match = select(story_articles.c.story_id).join(
-            articles, articles.c.id == story_articles.c.article_id
-        )
+        words = []
         for word in query.split():
             pattern = f"%{_escape_like(word)}%"
-            match = match.where(
+            words.append(
                 or_(
-                    articles.c.title.ilike(pattern, escape="\\"),
-                    articles.c.text.ilike(pattern, escape="\\"),
+                    *(
+                        column.like(pattern, escape="\\")
+                        if plain_like
+                        else column.ilike(pattern, escape="\\")
+                        for column in (articles.c.title, articles.c.text)
+                    )
                 )
             )
-        where.append(stories.c.id.in_(match))
+        # Per story, and done at its first matching article: a story of thousands of
+        # articles that match is not read to its end.
+        where.append(
+            exists()
+            .where(story_articles.c.story_id == stories.c.id)
+            .where(articles.c.id == story_articles.c.article_id)
+            .where(*words)
+        )
     if country:
         code = country.upper()
         datelined = (

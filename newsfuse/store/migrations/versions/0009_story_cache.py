@@ -2,7 +2,9 @@
 
 ``stories.version`` changes whenever a story's members, or their annotations and
 events, change; ``story_fusions`` keeps each story's fusion with the version it was
-computed from, so a story page no longer fuses its articles on every request.
+computed from, so a story page no longer fuses its articles on every request. Indexes
+serve the event list's order (newest first), the map's counts by place, and an actor's
+events.
 
 Revision ID: 0009_story_cache
 Revises: 0006_unbounded_strings
@@ -38,9 +40,30 @@ def upgrade() -> None:
         sa.Column("fusion", sa.Text, nullable=False),
         sa.Column("computed_at", _string(40), nullable=False),
     )
+    # The event list, newest first (SQLite keeps NULLs last in DESC order by itself).
+    nulls_last = "" if op.get_bind().dialect.name == "sqlite" else " NULLS LAST"
+    op.execute(f"CREATE INDEX ix_events_listing ON events (date DESC{nulls_last}, id, negated)")
+    # The map: events counted by place, type and date without reading the table (and events
+    # by the country where they happened). Not on PostgreSQL, which counts them fast enough
+    # by hashing, and whose B-tree entries have a size limit a long place name would break.
+    if op.get_bind().dialect.name == "sqlite":
+        op.create_index(
+            "ix_events_place",
+            "events",
+            ["location_country", "location", "event_type", "date", "id", "negated"],
+        )
+
+    # An actor's events (its page, the actor filter), and the other actors of each event.
+    op.create_index("ix_event_actors_country_event", "event_actors", ["country", "event_id"])
+    op.create_index("ix_event_actors_event_country", "event_actors", ["event_id", "country"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_event_actors_event_country", "event_actors")
+    op.drop_index("ix_event_actors_country_event", "event_actors")
+    if op.get_bind().dialect.name == "sqlite":
+        op.drop_index("ix_events_place", "events")
+    op.drop_index("ix_events_listing", "events")
     op.drop_table("story_fusions")
     with op.batch_alter_table("stories") as batch:
         batch.drop_column("version")
