@@ -421,3 +421,19 @@ def test_stored_fusion_pagination_and_map_on_postgres(postgres_url, db):
         _add_placed_events(db)
         for f in MAP_FILTERS:
             assert data.map_points(pg, f) == event_by_event_map(db, f)
+
+
+def test_the_story_table_in_the_terminal_shows_the_first_articles_and_says_so(capsys):
+    from newsfuse.cli.views import SHOWN_ARTICLES, render_story
+
+    articles = [{"id": f"a{i}", "origin": f"o{i}", "title": f"Title {i}"} for i in range(60)]
+    story = {"id": "s1", "title": "Big", "article_count": 60, "independent_sources": 60,
+             "articles": articles, "articles_total": 60, "claims": [], "claims_total": 0,
+             "events": [{"event": "AID", "source": ["USA"], "target": [], "sources": ["o1"],
+                         "mentions": [{}], "mention_count": 7}],
+             "events_total": 3, "coverage": {"all": [], "some": []}}  # fmt: skip
+    render_story(story)
+    shown = capsys.readouterr().out
+    assert "Title 0" in shown and f"Title {SHOWN_ARTICLES}" not in shown
+    assert f"{SHOWN_ARTICLES} of 60 articles shown" in shown and "1 of 3 canonical events" in shown
+    assert " 7 " in shown  # every mention counted, not only those listed

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from newsfuse.cli.output import console
 
+SHOWN_ARTICLES = 50  # rows of a story's sources table; --json lists every article
 KIND_STYLES = {"actors": "bold cyan", "places": "green", "times": "magenta", "quantities": "yellow"}
 
 
@@ -89,7 +90,7 @@ def render_story(story: dict) -> None:
     sources = Table(title="Sources", header_style="bold", show_lines=True)
     for column in ("source", "outlet", "agency", "dateline", "date", "title", "copy of"):
         sources.add_column(column, overflow="fold")
-    for a in story["articles"]:
+    for a in story["articles"][:SHOWN_ARTICLES]:
         dateline = ", ".join(x for x in (a.get("dateline_place"), a.get("dateline_country")) if x)
         sources.add_row(
             a["origin"],
@@ -101,6 +102,8 @@ def render_story(story: dict) -> None:
             a.get("reprint_of") or "",
         )
     console.print(sources)
+    _more(len(story["articles"][:SHOWN_ARTICLES]), story.get("articles_total"), "articles",
+          "; --json lists them all")  # fmt: skip
 
     claims = Table(title="Numbers: what each source says", header_style="bold", show_lines=True)
     for column in ("measure", "verdict", "values"):
@@ -114,6 +117,7 @@ def render_story(story: dict) -> None:
         style = {"consistent": "green", "conflicting": "red"}.get(c["verdict"], "yellow")
         claims.add_row(c["measure"], Text(c["verdict"], style=style), values)
     console.print(claims)
+    _more(len(story["claims"]), story.get("claims_total"), "measures")
 
     events = Table(title="Canonical events", header_style="bold")
     for column in ("event", "source", "target", "date", "sources", "mentions"):
@@ -125,11 +129,17 @@ def render_story(story: dict) -> None:
             " ".join(e["target"]),
             e.get("date") or "",
             " ".join(e["sources"]),
-            str(len(e["mentions"])),
+            str(e.get("mention_count", len(e["mentions"]))),
         )
     console.print(events)
+    _more(len(story["events"]), story.get("events_total"), "canonical events")
     coverage = story["coverage"]
     if coverage["all"]:
         console.print(
             "[bold]Said by every source:[/] " + "; ".join(i["what"] for i in coverage["all"])
         )
+
+
+def _more(shown: int, total: int | None, what: str, hint: str = "") -> None:
+    if total is not None and total > shown:
+        console.print(f"[dim]{shown} of {total} {what} shown{hint}[/]")

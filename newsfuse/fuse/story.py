@@ -48,12 +48,12 @@ def story_report(
 
 def story_fusion(store: Store, story_id: str) -> dict[str, Any]:
     """The stored fusion of a story, computed and stored first if its version has none."""
-    version = store.story_version(story_id)
-    if version is not None and (cached := store.cached_fusion(story_id, version)) is not None:
+    _, cached = store.current_fusion(story_id)
+    if cached is not None:
         return cached
     with _LOCKS[hash((store.url, story_id)) % len(_LOCKS)]:
-        version = store.story_version(story_id)
-        if version is not None and (cached := store.cached_fusion(story_id, version)) is not None:
+        version, cached = store.current_fusion(story_id)
+        if cached is not None:
             return cached  # another thread computed it while this one waited
         fusion = compute_fusion(store, story_id)
         if version is not None:

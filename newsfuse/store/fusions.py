@@ -64,6 +64,24 @@ class FusionStore:
             found = conn.execute(query).scalar()
         return json.loads(found) if found is not None else None
 
+    def current_fusion(self, story_id: str) -> tuple[int | None, dict[str, Any] | None]:
+        """The story's version (None: no such story) and its fusion stored for that
+        version (None: not stored yet), in one query."""
+        query = (
+            select(stories.c.version, story_fusions.c.fusion)
+            .outerjoin(
+                story_fusions,
+                (story_fusions.c.story_id == stories.c.id)
+                & (story_fusions.c.version == stories.c.version),
+            )
+            .where(stories.c.id == story_id)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            return None, None
+        return row.version, json.loads(row.fusion) if row.fusion is not None else None
+
     def save_fusion(self, story_id: str, version: int, fusion: dict[str, Any]) -> bool:
         """Store ``fusion`` as computed from ``version`` of the story, unless the story has
         changed (or gone) since: returns whether it was stored."""
