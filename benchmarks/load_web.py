@@ -156,6 +156,8 @@ def build(db: Path, base: Path, big: int, events_per_copy: int) -> None:
         if not SHARED.is_dir():
             sys.exit(f"{SHARED} is missing: pass --db, or put ../shared beside the repository")
         build_base(base)
+    for stale in (db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)  # another database's log must not be replayed on the copy
     shutil.copy(base, db)
     add_big_story(str(db), big, events_per_copy)
 

@@ -206,11 +206,29 @@ events = Table(
     Index("ix_events_type_date", "event_type", "date"),
 )
 
-# 0009_story_cache: the event list's order (newest first); the map's counts by place (and
-# events by the country where they happened).
-# On PostgreSQL the first is "date DESC NULLS LAST", as listed, and the second is left out
-# (it hashes the counts fast enough; a long place name would overflow a B-tree entry).
+# 0009_story_cache: the event list's order (newest first), whole and by type, quad class
+# and article (story), counted from the index alone; the map's counts by place (and events
+# by the country where they happened). On PostgreSQL "date DESC" is "date DESC NULLS
+# LAST", as listed, and ix_events_place is left out (it hashes the counts fast enough, and
+# a long place name would overflow a B-tree entry).
 Index("ix_events_listing", events.c.date.desc(), events.c.id, events.c.negated)
+Index(
+    "ix_events_type_listing",
+    events.c.event_type,
+    events.c.negated,
+    events.c.date.desc(),
+    events.c.id,
+)
+Index(
+    "ix_events_quad_listing",
+    events.c.quad_class,
+    events.c.negated,
+    events.c.date.desc(),
+    events.c.id,
+)
+Index(
+    "ix_events_article_listing", events.c.article_id, events.c.negated, events.c.date, events.c.id
+)
 Index(
     "ix_events_place",
     events.c.location_country,

@@ -40,9 +40,15 @@ def upgrade() -> None:
         sa.Column("fusion", sa.Text, nullable=False),
         sa.Column("computed_at", _string(40), nullable=False),
     )
-    # The event list, newest first (SQLite keeps NULLs last in DESC order by itself).
-    nulls_last = "" if op.get_bind().dialect.name == "sqlite" else " NULLS LAST"
-    op.execute(f"CREATE INDEX ix_events_listing ON events (date DESC{nulls_last}, id, negated)")
+    # The event list, newest first, whole and by type and quad class: its first page read
+    # in order and its total counted from the index alone (SQLite keeps NULLs last in DESC
+    # order by itself; PostgreSQL has to be told).
+    newest = "date DESC" + ("" if op.get_bind().dialect.name == "sqlite" else " NULLS LAST")
+    op.execute(f"CREATE INDEX ix_events_listing ON events ({newest}, id, negated)")
+    op.execute(f"CREATE INDEX ix_events_type_listing ON events (event_type, negated, {newest}, id)")
+    op.execute(f"CREATE INDEX ix_events_quad_listing ON events (quad_class, negated, {newest}, id)")
+    # A story's events (through its articles), counted from the index alone.
+    op.create_index("ix_events_article_listing", "events", ["article_id", "negated", "date", "id"])
     # The map: events counted by place, type and date without reading the table (and events
     # by the country where they happened). Not on PostgreSQL, which counts them fast enough
     # by hashing, and whose B-tree entries have a size limit a long place name would break.
@@ -63,7 +69,9 @@ def downgrade() -> None:
     op.drop_index("ix_event_actors_country_event", "event_actors")
     if op.get_bind().dialect.name == "sqlite":
         op.drop_index("ix_events_place", "events")
-    op.drop_index("ix_events_listing", "events")
+    for name in ("ix_events_article_listing", "ix_events_quad_listing", "ix_events_type_listing",
+                 "ix_events_listing"):  # fmt: skip
+        op.drop_index(name, "events")
     op.drop_table("story_fusions")
     with op.batch_alter_table("stories") as batch:
         batch.drop_column("version")
