@@ -75,7 +75,9 @@ def compute_fusion(store: Store, story_id: str) -> dict[str, Any]:
     for member in members:
         aid, origin = member["id"], member["origin"]
         by_origin[origin].append(aid)
-        found = [dict(e, origin=origin) for e in events_of.get(aid, ())]
+        found = events_of.get(aid, [])
+        for event in found:  # read for this computation alone: no copy needed
+            event["origin"] = origin
         events.extend(found)
         values.extend(
             claim_values(
