@@ -17,7 +17,7 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Engine, exists, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from newsfuse.store.events import event_filters
 from newsfuse.store.schema import (
@@ -98,8 +98,10 @@ class FusionStore:
                     return False
                 conn.execute(story_fusions.delete().where(story_fusions.c.story_id == story_id))
                 conn.execute(insert(story_fusions).values(**row))
-        except (IntegrityError, OperationalError):
-            return False  # another reader stored it first, the story went, or the file is busy
+        except DBAPIError:
+            # Another reader stored it first, the story went, the file is busy or may not
+            # be written: the fusion is still the answer, only not kept.
+            return False
         return True
 
     def stories_without_fusion(self, story_ids: Iterable[str] | None = None) -> list[str]:
