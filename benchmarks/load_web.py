@@ -13,7 +13,8 @@ events, then put into stories by the cluster stage, where they join the original
 story as wire copies. ``--db`` takes a database built so before (its big story is
 the one with the most articles).
 
-It serves the database with ``newsfuse serve`` in a child process, requests every
+It serves the database with ``newsfuse serve`` in a child process (or, with
+``--workers N``, with uvicorn's command and N worker processes), requests every
 route once in turn (the "first" column: the first request computes what the server
 caches), then runs ``--clients`` concurrent clients (httpx, asyncio), each requesting
 every route ``--rounds`` times in an order of its own, and prints p50 / p95 / p99 /
@@ -253,13 +254,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(db: str, port: int) -> subprocess.Popen:
+def serve(db: str, port: int, workers: int = 1) -> subprocess.Popen:
+    """``newsfuse serve`` (one process), or with ``workers`` > 1 the same app under
+    uvicorn's own command with that many worker processes (the app reads NEWSFUSE_DB)."""
     import httpx
 
+    if workers > 1:
+        command = ["-m", "uvicorn", "--factory", "newsfuse.web:create_app", "--workers",
+                   str(workers), "--log-level", "warning"]  # fmt: skip
+    else:
+        command = ["-m", "newsfuse", "serve", "--db", db]
     server = subprocess.Popen(
-        [sys.executable, "-m", "newsfuse", "serve", "--db", db, "--port", str(port)],
+        [sys.executable, *command, "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env={**os.environ, "NEWSFUSE_DB": db},
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -272,6 +281,15 @@ def serve(db: str, port: int) -> subprocess.Popen:
             time.sleep(0.5)
     server.terminate()
     sys.exit("newsfuse serve did not answer within 120 s")
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time a process has used so far (Linux's /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -356,6 +374,10 @@ def main() -> None:
     )
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=5, help="Requests per route per client.")
+    parser.add_argument(
+        "--workers", type=int, default=1,
+        help="Serve with uvicorn --workers N instead of `newsfuse serve` (one process).",
+    )  # fmt: skip
     parser.add_argument("--timeout", type=float, default=60.0, help="Seconds per request.")
     parser.add_argument("--exclude", help="Skip the routes whose name matches this regex.")
     parser.add_argument("--only", help="Request only the routes whose name matches this regex.")
@@ -377,15 +399,17 @@ def main() -> None:
     if args.only:
         paths = {k: v for k, v in paths.items() if re.search(args.only, k)}
     port = free_port()
-    server = serve(db, port)
+    server = serve(db, port, args.workers)
     try:
         base = f"http://127.0.0.1:{port}"
         first = asyncio.run(first_requests(base, paths, args.timeout))
+        cpu_before = cpu_seconds(server.pid)
         latencies, errors, seconds = (
             asyncio.run(load(base, paths, args.clients, args.rounds, args.timeout))
             if args.rounds
             else ({}, {}, 0.0)
         )
+        cpu_after = cpu_seconds(server.pid)
     finally:
         server.terminate()
         try:
@@ -393,6 +417,12 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
     report(paths, first, latencies, errors, seconds, args.clients)
+    requests = sum(len(v) for v in latencies.values())
+    if requests and cpu_before is not None and cpu_after is not None and args.workers == 1:
+        used = cpu_after - cpu_before
+        print(f"server: {used:.0f} CPU-seconds under load ({1000 * used / requests:.0f} ms a "
+              f"request, {used / seconds:.2f} cores on average); load average "
+              f"{os.getloadavg()[0]:.1f} at the end")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -200,6 +200,12 @@ def db(examples_db, tmp_path):
         yield store
 
 
+def _plain_pair(pair: tuple[list, int]) -> tuple[list, int]:
+    from .test_postgres import _plain
+
+    return _plain(pair[0]), pair[1]
+
+
 def _version(store: Store, story_id: str) -> int:
     return store.story_version(story_id)
 
@@ -332,6 +338,20 @@ def test_what_a_story_lists_is_capped_and_its_totals_stay_exact(db, monkeypatch)
     assert f"of {full['events_total']} (" in html
 
 
+STORY_FILTERS = [{}, {"query": "armenia"}, {"query": "the said"}, {"query": "zzzqqq"},
+                 {"query": "armenia", "actor": "ARM"}, {"country": "ARM"}]  # fmt: skip
+
+
+def test_a_page_of_stories_is_the_list_and_count_it_stands_for(db):
+    for filters in STORY_FILTERS:
+        every = list(db.iter_stories(**filters))
+        for limit, offset in ((1, 0), (2, 1), (50, 0)):
+            items, total = db.page_of_stories(limit=limit, offset=offset, **filters)
+            assert items == every[offset : offset + limit]
+            assert total == db.count_stories(**filters) == len(every)
+    assert db.page_of_stories(limit=5, query="armenia")[1] > 0
+
+
 # -- the map --------------------------------------------------------------------------------
 
 MAP_FILTERS = [
@@ -417,6 +437,9 @@ def test_stored_fusion_pagination_and_map_on_postgres(postgres_url, db):
         assert pg.cached_fusion(sid, version + 1) is None
         story_report(pg, sid)
         assert pg.cached_fusion(sid, version + 1) is not None
+        for filters in STORY_FILTERS:
+            items, total = pg.page_of_stories(limit=2, offset=0, **filters)
+            assert (_plain(items), total) == _plain_pair(db.page_of_stories(limit=2, **filters))
         _add_placed_events(pg)
         _add_placed_events(db)
         for f in MAP_FILTERS:

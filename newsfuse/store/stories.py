@@ -144,6 +144,30 @@ class StoryStore(FusionStore):
             for row in conn.execute(q).mappings():
                 yield _decode_story(dict(row))
 
+    def page_of_stories(
+        self, *, limit: int, offset: int = 0, **filters: Any
+    ) -> tuple[list[dict[str, Any]], int]:
+        """``limit`` stories from ``offset`` (as :meth:`iter_stories`) and how many match.
+
+        A text search reads the articles once: the ids of every matching story come
+        back in order, their number is the total, and only the page is read in full.
+        """
+        if not filters.get("query"):
+            return list(self.iter_stories(limit=limit, offset=offset, **filters)), (
+                self.count_stories(**filters)
+            )
+        ordered = (
+            select(stories.c.id)
+            .where(*story_filters(**filters, plain_like=self._plain_like))
+            .order_by(stories.c.last_published.desc().nulls_last(), stories.c.seq.desc())
+        )
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(ordered).scalars())
+            page = ids[offset : offset + limit]
+            rows = conn.execute(select(stories).where(stories.c.id.in_(page))).mappings()
+            found = {row["id"]: _decode_story(dict(row)) for row in rows}
+        return [found[sid] for sid in page if sid in found], len(ids)
+
     def count_stories(self, **filters: Any) -> int:
         where = story_filters(**filters, plain_like=self._plain_like)
         q = select(func.count()).select_from(stories).where(*where)

@@ -34,8 +34,8 @@ def page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> di
 
 
 def stories(store: Store, filters: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
-    items = list(store.iter_stories(limit=limit, offset=offset, **filters))
-    return page(items, store.count_stories(**filters), limit, offset)
+    items, total = store.page_of_stories(limit=limit, offset=offset, **filters)
+    return page(items, total, limit, offset)
 
 
 def story(
