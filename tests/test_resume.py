@@ -230,3 +230,14 @@ def test_doctor_cli_exit_status(tmp_path):
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "nothing unfinished" in run.stdout
+
+
+def test_reannotating_an_article_refreshes_its_story(store):
+    ingest_documents([_doc(1), _doc(2)], store, cluster=True)
+    story_id = store.story_ids(["doc1"])["doc1"]
+    before = store.story_version(story_id)
+    from newsfuse.annotate.stage import annotate_articles
+
+    again = next(iter(annotate_articles([store.load_article("doc1")])))
+    assert store.save_analysis(again)
+    assert store.story_version(story_id) == before + 1  # its stored fusion is stale now

@@ -12,6 +12,7 @@ from rich.text import Text
 from newsfuse.cli.output import console, line, plain
 from newsfuse.untrusted import visible
 
+SHOWN_ARTICLES = 50  # rows of a story's sources table; --json lists every article
 KIND_STYLES = {"actors": "bold cyan", "places": "green", "times": "magenta", "quantities": "yellow"}
 
 
@@ -106,12 +107,14 @@ def render_story(story: dict) -> None:
     sources = Table(title="Sources", header_style="bold", show_lines=True)
     for column in ("source", "outlet", "agency", "dateline", "date", "title", "copy of"):
         sources.add_column(column, overflow="fold")
-    for a in story["articles"]:
+    for a in story["articles"][:SHOWN_ARTICLES]:
         dateline = ", ".join(x for x in (a.get("dateline_place"), a.get("dateline_country")) if x)
         cells = (a["origin"], a.get("outlet"), a.get("agency"), dateline,
                  (a.get("published") or "")[:10], a.get("title") or a["id"], a.get("reprint_of"))  # fmt: skip
         sources.add_row(*(plain(cell) for cell in cells))
     console.print(sources)
+    _more(len(story["articles"][:SHOWN_ARTICLES]), story.get("articles_total"), "articles",
+          "; --json lists them all")  # fmt: skip
 
     claims = Table(title="Numbers: what each source says", header_style="bold", show_lines=True)
     for column in ("measure", "verdict", "values"):
@@ -125,15 +128,17 @@ def render_story(story: dict) -> None:
         style = {"consistent": "green", "conflicting": "red"}.get(c["verdict"], "yellow")
         claims.add_row(plain(c["measure"]), plain(c["verdict"], style), plain(values))
     console.print(claims)
+    _more(len(story["claims"]), story.get("claims_total"), "measures")
 
     events = Table(title="Canonical events", header_style="bold")
     for column in ("event", "source", "target", "date", "sources", "mentions"):
         events.add_column(column, overflow="fold")
     for e in story["events"]:
         cells = (e["event"], " ".join(e["source"]), " ".join(e["target"]), e.get("date"),
-                 " ".join(e["sources"]), len(e["mentions"]))  # fmt: skip
+                 " ".join(e["sources"]), e.get("mention_count", len(e["mentions"])))  # fmt: skip
         events.add_row(*(plain(cell) for cell in cells))
     console.print(events)
+    _more(len(story["events"]), story.get("events_total"), "canonical events")
     coverage = story["coverage"]
     if coverage["all"]:
         console.print(
@@ -143,3 +148,8 @@ def render_story(story: dict) -> None:
                 "; ".join(i["what"] for i in coverage["all"]),
             )
         )
+
+
+def _more(shown: int, total: int | None, what: str, hint: str = "") -> None:
+    if total is not None and total > shown:
+        console.print(f"[dim]{shown} of {total} {what} shown{hint}[/]")

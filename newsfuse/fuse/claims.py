@@ -96,6 +96,19 @@ class Claim:
     actor: str | None = None
     place: str | None = None
     values: list[ClaimValue] = field(default_factory=list)
+    # What agrees() and add() need, folded in as ``values`` grows (it is only appended to),
+    # so that a measure given by thousands of articles is not re-read for each new value.
+    _folded: int = field(default=0, init=False, repr=False, compare=False)
+    _low: float = field(default=-math.inf, init=False, repr=False, compare=False)
+    _high: float = field(default=math.inf, init=False, repr=False, compare=False)
+    _said: set[tuple] = field(default_factory=set, init=False, repr=False, compare=False)
+
+    def _fold(self) -> None:
+        for x in self.values[self._folded :]:
+            self._low = max(self._low, x.low)
+            self._high = min(self._high, x.high)
+            self._said.add((x.article_id, x.value, x.qualifier))
+        self._folded = len(self.values)
 
     @property
     def measure(self) -> str:
@@ -142,15 +155,12 @@ class Claim:
         )
 
     def agrees(self, v: ClaimValue) -> bool:
-        return max(v.low, *(x.low for x in self.values)) <= min(
-            v.high, *(x.high for x in self.values)
-        )
+        self._fold()
+        return max(v.low, self._low) <= min(v.high, self._high)
 
     def add(self, v: ClaimValue) -> None:
-        if any(
-            (x.article_id, x.value, x.qualifier) == (v.article_id, v.value, v.qualifier)
-            for x in self.values
-        ):
+        self._fold()
+        if (v.article_id, v.value, v.qualifier) in self._said:
             return  # the same number said again in the same article
         self.values.append(v)
         self.actor = self.actor or v.actor
@@ -350,8 +360,9 @@ def _specificity(v: ClaimValue) -> tuple:
 def compare_claims(values: Iterable[ClaimValue]) -> list[Claim]:
     """Group values by measure, the best-specified first, and give each group its verdict."""
     claims: list[Claim] = []
+    by_measure: dict[tuple[str, str], list[Claim]] = {}  # accepts() needs noun and kind equal
     for v in sorted(values, key=_specificity):
-        fitting = [c for c in claims if c.accepts(v)]
+        fitting = [c for c in by_measure.get((v.noun, v.kind), ()) if c.accepts(v)]
         same_key = [c for c in fitting if c.actor == v.actor and c.place == v.place]
         agreeing = [c for c in fitting if c.agrees(v)]
         # A count made from a list of names only confirms; it never makes a conflict.
@@ -359,6 +370,7 @@ def compare_claims(values: Iterable[ClaimValue]) -> list[Claim]:
         if chosen is None:
             chosen = Claim(v.noun or "", v.kind, v.actor, v.place)
             claims.append(chosen)
+            by_measure.setdefault((chosen.noun, chosen.kind), []).append(chosen)
         chosen.add(v)
     claims.sort(key=lambda c: (-len(c.sources), -len(c.values), c.measure))
     return claims

@@ -69,7 +69,7 @@ class CanonicalEvent:
         return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def has_actors(self) -> bool:
-        return bool(self._actors("source") or self._actors("target"))
+        return any(a.get("code") for m in self.mentions for r in ("source", "target") for a in m[r])
 
     @property
     def sources(self) -> list[str]:
@@ -77,8 +77,8 @@ class CanonicalEvent:
 
     @property
     def date(self) -> str | None:
-        dates = [m["date"] for m in self.mentions if m.get("date")]
-        return max(dates, key=lambda d: (len(d), Counter(dates)[d]), default=None)
+        dates = Counter(m["date"] for m in self.mentions if m.get("date"))
+        return max(dates, key=lambda d: (len(d), dates[d]), default=None)
 
     def summary(self) -> str:
         src = "+".join(self._actors("source")) or "?"
@@ -110,10 +110,31 @@ class CanonicalEvent:
         }
 
 
+def _signature(e: dict[str, Any]) -> tuple:
+    """All that :func:`same_happening` reads of an event: equal signatures match alike."""
+    return (
+        e["event_type"],
+        bool(e.get("negated")),
+        _countries(e["source"]),
+        _countries(e["target"]),
+        e.get("date"),
+        e.get("location_country"),
+    )
+
+
 def fuse_events(events: Iterable[dict[str, Any]]) -> list[CanonicalEvent]:
-    """Group stored events (each with an ``origin``) into canonical events, biggest first."""
+    """Group stored events (each with an ``origin``) into canonical events, biggest first.
+
+    Mentions are joined when :func:`same_happening` says so, transitively. Events with
+    equal signatures are compared once, and only signatures that share a country on
+    one side are compared at all (no other pair can match), so a story of thousands of
+    copies of one report costs little more than the report.
+    """
     items = sorted(events, key=lambda e: (e["article_id"], e["sentence"], e["id"]))
-    parent = list(range(len(items)))
+    signatures: dict[tuple, int] = {}
+    sig_of = [signatures.setdefault(_signature(e), len(signatures)) for e in items]
+    keys = list(signatures)
+    parent = list(range(len(keys)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -121,15 +142,27 @@ def fuse_events(events: Iterable[dict[str, Any]]) -> list[CanonicalEvent]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            if items[j]["event_type"] == a["event_type"] and same_happening(a, items[j]):
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, CanonicalEvent] = {}
+    # A pair can match only with a country in common on one side: index signatures so.
+    by_country: dict[tuple, list[int]] = {}
+    for k, (etype, negated, source, target, _, _) in enumerate(keys):
+        for role, codes in (("source", source), ("target", target)):
+            for code in codes:
+                by_country.setdefault((etype, negated, role, code), []).append(k)
+    first_event = {}
+    for i, k in enumerate(sig_of):
+        first_event.setdefault(k, items[i])
+    for bucket in by_country.values():
+        for x, a in enumerate(bucket):
+            for b in bucket[x + 1 :]:
+                ra, rb = find(a), find(b)
+                if ra != rb and same_happening(first_event[a], first_event[b]):
+                    parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[tuple[int, int | None], CanonicalEvent] = {}
     for i, e in enumerate(items):
-        groups.setdefault(find(i), CanonicalEvent(e["event_type"])).mentions.append(e)
+        k = sig_of[i]
+        # A signature with no country at all matches nothing, not even its equals.
+        root = (find(k), None) if keys[k][2] or keys[k][3] else (k, i)
+        groups.setdefault(root, CanonicalEvent(e["event_type"])).mentions.append(e)
     return sorted(
         groups.values(),
         key=lambda c: (-len(c.sources), -len(c.mentions), c.event_type, c.mentions[0]["id"]),

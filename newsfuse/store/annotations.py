@@ -77,6 +77,7 @@ class AnnotationStore:
         """Replace whatever was stored for this article with ``ann``, in one transaction."""
         with self.engine.begin() as conn:
             write_annotations(conn, ann)
+            self.bump_story_versions(conn, [ann.article_id])  # type: ignore[attr-defined]
 
     def get_annotations(self, article_id: str) -> dict[str, list[dict]]:
         """Stored annotations of one article: actors, places, times, quantities, sentences."""

@@ -217,6 +217,39 @@ events = Table(
     Index("ix_events_type_date", "event_type", "date"),
 )
 
+# 0009_story_cache: the event list's order (newest first), whole and by type, quad class
+# and article (story), counted from the index alone; the map's counts by place (and events
+# by the country where they happened). On PostgreSQL "date DESC" is "date DESC NULLS
+# LAST", as listed, and ix_events_place is left out (it hashes the counts fast enough, and
+# a long place name would overflow a B-tree entry).
+Index("ix_events_listing", events.c.date.desc(), events.c.id, events.c.negated)
+Index(
+    "ix_events_type_listing",
+    events.c.event_type,
+    events.c.negated,
+    events.c.date.desc(),
+    events.c.id,
+)
+Index(
+    "ix_events_quad_listing",
+    events.c.quad_class,
+    events.c.negated,
+    events.c.date.desc(),
+    events.c.id,
+)
+Index(
+    "ix_events_article_listing", events.c.article_id, events.c.negated, events.c.date, events.c.id
+)
+Index(
+    "ix_events_place",
+    events.c.location_country,
+    events.c.location,
+    events.c.event_type,
+    events.c.date,
+    events.c.id,
+    events.c.negated,
+)
+
 event_actors = Table(
     "event_actors",
     metadata,
@@ -227,6 +260,10 @@ event_actors = Table(
     Column("sector", String(8)),
     Index("ix_event_actors_country", "country", "role"),
     Index("ix_event_actors_event", "event_id"),
+    # 0009_story_cache: an actor's events, and the other actors of an event, from the
+    # index alone
+    Index("ix_event_actors_country_event", "country", "event_id"),
+    Index("ix_event_actors_event_country", "event_id", "country"),
 )
 
 # -- cluster (0005_stories) -----------------------------------------------------------
@@ -243,6 +280,9 @@ stories = Table(
     Column("sources", Integer, nullable=False),  # independent sources: original reports
     Column("actors", Text),  # JSON list of the most mentioned ISO3 countries
     Column("updated_at", String(40), nullable=False),
+    # Bumped whenever what the story's fusion depends on changes: its members, or their
+    # annotations and events (0009_story_cache).
+    Column("version", Integer, nullable=False, server_default="1"),
     Index("ix_stories_last_published", "last_published"),
 )
 
@@ -258,4 +298,16 @@ story_articles = Table(
     Column("reprint_of", String(200)),  # the earlier article this is a wire copy of
     Column("origin", String(200), nullable=False),  # who wrote it: agency, outlet or itself
     Index("ix_story_articles_story", "story_id"),
+)
+
+
+# -- fusion cache (0009_story_cache) --------------------------------------------------
+
+story_fusions = Table(
+    "story_fusions",
+    metadata,
+    Column("story_id", String(16), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, nullable=False),  # the story's version it was computed from
+    Column("fusion", Text, nullable=False),  # JSON: see newsfuse.fuse.story
+    Column("computed_at", String(40), nullable=False),
 )

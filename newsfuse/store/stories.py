@@ -9,10 +9,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, or_, select, update
 
 from newsfuse.errors import NotFound
-from newsfuse.store.schema import actor_mentions, articles, events, stories, story_articles
+from newsfuse.store.fusions import FusionStore
+from newsfuse.store.schema import (
+    actor_mentions,
+    articles,
+    events,
+    stories,
+    story_articles,
+    story_fusions,
+)
 
 MAIN_ACTORS = 6
 _ARTICLE_COLUMNS = (
@@ -38,7 +46,7 @@ class Membership:
     origin: str
 
 
-class StoryStore:
+class StoryStore(FusionStore):
     engine: Engine
 
     # -- for the cluster stage -----------------------------------------------
@@ -80,6 +88,8 @@ class StoryStore:
 
         ``added``: the new memberships; ``merged``: story id → the story it was folded
         into; ``new_stories``: id → creation sequence of stories this run started.
+        Every story whose members change gets a new version (its stored fusion is out
+        of date); stories folded into others go, with their stored fusions.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.engine.begin() as conn:
@@ -102,14 +112,17 @@ class StoryStore:
                 conn.execute(
                     update(stories)
                     .where(stories.c.id == sid)
-                    .values(**_summary(conn, sid), updated_at=now)
+                    .values(**_summary(conn, sid), updated_at=now, version=stories.c.version + 1)
                 )
             if merged:
-                conn.execute(delete(stories).where(stories.c.id.in_(list(merged))))
+                gone = list(merged)
+                conn.execute(delete(story_fusions).where(story_fusions.c.story_id.in_(gone)))
+                conn.execute(delete(stories).where(stories.c.id.in_(gone)))
 
     def clear_stories(self) -> None:
         """Forget every story, so that the next cluster run starts from scratch."""
         with self.engine.begin() as conn:
+            conn.execute(delete(story_fusions))
             conn.execute(delete(story_articles))
             conn.execute(delete(stories))
 
@@ -121,7 +134,7 @@ class StoryStore:
         """Stories, the most recently published first; filters as in :func:`story_filters`."""
         q = (
             select(stories)
-            .where(*story_filters(**filters))
+            .where(*story_filters(**filters, plain_like=self._plain_like))
             .order_by(stories.c.last_published.desc().nulls_last(), stories.c.seq.desc())
             .offset(offset)
         )
@@ -131,15 +144,51 @@ class StoryStore:
             for row in conn.execute(q).mappings():
                 yield _decode_story(dict(row))
 
+    def page_of_stories(
+        self, *, limit: int, offset: int = 0, **filters: Any
+    ) -> tuple[list[dict[str, Any]], int]:
+        """``limit`` stories from ``offset`` (as :meth:`iter_stories`) and how many match.
+
+        A text search reads the articles once: the ids of every matching story come
+        back in order, their number is the total, and only the page is read in full.
+        """
+        if not filters.get("query"):
+            return list(self.iter_stories(limit=limit, offset=offset, **filters)), (
+                self.count_stories(**filters)
+            )
+        ordered = (
+            select(stories.c.id)
+            .where(*story_filters(**filters, plain_like=self._plain_like))
+            .order_by(stories.c.last_published.desc().nulls_last(), stories.c.seq.desc())
+        )
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(ordered).scalars())
+            page = ids[offset : offset + limit]
+            rows = conn.execute(select(stories).where(stories.c.id.in_(page))).mappings()
+            found = {row["id"]: _decode_story(dict(row)) for row in rows}
+        return [found[sid] for sid in page if sid in found], len(ids)
+
     def count_stories(self, **filters: Any) -> int:
-        q = select(func.count()).select_from(stories).where(*story_filters(**filters))
+        where = story_filters(**filters, plain_like=self._plain_like)
+        q = select(func.count()).select_from(stories).where(*where)
         with self.engine.connect() as conn:
             return conn.execute(q).scalar_one()
 
-    def get_story(self, story_id: str) -> dict[str, Any]:
+    @property
+    def _plain_like(self) -> bool:
+        # SQLite's LIKE ignores ASCII case, as its lower() folds ASCII only: the same
+        # matches as ILIKE (which SQLAlchemy renders there as lower() LIKE lower()),
+        # without copying every text in lower case first.
+        return self.engine.dialect.name == "sqlite"
+
+    def get_story(
+        self, story_id: str, *, limit: int | None = None, offset: int = 0
+    ) -> dict[str, Any]:
         """A story with its articles (metadata, no text), in publication order.
 
-        ``story_id`` may also be the id of an article: its story is returned.
+        ``story_id`` may also be the id of an article: its story is returned. Only
+        ``limit`` articles from ``offset`` are listed (all when ``limit`` is None);
+        ``articles_total`` says how many there are.
         """
         with self.engine.connect() as conn:
             row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
@@ -157,7 +206,7 @@ class StoryStore:
                     f"no story (or article) with id {story_id!r}; `newsfuse stories` lists the ids"
                 )
             story_id = row["id"]
-            members = conn.execute(
+            query = (
                 select(
                     articles.c.id,
                     articles.c.title,
@@ -175,9 +224,21 @@ class StoryStore:
                 .join(story_articles, story_articles.c.article_id == articles.c.id)
                 .where(story_articles.c.story_id == story_id)
                 .order_by(articles.c.published.asc().nulls_last(), story_articles.c.position)
-            ).mappings()
-            story = _decode_story(dict(row))
-            story["articles"] = [dict(m) for m in members]
+                .offset(offset)
+            )
+            if limit is not None:
+                query = query.limit(limit)
+            members = [dict(m) for m in conn.execute(query).mappings()]
+            total = conn.execute(
+                select(func.count())
+                .select_from(story_articles)
+                .where(story_articles.c.story_id == story_id)
+            ).scalar_one()
+        story = _decode_story(dict(row))
+        story["articles"] = members
+        story["articles_total"] = total
+        story["articles_limit"] = limit
+        story["articles_offset"] = offset
         return story
 
     def story_ids(self, article_ids: Iterable[str] | None = None) -> dict[str, str]:
@@ -197,6 +258,7 @@ def story_filters(
     query: str | None = None,
     country: str | None = None,
     event_type: str | None = None,
+    plain_like: bool = False,
 ) -> list[Any]:
     """WHERE clauses for the story filters; every value is a bound parameter.
 
@@ -204,7 +266,8 @@ def story_filters(
     an ISO3 code among its main actors; ``query`` words that must all appear in
     the title or text of one of its articles; ``country`` a dateline country of
     one of its articles or a country where one of its events happened;
-    ``event_type`` a PLOVER type among its events.
+    ``event_type`` a PLOVER type among its events. ``plain_like``: match words with
+    LIKE, where LIKE ignores case as ILIKE does (SQLite).
     """
     where: list[Any] = []
     if since:
@@ -214,18 +277,27 @@ def story_filters(
     if actor:
         where.append(stories.c.actors.like(f'%"{_escape_like(actor.upper())}"%', escape="\\"))
     if query:
-        match = select(story_articles.c.story_id).join(
-            articles, articles.c.id == story_articles.c.article_id
-        )
+        words = []
         for word in query.split():
             pattern = f"%{_escape_like(word)}%"
-            match = match.where(
+            words.append(
                 or_(
-                    articles.c.title.ilike(pattern, escape="\\"),
-                    articles.c.text.ilike(pattern, escape="\\"),
+                    *(
+                        column.like(pattern, escape="\\")
+                        if plain_like
+                        else column.ilike(pattern, escape="\\")
+                        for column in (articles.c.title, articles.c.text)
+                    )
                 )
             )
-        where.append(stories.c.id.in_(match))
+        # Per story, and done at its first matching article: a story of thousands of
+        # articles that match is not read to its end.
+        where.append(
+            exists()
+            .where(story_articles.c.story_id == stories.c.id)
+            .where(articles.c.id == story_articles.c.article_id)
+            .where(*words)
+        )
     if country:
         code = country.upper()
         datelined = (
@@ -298,6 +370,7 @@ def _decode_story(row: dict[str, Any]) -> dict[str, Any]:
     row["independent_sources"] = row.pop("sources")
     row["article_count"] = row.pop("articles")
     row.pop("seq", None)
+    row.pop("version", None)  # internal: what the stored fusion was computed from
     return row
 
 

@@ -131,8 +131,9 @@ class WorkStore:
             story = conn.execute(
                 select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)
             ).scalar()
-            if story is not None:
+            if story is not None:  # its summary and stored fusion depend on these rows
                 refresh_summaries(conn, [story])
+                self.bump_story_versions(conn, [article_id])  # type: ignore[attr-defined]
         return True
 
     def mark_annotation_failed(self, article_id: str, reason: str) -> None:

@@ -97,8 +97,11 @@ def api_stories(
     responses=ERRORS,
     summary="One story with its fusion",
 )
-def api_story(request: Request, story_id: IdPath) -> dict[str, Any]:
-    return data.story(_store(request), story_id)
+def api_story(
+    request: Request, story_id: IdPath, limit: Limit = data.STORY_ARTICLES, offset: Offset = 0
+) -> dict[str, Any]:
+    """`limit` of the story's articles from `offset`; `articles_total` says how many."""
+    return data.story(_store(request), story_id, limit, offset)
 
 
 @router.get("/events", responses=ERRORS, summary="Coded events, newest first")

@@ -15,8 +15,9 @@ from newsfuse.events.ontology import QuadClass
 from newsfuse.fuse.story import story_report
 from newsfuse.geo.points import place_point
 from newsfuse.store import Store
+from newsfuse.store.aggregates import event_place_counts
 
-MAP_EVENT_LIMIT = 5000
+STORY_ARTICLES = 50  # a story's articles listed per page
 MAX_MONTH_BARS = 120  # a longer span is drawn a year a bar
 QUAD_CLASSES = tuple(q.value for q in QuadClass)
 
@@ -33,12 +34,16 @@ def page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> di
 
 
 def stories(store: Store, filters: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
-    items = list(store.iter_stories(limit=limit, offset=offset, **filters))
-    return page(items, store.count_stories(**filters), limit, offset)
+    items, total = store.page_of_stories(limit=limit, offset=offset, **filters)
+    return page(items, total, limit, offset)
 
 
-def story(store: Store, story_id: str) -> dict[str, Any]:
-    report = story_report(store, story_id)
+def story(
+    store: Store, story_id: str, limit: int = STORY_ARTICLES, offset: int = 0
+) -> dict[str, Any]:
+    """A story with ``limit`` of its articles from ``offset`` (``articles_total`` in all),
+    its stored fusion, and a timeline of its events and of the articles listed."""
+    report = story_report(store, story_id, limit=limit, offset=offset)
     report["timeline"] = timeline(report)
     return report
 
@@ -142,24 +147,29 @@ def month_chart(months: list[dict[str, Any]], width: float = 720, height: float 
 
 
 def map_points(store: Store, filters: dict[str, Any]) -> dict[str, Any]:
-    """Event locations for the world map (equirectangular: x = lon + 180, y = 90 - lat)."""
+    """Event locations for the world map (equirectangular: x = lon + 180, y = 90 - lat).
+
+    The database counts events by place and type; only the distinct places are looked
+    up here. Points, and the types at each, come in the order of their newest event.
+    """
     points: dict[tuple[float, float], dict[str, Any]] = {}
     placed = unplaced = 0
-    for e in store.iter_events(limit=MAP_EVENT_LIMIT, **filters):
-        point = place_point(e.get("location"), e.get("location_country"))
+    for row in event_place_counts(store.engine, **filters):
+        n, location, country = row["events"], row["location"], row["location_country"]
+        point = place_point(location, country)
         if point is None:
-            unplaced += 1
+            unplaced += n
             continue
-        placed += 1
+        placed += n
         lat, lon = round(point[0], 1), round(point[1], 1)
         p = points.setdefault(
             (lat, lon),
-            {"lat": lat, "lon": lon, "x": lon + 180, "y": 90 - lat, "place": e.get("location")
-             or country_name(e.get("location_country")), "country": e.get("location_country"),
+            {"lat": lat, "lon": lon, "x": lon + 180, "y": 90 - lat,
+             "place": location or country_name(country), "country": country,
              "events": 0, "types": {}},
         )  # fmt: skip
-        p["events"] += 1
-        p["types"][e["event_type"]] = p["types"].get(e["event_type"], 0) + 1
+        p["events"] += n
+        p["types"][row["event_type"]] = p["types"].get(row["event_type"], 0) + n
     for p in points.values():
         p["r"] = round(0.8 + 0.6 * math.sqrt(p["events"]), 2)
     return {

@@ -115,13 +115,17 @@ def stories_page(request: Request, filters: Annotated[dict, Depends(story_filter
 
 
 @router.get("/stories/{story_id:path}.json")
-def story_json(request: Request, story_id: IdPath) -> JSONResponse:
-    return JSONResponse(data.story(_store(request), story_id))
+def story_json(request: Request, story_id: IdPath, limit: Limit = data.STORY_ARTICLES,
+               offset: Offset = 0) -> JSONResponse:  # fmt: skip
+    return JSONResponse(data.story(_store(request), story_id, limit, offset))
 
 
 @router.get("/stories/{story_id:path}")
-def story_page(request: Request, story_id: IdPath) -> Response:
-    return _render(request, "story.html", {"story": data.story(_store(request), story_id)})
+def story_page(request: Request, story_id: IdPath, limit: Limit = data.STORY_ARTICLES,
+               offset: Offset = 0) -> Response:  # fmt: skip
+    story = data.story(_store(request), story_id, limit, offset)
+    pager = _pager({"limit": limit, "offset": offset, "total": story["articles_total"]})
+    return _render(request, "story.html", {"story": story, "pager": pager})
 
 
 # -- events -----------------------------------------------------------------------
