@@ -28,6 +28,15 @@ PARAGRAPH = (
 )
 
 
+def _fingerprint(doc) -> tuple:
+    """What our finders read from a parse: tokens, tags, lemmas, the tree, entities, sentences."""
+    tokens = [
+        (t.text, t.whitespace_, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+        for t in doc
+    ]
+    return tokens, [(s.start, s.end) for s in doc.sents]
+
+
 @pytest.fixture(scope="module")
 def nlp():
     from newsfuse.annotate.nlp import load_nlp
@@ -41,13 +50,18 @@ def _article(text: str, article_id: str = "long") -> Article:
     )
 
 
-@given(st.text(alphabet=st.sampled_from("ab .!?\n\t”"), max_size=300), st.integers(2, 40))
-def test_pieces_cover_the_text_in_order_and_are_bounded(text, size):
-    bounds = piece_bounds(text, size)
+@given(
+    st.text(alphabet=st.sampled_from("ab .!?\n\t”"), max_size=300),
+    st.integers(2, 40),
+    st.integers(1, 30),
+)
+def test_pieces_cover_the_text_in_order_and_are_bounded(text, size, word):
+    bounds = piece_bounds(text, size, word)
     assert "".join(text[start:end] for start, end in bounds) == text
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
     assert all(first[1] == second[0] for first, second in pairwise(bounds))
     assert all(0 < end - start <= size for start, end in bounds) or text == ""
+    assert all(len(run) <= word for s, e in bounds for run in text[s:e].split())
 
 
 def test_pieces_end_after_paragraph_breaks_then_sentences_then_words():
@@ -60,6 +74,16 @@ def test_pieces_end_after_paragraph_breaks_then_sentences_then_words():
     words = "word " * 100
     assert all(words[end - 1] == " " for _, end in piece_bounds(words, 42)[:-1])
     assert piece_bounds("x" * 100, 30) == [(0, 30), (30, 60), (60, 90), (90, 100)]
+
+
+def test_runs_without_spaces_are_cut_into_words_of_bounded_length():
+    """spaCy's tokenizer takes quadratic time in a run of prefixes ("!!!!..."): such runs are
+    parsed a bounded stretch at a time."""
+    text = f"{PARAGRAPH} {'!' * 500} {PARAGRAPH}"
+    bounds = piece_bounds(text, PIECE_CHARS, 200)
+    start = len(PARAGRAPH) + 1
+    assert bounds == [(0, start + 200), (start + 200, start + 400), (start + 400, len(text))]
+    assert piece_bounds(PARAGRAPH, PIECE_CHARS, 200) == [(0, len(PARAGRAPH))]
 
 
 def test_a_break_is_taken_only_inside_its_window():
@@ -79,22 +103,24 @@ def test_annotated_length_stops_at_a_paragraph_break_before_the_limit():
 def test_a_text_in_pieces_parses_to_the_whole_text(nlp):
     text = "\n\n".join(f"{n}. {PARAGRAPH}" for n in range(8))
     whole = nlp(text)
-    assert parse_text(nlp, text).to_bytes() == whole.to_bytes()  # one piece: as before
+    assert _fingerprint(parse_text(nlp, text)) == _fingerprint(whole)  # one piece: as before
     (pieced,) = parse_texts(nlp, [text], limit=None, piece_chars=700)
     assert pieced.text == text
     assert len(piece_bounds(text, 700)) > 3
     starts = {start for start, _ in piece_bounds(text, 700)}
     sentence_starts = {s.start_char for s in pieced.sents}
     assert starts <= sentence_starts  # a piece border is a sentence border
-    # paragraph borders are sentence borders anyway: the sentences are the same
-    assert sentence_starts == {s.start_char for s in whole.sents}
+    # paragraph borders are sentence borders anyway: sentences differ at most just after a
+    # border, where the parser starts afresh ("2." may or may not be a sentence of its own)
+    differ = sentence_starts ^ {s.start_char for s in whole.sents}
+    assert all(any(0 <= c - b < 10 for b in starts) for c in differ)
     assert [t.text for t in pieced] == [t.text for t in whole]
 
 
 def test_short_texts_parse_as_before(nlp):
     texts = [PARAGRAPH, "", "Kim Jong Un met Vladimir Putin.", PARAGRAPH * 3]
     for doc, plain in zip(parse_texts(nlp, texts), nlp.pipe(texts), strict=True):
-        assert doc.to_bytes() == plain.to_bytes()
+        assert _fingerprint(doc) == _fingerprint(plain)
 
 
 def test_spacy_length_limit_cannot_be_reached(nlp):
@@ -150,18 +176,27 @@ def test_a_text_over_a_million_characters_is_stored_whole_and_annotated_in_part(
     assert found.events[0].trigger == "met"
 
 
+def _away_from(borders: list[int], events) -> set:
+    """Events whose sentence does not start at a piece border, their sentence number left out
+    (a border may add or remove a sentence before them)."""
+    return {
+        replace(e, sentence=0) for e in events if not any(0 <= e.start - b < 10 for b in borders)
+    }
+
+
 def test_pieces_change_events_only_at_their_borders():
-    """The same text annotated in one go and in pieces cut at paragraph breaks: the events
-    are the same, at the same offsets, with the same evidence."""
+    """The same text annotated in one go and in pieces cut at paragraph breaks: away from the
+    borders the events are the same, at the same offsets, with the same evidence."""
     from newsfuse.annotate.stage import annotate_articles
 
     text = "\n\n".join(f"Report {n}. {PARAGRAPH}" for n in range(12))
     article = _article(text)
     (whole,) = annotate_articles([article])
     (pieced,) = annotate_articles([article], piece_chars=900)
-    assert len(piece_bounds(text, 900)) > 3
-    assert pieced.annotations.sentences == whole.annotations.sentences
-    assert pieced.events == whole.events
+    borders = [start for start, _ in piece_bounds(text, 900)]
+    assert len(borders) > 3
+    assert _away_from(borders, pieced.events) == _away_from(borders, whole.events)
+    assert len(pieced.events) == len(whole.events)
     _check_offsets(pieced, text, len(text))
 
 
@@ -200,7 +235,22 @@ def test_real_articles_joined_and_cut_in_pieces_keep_their_events(shared):
     text = "\n\n".join(texts)
     (whole,) = annotate_articles([_article(text)])
     (pieced,) = annotate_articles([_article(text)], piece_chars=4000)
+    borders = [start for start, _ in piece_bounds(text, 4000)]
+    assert len(borders) > 3
     _check_offsets(pieced, text, len(text))
-    assert pieced.annotations.sentences == whole.annotations.sentences
-    same = set(whole.events) & set(pieced.events)
-    assert len(same) >= 0.9 * len(whole.events)
+    assert _away_from(borders, pieced.events) == _away_from(borders, whole.events)
+
+
+def test_line_breaks_start_sentences(nlp):
+    text = "\n".join(["Kim Jong Un", "met Vladimir Putin", "in Moscow"] * 50)
+    starts = {s.start_char for s in nlp(text).sents}
+    assert {0, *(i + 1 for i, c in enumerate(text) if c == "\n")} <= starts
+
+
+def test_sentences_too_long_to_be_real_are_not_coded():
+    from newsfuse import code_sentence
+    from newsfuse.events.coder import MAX_SENTENCE_TOKENS
+
+    assert code_sentence("Russia attacked Ukraine.", "2024-12-16")
+    junk = "Russia attacked Ukraine and " * (MAX_SENTENCE_TOKENS // 4 + 10)
+    assert code_sentence(junk, "2024-12-16") == []

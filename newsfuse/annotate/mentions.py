@@ -121,15 +121,19 @@ def _appositive(span: Span) -> str:
     return doc[span.end + 1 : max(c.right_edge.i for c in following) + 1].text
 
 
+def _start(span: Span) -> int:
+    return span.start
+
+
 def _coordinated(chunk: Span, places: list[Span]) -> list[Span]:
     """Two or more nationalities or countries sharing one head ("Hungarian and Romanian officials").
 
     ``places`` are the doc's NORP and GPE entities in text order (found once per doc, not
     once per chunk; those inside the chunk are found by bisection, not by a scan).
     """
-    first = bisect_left(places, chunk.start, key=lambda e: e.start)
     ents = []
-    for e in places[first:]:
+    for k in range(bisect_left(places, chunk.start, key=_start), len(places)):
+        e = places[k]
         if e.start >= chunk.end:
             break
         if e.end <= chunk.end and e.root.i != chunk.root.i:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -35,6 +37,13 @@ MAX_ANNOTATED_CHARS = 500_000
 """Characters annotated per article, from its start (about 80,000 words, a short book).
 Annotating and coding them takes about 30 s on one core of a 2024 laptop; longer texts
 are annotated up to here, with a note, and stored whole."""
+
+WORD_CHARS = 200
+"""Longest run of characters without a space parsed in one piece. spaCy's tokenizer takes
+time quadratic in such a run when it is made of prefixes or suffixes ("!!!...",
+"'s's's...", emoji): 16,000 "!" took 100 s. News has no such "words" (long URLs aside),
+so longer runs are cut into pieces of this size, which keeps the cost per character near
+that of ordinary text."""
 
 BATCH_CHARS = 200_000
 """Most characters parsed in one ``nlp.pipe`` batch (32 ordinary articles are far fewer):
@@ -63,19 +72,28 @@ def break_before(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def piece_bounds(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+@cache
+def _long_run(word_chars: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\S)\S{{{word_chars + 1},}}")
+
+
+def piece_bounds(
+    text: str, size: int = PIECE_CHARS, word_chars: int = WORD_CHARS
+) -> list[tuple[int, int]]:
     """(start, end) of each piece of ``text``: consecutive, covering it all, none longer than
-    ``size``, each cut in its second half at the best break (see :func:`break_before`)."""
-    if size < 2:
-        raise ValueError("piece size must be at least 2 characters")
-    bounds = []
+    ``size``, each cut in its second half at the best break (see :func:`break_before`);
+    and runs of over ``word_chars`` characters without a space cut every ``word_chars``."""
+    if size < 2 or word_chars < 1:
+        raise ValueError("pieces must allow at least 2 characters, and words at least 1")
+    cuts = []
     start = 0
     while len(text) - start > size:
-        end = break_before(text, start + size // 2, start + size)
-        bounds.append((start, end))
-        start = end
-    bounds.append((start, len(text)))
-    return bounds
+        start = break_before(text, start + size // 2, start + size)
+        cuts.append(start)
+    for run in _long_run(word_chars).finditer(text):
+        cuts.extend(range(run.start() + word_chars, run.end(), word_chars))
+    points = [0, *sorted(set(cuts)), len(text)]
+    return [(a, b) for a, b in pairwise(points) if a < b] or [(0, 0)]
 
 
 def annotated_length(text: str, limit: int = MAX_ANNOTATED_CHARS) -> int:
@@ -128,6 +146,7 @@ def parse_texts(
     batch_size: int = 32,
     limit: int | None = MAX_ANNOTATED_CHARS,
     piece_chars: int = PIECE_CHARS,
+    word_chars: int = WORD_CHARS,
 ) -> Iterator[Doc]:
     """One ``Doc`` per text, in order, parsed in pieces by ``nlp.pipe``.
 
@@ -141,7 +160,7 @@ def parse_texts(
     def pieces() -> Iterator[tuple[int, str]]:
         for number, text in enumerate(texts):
             head = text if limit is None else text[: annotated_length(text, limit)]
-            for start, stop in piece_bounds(head, piece_chars):
+            for start, stop in piece_bounds(head, piece_chars, word_chars):
                 yield number, head[start:stop]
 
     current: list[Doc] = []
@@ -168,6 +187,7 @@ __all__ = [
     "BATCH_CHARS",
     "MAX_ANNOTATED_CHARS",
     "PIECE_CHARS",
+    "WORD_CHARS",
     "annotated_length",
     "annotation_note",
     "break_before",
