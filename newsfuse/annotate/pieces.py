@@ -33,10 +33,13 @@ PIECE_CHARS = 100_000
 articles has 25,000 characters); parse time per character is flat up to here, and one
 piece's memory stays small. Must stay below spaCy's ``nlp.max_length``."""
 
-MAX_ANNOTATED_CHARS = 500_000
-"""Characters annotated per article, from its start (about 80,000 words, a short book).
-Annotating and coding them takes about 30 s on one core of a 2024 laptop; longer texts
-are annotated up to here, with a note, and stored whole."""
+MAX_ANNOTATED_CHARS = 200_000
+"""Characters annotated per article, from its start: about 30,000 words, eight times the
+longest of 2,600 BBC and news_cluster articles (25,000 characters). Measured on a loaded
+2-core machine (``benchmarks/annotate_length.py``), annotating and coding this much news
+takes about 20 s, and this much of the worst hostile text found (a "word" of emoji on
+every line, thousands of one-word lines) about 60 s. Longer texts are annotated up to
+here, with a note, and stored whole."""
 
 WORD_CHARS = 200
 """Longest run of characters without a space parsed in one piece. spaCy's tokenizer takes
