@@ -28,10 +28,11 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
-PIECE_CHARS = 100_000
-"""Longest piece parsed at once. Real articles fit in one (the longest of the 2,225 BBC
-articles has 25,000 characters); parse time per character is flat up to here, and one
-piece's memory stays small. Must stay below spaCy's ``nlp.max_length``."""
+PIECE_CHARS = 50_000
+"""Longest piece parsed at once. Real articles fit in one (the longest of 2,600 BBC and
+news_cluster articles has 25,000 characters). Parse time per character is the same for
+pieces of 5,000 to 200,000 characters; memory is not (see :data:`BATCH_CHARS`). Must stay
+below spaCy's ``nlp.max_length``."""
 
 MAX_ANNOTATED_CHARS = 200_000
 """Characters annotated per article, from its start: about 30,000 words, eight times the
@@ -48,9 +49,11 @@ time quadratic in such a run when it is made of prefixes or suffixes ("!!!...",
 so longer runs are cut into pieces of this size, which keeps the cost per character near
 that of ordinary text."""
 
-BATCH_CHARS = 200_000
-"""Most characters parsed in one ``nlp.pipe`` batch (32 ordinary articles are far fewer):
-32 pieces of a very long text in one batch would hold gigabytes."""
+BATCH_CHARS = 50_000
+"""Most characters parsed in one ``nlp.pipe`` batch, unless one piece is longer (the batch
+size in articles still applies too). spaCy's memory grows with the characters of a batch:
+200,000 took 575 MB more than the loaded model, 50,000 took 225 MB, 20,000 130 MB, at the
+same speed; 32 ordinary articles in one batch would be up to 160,000."""
 
 TRUNCATION_WINDOW = 20_000
 """How far before :data:`MAX_ANNOTATED_CHARS` a paragraph or sentence break is looked for."""
