@@ -164,6 +164,11 @@ class Annotations:
     places: tuple[PlaceMention, ...] = ()
     times: tuple[TimeMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    annotated_chars: int | None = None
+    """How many characters of the text, from its start, were annotated, when not all of them
+    (a very long article: see :mod:`newsfuse.annotate.pieces`); None when all were."""
+    notes: tuple[str, ...] = ()
+    """Things worth telling the user, e.g. "annotated the first 500,000 of 1,200,000 characters"."""
 
 
 # -- code -----------------------------------------------------------------------------
@@ -317,3 +322,8 @@ class Analysis:
 
     annotations: Annotations
     events: tuple[Event, ...] = ()
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The annotate stage's notes (e.g. that a very long text was annotated in part)."""
+        return self.annotations.notes

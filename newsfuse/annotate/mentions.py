@@ -12,6 +12,7 @@ Later short mentions take the resolution of the earlier full one: a surname
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -120,16 +121,23 @@ def _appositive(span: Span) -> str:
     return doc[span.end + 1 : max(c.right_edge.i for c in following) + 1].text
 
 
+def _start(span: Span) -> int:
+    return span.start
+
+
 def _coordinated(chunk: Span, places: list[Span]) -> list[Span]:
     """Two or more nationalities or countries sharing one head ("Hungarian and Romanian officials").
 
-    ``places`` are the doc's NORP and GPE entities (found once per doc, not once per chunk).
+    ``places`` are the doc's NORP and GPE entities in text order (found once per doc, not
+    once per chunk; those inside the chunk are found by bisection, not by a scan).
     """
-    ents = [
-        e
-        for e in places
-        if chunk.start <= e.start and e.end <= chunk.end and e.root.i != chunk.root.i
-    ]
+    ents = []
+    for k in range(bisect_left(places, chunk.start, key=_start), len(places)):
+        e = places[k]
+        if e.start >= chunk.end:
+            break
+        if e.end <= chunk.end and e.root.i != chunk.root.i:
+            ents.append(e)
     return ents if len(ents) > 1 and _is_role(chunk.root.text) else []
 
 
@@ -176,28 +184,47 @@ def _actor_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     return kept
 
 
-def _coreferent(text: str, earlier: list[ActorMention]) -> Actor | None:
-    """The actor an earlier, fuller mention gave a short one ("Ryder", "the North")."""
-    folded = text.casefold()
-    ns = _NORTH_SOUTH.match(text) or _NORTH_SOUTH_INSIDE.search(text)
-    for mention in reversed(earlier):  # the nearest earlier mention wins
+class _Antecedents:
+    """The earlier, fuller mentions a short one can take its actor from ("Ryder" after
+    "Pentagon spokesman Major General Pat Ryder", "the North" after "North Korea").
+
+    The nearest earlier one wins. Found through indexes rather than by walking back over
+    every earlier mention, which made a long article's actors quadratic in its mentions.
+    """
+
+    def __init__(self) -> None:
+        self._north_south: dict[str, ActorMention] = {}
+        # by last word: (minus length, mention), the nearest last, each longer than those
+        # after it: a mention nearer and at least as long hides an earlier one for good
+        self._by_last_word: dict[tuple[str, ...], list[tuple[int, ActorMention]]] = {}
+
+    def add(self, mention: ActorMention) -> None:
+        if not mention.actor.country:
+            return
         full = mention.text.casefold()
-        if ns and full.startswith(ns.group(1).casefold() + " ") and mention.actor.country:
+        for word in ("north", "south"):
+            if full.startswith(word + " "):
+                self._north_south[word] = mention
+        if " " in full and mention.label in ("PERSON", "ORG", "NOUN"):
+            stack = self._by_last_word.setdefault(tuple(full.split()[-1:]), [])
+            while stack and -stack[-1][0] <= len(full):
+                stack.pop()
+            stack.append((-len(full), mention))
+
+    def find(self, text: str) -> Actor | None:
+        """The actor of the nearest earlier mention that ``text`` refers back to."""
+        ns = _NORTH_SOUTH.match(text) or _NORTH_SOUTH_INSIDE.search(text)
+        if ns:
+            mention = self._north_south.get(ns.group(1).casefold())
+            if mention is None:
+                return None
             return (
                 Actor(text, mention.actor.country, None) if text != mention.text else mention.actor
             )
-        if (
-            (
-                not ns
-                and len(full) > len(folded)
-                and full.split()[-1:] == folded.split()[-1:]
-                and " " in full
-            )
-            and mention.label in ("PERSON", "ORG", "NOUN")
-            and mention.actor.country
-        ):
-            return mention.actor
-    return None
+        folded = text.casefold()
+        stack = self._by_last_word.get(tuple(folded.split()[-1:]), [])
+        longer = bisect_left(stack, (-len(folded),))  # those longer than ``text``
+        return stack[longer - 1][1].actor if longer else None
 
 
 def find_actors(
@@ -211,27 +238,23 @@ def find_actors(
     first = [resolver.resolve(resolution_text(span, extra), when) for span, _, extra in spans]
     context = ArticleContext(Counter(a.country for a in first if a.country))
     mentions: list[ActorMention] = []
+    antecedents = _Antecedents()
     for (span, label, extra), alone in zip(spans, first, strict=True):
         actor = alone
         if _NORTH_SOUTH.match(span.text):
-            actor = _coreferent(span.text, mentions) or Actor(span.text)
+            actor = antecedents.find(span.text) or Actor(span.text)
         elif alone.country is not None:
             actor = resolver.resolve(resolution_text(span, extra), when, context)
         else:
-            ref = _coreferent(span.text, mentions)
+            ref = antecedents.find(span.text)
             actor = Actor(alone.name, ref.country, alone.sector or ref.sector) if ref else alone
         if extra and actor.name != span.text:
             actor = replace(actor, name=span.text)
-        mentions.append(
-            ActorMention(
-                span.start_char,
-                span.end_char,
-                span.text,
-                actor,
-                label,
-                sentence_of(span.start_char),
-            )
+        mention = ActorMention(
+            span.start_char, span.end_char, span.text, actor, label, sentence_of(span.start_char)
         )
+        mentions.append(mention)
+        antecedents.add(mention)
     return [m for m in mentions if m.actor.country or m.actor.sector]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -28,10 +29,18 @@ def _load_model() -> Language:
 
 
 def _paragraph_starts(doc: Doc) -> Doc:
-    """A token after a line break starts a sentence: headings and paragraphs never run together."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or doc[token.i - 1].whitespace_ == "\n":
-            token.is_sent_start = True
+    """A token after a line break starts a sentence: headings and paragraphs never run together.
+
+    Set through one array, not ``Token.is_sent_start``, which scans the whole doc on each
+    assignment: a text of many short lines took time quadratic in its length.
+    """
+    after_break = [
+        token.i + 1 for token in doc[:-1] if "\n" in token.text or token.whitespace_ == "\n"
+    ]
+    if after_break:
+        starts = doc.to_array(SENT_START)
+        starts[after_break] = 1
+        doc.from_array([SENT_START], starts)
     return doc
 
 

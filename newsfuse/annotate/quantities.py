@@ -555,7 +555,7 @@ def _scan_sentence(doc: Doc, sent: Span, lex: Lexicon) -> list[_Found]:
 
 
 def _to_quantity(
-    item: _Found, earlier: Quantity | None, resolve: Resolver | None, doc: Doc, sentence: int
+    item: _Found, earlier: Quantity | None, resolve: Resolver | None, text: str, sentence: int
 ) -> Quantity:
     noun, actor = item.noun, None
     if item.noun_phrase is not None and resolve is not None:
@@ -565,7 +565,7 @@ def _to_quantity(
     return Quantity(
         start=item.start,
         end=item.end,
-        text=doc.text[item.start : item.end],
+        text=text[item.start : item.end],
         value=item.value,
         qualifier=item.qualifier,
         noun=noun,
@@ -586,12 +586,13 @@ def find_quantities(
     ``sentence_of`` maps a character offset to a sentence index (default: the doc's own).
     """
     lex = lexicon()
+    text = doc.text  # built from the tokens on each access: once, not once per quantity
     quantities: list[Quantity] = []
     for index, sent in enumerate(doc.sents):
         earlier: Quantity | None = None
         for item in _scan_sentence(doc, sent, lex):
             sentence = sentence_of(item.start) if sentence_of else index
-            quantity = _to_quantity(item, earlier, resolve, doc, sentence)
+            quantity = _to_quantity(item, earlier, resolve, text, sentence)
             quantities.append(quantity)
             if quantity.noun is not None:
                 earlier = quantity

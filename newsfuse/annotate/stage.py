@@ -1,4 +1,9 @@
-"""Run the annotate stage over articles: one spaCy parse each, then our finders."""
+"""Run the annotate stage over articles: one spaCy parse each, then our finders.
+
+Texts are parsed through :mod:`newsfuse.annotate.pieces`: a very long one in pieces
+joined back into one parse, and annotated up to ``MAX_ANNOTATED_CHARS`` characters,
+with a note in its :class:`~newsfuse.model.Annotations` when it was cut short.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,13 @@ from spacy.tokens import Doc
 from newsfuse.annotate.actors import ActorResolver, ArticleContext, default_resolver
 from newsfuse.annotate.mentions import find_actors, find_places
 from newsfuse.annotate.nlp import load_nlp
+from newsfuse.annotate.pieces import (
+    MAX_ANNOTATED_CHARS,
+    PIECE_CHARS,
+    annotation_note,
+    parse_text,
+    parse_texts,
+)
 from newsfuse.annotate.quantities import find_quantities
 from newsfuse.annotate.times import find_times
 from newsfuse.model import Analysis, Annotations, Article
@@ -40,8 +52,15 @@ def _sentence_index(doc: Doc) -> tuple[tuple[tuple[int, int], ...], Callable[[in
 
 
 def annotate_doc(article: Article, doc: Doc, resolver: ActorResolver | None = None) -> Annotations:
-    """Annotations of one article from its spaCy parse."""
+    """Annotations of one article from its spaCy parse.
+
+    ``doc`` may cover only the start of the article's text (a very long article, see
+    :func:`~newsfuse.annotate.pieces.parse_texts`): the annotations then say how much.
+    """
     resolver = resolver or default_resolver()
+    text = doc.text
+    cut_short = len(text) < len(article.text) and article.text.startswith(text)
+    note = annotation_note(len(text), len(article.text)) if cut_short else None
     when = article_date(article)
     sentences, sentence_of = _sentence_index(doc)
     actors = find_actors(doc, resolver, when, sentence_of)
@@ -52,7 +71,7 @@ def annotate_doc(article: Article, doc: Doc, resolver: ActorResolver | None = No
         return resolver.resolve(text, when, context)
 
     date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    times = find_times(doc.text, when, date_spans, sentences) if when else []
+    times = find_times(text, when, date_spans, sentences) if when else []
     return Annotations(
         article_id=article.id,
         sentences=sentences,
@@ -60,11 +79,19 @@ def annotate_doc(article: Article, doc: Doc, resolver: ActorResolver | None = No
         places=tuple(find_places(doc, sentence_of)),
         times=tuple(times),
         quantities=tuple(find_quantities(doc, resolve, sentence_of)),
+        annotated_chars=len(text) if note else None,
+        notes=(note,) if note else (),
     )
 
 
-def annotate_article(article: Article, resolver: ActorResolver | None = None) -> Annotations:
-    return annotate_doc(article, load_nlp()(article.text), resolver)
+def annotate_article(
+    article: Article,
+    resolver: ActorResolver | None = None,
+    max_chars: int | None = MAX_ANNOTATED_CHARS,
+) -> Annotations:
+    """Annotations of one article, of its first ``max_chars`` characters (None: all)."""
+    doc = parse_text(load_nlp(), article.text, limit=max_chars)
+    return annotate_doc(article, doc, resolver)
 
 
 def analyse_doc(
@@ -83,11 +110,17 @@ def analyse_doc(
 
 
 def _annotate_chunk(
-    articles: list[Article], resolver: ActorResolver | None, batch_size: int, code: bool
+    articles: list[Article],
+    resolver: ActorResolver | None,
+    batch_size: int,
+    code: bool,
+    max_chars: int | None = MAX_ANNOTATED_CHARS,
+    piece_chars: int = PIECE_CHARS,
 ) -> list[Analysis]:
     """Parse, annotate and code ``articles`` in this process."""
     nlp = load_nlp()
-    docs = nlp.pipe([a.text for a in articles], batch_size=batch_size)
+    texts = [a.text for a in articles]
+    docs = parse_texts(nlp, texts, batch_size=batch_size, limit=max_chars, piece_chars=piece_chars)
     return [analyse_doc(a, doc, resolver, code) for a, doc in zip(articles, docs, strict=True)]
 
 
@@ -109,15 +142,21 @@ def annotate_articles(
     batch_size: int = 32,
     resolver: ActorResolver | None = None,
     code: bool = True,
+    max_chars: int | None = MAX_ANNOTATED_CHARS,
+    piece_chars: int = PIECE_CHARS,
 ) -> Iterator[Analysis]:
     """Annotate and code many articles, in input order.
 
     With ``n_process`` > 1 whole chunks of articles go to worker processes, which
     parse *and* annotate them: our finders run in parallel too, not only spaCy.
+    Only the first ``max_chars`` characters of a longer text are annotated (the
+    :class:`~newsfuse.model.Annotations` say so in ``notes``; None: all of it, however
+    long); the text is not changed. Texts over ``piece_chars`` characters are parsed in
+    pieces (see :mod:`newsfuse.annotate.pieces`).
     """
     if n_process <= 1:
         for chunk in _chunks(articles, batch_size * 4):
-            yield from _annotate_chunk(chunk, resolver, batch_size, code)
+            yield from _annotate_chunk(chunk, resolver, batch_size, code, max_chars, piece_chars)
         return
     load_nlp()  # loaded once here; forked workers share it
     context = multiprocessing.get_context(
@@ -126,7 +165,11 @@ def annotate_articles(
     with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
         pending: deque[Future[list[Analysis]]] = deque()
         for chunk in _chunks(articles, batch_size):
-            pending.append(pool.submit(_annotate_chunk, chunk, resolver, batch_size, code))
+            pending.append(
+                pool.submit(
+                    _annotate_chunk, chunk, resolver, batch_size, code, max_chars, piece_chars
+                )
+            )
             if len(pending) > 2 * n_process:  # bounded: a huge input is not held in memory
                 yield from pending.popleft().result()
         while pending:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from newsfuse.model import Granularity, TimeMention
@@ -599,6 +600,7 @@ def _span_candidates(
 ) -> list[_Candidate]:
     """spaCy DATE spans that our patterns missed and that look like times."""
     found = []
+    overlaps = _Overlaps((c.start, c.end) for c in taken)
     for start, end in spans:
         start, end = max(0, start), min(len(text), end)
         chunk = text[start:end]
@@ -609,7 +611,7 @@ def _span_candidates(
         month = _HAS_MONTH_RE.search(chunk.lower())
         if month and not chunk[month.start()].isupper():
             continue  # "may", "march" as verbs
-        if any(c.start < end and start < c.end for c in taken):
+        if overlaps.any(start, end):
             continue
         found.append(_Candidate(start, end))
     return found
@@ -632,11 +634,36 @@ def _is_future(text: str, start: int, sentence_start: int | None) -> bool:
     return not pasts or pasts[-1].start() < futures[-1].start()
 
 
+class _Overlaps:
+    """Whether a span overlaps any of some spans, by bisection: a long article has
+    thousands of time expressions, and comparing each with all the others was quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max, initial=-1))[1:]
+        self._disjoint: list[tuple[int, int]] = []
+
+    def any(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps one of the spans given at construction."""
+        before = bisect_left(self._starts, end)  # those that start before ``end``
+        return before > 0 and self._reach[before - 1] > start
+
+    def add_if_free(self, start: int, end: int) -> bool:
+        """Add ``[start, end)`` to a set of disjoint spans unless it overlaps one; whether added."""
+        before = bisect_left(self._disjoint, (end,))  # those that start before ``end``
+        if before > 0 and self._disjoint[before - 1][1] > start:
+            return False
+        insort(self._disjoint, (start, end))
+        return True
+
+
 def _dedupe(mentions: list[TimeMention]) -> list[TimeMention]:
     """Drop mentions that overlap a longer one; keep text order."""
     kept: list[TimeMention] = []
+    taken = _Overlaps()
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
+        if taken.add_if_free(m.start, m.end):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
