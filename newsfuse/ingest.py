@@ -236,6 +236,9 @@ def annotate_and_store(
                 report.annotate_failed.append(article_id)
             continue
         count += saved
+        if saved and report is not None:
+            article_id = found.annotations.article_id
+            report.notes.extend(f"article {article_id}: {note}" for note in found.notes)
     return count
 
 
