@@ -18,7 +18,9 @@ It serves the database with ``newsfuse serve`` in a child process (or, with
 route once in turn (the "first" column: the first request computes what the server
 caches), then runs ``--clients`` concurrent clients (httpx, asyncio), each requesting
 every route ``--rounds`` times in an order of its own, and prints p50 / p95 / p99 /
-max latency per route. A benchmark, not a test: figures vary with the machine and
+max latency per route. The server keeps whole responses until the database changes
+(``newsfuse serve --cache-mb``), so after the first pass most requests are replayed;
+``--cache-mb 0`` measures every response computed. A benchmark, not a test: figures vary with the machine and
 what else runs on it. Run it with another checkout's code first on the path
 (``PYTHONPATH=that/checkout``) to compare; the database must then be one that code
 can open (build it with that code too: ``--build-only``).
@@ -254,9 +256,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(db: str, port: int, workers: int = 1) -> subprocess.Popen:
+def serve(db: str, port: int, workers: int = 1, cache_mb: int | None = None) -> subprocess.Popen:
     """``newsfuse serve`` (one process), or with ``workers`` > 1 the same app under
-    uvicorn's own command with that many worker processes (the app reads NEWSFUSE_DB)."""
+    uvicorn's own command with that many worker processes (the app reads NEWSFUSE_DB;
+    ``cache_mb`` then does not apply)."""
     import httpx
 
     if workers > 1:
@@ -264,6 +267,8 @@ def serve(db: str, port: int, workers: int = 1) -> subprocess.Popen:
                    str(workers), "--log-level", "warning"]  # fmt: skip
     else:
         command = ["-m", "newsfuse", "serve", "--db", db]
+        if cache_mb is not None:
+            command += ["--cache-mb", str(cache_mb)]
     server = subprocess.Popen(
         [sys.executable, *command, "--port", str(port)],
         stdout=subprocess.DEVNULL,
@@ -378,6 +383,11 @@ def main() -> None:
         "--workers", type=int, default=1,
         help="Serve with uvicorn --workers N instead of `newsfuse serve` (one process).",
     )  # fmt: skip
+    parser.add_argument(
+        "--cache-mb",
+        type=int,
+        help="`newsfuse serve --cache-mb`: 0 computes every response (default: the server's).",
+    )
     parser.add_argument("--timeout", type=float, default=60.0, help="Seconds per request.")
     parser.add_argument("--exclude", help="Skip the routes whose name matches this regex.")
     parser.add_argument("--only", help="Request only the routes whose name matches this regex.")
@@ -399,7 +409,7 @@ def main() -> None:
     if args.only:
         paths = {k: v for k, v in paths.items() if re.search(args.only, k)}
     port = free_port()
-    server = serve(db, port, args.workers)
+    server = serve(db, port, args.workers, args.cache_mb)
     try:
         base = f"http://127.0.0.1:{port}"
         first = asyncio.run(first_requests(base, paths, args.timeout))

@@ -236,6 +236,22 @@ def test_web_api_on_postgres(pair):
     assert client.get(f"/api/stories/{story_id}").status_code == 200
 
 
+def test_change_token_moves_with_every_commit_on_postgres(pair):
+    from newsfuse.model import Reject
+    from newsfuse.store.changes import ChangeWatch
+
+    pg, _, _ = pair
+    watch = ChangeWatch(pg.engine)
+    before = watch.token()
+    with Store(pg.url, migrate=False) as other:
+        other.add_reject(Reject(source="token-check", reason="a change"))
+    assert before is not None and watch.token() != before
+    client = TestClient(create_app(pg))
+    # autovacuum may write between two requests (a miss, not an error): a few tries
+    hits = [client.get("/api/stories").headers.get("x-newsfuse-cache") for _ in range(5)]
+    assert "hit" in hits
+
+
 def test_cli_ingest_and_stories_on_postgres(postgres_url, tmp_path):
     url = create_database(postgres_url, "cli")
     runner = CliRunner()

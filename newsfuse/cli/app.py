@@ -537,6 +537,12 @@ def serve_cli(
         str | None,
         typer.Option(envvar="NEWSFUSE_TOKEN", help="Bearer token for ingest over HTTP."),
     ] = None,
+    cache_mb: Annotated[
+        int | None,
+        typer.Option(
+            min=0, help="MB of responses kept until the database changes (0: none; default 64)."
+        ),
+    ] = None,
 ) -> None:
     """Serve the web pages and the REST API (read-only unless --allow-ingest)."""
     import uvicorn
@@ -544,7 +550,8 @@ def serve_cli(
     from newsfuse.web import create_app
     from newsfuse.web.app import SHUTDOWN_SECONDS
 
-    web = create_app(db, allow_ingest=allow_ingest, token=token)
+    cache = {} if cache_mb is None else {"cache_bytes": cache_mb * 2**20}
+    web = create_app(db, allow_ingest=allow_ingest, token=token, **cache)
     err_console.print(
         line(
             f"newsfuse on http://{host}:{port}/ (API docs at /docs)",

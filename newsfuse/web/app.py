@@ -20,7 +20,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsfuse import __version__
 from newsfuse.errors import NewsfuseError, StoreError
 from newsfuse.store import Store
+from newsfuse.store.changes import ChangeWatch
 from newsfuse.store.db import database_url
+from newsfuse.web.cache import CACHE_BYTES, ResponseCache
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 5 * 2**20  # one POST to /api/articles
@@ -84,12 +86,14 @@ def create_app(
     token: str | None = None,
     max_body: int = MAX_BODY_BYTES,
     max_articles: int = MAX_ARTICLES,
+    cache_bytes: int = CACHE_BYTES,
 ) -> FastAPI:
     """The web app over database ``db`` (a URL, a path, or an open :class:`Store`).
 
     Read-only unless ``allow_ingest``; then ``POST /api/articles`` takes up to
     ``max_articles`` articles in a body of up to ``max_body`` bytes from clients that
-    send ``Authorization: Bearer <token>``.
+    send ``Authorization: Bearer <token>``. Up to ``cache_bytes`` of GET responses are
+    kept until the database changes (:mod:`newsfuse.web.cache`; 0: none).
     """
     if allow_ingest and not token:
         raise NewsfuseError("--allow-ingest needs a token (--token or NEWSFUSE_TOKEN)")
@@ -108,7 +112,8 @@ def create_app(
     app.state.token = token
     app.state.max_body = max_body
     app.state.max_articles = max_articles
-    app.add_middleware(UrlGuard)
+    app.add_middleware(ResponseCache, watch=ChangeWatch(store.engine), max_bytes=cache_bytes)
+    app.add_middleware(UrlGuard)  # outside the cache: HEAD becomes GET, bad URLs never reach it
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
