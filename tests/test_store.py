@@ -20,6 +20,32 @@ def test_migrations_match_schema(store):
     assert diff == []
 
 
+def test_a_first_migration_cut_short_leaves_nothing_behind(tmp_path):
+    """Killed while creating a new database, the next run must find it empty, not half-made
+    (each CREATE TABLE used to commit on its own)."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from newsfuse.store.db import MIGRATIONS
+
+    path = tmp_path / "cut.db"
+    store = Store(str(path), migrate=False)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with store._migration_connection() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            raise KeyboardInterrupt  # the process stopping before the commit
+    except KeyboardInterrupt:
+        pass
+    store.close()
+    assert inspect(Store(str(path), migrate=False).engine).get_table_names() == []
+    with Store(str(path)) as again:  # and the next run builds the whole schema
+        assert again.add_article(_article()) == ("stored", "a1")
+
+
 def test_database_url_defaults(monkeypatch):
     monkeypatch.delenv("NEWSFUSE_DB", raising=False)
     assert database_url() == "sqlite:///newsfuse.db"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, Table, create_engine, event, func, insert, select
+from sqlalchemy import Connection, Engine, Table, create_engine, event, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
@@ -125,7 +125,7 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore, WorkStore)
         try:
             if revision == "head" and self._at_head(config):
                 return  # the common case: no lock, no write
-            with self.lock("migrate"), self.engine.begin() as connection:
+            with self.lock("migrate"), self._migration_connection() as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
         except OperationalError as exc:
@@ -133,6 +133,30 @@ class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore, WorkStore)
                 f"cannot open or migrate the database {self.url}: {exc.orig}; "
                 "check the path or URL and that you may write there"
             ) from exc
+
+    @contextmanager
+    def _migration_connection(self) -> Iterator[Connection]:
+        """A connection whose migrations are all or nothing, even if the process is killed.
+
+        Python's sqlite3 module opens a transaction only before INSERT, UPDATE or DELETE, so
+        under ``engine.begin()`` each CREATE TABLE of a first migration commits on its own:
+        killed half-way, a new database was left with some tables and no version, which the
+        next run could not migrate. On SQLite the transaction is therefore begun explicitly.
+        """
+        if self.engine.dialect.name != "sqlite":
+            with self.engine.begin() as connection:
+                yield connection
+            return
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.exec_driver_sql("ROLLBACK")
+                raise
+            if connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+                connection.exec_driver_sql("COMMIT")
 
     def _at_head(self, config: Config) -> bool:
         with self.engine.connect() as connection:
