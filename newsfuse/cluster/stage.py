@@ -66,26 +66,51 @@ def cluster_new_articles(
         return _cluster(store, new_rows, config)
 
 
-def _cluster(
-    store: Store, new_rows: list[dict[str, Any]], config: ClusterConfig | None
-) -> ClusterReport:
+@dataclass
+class Clustering:
+    """What one run of the clusterer decided, before anything is saved."""
+
+    added: list[Membership]  # new memberships, story ids already followed through merges
+    merged: dict[str, str]  # story → the story it ended in (stories of earlier runs only)
+    new_stories: dict[str, int]  # stories this run started that survive, with their seq
+    folded: dict[str, str]  # every story merged away in this run → where it ended
+    reprints: int = 0
+
+    def story_of(self) -> dict[str, str]:
+        return {m.article_id: m.story_id for m in self.added}
+
+
+def cluster_rows(
+    clustered: list[dict[str, Any]],
+    new_rows: list[dict[str, Any]],
+    config: ClusterConfig | None = None,
+    next_seq: int = 1,
+) -> Clustering:
+    """Put ``new_rows`` (article rows, in arrival order) into stories.
+
+    ``clustered`` are the rows of articles already in stories (with ``story_id``,
+    ``story_seq``, ``position`` and ``origin``), in arrival order; they rebuild the
+    clusterer's state. A plain function of its inputs: the stage and the evaluation
+    harness both call it.
+    """
     clusterer = StoryClusterer(config)
     reprints = ReprintIndex()
     origins: dict[str, str] = {}
     position = 0
     restored: dict[tuple[str, int], list] = {}
-    for row in store.clustered_articles():
+    for row in clustered:
         restored.setdefault((row["story_id"], row["story_seq"]), []).append(_features(row))
         reprints.add(row["article_id"], row["text"] or "")
         origins[row["article_id"]] = row["origin"]
         position = max(position, row["position"])
     for (story_id, seq), members in restored.items():
         clusterer.restore(story_id, seq, members)
-    clusterer.set_next_seq(store.next_story_seq())
+    clusterer.set_next_seq(next_seq)
 
-    report = ClusterReport()
+    reprint_count = 0
     added: list[Membership] = []
     new_stories: dict[str, int] = {}
+    merged: dict[str, str] = {}
     for row in new_rows:
         position += 1
         f = _features(row)
@@ -93,14 +118,14 @@ def _cluster(
         if original is not None:
             origins[row["id"]] = origins[original]
             assignment = clusterer.add_to(f, clusterer.story_of(original), score=1.0)
-            report.reprints += 1
+            reprint_count += 1
         else:
             origins[row["id"]] = origin_of(row)
             assignment = clusterer.add(f)
         if assignment.started:
             new_stories[assignment.story_id] = clusterer.seq_of(assignment.story_id)
         for gone in assignment.merged:
-            report.merged[gone] = assignment.story_id
+            merged[gone] = assignment.story_id
         added.append(
             Membership(
                 row["id"],
@@ -112,11 +137,11 @@ def _cluster(
             )
         )
     # Follow chains of merges within this run to the surviving story.
-    final = {sid: _survivor(sid, report.merged) for sid in report.merged}
+    final = {sid: _survivor(sid, merged) for sid in merged}
     added = [
         Membership(
             m.article_id,
-            _survivor(m.story_id, report.merged),
+            _survivor(m.story_id, merged),
             m.position,
             m.score,
             m.reprint_of,
@@ -125,14 +150,26 @@ def _cluster(
         for m in added
     ]
     born_and_merged = {sid for sid in new_stories if sid in final}
-    store.save_clustering(
-        added,
-        {old: new for old, new in final.items() if old not in born_and_merged},
-        {sid: seq for sid, seq in new_stories.items() if sid not in born_and_merged},
+    return Clustering(
+        added=added,
+        merged={old: new for old, new in final.items() if old not in born_and_merged},
+        new_stories={sid: seq for sid, seq in new_stories.items() if sid not in born_and_merged},
+        folded=final,
+        reprints=reprint_count,
     )
-    report.articles = len(added)
-    report.new_stories = len(new_stories) - len(born_and_merged)
-    report.merged = final
+
+
+def _cluster(
+    store: Store, new_rows: list[dict[str, Any]], config: ClusterConfig | None
+) -> ClusterReport:
+    result = cluster_rows(
+        list(store.clustered_articles()), new_rows, config, store.next_story_seq()
+    )
+    store.save_clustering(result.added, result.merged, result.new_stories)
+    report = ClusterReport(reprints=result.reprints)
+    report.articles = len(result.added)
+    report.new_stories = len(result.new_stories)
+    report.merged = result.folded
     return report
 
 
