@@ -20,7 +20,7 @@ import time
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from newsfuse.cluster.online import ClusterConfig
+from newsfuse.cluster.config import ClusterConfig
 from newsfuse.evaluate.loco import (
     CACHE,
     best_overall,

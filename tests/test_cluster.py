@@ -160,6 +160,19 @@ def test_stage_stores_stories_counts_sources_and_extends_them_online(store):
     assert [s["id"] for s in store.iter_stories(since="2025-03-05")] == [ids["f1"]]
 
 
+def test_each_cluster_run_records_its_configuration(store):
+    ingest_documents([_doc("a1", STRIKE_A, "NL Times")], store, annotate=False)
+    config = ClusterConfig(name="strict-test", threshold=0.5)
+    assert cluster_new_articles(store, config).config == "strict-test"
+    ingest_documents([_doc("f1", FLOOD_A, "The Hindu")], store, annotate=False)
+    cluster_new_articles(store, rebuild=True)
+    latest, first = store.cluster_runs()
+    assert (first["config_name"], first["articles"], first["rebuild"]) == ("strict-test", 1, False)
+    assert ClusterConfig.from_dict(first["config"]) == config
+    assert latest["config_name"] == ClusterConfig().name and latest["rebuild"]
+    assert latest["articles"] == 2 and latest["config"] == ClusterConfig().to_dict()
+
+
 def test_bcubed_on_a_known_case():
     gold = {"a": 1, "b": 1, "c": 2, "d": 2}
     perfect = score_clusters({"a": "x", "b": "x", "c": "y", "d": "y"}, gold)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.cluster.online import ClusterConfig
+from newsfuse.cluster.config import ClusterConfig
 from newsfuse.evaluate.clusters import score_clusters
 from newsfuse.evaluate.loco import Corpus, expand_grid, leave_one_out, tfidf_single_pass
 

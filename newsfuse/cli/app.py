@@ -517,6 +517,7 @@ def cluster_cli(
         console.print(
             f"{report.articles} clustered: {report.new_stories} new stories, "
             f"{report.reprints} wire copies, {len(report.merged)} stories merged"
+            + (f" (configuration {report.config})" if report.config else "")
         )
 
 

@@ -15,33 +15,15 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from newsfuse.cluster.config import ClusterConfig
 from newsfuse.cluster.features import ArticleFeatures, cosine
 
-MEMBER_WINDOW = 30  # members compared one by one: the most recent ones
-CONVERGE_CANDIDATES = 15  # the article's best-scoring other stories checked for a merge
-SKETCH_TERMS = 100  # terms of a centroid kept to compare two stories
-POSTINGS_CAP = 200  # stories remembered per index term: the most recently joined ones
+__all__ = ["Assignment", "ClusterConfig", "StoryClusterer", "story_id_for"]
 
 
-@dataclass(frozen=True)
-class ClusterConfig:
-    """The one configuration newsfuse ships; see README "Stories" for how it was chosen."""
-
-    threshold: float = 0.15
-    min_shared_terms: int = 3  # an article shares at least this many terms with its story  # join the best story at or above this score
-    merge_threshold: float = 0.45  # a second story this close is merged into the first
-    centroid_weight: float = 1.0  # score = w * centroid cosine + (1 - w) * best member cosine
-    half_life_days: float = 14.0  # days outside a story's span that cost one gap_penalty
-    story_merge: float = 0.40  # two stories whose centroids come this close become one
-    gap_penalty: float = 0.06  # subtracted per doubling of (1 + gap / half_life_days)
-    index_terms: int = 15  # heaviest terms of each article that go into the index
-    query_terms: int = 25  # heaviest terms of a new article looked up in the index
-    max_candidates: int = 40  # stories scored in full for one article
-
-
-def story_similarity(a: _Story, b: _Story) -> float:
-    """How alike two stories are: the cosine of their centroids' heaviest terms."""
-    return cosine(a.sketch(), b.sketch())
+def story_similarity(a: _Story, b: _Story, terms: int) -> float:
+    """How alike two stories are: the cosine of their centroids' ``terms`` heaviest terms."""
+    return cosine(a.sketch(terms), b.sketch(terms))
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -61,12 +43,12 @@ class _Story:
     _sketch: dict[str, float] | None = None  # the centroid's top terms, normalised; cached
     _sketch_size: int = 0  # members when the sketch was made
 
-    def sketch(self) -> dict[str, float]:
-        """The centroid cut to its SKETCH_TERMS heaviest terms, L2-normalised: enough to
+    def sketch(self, terms: int) -> dict[str, float]:
+        """The centroid cut to its ``terms`` heaviest terms, L2-normalised: enough to
         compare two stories in bounded time however big they grow."""
         if self._sketch is None:
             self._sketch_size = len(self.members)
-            top = heapq.nlargest(SKETCH_TERMS, self.centroid.items(), key=lambda kv: (kv[1], kv[0]))
+            top = heapq.nlargest(terms, self.centroid.items(), key=lambda kv: (kv[1], kv[0]))
             norm = sum(w * w for _, w in top) ** 0.5
             self._sketch = {t: w / norm for t, w in top} if norm else {}
         return self._sketch
@@ -150,7 +132,7 @@ class StoryClusterer:
         raw = story.centroid_cosine(f.vector)
         if c.centroid_weight < 1:  # members one by one only when they count
             best_member = max(
-                (cosine(f.vector, m.vector) for m in story.members[-MEMBER_WINDOW:]), default=0.0
+                (cosine(f.vector, m.vector) for m in story.members[-c.member_window :]), default=0.0
             )
             raw = c.centroid_weight * raw + (1 - c.centroid_weight) * best_member
         gap = story.gap_days(f.day)
@@ -181,7 +163,7 @@ class StoryClusterer:
             best = survivor
         self._join(self._stories[best], f)
         if self.config.story_merge:
-            others = [sid for _, sid in scored[1 : 1 + CONVERGE_CANDIDATES]]
+            others = [sid for _, sid in scored[1 : 1 + self.config.converge_candidates]]
             best = self._absorb_converging(best, others, folded)
         return Assignment(f.id, best, best_score, tuple(folded))
 
@@ -196,7 +178,8 @@ class StoryClusterer:
             if sid == host.id or sid in folded or sid not in self._stories:
                 continue
             other = self._stories[sid]
-            if story_similarity(host, other) >= self.config.story_merge:
+            similarity = story_similarity(host, other, self.config.sketch_terms)
+            if similarity >= self.config.story_merge:
                 survivor, gone = (host, other) if host.seq < other.seq else (other, host)
                 self._merge(survivor, gone)
                 folded.append(gone.id)
@@ -238,7 +221,7 @@ class StoryClusterer:
         postings = self._index[term]
         postings.pop(story_id, None)
         postings[story_id] = None  # now the most recent
-        if len(postings) > POSTINGS_CAP:
+        if len(postings) > self.config.postings_cap:
             del postings[next(iter(postings))]
 
     def _merge(self, into: _Story, other: _Story) -> None:

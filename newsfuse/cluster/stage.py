@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from newsfuse.cluster.features import features
-from newsfuse.cluster.online import ClusterConfig, StoryClusterer
-from newsfuse.cluster.reprints import ReprintIndex
+from newsfuse.cluster.config import ClusterConfig
+from newsfuse.cluster.features import ArticleFeatures, features
+from newsfuse.cluster.online import StoryClusterer
+from newsfuse.cluster.reprints import ReprintIndex, minhash
 from newsfuse.store.stories import Membership
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class ClusterReport:
     new_stories: int = 0
     merged: dict[str, str] = field(default_factory=dict)  # story → story it was folded into
     reprints: int = 0
+    config: str | None = None  # the name of the configuration that clustered them
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -44,8 +46,29 @@ def origin_of(row: dict[str, Any]) -> str:
     return f"article:{row['id']}"
 
 
-def _features(row: dict[str, Any]):
-    return features(row["id"], row.get("title"), row.get("text") or "", row.get("published"))
+class _Prepared:
+    """Features and MinHashes of articles, made once per configuration's relevant values.
+
+    ``cache`` (a dict the caller keeps) lets the evaluation harness re-cluster the same
+    articles under many configurations without redoing this work.
+    """
+
+    def __init__(self, config: ClusterConfig, cache: dict | None) -> None:
+        self.config = config
+        self.cache = cache if cache is not None else {}
+
+    def features(self, row: dict[str, Any], article_id: str) -> ArticleFeatures:
+        key = ("f", article_id, self.config.feature_key())
+        if key not in self.cache:
+            self.cache[key] = features(article_id, row.get("title"), row.get("text") or "",
+                                       row.get("published"), self.config)  # fmt: skip
+        return self.cache[key]
+
+    def minhash(self, row: dict[str, Any], article_id: str):
+        key = ("m", article_id, self.config.shingle, self.config.num_perm)
+        if key not in self.cache:
+            self.cache[key] = minhash(row["text"] or "", self.config.shingle, self.config.num_perm)
+        return self.cache[key]
 
 
 def cluster_new_articles(
@@ -63,7 +86,7 @@ def cluster_new_articles(
         new_rows = store.unclustered_articles()
         if not new_rows:
             return ClusterReport()
-        return _cluster(store, new_rows, config)
+        return _cluster(store, new_rows, config or ClusterConfig(), rebuild)
 
 
 @dataclass
@@ -85,22 +108,30 @@ def cluster_rows(
     new_rows: list[dict[str, Any]],
     config: ClusterConfig | None = None,
     next_seq: int = 1,
+    cache: dict | None = None,
 ) -> Clustering:
     """Put ``new_rows`` (article rows, in arrival order) into stories.
 
     ``clustered`` are the rows of articles already in stories (with ``story_id``,
     ``story_seq``, ``position`` and ``origin``), in arrival order; they rebuild the
     clusterer's state. A plain function of its inputs: the stage and the evaluation
-    harness both call it.
+    harness both call it; ``cache`` is for the harness (see :class:`_Prepared`).
     """
+    config = config or ClusterConfig()
+    prepared = _Prepared(config, cache)
     clusterer = StoryClusterer(config)
-    reprints = ReprintIndex()
+    reprints = ReprintIndex(
+        config.reprint_jaccard, shingle=config.shingle, num_perm=config.num_perm
+    )
     origins: dict[str, str] = {}
     position = 0
     restored: dict[tuple[str, int], list] = {}
     for row in clustered:
-        restored.setdefault((row["story_id"], row["story_seq"]), []).append(_features(row))
-        reprints.add(row["article_id"], row["text"] or "")
+        aid = row["article_id"]
+        restored.setdefault((row["story_id"], row["story_seq"]), []).append(
+            prepared.features(row, aid)
+        )
+        reprints.add(aid, row["text"] or "", prepared.minhash(row, aid))
         origins[row["article_id"]] = row["origin"]
         position = max(position, row["position"])
     for (story_id, seq), members in restored.items():
@@ -113,8 +144,8 @@ def cluster_rows(
     merged: dict[str, str] = {}
     for row in new_rows:
         position += 1
-        f = _features(row)
-        original = reprints.add(row["id"], row["text"] or "")
+        f = prepared.features(row, row["id"])
+        original = reprints.add(row["id"], row["text"] or "", prepared.minhash(row, row["id"]))
         if original is not None:
             origins[row["id"]] = origins[original]
             assignment = clusterer.add_to(f, clusterer.story_of(original), score=1.0)
@@ -160,17 +191,18 @@ def cluster_rows(
 
 
 def _cluster(
-    store: Store, new_rows: list[dict[str, Any]], config: ClusterConfig | None
+    store: Store, new_rows: list[dict[str, Any]], config: ClusterConfig, rebuild: bool
 ) -> ClusterReport:
-    result = cluster_rows(
-        list(store.clustered_articles()), new_rows, config, store.next_story_seq()
+    clustered = list(store.clustered_articles())
+    result = cluster_rows(clustered, new_rows, config, store.next_story_seq())
+    store.save_clustering(result.added, result.merged, result.new_stories, config, rebuild=rebuild)
+    return ClusterReport(
+        articles=len(result.added),
+        new_stories=len(result.new_stories),
+        merged=result.folded,
+        reprints=result.reprints,
+        config=config.name,
     )
-    store.save_clustering(result.added, result.merged, result.new_stories)
-    report = ClusterReport(reprints=result.reprints)
-    report.articles = len(result.added)
-    report.new_stories = len(result.new_stories)
-    report.merged = result.folded
-    return report
 
 
 def _survivor(story_id: str, merged: dict[str, str]) -> str:

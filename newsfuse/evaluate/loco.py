@@ -20,12 +20,12 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from newsfuse.cluster.online import ClusterConfig
+from newsfuse.cluster.config import ClusterConfig
 from newsfuse.evaluate.clusters import ClusterScores, gold_labels, score_clusters
 
 SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 CACHE = Path("/tmp/nf-loco")
-CACHE_VERSION = 1  # bump when what is pickled changes
+CACHE_VERSION = 2  # bump when what is pickled changes
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Corpus:
     rows: list[dict[str, Any]]  # as Store.unclustered_articles() gives them, in that order
     items: list[tuple[str, str, Hashable]]  # (labelled record, its stored article id, label)
     extra: dict[str, Any] = field(default_factory=dict)  # per-article inputs beyond the row
+    cache: dict = field(default_factory=dict, repr=False)  # features kept between runs
 
     def score(self, story_of: Mapping[str, str]) -> ClusterScores:
         predicted = {src: story_of[aid] for src, aid, _ in self.items if aid in story_of}
@@ -114,7 +115,7 @@ def cluster_corpus(corpus: Corpus, config: ClusterConfig | None = None) -> Clust
     """B-cubed etc. of the shipped stage logic (or ``config``) on ``corpus``."""
     from newsfuse.cluster.stage import cluster_rows
 
-    result = cluster_rows([], corpus.rows, config, **_stage_kwargs(corpus))
+    result = cluster_rows([], corpus.rows, config, cache=corpus.cache, **_stage_kwargs(corpus))
     return corpus.score(result.story_of())
 
 

@@ -1,0 +1,68 @@
+"""Every knob of the cluster stage, in one frozen object.
+
+The shipped values were chosen by leave-one-corpus-out on the dev corpora
+(``benchmarks/cluster_loco.py``; README "Stories"). A database records, for every
+cluster run, the configuration's ``name`` and all its values (table ``cluster_runs``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """How articles become stories. Change ``name`` whenever a value changes."""
+
+    name: str = "lexical-2026-11"
+
+    # -- what an article is made of (features.py) --------------------------------------
+    common_zipf: float = 5.6  # words at or above this Zipf frequency carry no weight
+    unseen_zipf: float = 2.5  # a word wordfreq has never seen weighs like a very rare one
+    name_boost: float = 1.5  # capitalised inside a sentence: a name
+    title_weight: float = 6.0  # the title's terms count this many times
+    lead_words: int = 150  # words of the body read; later paragraphs drift into background
+
+    # -- wire copies (reprints.py) -------------------------------------------------------
+    shingle: int = 5  # words per shingle
+    num_perm: int = 128  # MinHash permutations
+    reprint_jaccard: float = 0.5  # estimated shingle Jaccard at which a text is a copy
+
+    # -- joining a story (online.py) -----------------------------------------------------
+    threshold: float = 0.15  # join the best story at or above this score
+    min_shared_terms: int = 3  # an article shares at least this many terms with its story
+    centroid_weight: float = 1.0  # score = w * centroid cosine + (1 - w) * best member cosine
+    member_window: int = 30  # members compared one by one: the most recent ones
+    half_life_days: float = 14.0  # days outside a story's span that cost one gap_penalty
+    gap_penalty: float = 0.06  # subtracted per doubling of (1 + gap / half_life_days)
+
+    # -- merging stories (online.py) -----------------------------------------------------
+    merge_threshold: float = 0.45  # a second story this close to an article is merged in
+    story_merge: float = 0.40  # two stories whose centroids come this close become one
+    converge_candidates: int = 15  # the article's best other stories checked for a merge
+    sketch_terms: int = 100  # terms of a centroid kept to compare two stories
+
+    # -- the candidate index (online.py) -------------------------------------------------
+    index_terms: int = 15  # heaviest terms of each article that go into the index
+    query_terms: int = 25  # heaviest terms of a new article looked up in the index
+    max_candidates: int = 40  # stories scored in full for one article
+    postings_cap: int = 200  # stories remembered per index term: the most recently joined
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), sort_keys=True)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> ClusterConfig:
+        """A config from stored values; unknown keys (from a later version) are ignored."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in known})
+
+    def feature_key(self) -> tuple:
+        """The values an article's features depend on (for caching them)."""
+        return (self.common_zipf, self.unseen_zipf, self.name_boost, self.title_weight,
+                self.lead_words)  # fmt: skip
