@@ -37,12 +37,25 @@ class ClusterConfig:
     member_window: int = 30  # members compared one by one: the most recent ones
     half_life_days: float = 14.0  # days outside a story's span that cost one gap_penalty
     gap_penalty: float = 0.06  # subtracted per doubling of (1 + gap / half_life_days)
+    max_gap_days: int = (
+        0  # an article this many days outside a story's span never joins; 0: no limit
+    )
+    use_event_day: bool = False  # time is the happening's own day, not the publication's
+    happening_lookback_days: int = 7  # a lead's date this far before publication is the happening's
+    span_threshold: float = 0.0  # a story's span of days grows only on a join this strong
+    core_size: int = 0  # members a story is compared through (its first ones); 0: all
+
+    # -- who, where, how many (signals.py) -----------------------------------------------
+    entity_weight: float = 0.0  # added times the overlap of people, organisations, places
+    city_conflict: float = 0.0  # subtracted when both name towns and share none
+    number_conflict: float = 0.0  # subtracted when both give death tolls and share none
 
     # -- merging stories (online.py) -----------------------------------------------------
     merge_threshold: float = 0.45  # a second story this close to an article is merged in
     story_merge: float = 0.40  # two stories whose centroids come this close become one
     converge_candidates: int = 15  # the article's best other stories checked for a merge
     sketch_terms: int = 100  # terms of a centroid kept to compare two stories
+    merge_evidence: bool = False  # a merge also needs stories as alike as a first join
 
     # -- the candidate index (online.py) -------------------------------------------------
     index_terms: int = 15  # heaviest terms of each article that go into the index
@@ -65,4 +78,4 @@ class ClusterConfig:
     def feature_key(self) -> tuple:
         """The values an article's features depend on (for caching them)."""
         return (self.common_zipf, self.unseen_zipf, self.name_boost, self.title_weight,
-                self.lead_words)  # fmt: skip
+                self.lead_words, self.happening_lookback_days)  # fmt: skip

@@ -19,6 +19,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from newsfuse.cluster.config import ClusterConfig
+from newsfuse.cluster.signals import EMPTY, Signals, digest
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _DEFAULT = ClusterConfig()
@@ -84,7 +85,8 @@ class ArticleFeatures:
 
     id: str
     vector: dict[str, float]  # L2-normalised term weights
-    day: int | None  # days since 1970-01-01, or None when undated
+    day: int | None  # publication: days since 1970-01-01, or None when undated
+    signals: Signals = EMPTY  # who, where, when, how many (from annotations)
 
 
 def vectorise(title: str | None, text: str, config: ClusterConfig = _DEFAULT) -> dict[str, float]:
@@ -118,8 +120,12 @@ def features(
     text: str,
     published: str | None = None,
     config: ClusterConfig = _DEFAULT,
+    annotations: dict | None = None,
 ) -> ArticleFeatures:
-    return ArticleFeatures(article_id, vectorise(title, text, config), day_number(published))
+    """An article's features; ``annotations`` as ``Store.cluster_signals`` gives them."""
+    day = day_number(published)
+    signals = digest(annotations, day, config.happening_lookback_days)
+    return ArticleFeatures(article_id, vectorise(title, text, config), day, signals)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -1,10 +1,13 @@
 """Online story clustering: each article joins the best story so far or starts one.
 
-Candidates come from an inverted index over each article's heaviest terms, so an
-article is compared with a bounded number of stories, not with all of them. A
-story is compared through its centroid and its most recent members; the score
-fades with the days between the article and the story's date span. When an
-article is close to two stories at once, they become one ("bridging").
+A story is one happening. Candidates come from an inverted index over each article's
+heaviest terms, so an article is compared with a bounded number of stories. It is
+compared with a story's *core* (its first ``core_size`` members), never with whatever
+joined last, so a story cannot walk from topic to topic; with the people, places and
+figures those members name (``signals``); and with the span of days of the happening
+(its own date from the lead's time expressions when ``use_event_day``), which grows
+only when an article joins with strong evidence. Two stories become one only on
+evidence as strong as a first join.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newsfuse.cluster.config import ClusterConfig
@@ -20,10 +23,7 @@ from newsfuse.cluster.features import ArticleFeatures, cosine
 
 __all__ = ["Assignment", "ClusterConfig", "StoryClusterer", "story_id_for"]
 
-
-def story_similarity(a: _Story, b: _Story, terms: int) -> float:
-    """How alike two stories are: the cosine of their centroids' ``terms`` heaviest terms."""
-    return cosine(a.sketch(terms), b.sketch(terms))
+NO_JOIN = -1.0  # the score of a story an article may not join at all
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -31,39 +31,60 @@ def story_id_for(first_article_id: str) -> str:
     return "s" + hashlib.sha1(first_article_id.encode()).hexdigest()[:12]
 
 
+def _set_cosine(a: frozenset[str] | set[str], b: Counter[str] | set[str]) -> float:
+    """|a ∩ b| / sqrt(|a| |b|): how much two bags of names overlap, 0 when either is empty."""
+    if not a or not b:
+        return 0.0
+    shared = sum(1 for x in a if x in b)
+    return shared / math.sqrt(len(a) * len(b))
+
+
 @dataclass
 class _Story:
     id: str
     seq: int  # creation order: the older story survives a merge
+    core_size: int  # members that make up the core; 0 for all of them
     members: list[ArticleFeatures] = field(default_factory=list)
-    centroid: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    first_day: int | None = None
+    centroid: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # of the core
+    entities: Counter[str] = field(default_factory=Counter)  # named in the core
+    cities: Counter[str] = field(default_factory=Counter)
+    dead: Counter[int] = field(default_factory=Counter)
+    first_day: int | None = None  # the happening's span of days
     last_day: int | None = None
+    core_members: int = 0
     _norm2: float = 0.0  # squared length of the centroid, kept up to date
     _sketch: dict[str, float] | None = None  # the centroid's top terms, normalised; cached
-    _sketch_size: int = 0  # members when the sketch was made
+    _sketch_size: int = 0  # core members when the sketch was made
 
     def sketch(self, terms: int) -> dict[str, float]:
-        """The centroid cut to its ``terms`` heaviest terms, L2-normalised: enough to
+        """The core centroid cut to its ``terms`` heaviest terms, L2-normalised: enough to
         compare two stories in bounded time however big they grow."""
         if self._sketch is None:
-            self._sketch_size = len(self.members)
+            self._sketch_size = self.core_members
             top = heapq.nlargest(terms, self.centroid.items(), key=lambda kv: (kv[1], kv[0]))
             norm = sum(w * w for _, w in top) ** 0.5
             self._sketch = {t: w / norm for t, w in top} if norm else {}
         return self._sketch
 
-    def add(self, f: ArticleFeatures) -> None:
+    def add(self, f: ArticleFeatures, day: int | None, grows_span: bool = True) -> None:
         self.members.append(f)
-        if len(self.members) >= self._sketch_size + max(1, self._sketch_size // 10):
-            self._sketch = None  # a story that grew by a tenth is compared afresh
+        if self.core_size == 0 or self.core_members < self.core_size:
+            self._add_to_core(f)
+        if day is not None and (grows_span or self.first_day is None):
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def _add_to_core(self, f: ArticleFeatures) -> None:
+        self.core_members += 1
+        if self.core_members >= self._sketch_size + max(1, self._sketch_size // 10):
+            self._sketch = None  # a core that grew by a tenth is compared afresh
         for term, w in f.vector.items():
             old = self.centroid[term]
             self.centroid[term] = old + w
             self._norm2 += (old + w) ** 2 - old * old
-        if f.day is not None:
-            self.first_day = f.day if self.first_day is None else min(self.first_day, f.day)
-            self.last_day = f.day if self.last_day is None else max(self.last_day, f.day)
+        self.entities.update(f.signals.entities)
+        self.cities.update(f.signals.cities)
+        self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
 
     def centroid_cosine(self, vector: dict[str, float]) -> float:
         norm = self._norm2**0.5
@@ -75,6 +96,12 @@ class _Story:
         if day < self.first_day:
             return self.first_day - day
         return max(0, day - self.last_day)
+
+    def span_gap(self, other: _Story) -> int:
+        """Days between two stories' spans (0 when they overlap or either is undated)."""
+        if None in (self.first_day, self.last_day, other.first_day, other.last_day):
+            return 0
+        return max(0, other.first_day - self.last_day, self.first_day - other.last_day)  # type: ignore[operator]
 
 
 @dataclass(frozen=True)
@@ -123,20 +150,70 @@ class StoryClusterer:
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], self._stories[kv[0]].seq))
         return [sid for sid, _ in ranked[: self.config.max_candidates]]
 
+    def day_of(self, f: ArticleFeatures) -> int | None:
+        """The day an article's happening counts as: its own date, or its publication's."""
+        if self.config.use_event_day and f.signals.event_day is not None:
+            return f.signals.event_day
+        return f.day
+
+    def _time_cost(self, gap: int) -> float:
+        c = self.config
+        if c.max_gap_days and gap > c.max_gap_days:
+            return math.inf
+        return c.gap_penalty * math.log2(1 + gap / c.half_life_days)
+
+    def _happening(
+        self,
+        entities: frozenset[str] | Counter[str],
+        cities: frozenset[str] | Counter[str],
+        dead: set[int] | Counter[int],
+        story: _Story,
+    ) -> float:
+        """Evidence from who, where and how many: shared names raise the score, a
+        different town or a different death toll lowers it."""
+        c = self.config
+        score = 0.0
+        if c.entity_weight:
+            score += c.entity_weight * _set_cosine(frozenset(entities), story.entities)
+        if (
+            c.city_conflict
+            and cities
+            and story.cities
+            and not any(x in story.cities for x in cities)
+        ):
+            score -= c.city_conflict
+        if c.number_conflict and dead and story.dead and not any(n in story.dead for n in dead):
+            score -= c.number_conflict
+        return score
+
     def score(self, f: ArticleFeatures, story_id: str) -> float:
         story = self._stories[story_id]
         c = self.config
         shared = sum(1 for term in f.vector if term in story.centroid)
         if shared < c.min_shared_terms:  # one common word is a coincidence, not a story
             return 0.0
+        cost = self._time_cost(story.gap_days(self.day_of(f)))
+        if cost == math.inf:
+            return NO_JOIN
         raw = story.centroid_cosine(f.vector)
         if c.centroid_weight < 1:  # members one by one only when they count
             best_member = max(
-                (cosine(f.vector, m.vector) for m in story.members[-c.member_window :]), default=0.0
+                (cosine(f.vector, m.vector) for m in story.members[: c.member_window]), default=0.0
             )
             raw = c.centroid_weight * raw + (1 - c.centroid_weight) * best_member
-        gap = story.gap_days(f.day)
-        return raw - c.gap_penalty * math.log2(1 + gap / c.half_life_days)
+        dead = {n for kind, n in f.signals.numbers if kind == "dead"}
+        raw += self._happening(f.signals.entities, f.signals.cities, dead, story)
+        return raw - cost
+
+    def story_score(self, a: _Story, b: _Story) -> float:
+        """How strongly two stories look like one happening, on the same scale as an
+        article's score against a story: their cores' likeness and what they name,
+        less the days between their spans."""
+        cost = self._time_cost(a.span_gap(b))
+        if cost == math.inf:
+            return NO_JOIN
+        raw = cosine(a.sketch(self.config.sketch_terms), b.sketch(self.config.sketch_terms))
+        return raw + self._happening(frozenset(b.entities), b.cities, b.dead, a) - cost
 
     # -- writing -------------------------------------------------------------
 
@@ -150,10 +227,14 @@ class StoryClusterer:
         )
         if not scored or scored[0][0] < self.config.threshold:
             story = self._new_story(f.id)
-            self._join(story, f)
+            self._join(story, f, 1.0)
             return Assignment(f.id, story.id, 0.0, started=True)
         best_score, best = scored[0]
-        bridged = [sid for s, sid in scored[1:] if s >= self.config.merge_threshold]
+        bridged = [
+            sid
+            for s, sid in scored[1:]
+            if s >= self.config.merge_threshold and self._may_merge(best, sid)
+        ]
         folded: list[str] = []
         if bridged and best_score >= self.config.merge_threshold:
             survivor = min([best, *bridged], key=lambda sid: self._stories[sid].seq)
@@ -161,7 +242,7 @@ class StoryClusterer:
             for sid in folded:
                 self._merge(self._stories[survivor], self._stories[sid])
             best = survivor
-        self._join(self._stories[best], f)
+        self._join(self._stories[best], f, best_score)
         if self.config.story_merge:
             others = [sid for _, sid in scored[1 : 1 + self.config.converge_candidates]]
             best = self._absorb_converging(best, others, folded)
@@ -178,41 +259,59 @@ class StoryClusterer:
             if sid == host.id or sid in folded or sid not in self._stories:
                 continue
             other = self._stories[sid]
-            similarity = story_similarity(host, other, self.config.sketch_terms)
-            if similarity >= self.config.story_merge:
+            terms = self.config.sketch_terms
+            similarity = cosine(host.sketch(terms), other.sketch(terms))
+            if similarity >= self.config.story_merge and self._may_merge(host.id, other.id):
                 survivor, gone = (host, other) if host.seq < other.seq else (other, host)
                 self._merge(survivor, gone)
                 folded.append(gone.id)
                 host = survivor
         return host.id
 
+    def _may_merge(self, a: str, b: str) -> bool:
+        """Two stories may become one only on evidence as strong as a first join
+        (with ``merge_evidence``)."""
+        if not self.config.merge_evidence:
+            return True
+        first, second = sorted((self._stories[a], self._stories[b]), key=lambda s: s.seq)
+        return self.story_score(first, second) >= self.config.threshold
+
     def add_to(self, f: ArticleFeatures, story_id: str | None, score: float = 1.0) -> Assignment:
         """Put an article in a known story (a wire copy goes where its original is)."""
         if story_id is None or story_id not in self._stories:
             return self.add(f)
-        self._join(self._stories[story_id], f)
+        self._join(self._stories[story_id], f, score)
         return Assignment(f.id, story_id, score)
 
-    def restore(self, story_id: str, seq: int, members: list[ArticleFeatures]) -> None:
-        """Rebuild a story saved by an earlier run, members in their arrival order."""
-        story = _Story(story_id, seq)
-        self._stories[story_id] = story
+    def restore(
+        self,
+        story_id: str,
+        seq: int,
+        members: list[ArticleFeatures],
+        scores: list[float] | None = None,
+    ) -> None:
+        """Rebuild a story saved by an earlier run, members in their arrival order with
+        the scores that put them there (0 for the first)."""
+        story = self._make_story(story_id, seq)
         self._seq = max(self._seq, seq)
-        for f in members:
-            self._join(story, f)
+        for n, f in enumerate(members):
+            score = 1.0 if scores is None or n == 0 else scores[n]
+            self._join(story, f, score)
 
     def set_next_seq(self, seq: int) -> None:
         self._seq = max(self._seq, seq - 1)
 
     def _new_story(self, article_id: str) -> _Story:
-        sid = story_id_for(article_id)
         self._seq += 1
-        story = _Story(sid, self._seq)
-        self._stories[sid] = story
+        return self._make_story(story_id_for(article_id), self._seq)
+
+    def _make_story(self, story_id: str, seq: int) -> _Story:
+        story = _Story(story_id, seq, self.config.core_size)
+        self._stories[story_id] = story
         return story
 
-    def _join(self, story: _Story, f: ArticleFeatures) -> None:
-        story.add(f)
+    def _join(self, story: _Story, f: ArticleFeatures, score: float) -> None:
+        story.add(f, self.day_of(f), score >= self.config.span_threshold)
         self._of_article[f.id] = story.id
         for term in self._top_terms(f, self.config.index_terms):
             self._post(term, story.id)
@@ -226,7 +325,7 @@ class StoryClusterer:
 
     def _merge(self, into: _Story, other: _Story) -> None:
         for m in other.members:
-            into.add(m)
+            into.add(m, self.day_of(m))
             self._of_article[m.id] = into.id
             for term in self._top_terms(m, self.config.index_terms):
                 self._index[term].pop(other.id, None)

@@ -53,15 +53,19 @@ class _Prepared:
     articles under many configurations without redoing this work.
     """
 
-    def __init__(self, config: ClusterConfig, cache: dict | None) -> None:
+    def __init__(
+        self, config: ClusterConfig, cache: dict | None, signals: dict[str, dict] | None
+    ) -> None:
         self.config = config
         self.cache = cache if cache is not None else {}
+        self.signals = signals or {}
 
     def features(self, row: dict[str, Any], article_id: str) -> ArticleFeatures:
         key = ("f", article_id, self.config.feature_key())
         if key not in self.cache:
             self.cache[key] = features(article_id, row.get("title"), row.get("text") or "",
-                                       row.get("published"), self.config)  # fmt: skip
+                                       row.get("published"), self.config,
+                                       self.signals.get(article_id))  # fmt: skip
         return self.cache[key]
 
     def minhash(self, row: dict[str, Any], article_id: str):
@@ -109,6 +113,7 @@ def cluster_rows(
     config: ClusterConfig | None = None,
     next_seq: int = 1,
     cache: dict | None = None,
+    signals: dict[str, dict] | None = None,
 ) -> Clustering:
     """Put ``new_rows`` (article rows, in arrival order) into stories.
 
@@ -116,9 +121,10 @@ def cluster_rows(
     ``story_seq``, ``position`` and ``origin``), in arrival order; they rebuild the
     clusterer's state. A plain function of its inputs: the stage and the evaluation
     harness both call it; ``cache`` is for the harness (see :class:`_Prepared`).
+    ``signals``: article id → its annotations as ``Store.cluster_signals`` gives them.
     """
     config = config or ClusterConfig()
-    prepared = _Prepared(config, cache)
+    prepared = _Prepared(config, cache, signals)
     clusterer = StoryClusterer(config)
     reprints = ReprintIndex(
         config.reprint_jaccard, shingle=config.shingle, num_perm=config.num_perm
@@ -129,13 +135,13 @@ def cluster_rows(
     for row in clustered:
         aid = row["article_id"]
         restored.setdefault((row["story_id"], row["story_seq"]), []).append(
-            prepared.features(row, aid)
+            (prepared.features(row, aid), row["score"])
         )
         reprints.add(aid, row["text"] or "", prepared.minhash(row, aid))
         origins[row["article_id"]] = row["origin"]
         position = max(position, row["position"])
     for (story_id, seq), members in restored.items():
-        clusterer.restore(story_id, seq, members)
+        clusterer.restore(story_id, seq, [f for f, _ in members], [s for _, s in members])
     clusterer.set_next_seq(next_seq)
 
     reprint_count = 0
@@ -194,7 +200,9 @@ def _cluster(
     store: Store, new_rows: list[dict[str, Any]], config: ClusterConfig, rebuild: bool
 ) -> ClusterReport:
     clustered = list(store.clustered_articles())
-    result = cluster_rows(clustered, new_rows, config, store.next_story_seq())
+    ids = [r["article_id"] for r in clustered] + [r["id"] for r in new_rows]
+    signals = store.cluster_signals(ids)
+    result = cluster_rows(clustered, new_rows, config, store.next_story_seq(), signals=signals)
     store.save_clustering(result.added, result.merged, result.new_stories, config, rebuild=rebuild)
     return ClusterReport(
         articles=len(result.added),

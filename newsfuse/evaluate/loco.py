@@ -25,7 +25,7 @@ from newsfuse.evaluate.clusters import ClusterScores, gold_labels, score_cluster
 
 SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 CACHE = Path("/tmp/nf-loco")
-CACHE_VERSION = 2  # bump when what is pickled changes
+CACHE_VERSION = 3  # bump when what is pickled changes
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,11 @@ from newsfuse.store.schema import (
     articles,
     cluster_runs,
     events,
+    places,
     stories,
     story_articles,
     story_fusions,
+    time_expressions,
 )
 
 MAIN_ACTORS = 6
@@ -74,6 +76,30 @@ class StoryStore(FusionStore):
         )
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
+
+    def cluster_signals(self, article_ids: Iterable[str]) -> dict[str, dict[str, list[dict]]]:
+        """What the clusterer reads of each article's annotations and events: actor names
+        and labels, places, time expressions, event types and counts (by article id;
+        an article with none is left out)."""
+        wanted = {
+            "actors": (actor_mentions, ("name", "label")),
+            "places": (places, ("name", "kind", "admin1", "lat")),
+            "times": (time_expressions, ("value", "granularity", "sentence", "start")),
+            "events": (events, ("event_type", "dead", "injured", "negated", "hypothetical")),
+        }
+        out: dict[str, dict[str, list[dict]]] = {}
+        ids = list(dict.fromkeys(article_ids))
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for key, (table, columns) in wanted.items():
+                    cols = [table.c.article_id, *(table.c[c] for c in columns)]
+                    query = select(*cols).where(table.c.article_id.in_(chunk))
+                    for row in conn.execute(query).mappings():
+                        item = dict(row)
+                        aid = item.pop("article_id")
+                        out.setdefault(aid, {}).setdefault(key, []).append(item)
+        return out
 
     def next_story_seq(self) -> int:
         with self.engine.connect() as conn:
