@@ -81,7 +81,7 @@ def test_same_input_same_stories():
 
 
 def test_a_bridging_article_merges_two_stories():
-    c = StoryClusterer(ClusterConfig(threshold=0.75, merge_threshold=0.3))
+    c = StoryClusterer(ClusterConfig(threshold=0.75, merge_threshold=0.3, merge_evidence=False))
     first = c.add(_f("a", STRIKE_A))
     second = c.add(_f("b", STRIKE_B))
     assert first.story_id != second.story_id  # too strict a threshold to join
@@ -93,7 +93,9 @@ def test_a_bridging_article_merges_two_stories():
 
 
 def test_stories_whose_centroids_converge_become_one():
-    config = ClusterConfig(threshold=0.75, merge_threshold=2.0, story_merge=0.3)
+    config = ClusterConfig(
+        threshold=0.75, merge_threshold=2.0, story_merge=0.3, merge_evidence=False
+    )
     c = StoryClusterer(config)
     first = c.add(_f("a", STRIKE_A))
     second = c.add(_f("b", STRIKE_B))
@@ -102,6 +104,21 @@ def test_stories_whose_centroids_converge_become_one():
     result = c.add(_f("c", both))
     assert result.story_id == first.story_id and result.merged == (second.story_id,)
     assert len(c.stories()) == 1
+
+
+def test_a_merge_needs_stories_as_alike_as_a_first_join():
+    """An article close to two stories does not join them unless the stories themselves
+    are as alike as an article must be to its story: no chaining through one bridge."""
+    config = ClusterConfig(
+        threshold=0.75, merge_threshold=0.3, story_merge=0.3, merge_evidence=True
+    )
+    c = StoryClusterer(config)
+    first = c.add(_f("a", STRIKE_A))
+    second = c.add(_f("b", STRIKE_B))
+    bridge = (STRIKE_A[0] + " " + STRIKE_B[0], STRIKE_A[1] + " " + STRIKE_B[1])
+    result = c.add(_f("c", bridge))
+    assert result.merged == () and len(c.stories()) == 2
+    assert result.story_id in (first.story_id, second.story_id)
 
 
 def test_distance_in_time_needs_stronger_evidence():

@@ -48,6 +48,7 @@ class ClusterConfig:
     # -- who, where, how many (signals.py) -----------------------------------------------
     entity_weight: float = 0.0  # added times the overlap of people, organisations, places
     city_conflict: float = 0.0  # subtracted when both name towns and share none
+    city_match: float = 0.0  # added when they share a town
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
 
     # -- merging stories (online.py) -----------------------------------------------------

@@ -162,6 +162,16 @@ class StoryClusterer:
             return math.inf
         return c.gap_penalty * math.log2(1 + gap / c.half_life_days)
 
+    def _same_people(self, entities: frozenset[str], story: _Story) -> bool:
+        """Whether an article names at least ``long_gap_people`` of the people its story's
+        core names: evidence strong enough for a follow-up weeks later (a trial, an
+        arrest) to join the story of the happening."""
+        need = self.config.long_gap_people
+        if not need:
+            return False
+        shared = sum(1 for e in entities if e.startswith("p:") and e in story.entities)
+        return shared >= need
+
     def _happening(
         self,
         entities: frozenset[str] | Counter[str],
@@ -175,13 +185,11 @@ class StoryClusterer:
         score = 0.0
         if c.entity_weight:
             score += c.entity_weight * _set_cosine(frozenset(entities), story.entities)
-        if (
-            c.city_conflict
-            and cities
-            and story.cities
-            and not any(x in story.cities for x in cities)
-        ):
-            score -= c.city_conflict
+        if cities and story.cities:
+            if any(x in story.cities for x in cities):
+                score += c.city_match
+            else:
+                score -= c.city_conflict
         if c.number_conflict and dead and story.dead and not any(n in story.dead for n in dead):
             score -= c.number_conflict
         return score
@@ -192,9 +200,12 @@ class StoryClusterer:
         shared = sum(1 for term in f.vector if term in story.centroid)
         if shared < c.min_shared_terms:  # one common word is a coincidence, not a story
             return 0.0
-        cost = self._time_cost(story.gap_days(self.day_of(f)))
+        gap = story.gap_days(self.day_of(f))
+        cost = self._time_cost(gap)
         if cost == math.inf:
-            return NO_JOIN
+            if not self._same_people(f.signals.entities, story):
+                return NO_JOIN
+            cost = self._time_cost(c.max_gap_days)
         raw = story.centroid_cosine(f.vector)
         if c.centroid_weight < 1:  # members one by one only when they count
             best_member = max(
@@ -242,14 +253,21 @@ class StoryClusterer:
             for sid in folded:
                 self._merge(self._stories[survivor], self._stories[sid])
             best = survivor
+        others: list[str] = []
+        if self.config.story_merge:  # judged before the article joins: it is no evidence
+            others = [
+                sid
+                for _, sid in scored[1 : 1 + self.config.converge_candidates]
+                if sid in self._stories and sid not in folded and self._may_merge(best, sid)
+            ]
         self._join(self._stories[best], f, best_score)
-        if self.config.story_merge:
-            others = [sid for _, sid in scored[1 : 1 + self.config.converge_candidates]]
+        if others:
             best = self._absorb_converging(best, others, folded)
         return Assignment(f.id, best, best_score, tuple(folded))
 
     def _absorb_converging(self, story_id: str, others: list[str], folded: list[str]) -> str:
-        """Merge into one the stories whose centroids the new article has brought close.
+        """Merge into one the stories whose centroids the new article has brought close
+        (``others``: those that may merge at all, see :meth:`_may_merge`).
 
         Returns the id of the story the article is now in; ``folded`` gets the ids of
         the stories that were merged away.
@@ -261,7 +279,7 @@ class StoryClusterer:
             other = self._stories[sid]
             terms = self.config.sketch_terms
             similarity = cosine(host.sketch(terms), other.sketch(terms))
-            if similarity >= self.config.story_merge and self._may_merge(host.id, other.id):
+            if similarity >= self.config.story_merge:
                 survivor, gone = (host, other) if host.seq < other.seq else (other, host)
                 self._merge(survivor, gone)
                 folded.append(gone.id)
