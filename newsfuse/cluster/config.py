@@ -34,14 +34,13 @@ class ClusterConfig:
     threshold: float = 0.15  # join the best story at or above this score
     min_shared_terms: int = 3  # an article shares at least this many terms with its story
     centroid_weight: float = 1.0  # score = w * centroid cosine + (1 - w) * best member cosine
-    member_window: int = 30  # members compared one by one: the most recent ones
+    member_window: int = 30  # members compared one by one: the first (core) ones
     half_life_days: float = 14.0  # days outside a story's span that cost one gap_penalty
     gap_penalty: float = 0.06  # subtracted per doubling of (1 + gap / half_life_days)
-    max_gap_days: int = (
-        0  # an article this many days outside a story's span never joins; 0: no limit
-    )
+    max_gap_days: int = 0  # this far outside a story's span an article never joins (0: no limit)
+    long_gap_people: int = 0  # ...unless it names this many of the story's people (0: never)
     use_event_day: bool = False  # time is the happening's own day, not the publication's
-    happening_lookback_days: int = 7  # a lead's date this far before publication is the happening's
+    happening_lookback_days: int = 7  # a lead's date this recent is the happening's
     span_threshold: float = 0.0  # a story's span of days grows only on a join this strong
     core_size: int = 0  # members a story is compared through (its first ones); 0: all
 
