@@ -48,6 +48,8 @@ class ClusterConfig:
     entity_weight: float = 0.0  # added times the overlap of people, organisations, places
     city_conflict: float = 0.0  # subtracted when both name towns and share none
     city_match: float = 0.0  # added when they share a town
+    day_conflict: float = 0.0  # subtracted when their leads date the happening on other days
+    day_tolerance: int = 1  # ...more than this many days apart, and they share no person
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
 
     # -- merging stories (online.py) -----------------------------------------------------

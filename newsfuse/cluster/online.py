@@ -49,6 +49,7 @@ class _Story:
     entities: Counter[str] = field(default_factory=Counter)  # named in the core
     cities: Counter[str] = field(default_factory=Counter)
     dead: Counter[int] = field(default_factory=Counter)
+    days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
     first_day: int | None = None  # the happening's span of days
     last_day: int | None = None
     core_members: int = 0
@@ -85,6 +86,8 @@ class _Story:
         self.entities.update(f.signals.entities)
         self.cities.update(f.signals.cities)
         self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
+        if f.signals.dated and f.signals.event_day is not None:
+            self.days[f.signals.event_day] += 1
 
     def centroid_cosine(self, vector: dict[str, float]) -> float:
         norm = self._norm2**0.5
@@ -178,11 +181,18 @@ class StoryClusterer:
         cities: frozenset[str] | Counter[str],
         dead: set[int] | Counter[int],
         story: _Story,
+        days: set[int] | Counter[int] = frozenset(),  # type: ignore[assignment]
     ) -> float:
-        """Evidence from who, where and how many: shared names raise the score, a
-        different town or a different death toll lowers it."""
+        """Evidence from who, where, when and how many: shared names raise the score; a
+        different town, a different death toll, or a lead dated another day with no
+        person in common lowers it."""
         c = self.config
         score = 0.0
+        if c.day_conflict and days and story.days:
+            apart = min(abs(d - e) for d in days for e in story.days)
+            people = any(e.startswith("p:") and e in story.entities for e in entities)
+            if apart > c.day_tolerance and not people:
+                score -= c.day_conflict
         if c.entity_weight:
             score += c.entity_weight * _set_cosine(frozenset(entities), story.entities)
         if cities and story.cities:
@@ -213,7 +223,10 @@ class StoryClusterer:
             )
             raw = c.centroid_weight * raw + (1 - c.centroid_weight) * best_member
         dead = {n for kind, n in f.signals.numbers if kind == "dead"}
-        raw += self._happening(f.signals.entities, f.signals.cities, dead, story)
+        days = (
+            {f.signals.event_day} if f.signals.dated and f.signals.event_day is not None else set()
+        )
+        raw += self._happening(f.signals.entities, f.signals.cities, dead, story, days)
         return raw - cost
 
     def story_score(self, a: _Story, b: _Story) -> float:
@@ -224,7 +237,7 @@ class StoryClusterer:
         if cost == math.inf:
             return NO_JOIN
         raw = cosine(a.sketch(self.config.sketch_terms), b.sketch(self.config.sketch_terms))
-        return raw + self._happening(frozenset(b.entities), b.cities, b.dead, a) - cost
+        return raw + self._happening(frozenset(b.entities), b.cities, b.dead, a, b.days) - cost
 
     # -- writing -------------------------------------------------------------
 

@@ -24,6 +24,7 @@ class Signals:
     entities: frozenset[str] = frozenset()  # people (surname), organisations, local places
     cities: frozenset[str] = frozenset()  # resolved towns and cities: "name|admin1"
     event_day: int | None = None  # the happening's day (days since 1970-01-01)
+    dated: bool = False  # event_day comes from the lead's own words, not the publication date
     numbers: frozenset[tuple[str, int]] = frozenset()  # ("dead", 3), ("injured", 5)
     types: frozenset[str] = frozenset()  # PLOVER event types coded in the article
 
@@ -51,11 +52,18 @@ def _surname(name: str) -> str | None:
 def happening_day(
     times: Iterable[Mapping[str, Any]], published_day: int | None, lookback: int
 ) -> int | None:
+    day, _ = dated_happening(times, published_day, lookback)
+    return day
+
+
+def dated_happening(
+    times: Iterable[Mapping[str, Any]], published_day: int | None, lookback: int
+) -> tuple[int | None, bool]:
     """The happening's day: the first day-exact time expression of the lead that falls in
     the ``lookback`` days up to publication ("Saturday night" in a Monday report), else the
     publication day itself. A date outside that window is background, not the happening."""
     if published_day is None:
-        return None
+        return None, False
     for t in sorted(times, key=lambda t: (t.get("sentence", 0), t.get("start", 0))):
         if t.get("sentence", 0) >= HAPPENING_SENTENCES:
             break
@@ -63,8 +71,8 @@ def happening_day(
             continue
         day = _day(t.get("value"))
         if day is not None and published_day - lookback <= day <= published_day:
-            return day
-    return published_day
+            return day, True
+    return published_day, False
 
 
 def digest(
@@ -101,10 +109,12 @@ def digest(
         for field in ("dead", "injured"):
             if event.get(field) is not None:
                 numbers.add((field, int(event[field])))
+    event_day, dated = dated_happening(raw.get("times", ()), published_day, lookback)
     return Signals(
         entities=frozenset(entities),
         cities=frozenset(cities),
-        event_day=happening_day(raw.get("times", ()), published_day, lookback),
+        event_day=event_day,
+        dated=dated,
         numbers=frozenset(numbers),
         types=frozenset(types - {""}),
     )
