@@ -39,6 +39,7 @@ class ClusterConfig:
     gap_penalty: float = 0.06  # subtracted per doubling of (1 + gap / half_life_days)
     max_gap_days: int = 0  # this far outside a story's span an article never joins (0: no limit)
     long_gap_people: int = 0  # ...unless it names this many of the story's people (0: never)
+    long_gap_max_days: int = 183  # ...and is at most this far outside; a storyline beyond
     use_event_day: bool = False  # time is the happening's own day, not the publication's
     happening_lookback_days: int = 7  # a lead's date this recent is the happening's
     span_threshold: float = 0.0  # a story's span of days grows only on a join this strong

@@ -213,7 +213,7 @@ class StoryClusterer:
         gap = story.gap_days(self.day_of(f))
         cost = self._time_cost(gap)
         if cost == math.inf:
-            if not self._same_people(f.signals.entities, story):
+            if gap > c.long_gap_max_days or not self._same_people(f.signals.entities, story):
                 return NO_JOIN
             cost = self._time_cost(c.max_gap_days)
         raw = story.centroid_cosine(f.vector)
