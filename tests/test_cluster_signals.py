@@ -75,7 +75,21 @@ def test_same_words_different_town_and_victim_are_different_stories():
     assert other.started
 
 
-def test_weeks_apart_is_another_story_however_alike():
-    c = StoryClusterer(replace(ClusterConfig(), max_gap_days=21))
-    first = c.add(_shooting("a", "2015-07-04", "Dayton", "John Smith"))
-    assert c.add(_shooting("b", "2015-09-01", "Dayton", "John Smith")).story_id != first.story_id
+def test_weeks_apart_is_another_story_unless_it_names_the_same_people():
+    c = StoryClusterer(replace(ClusterConfig(), max_gap_days=21, long_gap_people=1))
+    first = c.add(_shooting("a", "2015-07-04", "Dayton", "John Smith")).story_id
+    assert c.add(_shooting("b", "2015-09-01", "Toledo", "Mary Jones")).story_id != first
+    assert c.add(_shooting("c", "2015-09-02", "Dayton", "John Smith")).story_id == first  # a trial
+    assert c.add(_shooting("d", "2017-09-01", "Dayton", "John Smith")).story_id != first  # too late
+
+
+def test_day_conflict_parts_leads_dated_on_other_days():
+    config = replace(ClusterConfig(), day_conflict=1.0, day_tolerance=1, entity_weight=0.0)
+    c = StoryClusterer(config)
+    text = ("Stocks fall sharply", "Stock markets fell sharply on Monday as investors sold shares "
+            "of banks and insurers across Europe and Asia, traders said.")  # fmt: skip
+    monday = {"times": [_t("2015-07-06")]}
+    thursday = {"times": [_t("2015-07-09")]}
+    first = c.add(features("a", *text, "2015-07-06", config, monday))
+    assert c.add(features("b", *text, "2015-07-06", config, monday)).story_id == first.story_id
+    assert c.add(features("c", *text, "2015-07-09", config, thursday)).started
