@@ -227,13 +227,22 @@ def test_seeds_are_one_story_with_two_independent_sources(shared, store):
 
 
 @pytest.mark.slow
-def test_news_cluster_quality_gate(shared):
-    """B-cubed F1 on news_cluster with the shipped configuration (measured 0.952)."""
+@pytest.mark.parametrize(
+    ("corpus", "label", "records", "f1", "precision"),
+    [
+        ("news_cluster", "newsCluster.EventId", 383, 0.83, 0.98),
+        ("stories/gvc.jsonl", "gold", 510, 0.90, 0.98),
+        ("stories/meantime.jsonl", "gold", 120, 0.94, 0.89),
+    ],
+)
+def test_story_quality_gate_on_words_and_dates(shared, corpus, label, records, f1, precision):
+    """B-cubed F1 and precision of the shipped configuration without annotations (words
+    and publication dates only; ~3 s per corpus). Measured: news_cluster 0.845 (P 0.995),
+    gvc 0.911 (P 0.993), meantime 0.952 (P 0.908). With annotations (as ingest runs it)
+    see ``benchmarks/cluster_loco.py``."""
     from newsfuse.evaluate.clusters import evaluate_clusters
 
-    scores, details = evaluate_clusters(
-        [str(shared / "eval" / "news_cluster")], "newsCluster.EventId"
-    )
-    assert details["labelled_records"] == 383
-    assert scores.bcubed_f1 >= 0.94
-    assert scores.bcubed_precision >= 0.95
+    scores, details = evaluate_clusters([str(shared / "eval" / corpus)], label, annotate=False)
+    assert details["labelled_records"] == records
+    assert scores.bcubed_f1 >= f1
+    assert scores.bcubed_precision >= precision
