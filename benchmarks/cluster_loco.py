@@ -35,7 +35,8 @@ from newsfuse.evaluate.loco import (
 # The grid the shipped configuration was chosen from (see README "Stories"): each field
 # varied over the shipped ClusterConfig, the others as shipped. Earlier, coarser grids
 # (which fixed use_event_day, merge_evidence, gap_penalty 0.15, half_life_days 7,
-# city_conflict 0.1, city_match 0.1, story_merge 0, core_size 10, span_threshold 0.35:
+# city_conflict 0.1, city_match 0.1, story_merge 0, core_size 10, span_threshold 0.35,
+# max_span_days 60:
 # each neutral or better on every corpus) are in the commit history.
 GRID: dict[str, list] = {
     "threshold": [0.25, 0.3],
@@ -43,6 +44,7 @@ GRID: dict[str, list] = {
     "max_gap_days": [14, 21],
     "long_gap_people": [0, 1, 2],
     "day_conflict": [0.0, 0.3, 1.0],
+    "entity_kinds": ["p:o:l:", "p:l:"],
 }
 
 

@@ -40,6 +40,7 @@ class ClusterConfig:
     max_gap_days: int = 21  # this far outside a story's span an article never joins (0: none)
     long_gap_people: int = 1  # ...unless it names this many of the story's people (0: never)
     long_gap_max_days: int = 183  # ...and is at most this far outside; a storyline beyond
+    max_span_days: int = 60  # nor when it would stretch the story's span past this (0: no cap)
     use_event_day: bool = True  # time is the happening's own day, not the publication's
     happening_lookback_days: int = 7  # a lead's date this recent is the happening's
     span_threshold: float = 0.35  # a story's span of days grows only on a join this strong
@@ -47,6 +48,7 @@ class ClusterConfig:
 
     # -- who, where, how many (signals.py) -----------------------------------------------
     entity_weight: float = 0.45  # added times the overlap of people, organisations, places
+    entity_kinds: str = "p:o:l:"  # which names count: p: people, o: organisations, l: places
     city_conflict: float = 0.1  # subtracted when both name towns and share none
     city_match: float = 0.1  # added when they share a town
     day_conflict: float = 0.0  # subtracted when their leads date the happening on other days
@@ -90,6 +92,7 @@ LEXICAL_2026_11 = ClusterConfig(
     half_life_days=14.0,
     gap_penalty=0.06,
     max_gap_days=0,
+    max_span_days=0,
     long_gap_people=0,
     use_event_day=False,
     span_threshold=0.0,

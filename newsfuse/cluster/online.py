@@ -31,7 +31,7 @@ def story_id_for(first_article_id: str) -> str:
     return "s" + hashlib.sha1(first_article_id.encode()).hexdigest()[:12]
 
 
-def _set_cosine(a: frozenset[str] | set[str], b: Counter[str] | set[str]) -> float:
+def _set_cosine(a: set[str], b: set[str]) -> float:
     """|a ∩ b| / sqrt(|a| |b|): how much two bags of names overlap, 0 when either is empty."""
     if not a or not b:
         return 0.0
@@ -99,6 +99,12 @@ class _Story:
         if day < self.first_day:
             return self.first_day - day
         return max(0, day - self.last_day)
+
+    def span_with(self, day: int | None) -> int:
+        """The story's span of days if ``day`` joined it."""
+        if day is None or self.first_day is None or self.last_day is None:
+            return 0 if self.first_day is None else (self.last_day or 0) - self.first_day
+        return max(self.last_day, day) - min(self.first_day, day)
 
     def span_gap(self, other: _Story) -> int:
         """Days between two stories' spans (0 when they overlap or either is undated)."""
@@ -194,7 +200,10 @@ class StoryClusterer:
             if apart > c.day_tolerance and not people:
                 score -= c.day_conflict
         if c.entity_weight:
-            score += c.entity_weight * _set_cosine(frozenset(entities), story.entities)
+            kinds = c.entity_kinds
+            mine = {e for e in entities if e[:2] in kinds}
+            theirs = {e for e in story.entities if e[:2] in kinds}
+            score += c.entity_weight * _set_cosine(mine, theirs)
         if cities and story.cities:
             if any(x in story.cities for x in cities):
                 score += c.city_match
@@ -210,12 +219,14 @@ class StoryClusterer:
         shared = sum(1 for term in f.vector if term in story.centroid)
         if shared < c.min_shared_terms:  # one common word is a coincidence, not a story
             return 0.0
-        gap = story.gap_days(self.day_of(f))
+        day = self.day_of(f)
+        gap = story.gap_days(day)
         cost = self._time_cost(gap)
-        if cost == math.inf:
+        too_long = bool(c.max_span_days) and story.span_with(day) > c.max_span_days
+        if cost == math.inf or too_long:
             if gap > c.long_gap_max_days or not self._same_people(f.signals.entities, story):
                 return NO_JOIN
-            cost = self._time_cost(c.max_gap_days)
+            cost = min(cost, self._time_cost(c.max_gap_days))
         raw = story.centroid_cosine(f.vector)
         if c.centroid_weight < 1:  # members one by one only when they count
             best_member = max(
