@@ -52,6 +52,8 @@ class _Story:
     days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
     first_day: int | None = None  # the happening's span of days
     last_day: int | None = None
+    seen_first: int | None = None  # the days of all members, weak joins included
+    seen_last: int | None = None
     core_members: int = 0
     _norm2: float = 0.0  # squared length of the centroid, kept up to date
     _sketch: dict[str, float] | None = None  # the centroid's top terms, normalised; cached
@@ -71,6 +73,9 @@ class _Story:
         self.members.append(f)
         if self.core_size == 0 or self.core_members < self.core_size:
             self._add_to_core(f)
+        if day is not None:
+            self.seen_first = day if self.seen_first is None else min(self.seen_first, day)
+            self.seen_last = day if self.seen_last is None else max(self.seen_last, day)
         if day is not None and (grows_span or self.first_day is None):
             self.first_day = day if self.first_day is None else min(self.first_day, day)
             self.last_day = day if self.last_day is None else max(self.last_day, day)
@@ -101,10 +106,9 @@ class _Story:
         return max(0, day - self.last_day)
 
     def span_with(self, day: int | None) -> int:
-        """The story's span of days if ``day`` joined it."""
-        if day is None or self.first_day is None or self.last_day is None:
-            return 0 if self.first_day is None else (self.last_day or 0) - self.first_day
-        return max(self.last_day, day) - min(self.first_day, day)
+        """Days from the story's earliest to its latest member if ``day`` joined it."""
+        days = [d for d in (self.seen_first, self.seen_last, day) if d is not None]
+        return max(days) - min(days) if days else 0
 
     def span_gap(self, other: _Story) -> int:
         """Days between two stories' spans (0 when they overlap or either is undated)."""
@@ -265,18 +269,17 @@ class StoryClusterer:
             self._join(story, f, 1.0)
             return Assignment(f.id, story.id, 0.0, started=True)
         best_score, best = scored[0]
-        bridged = [
-            sid
-            for s, sid in scored[1:]
-            if s >= self.config.merge_threshold and self._may_merge(best, sid)
-        ]
         folded: list[str] = []
-        if bridged and best_score >= self.config.merge_threshold:
-            survivor = min([best, *bridged], key=lambda sid: self._stories[sid].seq)
-            folded = [sid for sid in [best, *bridged] if sid != survivor]
-            for sid in folded:
-                self._merge(self._stories[survivor], self._stories[sid])
-            best = survivor
+        if best_score >= self.config.merge_threshold:  # a bridge: close to other stories too
+            for other_score, sid in scored[1:]:
+                if other_score < self.config.merge_threshold:
+                    break
+                if sid in self._stories and self._may_merge(best, sid):
+                    a, b = self._stories[best], self._stories[sid]
+                    survivor, gone = (a, b) if a.seq < b.seq else (b, a)
+                    self._merge(survivor, gone)
+                    folded.append(gone.id)
+                    best = survivor.id
         others: list[str] = []
         if self.config.story_merge:  # judged before the article joins: it is no evidence
             others = [
@@ -303,24 +306,42 @@ class StoryClusterer:
             other = self._stories[sid]
             terms = self.config.sketch_terms
             similarity = cosine(host.sketch(terms), other.sketch(terms))
-            if similarity >= self.config.story_merge:
+            if similarity >= self.config.story_merge and self._span_allows(host, other):
                 survivor, gone = (host, other) if host.seq < other.seq else (other, host)
                 self._merge(survivor, gone)
                 folded.append(gone.id)
                 host = survivor
         return host.id
 
+    def _span_allows(self, a: _Story, b: _Story) -> bool:
+        """Whether two stories together span at most ``max_span_days`` (0: no cap)."""
+        if not self.config.max_span_days or b.seen_first is None:
+            return True
+        together = max(a.span_with(b.seen_first), a.span_with(b.seen_last))
+        return together <= self.config.max_span_days
+
     def _may_merge(self, a: str, b: str) -> bool:
-        """Two stories may become one only on evidence as strong as a first join
-        (with ``merge_evidence``)."""
+        """Two stories may become one only if together they span at most
+        ``max_span_days``, and (with ``merge_evidence``) on evidence as strong as a
+        first join."""
+        first, second = sorted((self._stories[a], self._stories[b]), key=lambda s: s.seq)
+        if not self._span_allows(first, second):
+            return False
         if not self.config.merge_evidence:
             return True
-        first, second = sorted((self._stories[a], self._stories[b]), key=lambda s: s.seq)
         return self.story_score(first, second) >= self.config.threshold
 
     def add_to(self, f: ArticleFeatures, story_id: str | None, score: float = 1.0) -> Assignment:
-        """Put an article in a known story (a wire copy goes where its original is)."""
+        """Put an article in a known story (a wire copy goes where its original is),
+        unless that story's happening is more than ``max_gap_days`` away or the story
+        would span more than ``max_span_days``: a text published again months later,
+        or a template filled in anew, is clustered like any article."""
         if story_id is None or story_id not in self._stories:
+            return self.add(f)
+        story, day, c = self._stories[story_id], self.day_of(f), self.config
+        if (c.max_gap_days and story.gap_days(day) > c.max_gap_days) or (
+            c.max_span_days and story.span_with(day) > c.max_span_days
+        ):
             return self.add(f)
         self._join(self._stories[story_id], f, score)
         return Assignment(f.id, story_id, score)
