@@ -5,8 +5,8 @@
 Builds (once) a database of the Reuters-21578 and BBC articles, cleaned and stored
 without annotation or clustering. For each size N it copies the first N articles
 (oldest first) into a fresh database and runs the cluster stage there in a child
-process, printing wall time, time per article, peak resident memory and the number
-of stories and wire copies. Near-linear cost shows as a flat time per article.
+process, printing wall time, time per article, peak resident memory, the number
+of stories and wire copies, and the longest-spanning and the largest story. Near-linear cost shows as a flat time per article.
 A benchmark, not a test: figures vary with the machine and what else runs on it.
 """
 
@@ -66,8 +66,19 @@ def run_one(db: str) -> None:
         seconds = time.perf_counter() - started
         stories = sum(1 for _ in store.iter_stories())
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    con = sqlite3.connect(db)
+    span_days, span_title = con.execute(
+        "SELECT julianday(substr(last_published, 1, 10)) - julianday(substr(first_published, 1, 10)),"
+        " title FROM stories WHERE first_published IS NOT NULL ORDER BY 1 DESC LIMIT 1"
+    ).fetchone() or (0, "")
+    largest, largest_title = con.execute(
+        "SELECT articles, title FROM stories ORDER BY articles DESC LIMIT 1"
+    ).fetchone() or (0, "")
+    con.close()
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "stories": stories,
-                      "reprints": report.reprints}))  # fmt: skip
+                      "reprints": report.reprints, "span_days": span_days,
+                      "span_title": span_title, "largest": largest,
+                      "largest_title": largest_title}))  # fmt: skip
 
 
 def main() -> None:
@@ -103,6 +114,10 @@ def main() -> None:
         print(
             f"{count:>8} {r['seconds']:>8.1f} {per:>10.2f} {r['peak_mb']:>8.0f} "
             f"{r['stories']:>8} {r['reprints']:>7}   (x{per / first:.2f} per article vs first size)"
+        )
+        print(
+            f"{'':>8} longest span {r['span_days']:.0f} days ({(r['span_title'] or '')[:60]!r}); "
+            f"largest story {r['largest']} articles ({(r['largest_title'] or '')[:60]!r})"
         )
         target.unlink()
 

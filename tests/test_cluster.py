@@ -81,7 +81,7 @@ def test_same_input_same_stories():
 
 
 def test_a_bridging_article_merges_two_stories():
-    c = StoryClusterer(ClusterConfig(threshold=0.75, merge_threshold=0.3))
+    c = StoryClusterer(ClusterConfig(threshold=0.75, merge_threshold=0.3, merge_evidence=False))
     first = c.add(_f("a", STRIKE_A))
     second = c.add(_f("b", STRIKE_B))
     assert first.story_id != second.story_id  # too strict a threshold to join
@@ -93,7 +93,9 @@ def test_a_bridging_article_merges_two_stories():
 
 
 def test_stories_whose_centroids_converge_become_one():
-    config = ClusterConfig(threshold=0.75, merge_threshold=2.0, story_merge=0.3)
+    config = ClusterConfig(
+        threshold=0.75, merge_threshold=2.0, story_merge=0.3, merge_evidence=False
+    )
     c = StoryClusterer(config)
     first = c.add(_f("a", STRIKE_A))
     second = c.add(_f("b", STRIKE_B))
@@ -102,6 +104,21 @@ def test_stories_whose_centroids_converge_become_one():
     result = c.add(_f("c", both))
     assert result.story_id == first.story_id and result.merged == (second.story_id,)
     assert len(c.stories()) == 1
+
+
+def test_a_merge_needs_stories_as_alike_as_a_first_join():
+    """An article close to two stories does not join them unless the stories themselves
+    are as alike as an article must be to its story: no chaining through one bridge."""
+    config = ClusterConfig(
+        threshold=0.75, merge_threshold=0.3, story_merge=0.3, merge_evidence=True
+    )
+    c = StoryClusterer(config)
+    first = c.add(_f("a", STRIKE_A))
+    second = c.add(_f("b", STRIKE_B))
+    bridge = (STRIKE_A[0] + " " + STRIKE_B[0], STRIKE_A[1] + " " + STRIKE_B[1])
+    result = c.add(_f("c", bridge))
+    assert result.merged == () and len(c.stories()) == 2
+    assert result.story_id in (first.story_id, second.story_id)
 
 
 def test_distance_in_time_needs_stronger_evidence():
@@ -160,6 +177,19 @@ def test_stage_stores_stories_counts_sources_and_extends_them_online(store):
     assert [s["id"] for s in store.iter_stories(since="2025-03-05")] == [ids["f1"]]
 
 
+def test_each_cluster_run_records_its_configuration(store):
+    ingest_documents([_doc("a1", STRIKE_A, "NL Times")], store, annotate=False)
+    config = ClusterConfig(name="strict-test", threshold=0.5)
+    assert cluster_new_articles(store, config).config == "strict-test"
+    ingest_documents([_doc("f1", FLOOD_A, "The Hindu")], store, annotate=False)
+    cluster_new_articles(store, rebuild=True)
+    latest, first = store.cluster_runs()
+    assert (first["config_name"], first["articles"], first["rebuild"]) == ("strict-test", 1, False)
+    assert ClusterConfig.from_dict(first["config"]) == config
+    assert latest["config_name"] == ClusterConfig().name and latest["rebuild"]
+    assert latest["articles"] == 2 and latest["config"] == ClusterConfig().to_dict()
+
+
 def test_bcubed_on_a_known_case():
     gold = {"a": 1, "b": 1, "c": 2, "d": 2}
     perfect = score_clusters({"a": "x", "b": "x", "c": "y", "d": "y"}, gold)
@@ -197,13 +227,22 @@ def test_seeds_are_one_story_with_two_independent_sources(shared, store):
 
 
 @pytest.mark.slow
-def test_news_cluster_quality_gate(shared):
-    """B-cubed F1 on news_cluster with the shipped configuration (measured 0.952)."""
+@pytest.mark.parametrize(
+    ("corpus", "label", "records", "f1", "precision"),
+    [
+        ("news_cluster", "newsCluster.EventId", 383, 0.83, 0.98),
+        ("stories/gvc.jsonl", "gold", 510, 0.90, 0.98),
+        ("stories/meantime.jsonl", "gold", 120, 0.94, 0.89),
+    ],
+)
+def test_story_quality_gate_on_words_and_dates(shared, corpus, label, records, f1, precision):
+    """B-cubed F1 and precision of the shipped configuration without annotations (words
+    and publication dates only; ~3 s per corpus). Measured: news_cluster 0.845 (P 0.995),
+    gvc 0.911 (P 0.993), meantime 0.952 (P 0.908). With annotations (as ingest runs it)
+    see ``benchmarks/cluster_loco.py``."""
     from newsfuse.evaluate.clusters import evaluate_clusters
 
-    scores, details = evaluate_clusters(
-        [str(shared / "eval" / "news_cluster")], "newsCluster.EventId"
-    )
-    assert details["labelled_records"] == 383
-    assert scores.bcubed_f1 >= 0.94
-    assert scores.bcubed_precision >= 0.95
+    scores, details = evaluate_clusters([str(shared / "eval" / corpus)], label, annotate=False)
+    assert details["labelled_records"] == records
+    assert scores.bcubed_f1 >= f1
+    assert scores.bcubed_precision >= precision

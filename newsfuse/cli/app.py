@@ -517,6 +517,7 @@ def cluster_cli(
         console.print(
             f"{report.articles} clustered: {report.new_stories} new stories, "
             f"{report.reprints} wire copies, {len(report.merged)} stories merged"
+            + (f" (configuration {report.config})" if report.config else "")
         )
 
 
@@ -739,13 +740,21 @@ def eval_clusters_cli(
     label: Annotated[
         str, typer.Option("--label", help="Dotted path of the gold story label in each record.")
     ] = "newsCluster.EventId",
+    annotate: Annotated[
+        bool,
+        typer.Option(
+            "--annotate/--no-annotate",
+            help="Annotate first, as ingest does (the clusterer uses people, places, dates); "
+            "--no-annotate is faster and clusters on words and publication dates alone.",
+        ),
+    ] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """B-cubed and pairwise precision / recall / F1 of the stories against gold labels."""
     from newsfuse.evaluate.clusters import evaluate_clusters
 
     try:
-        scores, details = evaluate_clusters(paths, label)
+        scores, details = evaluate_clusters(paths, label, annotate=annotate)
     except ValueError as exc:
         raise InputError(str(exc)) from exc
     if as_json:

@@ -18,20 +18,23 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from newsfuse.cluster.config import ClusterConfig
+from newsfuse.cluster.signals import EMPTY, Signals, digest
+
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
-# Zipf 7.5 is about "the"; words at or above COMMON carry no weight at all.
-COMMON = 5.6
-UNSEEN_ZIPF = 2.5  # a word wordfreq has never seen weighs like a very rare one
-NAME_BOOST = 1.5  # capitalised inside a sentence: a name, which tells stories apart best
-TITLE_WEIGHT = 6.0
-LEAD_WORDS = 150  # later paragraphs drift into background shared by many stories
+_DEFAULT = ClusterConfig()
 
 
 @lru_cache(maxsize=200_000)
-def rarity(word: str) -> float:
-    """How much one occurrence of ``word`` (lower case) says: 0 for function words."""
-    zipf = zipf_frequency(word, "en") or UNSEEN_ZIPF
-    return max(0.0, COMMON - zipf) if zipf < COMMON else 0.0
+def rarity(
+    word: str, common: float = _DEFAULT.common_zipf, unseen: float = _DEFAULT.unseen_zipf
+) -> float:
+    """How much one occurrence of ``word`` (lower case) says: 0 for function words.
+
+    Zipf 7.5 is about "the"; words at or above ``common`` carry no weight at all.
+    """
+    zipf = zipf_frequency(word, "en") or unseen
+    return max(0.0, common - zipf) if zipf < common else 0.0
 
 
 @lru_cache(maxsize=200_000)
@@ -54,7 +57,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def term_counts(text: str, limit: int | None = None) -> Counter[str]:
+def term_counts(
+    text: str, limit: int | None = None, name_boost: float = _DEFAULT.name_boost
+) -> Counter[str]:
     """Stemmed lower-case terms of ``text`` with names counted a little more."""
     counts: Counter[str] = Counter()
     previous_end = ""
@@ -67,7 +72,7 @@ def term_counts(text: str, limit: int | None = None) -> Counter[str]:
         start = match.start()
         sentence_start = start == 0 or previous_end in '.!?\n"“'
         if raw[0].isupper() and not sentence_start:
-            weight = NAME_BOOST
+            weight = name_boost
         counts[term] += weight
         tail = text[match.end() : match.end() + 2].strip()
         previous_end = tail[:1] if tail else ""
@@ -80,18 +85,20 @@ class ArticleFeatures:
 
     id: str
     vector: dict[str, float]  # L2-normalised term weights
-    day: int | None  # days since 1970-01-01, or None when undated
+    day: int | None  # publication: days since 1970-01-01, or None when undated
+    signals: Signals = EMPTY  # who, where, when, how many (from annotations)
 
 
-def vectorise(title: str | None, text: str) -> dict[str, float]:
-    """Sub-linear term frequency times rarity, title counted ``TITLE_WEIGHT`` times; L2-normalised."""
-    counts = term_counts(text, LEAD_WORDS)
+def vectorise(title: str | None, text: str, config: ClusterConfig = _DEFAULT) -> dict[str, float]:
+    """Sub-linear term frequency times rarity, the title counted ``config.title_weight``
+    times, the body's first ``config.lead_words`` words only; L2-normalised."""
+    counts = term_counts(text, config.lead_words, config.name_boost)
     if title:
-        for term, c in term_counts(title).items():
-            counts[term] += TITLE_WEIGHT * c
+        for term, c in term_counts(title, None, config.name_boost).items():
+            counts[term] += config.title_weight * c
     vector = {}
     for term, c in counts.items():
-        w = rarity(term)
+        w = rarity(term, config.common_zipf, config.unseen_zipf)
         if w > 0:
             vector[term] = (1.0 + math.log(c)) * w if c >= 1 else c * w
     norm = math.sqrt(sum(v * v for v in vector.values()))
@@ -112,8 +119,13 @@ def features(
     title: str | None,
     text: str,
     published: str | None = None,
+    config: ClusterConfig = _DEFAULT,
+    annotations: dict | None = None,
 ) -> ArticleFeatures:
-    return ArticleFeatures(article_id, vectorise(title, text), day_number(published))
+    """An article's features; ``annotations`` as ``Store.cluster_signals`` gives them."""
+    day = day_number(published)
+    signals = digest(annotations, day, config.happening_lookback_days)
+    return ArticleFeatures(article_id, vectorise(title, text, config), day, signals)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

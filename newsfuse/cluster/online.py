@@ -1,10 +1,13 @@
 """Online story clustering: each article joins the best story so far or starts one.
 
-Candidates come from an inverted index over each article's heaviest terms, so an
-article is compared with a bounded number of stories, not with all of them. A
-story is compared through its centroid and its most recent members; the score
-fades with the days between the article and the story's date span. When an
-article is close to two stories at once, they become one ("bridging").
+A story is one happening. Candidates come from an inverted index over each article's
+heaviest terms, so an article is compared with a bounded number of stories. It is
+compared with a story's *core* (its first ``core_size`` members), never with whatever
+joined last, so a story cannot walk from topic to topic; with the people, places and
+figures those members name (``signals``); and with the span of days of the happening
+(its own date from the lead's time expressions when ``use_event_day``), which grows
+only when an article joins with strong evidence. Two stories become one only on
+evidence as strong as a first join.
 """
 
 from __future__ import annotations
@@ -12,36 +15,15 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from newsfuse.cluster.config import ClusterConfig
 from newsfuse.cluster.features import ArticleFeatures, cosine
 
-MEMBER_WINDOW = 30  # members compared one by one: the most recent ones
-CONVERGE_CANDIDATES = 15  # the article's best-scoring other stories checked for a merge
-SKETCH_TERMS = 100  # terms of a centroid kept to compare two stories
-POSTINGS_CAP = 200  # stories remembered per index term: the most recently joined ones
+__all__ = ["Assignment", "ClusterConfig", "StoryClusterer", "story_id_for"]
 
-
-@dataclass(frozen=True)
-class ClusterConfig:
-    """The one configuration newsfuse ships; see README "Stories" for how it was chosen."""
-
-    threshold: float = 0.15
-    min_shared_terms: int = 3  # an article shares at least this many terms with its story  # join the best story at or above this score
-    merge_threshold: float = 0.45  # a second story this close is merged into the first
-    centroid_weight: float = 1.0  # score = w * centroid cosine + (1 - w) * best member cosine
-    half_life_days: float = 14.0  # days outside a story's span that cost one gap_penalty
-    story_merge: float = 0.40  # two stories whose centroids come this close become one
-    gap_penalty: float = 0.06  # subtracted per doubling of (1 + gap / half_life_days)
-    index_terms: int = 15  # heaviest terms of each article that go into the index
-    query_terms: int = 25  # heaviest terms of a new article looked up in the index
-    max_candidates: int = 40  # stories scored in full for one article
-
-
-def story_similarity(a: _Story, b: _Story) -> float:
-    """How alike two stories are: the cosine of their centroids' heaviest terms."""
-    return cosine(a.sketch(), b.sketch())
+NO_JOIN = -1.0  # the score of a story an article may not join at all
 
 
 def story_id_for(first_article_id: str) -> str:
@@ -49,39 +31,68 @@ def story_id_for(first_article_id: str) -> str:
     return "s" + hashlib.sha1(first_article_id.encode()).hexdigest()[:12]
 
 
+def _set_cosine(a: set[str], b: set[str]) -> float:
+    """|a ∩ b| / sqrt(|a| |b|): how much two bags of names overlap, 0 when either is empty."""
+    if not a or not b:
+        return 0.0
+    shared = sum(1 for x in a if x in b)
+    return shared / math.sqrt(len(a) * len(b))
+
+
 @dataclass
 class _Story:
     id: str
     seq: int  # creation order: the older story survives a merge
+    core_size: int  # members that make up the core; 0 for all of them
     members: list[ArticleFeatures] = field(default_factory=list)
-    centroid: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    first_day: int | None = None
+    centroid: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # of the core
+    entities: Counter[str] = field(default_factory=Counter)  # named in the core
+    cities: Counter[str] = field(default_factory=Counter)
+    dead: Counter[int] = field(default_factory=Counter)
+    days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
+    first_day: int | None = None  # the happening's span of days
     last_day: int | None = None
+    seen_first: int | None = None  # the days of all members, weak joins included
+    seen_last: int | None = None
+    core_members: int = 0
     _norm2: float = 0.0  # squared length of the centroid, kept up to date
     _sketch: dict[str, float] | None = None  # the centroid's top terms, normalised; cached
-    _sketch_size: int = 0  # members when the sketch was made
+    _sketch_size: int = 0  # core members when the sketch was made
 
-    def sketch(self) -> dict[str, float]:
-        """The centroid cut to its SKETCH_TERMS heaviest terms, L2-normalised: enough to
+    def sketch(self, terms: int) -> dict[str, float]:
+        """The core centroid cut to its ``terms`` heaviest terms, L2-normalised: enough to
         compare two stories in bounded time however big they grow."""
         if self._sketch is None:
-            self._sketch_size = len(self.members)
-            top = heapq.nlargest(SKETCH_TERMS, self.centroid.items(), key=lambda kv: (kv[1], kv[0]))
+            self._sketch_size = self.core_members
+            top = heapq.nlargest(terms, self.centroid.items(), key=lambda kv: (kv[1], kv[0]))
             norm = sum(w * w for _, w in top) ** 0.5
             self._sketch = {t: w / norm for t, w in top} if norm else {}
         return self._sketch
 
-    def add(self, f: ArticleFeatures) -> None:
+    def add(self, f: ArticleFeatures, day: int | None, grows_span: bool = True) -> None:
         self.members.append(f)
-        if len(self.members) >= self._sketch_size + max(1, self._sketch_size // 10):
-            self._sketch = None  # a story that grew by a tenth is compared afresh
+        if self.core_size == 0 or self.core_members < self.core_size:
+            self._add_to_core(f)
+        if day is not None:
+            self.seen_first = day if self.seen_first is None else min(self.seen_first, day)
+            self.seen_last = day if self.seen_last is None else max(self.seen_last, day)
+        if day is not None and (grows_span or self.first_day is None):
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+    def _add_to_core(self, f: ArticleFeatures) -> None:
+        self.core_members += 1
+        if self.core_members >= self._sketch_size + max(1, self._sketch_size // 10):
+            self._sketch = None  # a core that grew by a tenth is compared afresh
         for term, w in f.vector.items():
             old = self.centroid[term]
             self.centroid[term] = old + w
             self._norm2 += (old + w) ** 2 - old * old
-        if f.day is not None:
-            self.first_day = f.day if self.first_day is None else min(self.first_day, f.day)
-            self.last_day = f.day if self.last_day is None else max(self.last_day, f.day)
+        self.entities.update(f.signals.entities)
+        self.cities.update(f.signals.cities)
+        self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
+        if f.signals.dated and f.signals.event_day is not None:
+            self.days[f.signals.event_day] += 1
 
     def centroid_cosine(self, vector: dict[str, float]) -> float:
         norm = self._norm2**0.5
@@ -93,6 +104,17 @@ class _Story:
         if day < self.first_day:
             return self.first_day - day
         return max(0, day - self.last_day)
+
+    def span_with(self, day: int | None) -> int:
+        """Days from the story's earliest to its latest member if ``day`` joined it."""
+        days = [d for d in (self.seen_first, self.seen_last, day) if d is not None]
+        return max(days) - min(days) if days else 0
+
+    def span_gap(self, other: _Story) -> int:
+        """Days between two stories' spans (0 when they overlap or either is undated)."""
+        if None in (self.first_day, self.last_day, other.first_day, other.last_day):
+            return 0
+        return max(0, other.first_day - self.last_day, self.first_day - other.last_day)  # type: ignore[operator]
 
 
 @dataclass(frozen=True)
@@ -141,20 +163,96 @@ class StoryClusterer:
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], self._stories[kv[0]].seq))
         return [sid for sid, _ in ranked[: self.config.max_candidates]]
 
+    def day_of(self, f: ArticleFeatures) -> int | None:
+        """The day an article's happening counts as: its own date, or its publication's."""
+        if self.config.use_event_day and f.signals.event_day is not None:
+            return f.signals.event_day
+        return f.day
+
+    def _time_cost(self, gap: int) -> float:
+        c = self.config
+        if c.max_gap_days and gap > c.max_gap_days:
+            return math.inf
+        return c.gap_penalty * math.log2(1 + gap / c.half_life_days)
+
+    def _same_people(self, entities: frozenset[str], story: _Story) -> bool:
+        """Whether an article names at least ``long_gap_people`` of the people its story's
+        core names: evidence strong enough for a follow-up weeks later (a trial, an
+        arrest) to join the story of the happening."""
+        need = self.config.long_gap_people
+        if not need:
+            return False
+        shared = sum(1 for e in entities if e.startswith("p:") and e in story.entities)
+        return shared >= need
+
+    def _happening(
+        self,
+        entities: frozenset[str] | Counter[str],
+        cities: frozenset[str] | Counter[str],
+        dead: set[int] | Counter[int],
+        story: _Story,
+        days: set[int] | Counter[int] = frozenset(),  # type: ignore[assignment]
+    ) -> float:
+        """Evidence from who, where, when and how many: shared names raise the score; a
+        different town, a different death toll, or a lead dated another day with no
+        person in common lowers it."""
+        c = self.config
+        score = 0.0
+        if c.day_conflict and days and story.days:
+            apart = min(abs(d - e) for d in days for e in story.days)
+            people = any(e.startswith("p:") and e in story.entities for e in entities)
+            if apart > c.day_tolerance and not people:
+                score -= c.day_conflict
+        if c.entity_weight:
+            kinds = c.entity_kinds
+            mine = {e for e in entities if e[:2] in kinds}
+            theirs = {e for e in story.entities if e[:2] in kinds}
+            score += c.entity_weight * _set_cosine(mine, theirs)
+        if cities and story.cities:
+            if any(x in story.cities for x in cities):
+                score += c.city_match
+            else:
+                score -= c.city_conflict
+        if c.number_conflict and dead and story.dead and not any(n in story.dead for n in dead):
+            score -= c.number_conflict
+        return score
+
     def score(self, f: ArticleFeatures, story_id: str) -> float:
         story = self._stories[story_id]
         c = self.config
         shared = sum(1 for term in f.vector if term in story.centroid)
         if shared < c.min_shared_terms:  # one common word is a coincidence, not a story
             return 0.0
+        day = self.day_of(f)
+        gap = story.gap_days(day)
+        cost = self._time_cost(gap)
+        too_long = bool(c.max_span_days) and story.span_with(day) > c.max_span_days
+        if cost == math.inf or too_long:
+            if gap > c.long_gap_max_days or not self._same_people(f.signals.entities, story):
+                return NO_JOIN
+            cost = min(cost, self._time_cost(c.max_gap_days))
         raw = story.centroid_cosine(f.vector)
         if c.centroid_weight < 1:  # members one by one only when they count
             best_member = max(
-                (cosine(f.vector, m.vector) for m in story.members[-MEMBER_WINDOW:]), default=0.0
+                (cosine(f.vector, m.vector) for m in story.members[: c.member_window]), default=0.0
             )
             raw = c.centroid_weight * raw + (1 - c.centroid_weight) * best_member
-        gap = story.gap_days(f.day)
-        return raw - c.gap_penalty * math.log2(1 + gap / c.half_life_days)
+        dead = {n for kind, n in f.signals.numbers if kind == "dead"}
+        days = (
+            {f.signals.event_day} if f.signals.dated and f.signals.event_day is not None else set()
+        )
+        raw += self._happening(f.signals.entities, f.signals.cities, dead, story, days)
+        return raw - cost
+
+    def story_score(self, a: _Story, b: _Story) -> float:
+        """How strongly two stories look like one happening, on the same scale as an
+        article's score against a story: their cores' likeness and what they name,
+        less the days between their spans."""
+        cost = self._time_cost(a.span_gap(b))
+        if cost == math.inf:
+            return NO_JOIN
+        raw = cosine(a.sketch(self.config.sketch_terms), b.sketch(self.config.sketch_terms))
+        return raw + self._happening(frozenset(b.entities), b.cities, b.dead, a, b.days) - cost
 
     # -- writing -------------------------------------------------------------
 
@@ -168,25 +266,35 @@ class StoryClusterer:
         )
         if not scored or scored[0][0] < self.config.threshold:
             story = self._new_story(f.id)
-            self._join(story, f)
+            self._join(story, f, 1.0)
             return Assignment(f.id, story.id, 0.0, started=True)
         best_score, best = scored[0]
-        bridged = [sid for s, sid in scored[1:] if s >= self.config.merge_threshold]
         folded: list[str] = []
-        if bridged and best_score >= self.config.merge_threshold:
-            survivor = min([best, *bridged], key=lambda sid: self._stories[sid].seq)
-            folded = [sid for sid in [best, *bridged] if sid != survivor]
-            for sid in folded:
-                self._merge(self._stories[survivor], self._stories[sid])
-            best = survivor
-        self._join(self._stories[best], f)
-        if self.config.story_merge:
-            others = [sid for _, sid in scored[1 : 1 + CONVERGE_CANDIDATES]]
+        if best_score >= self.config.merge_threshold:  # a bridge: close to other stories too
+            for other_score, sid in scored[1:]:
+                if other_score < self.config.merge_threshold:
+                    break
+                if sid in self._stories and self._may_merge(best, sid):
+                    a, b = self._stories[best], self._stories[sid]
+                    survivor, gone = (a, b) if a.seq < b.seq else (b, a)
+                    self._merge(survivor, gone)
+                    folded.append(gone.id)
+                    best = survivor.id
+        others: list[str] = []
+        if self.config.story_merge:  # judged before the article joins: it is no evidence
+            others = [
+                sid
+                for _, sid in scored[1 : 1 + self.config.converge_candidates]
+                if sid in self._stories and sid not in folded and self._may_merge(best, sid)
+            ]
+        self._join(self._stories[best], f, best_score)
+        if others:
             best = self._absorb_converging(best, others, folded)
         return Assignment(f.id, best, best_score, tuple(folded))
 
     def _absorb_converging(self, story_id: str, others: list[str], folded: list[str]) -> str:
-        """Merge into one the stories whose centroids the new article has brought close.
+        """Merge into one the stories whose centroids the new article has brought close
+        (``others``: those that may merge at all, see :meth:`_may_merge`).
 
         Returns the id of the story the article is now in; ``folded`` gets the ids of
         the stories that were merged away.
@@ -196,40 +304,77 @@ class StoryClusterer:
             if sid == host.id or sid in folded or sid not in self._stories:
                 continue
             other = self._stories[sid]
-            if story_similarity(host, other) >= self.config.story_merge:
+            terms = self.config.sketch_terms
+            similarity = cosine(host.sketch(terms), other.sketch(terms))
+            if similarity >= self.config.story_merge and self._span_allows(host, other):
                 survivor, gone = (host, other) if host.seq < other.seq else (other, host)
                 self._merge(survivor, gone)
                 folded.append(gone.id)
                 host = survivor
         return host.id
 
+    def _span_allows(self, a: _Story, b: _Story) -> bool:
+        """Whether two stories together span at most ``max_span_days`` (0: no cap)."""
+        if not self.config.max_span_days or b.seen_first is None:
+            return True
+        together = max(a.span_with(b.seen_first), a.span_with(b.seen_last))
+        return together <= self.config.max_span_days
+
+    def _may_merge(self, a: str, b: str) -> bool:
+        """Two stories may become one only if together they span at most
+        ``max_span_days``, and (with ``merge_evidence``) on evidence as strong as a
+        first join."""
+        first, second = sorted((self._stories[a], self._stories[b]), key=lambda s: s.seq)
+        if not self._span_allows(first, second):
+            return False
+        if not self.config.merge_evidence:
+            return True
+        return self.story_score(first, second) >= self.config.threshold
+
     def add_to(self, f: ArticleFeatures, story_id: str | None, score: float = 1.0) -> Assignment:
-        """Put an article in a known story (a wire copy goes where its original is)."""
+        """Put an article in a known story (a wire copy goes where its original is),
+        unless that story's happening is more than ``max_gap_days`` away or the story
+        would span more than ``max_span_days``: a text published again months later,
+        or a template filled in anew, is clustered like any article."""
         if story_id is None or story_id not in self._stories:
             return self.add(f)
-        self._join(self._stories[story_id], f)
+        story, day, c = self._stories[story_id], self.day_of(f), self.config
+        if (c.max_gap_days and story.gap_days(day) > c.max_gap_days) or (
+            c.max_span_days and story.span_with(day) > c.max_span_days
+        ):
+            return self.add(f)
+        self._join(self._stories[story_id], f, score)
         return Assignment(f.id, story_id, score)
 
-    def restore(self, story_id: str, seq: int, members: list[ArticleFeatures]) -> None:
-        """Rebuild a story saved by an earlier run, members in their arrival order."""
-        story = _Story(story_id, seq)
-        self._stories[story_id] = story
+    def restore(
+        self,
+        story_id: str,
+        seq: int,
+        members: list[ArticleFeatures],
+        scores: list[float] | None = None,
+    ) -> None:
+        """Rebuild a story saved by an earlier run, members in their arrival order with
+        the scores that put them there (0 for the first)."""
+        story = self._make_story(story_id, seq)
         self._seq = max(self._seq, seq)
-        for f in members:
-            self._join(story, f)
+        for n, f in enumerate(members):
+            score = 1.0 if scores is None or n == 0 else scores[n]
+            self._join(story, f, score)
 
     def set_next_seq(self, seq: int) -> None:
         self._seq = max(self._seq, seq - 1)
 
     def _new_story(self, article_id: str) -> _Story:
-        sid = story_id_for(article_id)
         self._seq += 1
-        story = _Story(sid, self._seq)
-        self._stories[sid] = story
+        return self._make_story(story_id_for(article_id), self._seq)
+
+    def _make_story(self, story_id: str, seq: int) -> _Story:
+        story = _Story(story_id, seq, self.config.core_size)
+        self._stories[story_id] = story
         return story
 
-    def _join(self, story: _Story, f: ArticleFeatures) -> None:
-        story.add(f)
+    def _join(self, story: _Story, f: ArticleFeatures, score: float) -> None:
+        story.add(f, self.day_of(f), score >= self.config.span_threshold)
         self._of_article[f.id] = story.id
         for term in self._top_terms(f, self.config.index_terms):
             self._post(term, story.id)
@@ -238,12 +383,12 @@ class StoryClusterer:
         postings = self._index[term]
         postings.pop(story_id, None)
         postings[story_id] = None  # now the most recent
-        if len(postings) > POSTINGS_CAP:
+        if len(postings) > self.config.postings_cap:
             del postings[next(iter(postings))]
 
     def _merge(self, into: _Story, other: _Story) -> None:
         for m in other.members:
-            into.add(m)
+            into.add(m, self.day_of(m))
             self._of_article[m.id] = into.id
             for term in self._top_terms(m, self.config.index_terms):
                 self._index[term].pop(other.id, None)

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from newsfuse.cluster.features import features
-from newsfuse.cluster.online import ClusterConfig, StoryClusterer
-from newsfuse.cluster.reprints import ReprintIndex
+from newsfuse.cluster.config import ClusterConfig
+from newsfuse.cluster.features import ArticleFeatures, features
+from newsfuse.cluster.online import StoryClusterer
+from newsfuse.cluster.reprints import ReprintIndex, minhash
 from newsfuse.store.stories import Membership
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class ClusterReport:
     new_stories: int = 0
     merged: dict[str, str] = field(default_factory=dict)  # story → story it was folded into
     reprints: int = 0
+    config: str | None = None  # the name of the configuration that clustered them
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -44,8 +46,33 @@ def origin_of(row: dict[str, Any]) -> str:
     return f"article:{row['id']}"
 
 
-def _features(row: dict[str, Any]):
-    return features(row["id"], row.get("title"), row.get("text") or "", row.get("published"))
+class _Prepared:
+    """Features and MinHashes of articles, made once per configuration's relevant values.
+
+    ``cache`` (a dict the caller keeps) lets the evaluation harness re-cluster the same
+    articles under many configurations without redoing this work.
+    """
+
+    def __init__(
+        self, config: ClusterConfig, cache: dict | None, signals: dict[str, dict] | None
+    ) -> None:
+        self.config = config
+        self.cache = cache if cache is not None else {}
+        self.signals = signals or {}
+
+    def features(self, row: dict[str, Any], article_id: str) -> ArticleFeatures:
+        key = ("f", article_id, self.config.feature_key())
+        if key not in self.cache:
+            self.cache[key] = features(article_id, row.get("title"), row.get("text") or "",
+                                       row.get("published"), self.config,
+                                       self.signals.get(article_id))  # fmt: skip
+        return self.cache[key]
+
+    def minhash(self, row: dict[str, Any], article_id: str):
+        key = ("m", article_id, self.config.shingle, self.config.num_perm)
+        if key not in self.cache:
+            self.cache[key] = minhash(row["text"] or "", self.config.shingle, self.config.num_perm)
+        return self.cache[key]
 
 
 def cluster_new_articles(
@@ -63,44 +90,79 @@ def cluster_new_articles(
         new_rows = store.unclustered_articles()
         if not new_rows:
             return ClusterReport()
-        return _cluster(store, new_rows, config)
+        return _cluster(store, new_rows, config or ClusterConfig(), rebuild)
 
 
-def _cluster(
-    store: Store, new_rows: list[dict[str, Any]], config: ClusterConfig | None
-) -> ClusterReport:
+@dataclass
+class Clustering:
+    """What one run of the clusterer decided, before anything is saved."""
+
+    added: list[Membership]  # new memberships, story ids already followed through merges
+    merged: dict[str, str]  # story → the story it ended in (stories of earlier runs only)
+    new_stories: dict[str, int]  # stories this run started that survive, with their seq
+    folded: dict[str, str]  # every story merged away in this run → where it ended
+    reprints: int = 0
+
+    def story_of(self) -> dict[str, str]:
+        return {m.article_id: m.story_id for m in self.added}
+
+
+def cluster_rows(
+    clustered: list[dict[str, Any]],
+    new_rows: list[dict[str, Any]],
+    config: ClusterConfig | None = None,
+    next_seq: int = 1,
+    cache: dict | None = None,
+    signals: dict[str, dict] | None = None,
+) -> Clustering:
+    """Put ``new_rows`` (article rows, in arrival order) into stories.
+
+    ``clustered`` are the rows of articles already in stories (with ``story_id``,
+    ``story_seq``, ``position`` and ``origin``), in arrival order; they rebuild the
+    clusterer's state. A plain function of its inputs: the stage and the evaluation
+    harness both call it; ``cache`` is for the harness (see :class:`_Prepared`).
+    ``signals``: article id → its annotations as ``Store.cluster_signals`` gives them.
+    """
+    config = config or ClusterConfig()
+    prepared = _Prepared(config, cache, signals)
     clusterer = StoryClusterer(config)
-    reprints = ReprintIndex()
+    reprints = ReprintIndex(
+        config.reprint_jaccard, shingle=config.shingle, num_perm=config.num_perm
+    )
     origins: dict[str, str] = {}
     position = 0
     restored: dict[tuple[str, int], list] = {}
-    for row in store.clustered_articles():
-        restored.setdefault((row["story_id"], row["story_seq"]), []).append(_features(row))
-        reprints.add(row["article_id"], row["text"] or "")
+    for row in clustered:
+        aid = row["article_id"]
+        restored.setdefault((row["story_id"], row["story_seq"]), []).append(
+            (prepared.features(row, aid), row["score"])
+        )
+        reprints.add(aid, row["text"] or "", prepared.minhash(row, aid))
         origins[row["article_id"]] = row["origin"]
         position = max(position, row["position"])
     for (story_id, seq), members in restored.items():
-        clusterer.restore(story_id, seq, members)
-    clusterer.set_next_seq(store.next_story_seq())
+        clusterer.restore(story_id, seq, [f for f, _ in members], [s for _, s in members])
+    clusterer.set_next_seq(next_seq)
 
-    report = ClusterReport()
+    reprint_count = 0
     added: list[Membership] = []
     new_stories: dict[str, int] = {}
+    merged: dict[str, str] = {}
     for row in new_rows:
         position += 1
-        f = _features(row)
-        original = reprints.add(row["id"], row["text"] or "")
+        f = prepared.features(row, row["id"])
+        original = reprints.add(row["id"], row["text"] or "", prepared.minhash(row, row["id"]))
         if original is not None:
             origins[row["id"]] = origins[original]
             assignment = clusterer.add_to(f, clusterer.story_of(original), score=1.0)
-            report.reprints += 1
+            reprint_count += 1
         else:
             origins[row["id"]] = origin_of(row)
             assignment = clusterer.add(f)
         if assignment.started:
             new_stories[assignment.story_id] = clusterer.seq_of(assignment.story_id)
         for gone in assignment.merged:
-            report.merged[gone] = assignment.story_id
+            merged[gone] = assignment.story_id
         added.append(
             Membership(
                 row["id"],
@@ -112,11 +174,11 @@ def _cluster(
             )
         )
     # Follow chains of merges within this run to the surviving story.
-    final = {sid: _survivor(sid, report.merged) for sid in report.merged}
+    final = {sid: _survivor(sid, merged) for sid in merged}
     added = [
         Membership(
             m.article_id,
-            _survivor(m.story_id, report.merged),
+            _survivor(m.story_id, merged),
             m.position,
             m.score,
             m.reprint_of,
@@ -125,15 +187,30 @@ def _cluster(
         for m in added
     ]
     born_and_merged = {sid for sid in new_stories if sid in final}
-    store.save_clustering(
-        added,
-        {old: new for old, new in final.items() if old not in born_and_merged},
-        {sid: seq for sid, seq in new_stories.items() if sid not in born_and_merged},
+    return Clustering(
+        added=added,
+        merged={old: new for old, new in final.items() if old not in born_and_merged},
+        new_stories={sid: seq for sid, seq in new_stories.items() if sid not in born_and_merged},
+        folded=final,
+        reprints=reprint_count,
     )
-    report.articles = len(added)
-    report.new_stories = len(new_stories) - len(born_and_merged)
-    report.merged = final
-    return report
+
+
+def _cluster(
+    store: Store, new_rows: list[dict[str, Any]], config: ClusterConfig, rebuild: bool
+) -> ClusterReport:
+    clustered = list(store.clustered_articles())
+    ids = [r["article_id"] for r in clustered] + [r["id"] for r in new_rows]
+    signals = store.cluster_signals(ids)
+    result = cluster_rows(clustered, new_rows, config, store.next_story_seq(), signals=signals)
+    store.save_clustering(result.added, result.merged, result.new_stories, config, rebuild=rebuild)
+    return ClusterReport(
+        articles=len(result.added),
+        new_stories=len(result.new_stories),
+        merged=result.folded,
+        reprints=result.reprints,
+        config=config.name,
+    )
 
 
 def _survivor(story_id: str, merged: dict[str, str]) -> str:

@@ -141,8 +141,14 @@ def _put(labels: dict[str, Hashable], where: str, record: object, field: str) ->
             labels[where] = value
 
 
-def evaluate_clusters(paths: list[str], field: str, config=None) -> tuple[ClusterScores, dict]:
+def evaluate_clusters(
+    paths: list[str], field: str, config=None, *, annotate: bool = True
+) -> tuple[ClusterScores, dict]:
     """Ingest ``paths`` into a scratch database, cluster them, score against ``field``.
+
+    With ``annotate`` (the default) articles are annotated and coded first, as ingest
+    does, so the clusterer sees their people, places and dates; without, it clusters
+    on words and publication dates alone (faster).
 
     Every input record with a label counts, duplicates included: a copy that ingest
     recognised as a duplicate is in the story of the article it duplicates.
@@ -158,7 +164,7 @@ def evaluate_clusters(paths: list[str], field: str, config=None) -> tuple[Cluste
             "(a dotted path such as newsCluster.EventId)"
         )
     with Store("sqlite://") as store:
-        report = ingest_paths(paths, store, annotate=False, cluster=False)
+        report = ingest_paths(paths, store, annotate=annotate, cluster=False)
         run = cluster_new_articles(store, config)
         story_of = store.story_ids()
         article_of = {row["source"]: row["id"] for row in store.iter_articles()}

@@ -311,3 +311,17 @@ story_fusions = Table(
     Column("fusion", Text, nullable=False),  # JSON: see newsfuse.fuse.story
     Column("computed_at", String(40), nullable=False),
 )
+
+
+# -- cluster runs (0010_cluster_runs) -------------------------------------------------
+
+cluster_runs = Table(
+    "cluster_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", Text, nullable=False),
+    Column("articles", Integer, nullable=False),  # articles put into stories by this run
+    Column("rebuild", Boolean, nullable=False),  # the run started from scratch
+    Column("config_name", Text, nullable=False),  # newsfuse.cluster.config.ClusterConfig.name
+    Column("config", Text, nullable=False),  # JSON: every value of that configuration
+)

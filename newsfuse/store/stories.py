@@ -16,10 +16,13 @@ from newsfuse.store.fusions import FusionStore
 from newsfuse.store.schema import (
     actor_mentions,
     articles,
+    cluster_runs,
     events,
+    places,
     stories,
     story_articles,
     story_fusions,
+    time_expressions,
 )
 
 MAIN_ACTORS = 6
@@ -74,6 +77,30 @@ class StoryStore(FusionStore):
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
+    def cluster_signals(self, article_ids: Iterable[str]) -> dict[str, dict[str, list[dict]]]:
+        """What the clusterer reads of each article's annotations and events: actor names
+        and labels, places, time expressions, event types and counts (by article id;
+        an article with none is left out)."""
+        wanted = {
+            "actors": (actor_mentions, ("name", "label")),
+            "places": (places, ("name", "kind", "admin1", "lat")),
+            "times": (time_expressions, ("value", "granularity", "sentence", "start")),
+            "events": (events, ("event_type", "dead", "injured", "negated", "hypothetical")),
+        }
+        out: dict[str, dict[str, list[dict]]] = {}
+        ids = list(dict.fromkeys(article_ids))
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for key, (table, columns) in wanted.items():
+                    cols = [table.c.article_id, *(table.c[c] for c in columns)]
+                    query = select(*cols).where(table.c.article_id.in_(chunk))
+                    for row in conn.execute(query).mappings():
+                        item = dict(row)
+                        aid = item.pop("article_id")
+                        out.setdefault(aid, {}).setdefault(key, []).append(item)
+        return out
+
     def next_story_seq(self) -> int:
         with self.engine.connect() as conn:
             return (conn.execute(select(func.max(stories.c.seq))).scalar() or 0) + 1
@@ -83,16 +110,28 @@ class StoryStore(FusionStore):
         added: Sequence[Membership],
         merged: dict[str, str],
         new_stories: dict[str, int],
+        config: Any = None,
+        *,
+        rebuild: bool = False,
     ) -> None:
         """Record one cluster run in one transaction.
 
         ``added``: the new memberships; ``merged``: story id → the story it was folded
-        into; ``new_stories``: id → creation sequence of stories this run started.
+        into; ``new_stories``: id → creation sequence of stories this run started;
+        ``config``: the :class:`~newsfuse.cluster.config.ClusterConfig` used, recorded in
+        ``cluster_runs`` with ``rebuild`` (the run started from scratch).
         Every story whose members change gets a new version (its stored fusion is out
         of date); stories folded into others go, with their stored fusions.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.engine.begin() as conn:
+            if config is not None:
+                conn.execute(
+                    insert(cluster_runs).values(
+                        at=now, articles=len(added), rebuild=rebuild,
+                        config_name=config.name, config=config.to_json(),
+                    )
+                )  # fmt: skip
             for sid, seq in new_stories.items():
                 conn.execute(
                     insert(stories).values(
@@ -118,6 +157,15 @@ class StoryStore(FusionStore):
                 gone = list(merged)
                 conn.execute(delete(story_fusions).where(story_fusions.c.story_id.in_(gone)))
                 conn.execute(delete(stories).where(stories.c.id.in_(gone)))
+
+    def cluster_runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest cluster runs, newest first: when, how many articles, which config."""
+        query = select(cluster_runs).order_by(cluster_runs.c.id.desc()).limit(limit)
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+        for row in rows:
+            row["config"] = json.loads(row["config"])
+        return rows
 
     def clear_stories(self) -> None:
         """Forget every story, so that the next cluster run starts from scratch."""

@@ -1,0 +1,108 @@
+"""Every knob of the cluster stage, in one frozen object.
+
+The shipped values were chosen by leave-one-corpus-out on the dev corpora
+(``benchmarks/cluster_loco.py``; README "Stories"). A database records, for every
+cluster run, the configuration's ``name`` and all its values (table ``cluster_runs``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """How articles become stories. Change ``name`` whenever a value changes."""
+
+    name: str = "happening-2026-11"
+
+    # -- what an article is made of (features.py) --------------------------------------
+    common_zipf: float = 5.6  # words at or above this Zipf frequency carry no weight
+    unseen_zipf: float = 2.5  # a word wordfreq has never seen weighs like a very rare one
+    name_boost: float = 1.5  # capitalised inside a sentence: a name
+    title_weight: float = 6.0  # the title's terms count this many times
+    lead_words: int = 150  # words of the body read; later paragraphs drift into background
+
+    # -- wire copies (reprints.py) -------------------------------------------------------
+    shingle: int = 5  # words per shingle
+    num_perm: int = 128  # MinHash permutations
+    reprint_jaccard: float = 0.5  # estimated shingle Jaccard at which a text is a copy
+
+    # -- joining a story (online.py) -----------------------------------------------------
+    threshold: float = 0.25  # join the best story at or above this score
+    min_shared_terms: int = 3  # an article shares at least this many terms with its story
+    centroid_weight: float = 1.0  # score = w * centroid cosine + (1 - w) * best member cosine
+    member_window: int = 30  # members compared one by one: the first (core) ones
+    half_life_days: float = 7.0  # days outside a story's span that cost one gap_penalty
+    gap_penalty: float = 0.15  # subtracted per doubling of (1 + gap / half_life_days)
+    max_gap_days: int = 21  # this far outside a story's span an article never joins (0: none)
+    long_gap_people: int = 1  # ...unless it names this many of the story's people (0: never)
+    long_gap_max_days: int = 183  # ...and is at most this far outside; a storyline beyond
+    max_span_days: int = 60  # nor when it would stretch the story's span past this (0: no cap)
+    use_event_day: bool = True  # time is the happening's own day, not the publication's
+    happening_lookback_days: int = 7  # a lead's date this recent is the happening's
+    span_threshold: float = 0.35  # a story's span of days grows only on a join this strong
+    core_size: int = 10  # members a story is compared through (its first ones); 0: all
+
+    # -- who, where, how many (signals.py) -----------------------------------------------
+    entity_weight: float = 0.45  # added times the overlap of people, organisations, places
+    entity_kinds: str = "p:o:l:"  # which names count: p: people, o: organisations, l: places
+    city_conflict: float = 0.1  # subtracted when both name towns and share none
+    city_match: float = 0.1  # added when they share a town
+    day_conflict: float = 0.0  # subtracted when their leads date the happening on other days
+    day_tolerance: int = 1  # ...more than this many days apart, and they share no person
+    number_conflict: float = 0.0  # subtracted when both give death tolls and share none
+
+    # -- merging stories (online.py) -----------------------------------------------------
+    merge_threshold: float = 0.45  # a second story this close to an article is merged in
+    story_merge: float = 0.0  # two stories whose centroids come this close become one
+    converge_candidates: int = 15  # the article's best other stories checked for a merge
+    sketch_terms: int = 100  # terms of a centroid kept to compare two stories
+    merge_evidence: bool = True  # a merge also needs stories as alike as a first join
+
+    # -- the candidate index (online.py) -------------------------------------------------
+    index_terms: int = 15  # heaviest terms of each article that go into the index
+    query_terms: int = 25  # heaviest terms of a new article looked up in the index
+    max_candidates: int = 40  # stories scored in full for one article
+    postings_cap: int = 200  # stories remembered per index term: the most recently joined
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), sort_keys=True)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> ClusterConfig:
+        """A config from stored values; unknown keys (from a later version) are ignored."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in known})
+
+    def feature_key(self) -> tuple:
+        """The values an article's features depend on (for caching them)."""
+        return (self.common_zipf, self.unseen_zipf, self.name_boost, self.title_weight,
+                self.lead_words, self.happening_lookback_days)  # fmt: skip
+
+
+LEXICAL_2026_11 = ClusterConfig(
+    name="lexical-2026-11",
+    threshold=0.15,
+    half_life_days=14.0,
+    gap_penalty=0.06,
+    max_gap_days=0,
+    max_span_days=0,
+    long_gap_people=0,
+    use_event_day=False,
+    span_threshold=0.0,
+    core_size=0,
+    entity_weight=0.0,
+    city_conflict=0.0,
+    city_match=0.0,
+    story_merge=0.40,
+    merge_evidence=False,
+)
+"""The configuration shipped before ``happening-2026-11``: words and publication dates
+only, stories compared through all their members, merges on word likeness alone. Kept
+to compare against (``benchmarks/cluster_loco.py``)."""

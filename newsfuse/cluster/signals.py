@@ -1,0 +1,120 @@
+"""What the annotate and code stages found in an article, cut down to what tells one
+happening from another: who (people, organisations), where (places below country
+level), when (the happening's own day), how many (dead, injured) and what (event types).
+
+Words say "topic"; these say "happening". Two reports of one shooting name the same
+victim, street and town and date; two shootings in one week share only their words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+LOCAL_PLACE_KINDS = frozenset({"city", "place", "region"})  # below country level
+HAPPENING_SENTENCES = 3  # the lead: where a news report says when its happening was
+
+
+@dataclass(frozen=True)
+class Signals:
+    """An article's happening, as far as the earlier stages saw it."""
+
+    entities: frozenset[str] = frozenset()  # people (surname), organisations, local places
+    cities: frozenset[str] = frozenset()  # resolved towns and cities: "name|admin1"
+    event_day: int | None = None  # the happening's day (days since 1970-01-01)
+    dated: bool = False  # event_day comes from the lead's own words, not the publication date
+    numbers: frozenset[tuple[str, int]] = frozenset()  # ("dead", 3), ("injured", 5)
+    types: frozenset[str] = frozenset()  # PLOVER event types coded in the article
+
+
+EMPTY = Signals()
+
+
+def _day(value: str | None) -> int | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal() - 719163
+    except ValueError:
+        return None
+
+
+def _surname(name: str) -> str | None:
+    words = [w for w in name.replace("’", "'").split() if w[:1].isalpha()]
+    if not words:
+        return None
+    last = words[-1].lower().removesuffix("'s")
+    return last if len(last) > 2 else None
+
+
+def happening_day(
+    times: Iterable[Mapping[str, Any]], published_day: int | None, lookback: int
+) -> int | None:
+    day, _ = dated_happening(times, published_day, lookback)
+    return day
+
+
+def dated_happening(
+    times: Iterable[Mapping[str, Any]], published_day: int | None, lookback: int
+) -> tuple[int | None, bool]:
+    """The happening's day: the first day-exact time expression of the lead that falls in
+    the ``lookback`` days up to publication ("Saturday night" in a Monday report), else the
+    publication day itself. A date outside that window is background, not the happening."""
+    if published_day is None:
+        return None, False
+    for t in sorted(times, key=lambda t: (t.get("sentence", 0), t.get("start", 0))):
+        if t.get("sentence", 0) >= HAPPENING_SENTENCES:
+            break
+        if t.get("granularity") != "day":
+            continue
+        day = _day(t.get("value"))
+        if day is not None and published_day - lookback <= day <= published_day:
+            return day, True
+    return published_day, False
+
+
+def digest(
+    raw: Mapping[str, list[Mapping[str, Any]]] | None,
+    published_day: int | None,
+    lookback: int = 7,
+) -> Signals:
+    """Signals from one article's stored annotations and events (see
+    ``Store.cluster_signals``); empty where the article was not annotated."""
+    if not raw:
+        return Signals(event_day=published_day)
+    entities: set[str] = set()
+    for actor in raw.get("actors", ()):
+        if actor.get("label") == "PERSON":
+            surname = _surname(actor.get("name") or "")
+            if surname:
+                entities.add("p:" + surname)
+        elif actor.get("label") == "ORG":
+            entities.add("o:" + (actor.get("name") or "").lower())
+    cities: set[str] = set()
+    for place in raw.get("places", ()):
+        if place.get("kind") not in LOCAL_PLACE_KINDS:
+            continue
+        name = (place.get("name") or "").lower()
+        entities.add("l:" + name)
+        if place.get("kind") == "city" and place.get("lat") is not None:
+            cities.add(f"{name}|{place.get('admin1') or ''}")
+    numbers: set[tuple[str, int]] = set()
+    types: set[str] = set()
+    for event in raw.get("events", ()):
+        if event.get("negated") or event.get("hypothetical"):
+            continue
+        types.add(event.get("event_type") or "")
+        for field in ("dead", "injured"):
+            if event.get(field) is not None:
+                numbers.add((field, int(event[field])))
+    event_day, dated = dated_happening(raw.get("times", ()), published_day, lookback)
+    return Signals(
+        entities=frozenset(entities),
+        cities=frozenset(cities),
+        event_day=event_day,
+        dated=dated,
+        numbers=frozenset(numbers),
+        types=frozenset(types - {""}),
+    )

@@ -1,0 +1,95 @@
+"""Who, where, when and how many: the signals that tell one happening from another."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsfuse.cluster.config import ClusterConfig
+from newsfuse.cluster.features import day_number, features
+from newsfuse.cluster.online import StoryClusterer
+from newsfuse.cluster.signals import digest, happening_day
+
+MONDAY = day_number("2015-07-06")
+
+
+def _t(value, sentence=0, granularity="day", start=0):
+    return {"value": value, "granularity": granularity, "sentence": sentence, "start": start}
+
+
+def test_happening_day_is_the_leads_first_recent_day():
+    times = [_t("2015-07", granularity="month"), _t("2015-07-04", start=5), _t("2015-07-05", 1)]
+    assert happening_day(times, MONDAY, 7) == day_number("2015-07-04")
+
+
+def test_happening_day_ignores_background_dates_and_later_sentences():
+    assert happening_day([_t("2014-01-02")], MONDAY, 7) == MONDAY  # months before: background
+    assert happening_day([_t("2015-07-08")], MONDAY, 7) == MONDAY  # after publication: a plan
+    assert happening_day([_t("2015-07-04", sentence=5)], MONDAY, 7) == MONDAY  # not the lead
+    assert happening_day([], None, 7) is None
+
+
+def test_digest_keeps_surnames_local_places_and_real_tolls():
+    raw = {
+        "actors": [{"name": "Chicago Police Superintendent Garry McCarthy", "label": "PERSON"},
+                   {"name": "Cook County Hospital", "label": "ORG"},
+                   {"name": "family", "label": "NOUN"}],
+        "places": [{"name": "Chicago", "kind": "city", "admin1": "US.IL", "lat": 41.8},
+                   {"name": "Humboldt Park", "kind": "place", "admin1": None, "lat": None},
+                   {"name": "United States", "kind": "country", "admin1": None, "lat": 38.0}],
+        "events": [{"event_type": "ASSAULT", "dead": 1, "injured": None, "negated": False,
+                    "hypothetical": False},
+                   {"event_type": "PROTEST", "dead": 9, "injured": None, "negated": True,
+                    "hypothetical": False}],
+    }  # fmt: skip
+    s = digest(raw, MONDAY)
+    assert s.entities == {"p:mccarthy", "o:cook county hospital", "l:chicago", "l:humboldt park"}
+    assert s.cities == {"chicago|US.IL"}
+    assert s.numbers == {("dead", 1)} and s.types == {"ASSAULT"}
+    assert s.event_day == MONDAY
+    assert digest(None, MONDAY).entities == frozenset()
+
+
+SHOOTING = (
+    "Man shot dead outside bar",
+    "A 24-year-old man was shot dead outside a bar early Saturday, police said. Officers "
+    "found the victim on the sidewalk with gunshot wounds; no arrests have been made and "
+    "detectives asked witnesses to come forward.",
+)
+
+
+def _shooting(aid, day, town, victim):
+    raw = {
+        "actors": [{"name": victim, "label": "PERSON"}],
+        "places": [{"name": town, "kind": "city", "admin1": "US.XX", "lat": 1.0}],
+    }
+    return features(aid, *SHOOTING, day, ClusterConfig(), raw)
+
+
+def test_same_words_different_town_and_victim_are_different_stories():
+    config = replace(ClusterConfig(), entity_weight=0.3, city_conflict=0.3, threshold=0.8)
+    c = StoryClusterer(config)
+    first = c.add(_shooting("a", "2015-07-04", "Dayton", "John Smith"))
+    again = c.add(_shooting("b", "2015-07-05", "Dayton", "John Smith"))
+    other = c.add(_shooting("c", "2015-07-05", "Toledo", "Mary Jones"))
+    assert again.story_id == first.story_id
+    assert other.started
+
+
+def test_weeks_apart_is_another_story_unless_it_names_the_same_people():
+    c = StoryClusterer(replace(ClusterConfig(), max_gap_days=21, long_gap_people=1))
+    first = c.add(_shooting("a", "2015-07-04", "Dayton", "John Smith")).story_id
+    assert c.add(_shooting("b", "2015-09-01", "Toledo", "Mary Jones")).story_id != first
+    assert c.add(_shooting("c", "2015-09-02", "Dayton", "John Smith")).story_id == first  # a trial
+    assert c.add(_shooting("d", "2017-09-01", "Dayton", "John Smith")).story_id != first  # too late
+
+
+def test_day_conflict_parts_leads_dated_on_other_days():
+    config = replace(ClusterConfig(), day_conflict=1.0, day_tolerance=1, entity_weight=0.0)
+    c = StoryClusterer(config)
+    text = ("Stocks fall sharply", "Stock markets fell sharply on Monday as investors sold shares "
+            "of banks and insurers across Europe and Asia, traders said.")  # fmt: skip
+    monday = {"times": [_t("2015-07-06")]}
+    thursday = {"times": [_t("2015-07-09")]}
+    first = c.add(features("a", *text, "2015-07-06", config, monday))
+    assert c.add(features("b", *text, "2015-07-06", config, monday)).story_id == first.story_id
+    assert c.add(features("c", *text, "2015-07-09", config, thursday)).started
