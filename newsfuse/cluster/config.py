@@ -40,6 +40,7 @@ class ClusterConfig:
     max_gap_days: int = 21  # this far outside a story's span an article never joins (0: none)
     long_gap_people: int = 1  # ...unless it names this many of the story's people (0: never)
     long_gap_max_days: int = 183  # ...and is at most this far outside; a storyline beyond
+    long_gap_towns: bool = False  # ...or (when set) resolves a town the story's core resolves
     max_span_days: int = 60  # nor when it would stretch the story's span past this (0: no cap)
     use_event_day: bool = True  # time is the happening's own day, not the publication's
     happening_lookback_days: int = 7  # a lead's date this recent is the happening's
@@ -51,8 +52,10 @@ class ClusterConfig:
     entity_kinds: str = "p:o:l:"  # which names count: p: people, o: organisations, l: places
     city_conflict: float = 0.1  # subtracted when both name towns and share none
     city_match: float = 0.1  # added when they share a town
+    org_conflict: float = 0.0  # subtracted when both name organisations and share none
     day_conflict: float = 0.0  # subtracted when their leads date the happening on other days
     day_tolerance: int = 1  # ...more than this many days apart, and they share no person
+    day_conflict_towns: bool = False  # ...(when set) nor a resolved town
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
 
     # -- merging stories (online.py) -----------------------------------------------------

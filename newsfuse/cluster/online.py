@@ -16,10 +16,12 @@ import hashlib
 import heapq
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsfuse.cluster.config import ClusterConfig
 from newsfuse.cluster.features import ArticleFeatures, cosine
+from newsfuse.cluster.signals import Signals
 
 __all__ = ["Assignment", "ClusterConfig", "StoryClusterer", "story_id_for"]
 
@@ -37,6 +39,14 @@ def _set_cosine(a: set[str], b: set[str]) -> float:
         return 0.0
     shared = sum(1 for x in a if x in b)
     return shared / math.sqrt(len(a) * len(b))
+
+
+def _conflict(mine: Iterable[str], theirs: Counter[str], kind: str) -> bool:
+    """Whether both name something of ``kind`` ("o:": organisations) and share none."""
+    named = [e for e in mine if e.startswith(kind)]
+    if not named or any(e in theirs for e in named):
+        return False
+    return any(e.startswith(kind) for e in theirs)
 
 
 @dataclass
@@ -175,14 +185,17 @@ class StoryClusterer:
             return math.inf
         return c.gap_penalty * math.log2(1 + gap / c.half_life_days)
 
-    def _same_people(self, entities: frozenset[str], story: _Story) -> bool:
+    def _same_people(self, signals: Signals, story: _Story) -> bool:
         """Whether an article names at least ``long_gap_people`` of the people its story's
-        core names: evidence strong enough for a follow-up weeks later (a trial, an
-        arrest) to join the story of the happening."""
+        core names, or (with ``long_gap_towns``) resolves one of the core's towns:
+        evidence strong enough for a follow-up weeks later (a trial, an arrest) to join
+        the story of the happening."""
+        if self.config.long_gap_towns and any(x in story.cities for x in signals.cities):
+            return True
         need = self.config.long_gap_people
         if not need:
             return False
-        shared = sum(1 for e in entities if e.startswith("p:") and e in story.entities)
+        shared = sum(1 for e in signals.entities if e.startswith("p:") and e in story.entities)
         return shared >= need
 
     def _happening(
@@ -200,7 +213,9 @@ class StoryClusterer:
         score = 0.0
         if c.day_conflict and days and story.days:
             apart = min(abs(d - e) for d in days for e in story.days)
-            people = any(e.startswith("p:") and e in story.entities for e in entities)
+            people = any(e.startswith("p:") and e in story.entities for e in entities) or (
+                c.day_conflict_towns and any(x in story.cities for x in cities)
+            )
             if apart > c.day_tolerance and not people:
                 score -= c.day_conflict
         if c.entity_weight:
@@ -213,6 +228,8 @@ class StoryClusterer:
                 score += c.city_match
             else:
                 score -= c.city_conflict
+        if c.org_conflict and _conflict(entities, story.entities, "o:"):
+            score -= c.org_conflict
         if c.number_conflict and dead and story.dead and not any(n in story.dead for n in dead):
             score -= c.number_conflict
         return score
@@ -228,7 +245,7 @@ class StoryClusterer:
         cost = self._time_cost(gap)
         too_long = bool(c.max_span_days) and story.span_with(day) > c.max_span_days
         if cost == math.inf or too_long:
-            if gap > c.long_gap_max_days or not self._same_people(f.signals.entities, story):
+            if gap > c.long_gap_max_days or not self._same_people(f.signals, story):
                 return NO_JOIN
             cost = min(cost, self._time_cost(c.max_gap_days))
         raw = story.centroid_cosine(f.vector)
