@@ -139,3 +139,18 @@ def test_organisation_conflict_parts_same_words_about_other_companies():
 
     assert run(0.0)
     assert not run(1.5)
+
+
+def test_undated_leads_count_on_their_publication_day_when_asked():
+    text = ("Stocks fall sharply", "Stock markets fell sharply as investors sold shares of "
+            "banks and insurers across Europe and Asia, traders said.")  # fmt: skip
+
+    def run(undated: bool) -> bool:
+        config = replace(ClusterConfig(), day_conflict=1.0, day_conflict_undated=undated,
+                         entity_weight=0.0)  # fmt: skip
+        c = StoryClusterer(config)
+        first = c.add(features("a", *text, "2015-07-06", config, {"times": []})).story_id
+        return c.add(features("b", *text, "2015-07-09", config, {"times": []})).story_id == first
+
+    assert run(False)  # no date in either lead: no conflict
+    assert not run(True)

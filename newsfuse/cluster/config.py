@@ -56,6 +56,8 @@ class ClusterConfig:
     day_conflict: float = 0.0  # subtracted when their leads date the happening on other days
     day_tolerance: int = 1  # ...more than this many days apart, and they share no person
     day_conflict_towns: bool = False  # ...(when set) nor a resolved town
+    day_conflict_undated: bool = False  # ...(when set) a lead with no date of its own
+    # counts as dated on its publication day
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
 
     # -- merging stories (online.py) -----------------------------------------------------

@@ -60,6 +60,7 @@ class _Story:
     cities: Counter[str] = field(default_factory=Counter)
     dead: Counter[int] = field(default_factory=Counter)
     days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
+    undated: Counter[int] = field(default_factory=Counter)  # publication days of the others
     first_day: int | None = None  # the happening's span of days
     last_day: int | None = None
     seen_first: int | None = None  # the days of all members, weak joins included
@@ -101,8 +102,8 @@ class _Story:
         self.entities.update(f.signals.entities)
         self.cities.update(f.signals.cities)
         self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
-        if f.signals.dated and f.signals.event_day is not None:
-            self.days[f.signals.event_day] += 1
+        if f.signals.event_day is not None:
+            (self.days if f.signals.dated else self.undated)[f.signals.event_day] += 1
 
     def centroid_cosine(self, vector: dict[str, float]) -> float:
         norm = self._norm2**0.5
@@ -198,6 +199,12 @@ class StoryClusterer:
         shared = sum(1 for e in signals.entities if e.startswith("p:") and e in story.entities)
         return shared >= need
 
+    def _days(self, story: _Story) -> Iterable[int]:
+        """The happening days a story's core gives, for the day conflict."""
+        if self.config.day_conflict_undated and story.undated:
+            return list(story.days) + list(story.undated)
+        return story.days
+
     def _happening(
         self,
         entities: frozenset[str] | Counter[str],
@@ -211,8 +218,9 @@ class StoryClusterer:
         person in common lowers it."""
         c = self.config
         score = 0.0
-        if c.day_conflict and days and story.days:
-            apart = min(abs(d - e) for d in days for e in story.days)
+        theirs = self._days(story)
+        if c.day_conflict and days and theirs:
+            apart = min(abs(d - e) for d in days for e in theirs)
             people = any(e.startswith("p:") and e in story.entities for e in entities) or (
                 c.day_conflict_towns and any(x in story.cities for x in cities)
             )
@@ -255,9 +263,8 @@ class StoryClusterer:
             )
             raw = c.centroid_weight * raw + (1 - c.centroid_weight) * best_member
         dead = {n for kind, n in f.signals.numbers if kind == "dead"}
-        days = (
-            {f.signals.event_day} if f.signals.dated and f.signals.event_day is not None else set()
-        )
+        dated = f.signals.dated or c.day_conflict_undated
+        days = {f.signals.event_day} if dated and f.signals.event_day is not None else set()
         raw += self._happening(f.signals.entities, f.signals.cities, dead, story, days)
         return raw - cost
 
@@ -269,7 +276,9 @@ class StoryClusterer:
         if cost == math.inf:
             return NO_JOIN
         raw = cosine(a.sketch(self.config.sketch_terms), b.sketch(self.config.sketch_terms))
-        return raw + self._happening(frozenset(b.entities), b.cities, b.dead, a, b.days) - cost
+        return (
+            raw + self._happening(frozenset(b.entities), b.cities, b.dead, a, self._days(b)) - cost
+        )
 
     # -- writing -------------------------------------------------------------
 
