@@ -93,3 +93,64 @@ def test_day_conflict_parts_leads_dated_on_other_days():
     first = c.add(features("a", *text, "2015-07-06", config, monday))
     assert c.add(features("b", *text, "2015-07-06", config, monday)).story_id == first.story_id
     assert c.add(features("c", *text, "2015-07-09", config, thursday)).started
+
+
+def test_weeks_apart_joins_on_a_shared_town_only_when_towns_count():
+    def run(towns: bool) -> bool:
+        config = replace(ClusterConfig(), max_gap_days=21, long_gap_people=1, long_gap_towns=towns)
+        c = StoryClusterer(config)
+        first = c.add(_shooting("a", "2015-07-04", "Dayton", "John Smith")).story_id
+        # a month later, same town, no name of the core's people (a charge, a vigil)
+        return c.add(_shooting("b", "2015-08-10", "Dayton", "Bob Brown")).story_id == first
+
+    assert not run(False)
+    assert run(True)
+
+
+def test_a_shared_town_spares_the_day_conflict_when_towns_count():
+    def run(towns: bool) -> bool:
+        config = replace(ClusterConfig(), day_conflict=1.0, day_conflict_towns=towns,
+                         entity_weight=0.0)  # fmt: skip
+        c = StoryClusterer(config)
+        monday = {**_town("Dayton"), "times": [_t("2015-07-06")]}
+        thursday = {**_town("Dayton"), "times": [_t("2015-07-09")]}
+        first = c.add(features("a", *SHOOTING, "2015-07-06", config, monday)).story_id
+        return c.add(features("b", *SHOOTING, "2015-07-09", config, thursday)).story_id == first
+
+    assert not run(False)
+    assert run(True)
+
+
+def _town(name):
+    return {"places": [{"name": name, "kind": "city", "admin1": "US.XX", "lat": 1.0}]}
+
+
+def test_organisation_conflict_parts_same_words_about_other_companies():
+    text = ("Airline orders new jets", "The airline said on Monday it had ordered new jets worth "
+            "billions of dollars to expand its fleet of long-haul aircraft, the company said.")  # fmt: skip
+
+    def run(org_conflict: float) -> bool:
+        config = replace(ClusterConfig(), org_conflict=org_conflict, entity_weight=0.0)
+        c = StoryClusterer(config)
+        ryanair = {"actors": [{"name": "Ryanair", "label": "ORG"}]}
+        qatar = {"actors": [{"name": "Qatar Airways", "label": "ORG"}]}
+        first = c.add(features("a", *text, "2015-07-06", config, ryanair)).story_id
+        return c.add(features("b", *text, "2015-07-06", config, qatar)).story_id == first
+
+    assert run(0.0)
+    assert not run(1.5)
+
+
+def test_undated_leads_count_on_their_publication_day_when_asked():
+    text = ("Stocks fall sharply", "Stock markets fell sharply as investors sold shares of "
+            "banks and insurers across Europe and Asia, traders said.")  # fmt: skip
+
+    def run(undated: bool) -> bool:
+        config = replace(ClusterConfig(), day_conflict=1.0, day_conflict_undated=undated,
+                         entity_weight=0.0)  # fmt: skip
+        c = StoryClusterer(config)
+        first = c.add(features("a", *text, "2015-07-06", config, {"times": []})).story_id
+        return c.add(features("b", *text, "2015-07-09", config, {"times": []})).story_id == first
+
+    assert run(False)  # no date in either lead: no conflict
+    assert not run(True)

@@ -16,7 +16,7 @@ from typing import Any
 class ClusterConfig:
     """How articles become stories. Change ``name`` whenever a value changes."""
 
-    name: str = "happening-2026-11"
+    name: str = "happening-2026-11b"
 
     # -- what an article is made of (features.py) --------------------------------------
     common_zipf: float = 5.6  # words at or above this Zipf frequency carry no weight
@@ -38,8 +38,9 @@ class ClusterConfig:
     half_life_days: float = 7.0  # days outside a story's span that cost one gap_penalty
     gap_penalty: float = 0.15  # subtracted per doubling of (1 + gap / half_life_days)
     max_gap_days: int = 21  # this far outside a story's span an article never joins (0: none)
-    long_gap_people: int = 1  # ...unless it names this many of the story's people (0: never)
+    long_gap_people: int = 2  # ...unless it names this many of the story's people (0: never)
     long_gap_max_days: int = 183  # ...and is at most this far outside; a storyline beyond
+    long_gap_towns: bool = True  # ...or (when set) resolves a town the story's core resolves
     max_span_days: int = 60  # nor when it would stretch the story's span past this (0: no cap)
     use_event_day: bool = True  # time is the happening's own day, not the publication's
     happening_lookback_days: int = 7  # a lead's date this recent is the happening's
@@ -51,8 +52,12 @@ class ClusterConfig:
     entity_kinds: str = "p:o:l:"  # which names count: p: people, o: organisations, l: places
     city_conflict: float = 0.1  # subtracted when both name towns and share none
     city_match: float = 0.1  # added when they share a town
-    day_conflict: float = 0.0  # subtracted when their leads date the happening on other days
+    org_conflict: float = 0.0  # subtracted when both name organisations and share none
+    day_conflict: float = 0.3  # subtracted when their leads date the happening on other days
     day_tolerance: int = 1  # ...more than this many days apart, and they share no person
+    day_conflict_towns: bool = True  # ...(when set) nor a resolved town
+    day_conflict_undated: bool = False  # ...(when set) a lead with no date of its own
+    # counts as dated on its publication day
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
 
     # -- merging stories (online.py) -----------------------------------------------------
@@ -94,12 +99,15 @@ LEXICAL_2026_11 = ClusterConfig(
     max_gap_days=0,
     max_span_days=0,
     long_gap_people=0,
+    long_gap_towns=False,
     use_event_day=False,
     span_threshold=0.0,
     core_size=0,
     entity_weight=0.0,
     city_conflict=0.0,
     city_match=0.0,
+    day_conflict=0.0,
+    day_conflict_towns=False,
     story_merge=0.40,
     merge_evidence=False,
 )

@@ -16,10 +16,12 @@ import hashlib
 import heapq
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsfuse.cluster.config import ClusterConfig
 from newsfuse.cluster.features import ArticleFeatures, cosine
+from newsfuse.cluster.signals import Signals
 
 __all__ = ["Assignment", "ClusterConfig", "StoryClusterer", "story_id_for"]
 
@@ -39,6 +41,14 @@ def _set_cosine(a: set[str], b: set[str]) -> float:
     return shared / math.sqrt(len(a) * len(b))
 
 
+def _conflict(mine: Iterable[str], theirs: Counter[str], kind: str) -> bool:
+    """Whether both name something of ``kind`` ("o:": organisations) and share none."""
+    named = [e for e in mine if e.startswith(kind)]
+    if not named or any(e in theirs for e in named):
+        return False
+    return any(e.startswith(kind) for e in theirs)
+
+
 @dataclass
 class _Story:
     id: str
@@ -50,6 +60,7 @@ class _Story:
     cities: Counter[str] = field(default_factory=Counter)
     dead: Counter[int] = field(default_factory=Counter)
     days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
+    undated: Counter[int] = field(default_factory=Counter)  # publication days of the others
     first_day: int | None = None  # the happening's span of days
     last_day: int | None = None
     seen_first: int | None = None  # the days of all members, weak joins included
@@ -91,8 +102,8 @@ class _Story:
         self.entities.update(f.signals.entities)
         self.cities.update(f.signals.cities)
         self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
-        if f.signals.dated and f.signals.event_day is not None:
-            self.days[f.signals.event_day] += 1
+        if f.signals.event_day is not None:
+            (self.days if f.signals.dated else self.undated)[f.signals.event_day] += 1
 
     def centroid_cosine(self, vector: dict[str, float]) -> float:
         norm = self._norm2**0.5
@@ -175,15 +186,24 @@ class StoryClusterer:
             return math.inf
         return c.gap_penalty * math.log2(1 + gap / c.half_life_days)
 
-    def _same_people(self, entities: frozenset[str], story: _Story) -> bool:
+    def _same_people(self, signals: Signals, story: _Story) -> bool:
         """Whether an article names at least ``long_gap_people`` of the people its story's
-        core names: evidence strong enough for a follow-up weeks later (a trial, an
-        arrest) to join the story of the happening."""
+        core names, or (with ``long_gap_towns``) resolves one of the core's towns:
+        evidence strong enough for a follow-up weeks later (a trial, an arrest) to join
+        the story of the happening."""
+        if self.config.long_gap_towns and any(x in story.cities for x in signals.cities):
+            return True
         need = self.config.long_gap_people
         if not need:
             return False
-        shared = sum(1 for e in entities if e.startswith("p:") and e in story.entities)
+        shared = sum(1 for e in signals.entities if e.startswith("p:") and e in story.entities)
         return shared >= need
+
+    def _days(self, story: _Story) -> Iterable[int]:
+        """The happening days a story's core gives, for the day conflict."""
+        if self.config.day_conflict_undated and story.undated:
+            return list(story.days) + list(story.undated)
+        return story.days
 
     def _happening(
         self,
@@ -198,9 +218,12 @@ class StoryClusterer:
         person in common lowers it."""
         c = self.config
         score = 0.0
-        if c.day_conflict and days and story.days:
-            apart = min(abs(d - e) for d in days for e in story.days)
-            people = any(e.startswith("p:") and e in story.entities for e in entities)
+        theirs = self._days(story)
+        if c.day_conflict and days and theirs:
+            apart = min(abs(d - e) for d in days for e in theirs)
+            people = any(e.startswith("p:") and e in story.entities for e in entities) or (
+                c.day_conflict_towns and any(x in story.cities for x in cities)
+            )
             if apart > c.day_tolerance and not people:
                 score -= c.day_conflict
         if c.entity_weight:
@@ -213,6 +236,8 @@ class StoryClusterer:
                 score += c.city_match
             else:
                 score -= c.city_conflict
+        if c.org_conflict and _conflict(entities, story.entities, "o:"):
+            score -= c.org_conflict
         if c.number_conflict and dead and story.dead and not any(n in story.dead for n in dead):
             score -= c.number_conflict
         return score
@@ -228,7 +253,7 @@ class StoryClusterer:
         cost = self._time_cost(gap)
         too_long = bool(c.max_span_days) and story.span_with(day) > c.max_span_days
         if cost == math.inf or too_long:
-            if gap > c.long_gap_max_days or not self._same_people(f.signals.entities, story):
+            if gap > c.long_gap_max_days or not self._same_people(f.signals, story):
                 return NO_JOIN
             cost = min(cost, self._time_cost(c.max_gap_days))
         raw = story.centroid_cosine(f.vector)
@@ -238,9 +263,8 @@ class StoryClusterer:
             )
             raw = c.centroid_weight * raw + (1 - c.centroid_weight) * best_member
         dead = {n for kind, n in f.signals.numbers if kind == "dead"}
-        days = (
-            {f.signals.event_day} if f.signals.dated and f.signals.event_day is not None else set()
-        )
+        dated = f.signals.dated or c.day_conflict_undated
+        days = {f.signals.event_day} if dated and f.signals.event_day is not None else set()
         raw += self._happening(f.signals.entities, f.signals.cities, dead, story, days)
         return raw - cost
 
@@ -252,7 +276,9 @@ class StoryClusterer:
         if cost == math.inf:
             return NO_JOIN
         raw = cosine(a.sketch(self.config.sketch_terms), b.sketch(self.config.sketch_terms))
-        return raw + self._happening(frozenset(b.entities), b.cities, b.dead, a, b.days) - cost
+        return (
+            raw + self._happening(frozenset(b.entities), b.cities, b.dead, a, self._days(b)) - cost
+        )
 
     # -- writing -------------------------------------------------------------
 
