@@ -20,7 +20,7 @@ import time
 from dataclasses import asdict, fields
 from pathlib import Path
 
-from newsfuse.cluster.config import LEXICAL_2026_11, ClusterConfig
+from newsfuse.cluster.config import HAPPENING_2026_11B, LEXICAL_2026_11, ClusterConfig
 from newsfuse.evaluate.loco import (
     CACHE,
     best_overall,
@@ -32,21 +32,24 @@ from newsfuse.evaluate.loco import (
     tfidf_single_pass,
 )
 
-# The grid the shipped configuration (happening-2026-11b) was chosen from (see README
+# The grid the shipped configuration (happening-2026-11c) was chosen from (see README
 # "Stories"): each field varied over the shipped ClusterConfig, the others as shipped.
-# The grid of happening-2026-11 (threshold, entity_weight 0.3/0.45, max_gap_days 14/21,
-# long_gap_people 0/1/2, day_conflict, entity_kinds) and earlier, coarser grids are in
-# the commit history. Adding day_conflict_undated [False, True] to this grid lowers the
-# worst held-out figure (news_cluster 0.877 -> 0.863: chosen on gvc and meantime, it
-# parts follow-ups there), so it stays off and out of the grid.
+# The shipped setting is the grid's best worst corpus (tuned on all three: printed
+# last); the held-out figures come from the per-corpus choice on the other two. Grids of
+# earlier configurations (happening-2026-11 and -11b: threshold, entity_weight,
+# max_gap_days, long_gap_people/towns, day_conflict and its variants, entity_kinds,
+# org_conflict) are in the commit history. Measured and left out of this one, none
+# raising the worst corpus: day_conflict_undated (news_cluster 0.877 -> 0.863 held out),
+# entity_weight 0.6, long_gap_max_days 365, a conflict on stated ages ("6-year-old"),
+# and embedding_weight 0.2-0.5 with thresholds 0.25-0.4 (wordllama: more recall on
+# news_cluster and gvc, less precision everywhere; meantime 0.938 -> 0.87-0.91).
 GRID: dict[str, list] = {
-    "threshold": [0.25, 0.3],
-    "long_gap_people": [1, 2],
-    "day_conflict": [0.0, 0.3, 1.0],
-    "entity_kinds": ["p:o:l:", "p:l:"],
-    "long_gap_towns": [False, True],
-    "day_conflict_towns": [False, True],
-    "org_conflict": [0.0, 0.1],
+    "threshold": [0.22, 0.25, 0.3],
+    "min_cosine": [0.0, 0.15],
+    "corpus_idf_docs": [0, 100],
+    "generic_share": [0.0, 0.02, 0.05, 0.1],
+    "generic_weight": [0.0, 0.3, 1.0],
+    "min_specific_terms": [0, 2],
 }
 
 
@@ -78,15 +81,17 @@ def main() -> None:
     print(f"corpora ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
     print(
-        f"{'corpus':<13} {'articles':>8}  {'shipped B3 F1':<32} {'previous (lexical-2026-11)':<32} "
-        "TF-IDF single pass t=0.25"
+        f"{'corpus':<13} {'articles':>8}  {'shipped B3 F1':<32} {'happening-2026-11b':<32} "
+        f"{'lexical-2026-11':<32} TF-IDF single pass t=0.25"
     )
     for c in corpora:
         shipped = cluster_corpus(c)
-        previous = cluster_corpus(c, LEXICAL_2026_11)
+        before = cluster_corpus(c, HAPPENING_2026_11B)
+        lexical = cluster_corpus(c, LEXICAL_2026_11)
         base = c.score(tfidf_single_pass(c.rows, 0.25))
         print(
-            f"{c.name:<13} {len(c.items):>8}  {_fmt(shipped):<32} {_fmt(previous):<32} {_fmt(base)}"
+            f"{c.name:<13} {len(c.items):>8}  {_fmt(shipped):<32} {_fmt(before):<32} "
+            f"{_fmt(lexical):<32} {_fmt(base)}"
         )
     if args.no_grid:
         return

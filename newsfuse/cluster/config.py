@@ -16,7 +16,7 @@ from typing import Any
 class ClusterConfig:
     """How articles become stories. Change ``name`` whenever a value changes."""
 
-    name: str = "happening-2026-11b"
+    name: str = "happening-2026-11c"
 
     # -- what an article is made of (features.py) --------------------------------------
     common_zipf: float = 5.6  # words at or above this Zipf frequency carry no weight
@@ -24,6 +24,11 @@ class ClusterConfig:
     name_boost: float = 1.5  # capitalised inside a sentence: a name
     title_weight: float = 6.0  # the title's terms count this many times
     lead_words: int = 150  # words of the body read; later paragraphs drift into background
+    corpus_idf_docs: int = 100  # with this many articles or more (0: never), a term is also
+    corpus_idf_scale: float = 1.0  # ...weighed at most this times ln(articles / articles
+    # with the term): house jargon ("mln", "dlrs") rare in English but in every report
+    generic_share: float = 0.05  # a term in this share of the articles is a genre's (0: off)
+    generic_weight: float = 1.0  # ...and its weight is multiplied by this
 
     # -- wire copies (reprints.py) -------------------------------------------------------
     shingle: int = 5  # words per shingle
@@ -33,6 +38,8 @@ class ClusterConfig:
     # -- joining a story (online.py) -----------------------------------------------------
     threshold: float = 0.25  # join the best story at or above this score
     min_shared_terms: int = 3  # an article shares at least this many terms with its story
+    min_specific_terms: int = 2  # ...and this many that are not generic (see generic_share)
+    embedding_weight: float = 0.0  # share of the word score given to embedding likeness
     centroid_weight: float = 1.0  # score = w * centroid cosine + (1 - w) * best member cosine
     member_window: int = 30  # members compared one by one: the first (core) ones
     half_life_days: float = 7.0  # days outside a story's span that cost one gap_penalty
@@ -59,6 +66,7 @@ class ClusterConfig:
     day_conflict_undated: bool = False  # ...(when set) a lead with no date of its own
     # counts as dated on its publication day
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
+    min_cosine: float = 0.15  # names and places raise a score only when the words reach this
 
     # -- merging stories (online.py) -----------------------------------------------------
     merge_threshold: float = 0.45  # a second story this close to an article is merged in
@@ -88,7 +96,8 @@ class ClusterConfig:
     def feature_key(self) -> tuple:
         """The values an article's features depend on (for caching them)."""
         return (self.common_zipf, self.unseen_zipf, self.name_boost, self.title_weight,
-                self.lead_words, self.happening_lookback_days)  # fmt: skip
+                self.lead_words, self.happening_lookback_days,
+                bool(self.embedding_weight))  # fmt: skip
 
 
 LEXICAL_2026_11 = ClusterConfig(
@@ -110,7 +119,21 @@ LEXICAL_2026_11 = ClusterConfig(
     day_conflict_towns=False,
     story_merge=0.40,
     merge_evidence=False,
+    corpus_idf_docs=0,
+    generic_share=0.0,
+    min_specific_terms=0,
+    min_cosine=0.0,
 )
 """The configuration shipped before ``happening-2026-11``: words and publication dates
 only, stories compared through all their members, merges on word likeness alone. Kept
 to compare against (``benchmarks/cluster_loco.py``)."""
+
+HAPPENING_2026_11B = ClusterConfig(
+    name="happening-2026-11b",
+    corpus_idf_docs=0,
+    generic_share=0.0,
+    min_specific_terms=0,
+    min_cosine=0.0,
+)
+"""The configuration shipped before ``happening-2026-11c``: the same signals without a
+corpus's own term frequencies and without the floor on word likeness."""

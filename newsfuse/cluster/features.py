@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from wordfreq import zipf_frequency
 
@@ -87,6 +88,7 @@ class ArticleFeatures:
     vector: dict[str, float]  # L2-normalised term weights
     day: int | None  # publication: days since 1970-01-01, or None when undated
     signals: Signals = EMPTY  # who, where, when, how many (from annotations)
+    embedding: Any = None  # unit vector of title and lead (numpy), when embeddings are on
 
 
 def vectorise(title: str | None, text: str, config: ClusterConfig = _DEFAULT) -> dict[str, float]:
@@ -125,10 +127,60 @@ def features(
     """An article's features; ``annotations`` as ``Store.cluster_signals`` gives them."""
     day = day_number(published)
     signals = digest(annotations, day, config.happening_lookback_days)
-    return ArticleFeatures(article_id, vectorise(title, text, config), day, signals)
+    embedding = None
+    if config.embedding_weight:
+        from newsfuse.cluster.embedding import embed
+
+        lead = " ".join(text.split()[: config.lead_words])
+        embedding = embed([f"{title or ''}\n{lead}"])[0]
+    return ArticleFeatures(article_id, vectorise(title, text, config), day, signals, embedding)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def document_frequency(vectors: list[dict[str, float]]) -> Counter[str]:
+    """In how many of ``vectors`` each term occurs."""
+    df: Counter[str] = Counter()
+    for vector in vectors:
+        df.update(vector.keys())
+    return df
+
+
+def corpus_damping(df: Counter[str], n: int, config: ClusterConfig = _DEFAULT) -> dict[str, float]:
+    """Per term, the factor (below 1) that caps its weight at ``corpus_idf_scale`` times
+    its inverse document frequency among the ``n`` articles being clustered: a term
+    general English finds rare but these articles use all the time (an outlet's house
+    style, a corpus's one topic) says little about which happening an article reports.
+    Empty below ``corpus_idf_docs`` articles."""
+    if not config.corpus_idf_docs or n < config.corpus_idf_docs:
+        return {}
+    damping = {}
+    for term, count in df.items():
+        cap = config.corpus_idf_scale * math.log(n / count)
+        weight = rarity(term, config.common_zipf, config.unseen_zipf)
+        if weight > cap:
+            damping[term] = cap / weight if weight else 0.0
+    return damping
+
+
+def generic_terms(df: Counter[str], n: int, config: ClusterConfig = _DEFAULT) -> frozenset[str]:
+    """Terms in at least ``generic_share`` of the ``n`` articles: the vocabulary of a
+    genre ("qtr", "shooting"), not of one happening. Empty below ``corpus_idf_docs``."""
+    if not config.generic_share or not config.corpus_idf_docs or n < config.corpus_idf_docs:
+        return frozenset()
+    floor = config.generic_share * n
+    return frozenset(t for t, c in df.items() if c >= floor)
+
+
+def damped(f: ArticleFeatures, damping: dict[str, float]) -> ArticleFeatures:
+    """``f`` with its term weights multiplied by ``damping`` and normalised again."""
+    if not damping or not any(t in damping for t in f.vector):
+        return f
+    vector = {t: w * damping.get(t, 1.0) for t, w in f.vector.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    vector = {t: v / norm for t, v in vector.items() if v > 0} if norm else {}
+    return replace(f, vector=vector)

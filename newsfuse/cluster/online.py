@@ -18,6 +18,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsfuse.cluster.config import ClusterConfig
 from newsfuse.cluster.features import ArticleFeatures, cosine
@@ -67,6 +68,7 @@ class _Story:
     seen_last: int | None = None
     core_members: int = 0
     _norm2: float = 0.0  # squared length of the centroid, kept up to date
+    embedding: Any = None  # sum of the core's embeddings (numpy), when they are on
     _sketch: dict[str, float] | None = None  # the centroid's top terms, normalised; cached
     _sketch_size: int = 0  # core members when the sketch was made
 
@@ -99,6 +101,10 @@ class _Story:
             old = self.centroid[term]
             self.centroid[term] = old + w
             self._norm2 += (old + w) ** 2 - old * old
+        if f.embedding is not None:
+            self.embedding = (
+                f.embedding.copy() if self.embedding is None else self.embedding + f.embedding
+            )
         self.entities.update(f.signals.entities)
         self.cities.update(f.signals.cities)
         self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
@@ -108,6 +114,12 @@ class _Story:
     def centroid_cosine(self, vector: dict[str, float]) -> float:
         norm = self._norm2**0.5
         return cosine(vector, self.centroid) / norm if norm else 0.0
+
+    def embedding_cosine(self, embedding: Any) -> float:
+        if embedding is None or self.embedding is None:
+            return 0.0
+        norm = float((self.embedding @ self.embedding) ** 0.5)
+        return float(embedding @ self.embedding) / norm if norm else 0.0
 
     def gap_days(self, day: int | None) -> int:
         if day is None or self.first_day is None or self.last_day is None:
@@ -148,6 +160,7 @@ class StoryClusterer:
         self._index: dict[str, dict[str, None]] = defaultdict(dict)
         self._of_article: dict[str, str] = {}
         self._seq = 0
+        self.generic: frozenset[str] = frozenset()  # a genre's terms (see generic_terms)
 
     # -- reading -------------------------------------------------------------
 
@@ -212,6 +225,7 @@ class StoryClusterer:
         dead: set[int] | Counter[int],
         story: _Story,
         days: set[int] | Counter[int] = frozenset(),  # type: ignore[assignment]
+        words: float = 1.0,
     ) -> float:
         """Evidence from who, where, when and how many: shared names raise the score; a
         different town, a different death toll, or a lead dated another day with no
@@ -226,14 +240,14 @@ class StoryClusterer:
             )
             if apart > c.day_tolerance and not people:
                 score -= c.day_conflict
-        if c.entity_weight:
+        if c.entity_weight and words >= c.min_cosine:  # names confirm a topic, never make one
             kinds = c.entity_kinds
             mine = {e for e in entities if e[:2] in kinds}
             theirs = {e for e in story.entities if e[:2] in kinds}
             score += c.entity_weight * _set_cosine(mine, theirs)
         if cities and story.cities:
             if any(x in story.cities for x in cities):
-                score += c.city_match
+                score += c.city_match if words >= c.min_cosine else 0.0
             else:
                 score -= c.city_conflict
         if c.org_conflict and _conflict(entities, story.entities, "o:"):
@@ -245,8 +259,14 @@ class StoryClusterer:
     def score(self, f: ArticleFeatures, story_id: str) -> float:
         story = self._stories[story_id]
         c = self.config
-        shared = sum(1 for term in f.vector if term in story.centroid)
+        shared = specific = 0
+        for term in f.vector:
+            if term in story.centroid:
+                shared += 1
+                specific += term not in self.generic
         if shared < c.min_shared_terms:  # one common word is a coincidence, not a story
+            return 0.0
+        if self.generic and specific < c.min_specific_terms:  # a genre's words are no happening
             return 0.0
         day = self.day_of(f)
         gap = story.gap_days(day)
@@ -262,10 +282,13 @@ class StoryClusterer:
                 (cosine(f.vector, m.vector) for m in story.members[: c.member_window]), default=0.0
             )
             raw = c.centroid_weight * raw + (1 - c.centroid_weight) * best_member
+        if c.embedding_weight:
+            semantic = story.embedding_cosine(f.embedding)
+            raw = (1 - c.embedding_weight) * raw + c.embedding_weight * semantic
         dead = {n for kind, n in f.signals.numbers if kind == "dead"}
         dated = f.signals.dated or c.day_conflict_undated
         days = {f.signals.event_day} if dated and f.signals.event_day is not None else set()
-        raw += self._happening(f.signals.entities, f.signals.cities, dead, story, days)
+        raw += self._happening(f.signals.entities, f.signals.cities, dead, story, days, raw)
         return raw - cost
 
     def story_score(self, a: _Story, b: _Story) -> float:
@@ -276,9 +299,12 @@ class StoryClusterer:
         if cost == math.inf:
             return NO_JOIN
         raw = cosine(a.sketch(self.config.sketch_terms), b.sketch(self.config.sketch_terms))
-        return (
-            raw + self._happening(frozenset(b.entities), b.cities, b.dead, a, self._days(b)) - cost
-        )
+        if self.config.embedding_weight and b.embedding is not None:
+            w = self.config.embedding_weight
+            norm = float((b.embedding @ b.embedding) ** 0.5) or 1.0
+            raw = (1 - w) * raw + w * a.embedding_cosine(b.embedding / norm)
+        evidence = self._happening(frozenset(b.entities), b.cities, b.dead, a, self._days(b), raw)
+        return raw + evidence - cost
 
     # -- writing -------------------------------------------------------------
 

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from newsfuse.cluster.config import ClusterConfig
-from newsfuse.cluster.features import ArticleFeatures, features
+from newsfuse.cluster.features import (
+    ArticleFeatures,
+    corpus_damping,
+    damped,
+    document_frequency,
+    features,
+    generic_terms,
+)
 from newsfuse.cluster.online import StoryClusterer
 from newsfuse.cluster.reprints import ReprintIndex, minhash
 from newsfuse.store.stories import Membership
@@ -131,11 +138,19 @@ def cluster_rows(
     )
     origins: dict[str, str] = {}
     position = 0
+    feats = {row["article_id"]: prepared.features(row, row["article_id"]) for row in clustered}
+    feats.update((row["id"], prepared.features(row, row["id"])) for row in new_rows)
+    df = document_frequency([f.vector for f in feats.values()])
+    damping = corpus_damping(df, len(feats), config)
+    clusterer.generic = generic_terms(df, len(feats), config)
+    if config.generic_weight != 1.0:
+        for term in clusterer.generic:
+            damping[term] = min(damping.get(term, 1.0), config.generic_weight)
     restored: dict[tuple[str, int], list] = {}
     for row in clustered:
         aid = row["article_id"]
         restored.setdefault((row["story_id"], row["story_seq"]), []).append(
-            (prepared.features(row, aid), row["score"])
+            (damped(feats[aid], damping), row["score"])
         )
         reprints.add(aid, row["text"] or "", prepared.minhash(row, aid))
         origins[row["article_id"]] = row["origin"]
@@ -150,7 +165,7 @@ def cluster_rows(
     merged: dict[str, str] = {}
     for row in new_rows:
         position += 1
-        f = prepared.features(row, row["id"])
+        f = damped(feats[row["id"]], damping)
         original = reprints.add(row["id"], row["text"] or "", prepared.minhash(row, row["id"]))
         if original is not None:
             origins[row["id"]] = origins[original]
