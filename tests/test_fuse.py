@@ -134,3 +134,18 @@ def test_claims_leave_out_other_groups_and_repeats():
         "children killed": "only in ap",  # "Two children died"
         "people": "only in afp",
     }  # children and people are not one measure
+
+
+def test_a_mention_dated_only_by_its_report_fits_the_week_before():
+    """ "a clash two days ago" gets no day of its own: the coder gives it the article's
+    date, which bounds the happening from above. It fits a mention that names the
+    day (two days earlier), and the canonical event takes the stated day."""
+    stated = _event("e1", "a1", "ASSAULT", [], ["ARM"], "2025-03-02", published="2025-03-04")
+    by_report = _event("e2", "a2", "ASSAULT", [], ["ARM"], "2025-03-04", published="2025-03-04")
+    later = _event("e3", "a3", "ASSAULT", [], ["ARM"], "2025-03-14", published="2025-03-14")
+    fused = fuse_events([stated, by_report, later])
+    assert sorted(len(c.mentions) for c in fused) == [1, 2]
+    pair = next(c for c in fused if len(c.mentions) == 2)
+    assert pair.date == "2025-03-02"
+    # two days both stated in their sentences stay two happenings
+    assert len(fuse_events([stated, dict(by_report, published="2025-03-05")])) == 2

@@ -229,6 +229,16 @@ def test_the_fusion_is_stored_once_per_version_and_read_back(db):
     assert db.stories_without_fusion() == []
 
 
+def test_a_fusion_stored_by_older_fusion_logic_is_computed_again(db):
+    sid = _biggest(db)["id"]
+    current = story_report(db, sid)
+    old = {**current, "events": [], "fusion_logic": story_module.FUSION_LOGIC - 1}
+    assert db.save_fusion(sid, _version(db, sid), old)
+    again = story_report(db, sid)
+    assert again["events"] == current["events"]
+    assert again["fusion_logic"] == story_module.FUSION_LOGIC
+
+
 def test_a_bumped_version_makes_the_fusion_follow_rewritten_events(db):
     sid = _biggest(db)["id"]
     before = story_report(db, sid)

@@ -4,7 +4,11 @@ Two coded events are mentions of the same happening when they have the same type
 the same polarity (one negated and one not are different happenings; "will resume"
 and "agreed to resume" are not), actors that do not contradict each
 other with at least one country in common on some side, and dates and places
-that can be the same. Mentions are joined transitively (union-find), in a fixed
+that can be the same. A mention dated on its own report's publication day may carry
+that day only because its sentence gave none (the coder falls back on the article's
+date): such a date is an upper bound, and fits a mention dated up to a week earlier
+(``REPORT_LOOKBACK_DAYS``, the week the cluster stage also reads a lead's dates in).
+Mentions are joined transitively (union-find), in a fixed
 order, so the result does not depend on the order articles arrived in.
 """
 
@@ -13,9 +17,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from newsfuse.events.ontology import quad_class
+
+REPORT_LOOKBACK_DAYS = 7
 
 
 def _countries(actors: Iterable[dict[str, Any]]) -> frozenset[str]:
@@ -33,6 +40,36 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
     return False
 
 
+def _ordinal(day: str | None) -> int | None:
+    if not day or len(day) != 10:
+        return None
+    try:
+        return date.fromisoformat(day).toordinal()
+    except ValueError:
+        return None
+
+
+def _dated_by_report(e: dict[str, Any]) -> bool:
+    """Whether a mention's date is its article's publication day (perhaps only that)."""
+    return bool(e.get("date")) and e.get("date") == e.get("published")
+
+
+def _within_report_week(report: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether ``other``'s day falls in the week up to ``report``'s publication day."""
+    bound, day = _ordinal(report.get("date")), _ordinal(other.get("date"))
+    if bound is None or day is None:
+        return False
+    return bound - REPORT_LOOKBACK_DAYS <= day <= bound
+
+
+def _event_dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if _dates_compatible(a.get("date"), b.get("date")):
+        return True
+    return (_dated_by_report(a) and _within_report_week(a, b)) or (
+        _dated_by_report(b) and _within_report_week(b, a)
+    )
+
+
 def same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["event_type"] != b["event_type"]:
         return False
@@ -47,7 +84,7 @@ def same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
             shared = True
     if not shared:
         return False
-    if not _dates_compatible(a.get("date"), b.get("date")):
+    if not _event_dates_compatible(a, b):
         return False
     la, lb = a.get("location_country"), b.get("location_country")
     return not (la and lb and la != lb)
@@ -77,7 +114,10 @@ class CanonicalEvent:
 
     @property
     def date(self) -> str | None:
-        dates = Counter(m["date"] for m in self.mentions if m.get("date"))
+        """The most precise, most often stated date; a date that may be only the
+        report's own publication day counts when no mention states another."""
+        stated = [m for m in self.mentions if m.get("date") and not _dated_by_report(m)]
+        dates = Counter(m["date"] for m in stated or self.mentions if m.get("date"))
         return max(dates, key=lambda d: (len(d), dates[d]), default=None)
 
     def summary(self) -> str:
@@ -119,6 +159,7 @@ def _signature(e: dict[str, Any]) -> tuple:
         _countries(e["target"]),
         e.get("date"),
         e.get("location_country"),
+        _dated_by_report(e),
     )
 
 
@@ -144,7 +185,7 @@ def fuse_events(events: Iterable[dict[str, Any]]) -> list[CanonicalEvent]:
 
     # A pair can match only with a country in common on one side: index signatures so.
     by_country: dict[tuple, list[int]] = {}
-    for k, (etype, negated, source, target, _, _) in enumerate(keys):
+    for k, (etype, negated, source, target, *_) in enumerate(keys):
         for role, codes in (("source", source), ("target", target)):
             for code in codes:
                 by_country.setdefault((etype, negated, role, code), []).append(k)

@@ -26,6 +26,9 @@ SHOWN_VALUES = 20  # values listed per measure
 SHOWN_COVERAGE = 100  # items in each coverage list
 SHOWN_SOURCES = 100  # origins listed in "sources", and per event, measure and coverage item
 SHOWN_SOURCE_ARTICLES = 20  # article ids listed per origin in "sources"
+# Raised whenever compute_fusion would give another result for the same story: a fusion
+# stored by an older version is computed again when the story is next read.
+FUSION_LOGIC = 2  # 2: a mention dated by its report's day fits the week before it
 
 # One computation per story at a time in this process: concurrent readers of a story
 # whose fusion is not stored yet wait for the first one instead of repeating its work.
@@ -49,11 +52,11 @@ def story_report(
 def story_fusion(store: Store, story_id: str) -> dict[str, Any]:
     """The stored fusion of a story, computed and stored first if its version has none."""
     _, cached = store.current_fusion(story_id)
-    if cached is not None:
+    if cached is not None and cached.get("fusion_logic") == FUSION_LOGIC:
         return cached
     with _LOCKS[hash((store.url, story_id)) % len(_LOCKS)]:
         version, cached = store.current_fusion(story_id)
-        if cached is not None:
+        if cached is not None and cached.get("fusion_logic") == FUSION_LOGIC:
             return cached  # another thread computed it while this one waited
         fusion = compute_fusion(store, story_id)
         if version is not None:
@@ -76,8 +79,10 @@ def compute_fusion(store: Store, story_id: str) -> dict[str, Any]:
         aid, origin = member["id"], member["origin"]
         by_origin[origin].append(aid)
         found = events_of.get(aid, [])
+        published = (member.get("published") or "")[:10] or None
         for event in found:  # read for this computation alone: no copy needed
             event["origin"] = origin
+            event["published"] = published
         events.extend(found)
         values.extend(
             claim_values(
@@ -103,6 +108,7 @@ def compute_fusion(store: Store, story_id: str) -> dict[str, Any]:
             )
 
     return {
+        "fusion_logic": FUSION_LOGIC,
         "sources": [
             {"source": origin, "articles": ids[:SHOWN_SOURCE_ARTICLES], "article_count": len(ids)}
             for origin, ids in sorted(by_origin.items())[:SHOWN_SOURCES]

@@ -130,9 +130,13 @@ class FusionStore:
             return conn.execute(select(stories.c.version).where(stories.c.id == story_id)).scalar()
 
     def story_members(self, story_id: str) -> list[dict[str, Any]]:
-        """Every member of a story (id, origin), in publication order."""
+        """Every member of a story (id, origin, published), in publication order."""
         query = (
-            select(story_articles.c.article_id.label("id"), story_articles.c.origin)
+            select(
+                story_articles.c.article_id.label("id"),
+                story_articles.c.origin,
+                articles.c.published,
+            )
             .join(articles, articles.c.id == story_articles.c.article_id)
             .where(story_articles.c.story_id == story_id)
             .order_by(articles.c.published.asc().nulls_last(), story_articles.c.position)
