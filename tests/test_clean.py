@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -138,3 +139,66 @@ def test_language_guess_on_short_english_news():
     assert guess_language(english) == "en"
     german = "Die Bundesregierung hat am Montag in Berlin beschlossen, dass die Steuern sinken."
     assert guess_language(german) == "de"
+
+
+# -- US local news: a dateline opens the body ----------------------------------------------
+
+LEAD = "A new report shows North Carolina's prison population fell for a third year"
+
+
+def _body(text: str, **meta) -> Article | Reject:
+    return clean_document(RawDocument(source="t.jsonl:1", content=text, kind="text", meta=meta))
+
+
+@pytest.mark.parametrize(
+    ("header", "place"),
+    [
+        ("RALEIGH, N.C. (AP) - ", "RALEIGH"),
+        ("RALEIGH, N.C. (AP) -- ", "RALEIGH"),
+        ("RALEIGH, N.C. (AP) — ", "RALEIGH"),
+        ("RALEIGH, N.C. (AP) _ ", "RALEIGH"),
+        ("RALEIGH, North Carolina (CNN) -- ", "RALEIGH"),
+        ("RALEIGH — ", "RALEIGH"),
+        ("RALEIGH, N.C.\u00a0(AP)\u00a0—\u00a0", "RALEIGH"),
+    ],
+)
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "",  # the whole article is one unpunctuated line
+        ".",
+        " …",
+        "\n\nOfficials credit sentencing changes\n\nCopyright 2016 The Associated Press. "
+        "All rights reserved.",
+    ],
+)
+def test_the_words_after_a_dateline_are_body_never_a_title(header, place, rest):
+    """AP and CNN local pieces open with a dateline, and their first line may be all the
+    text there is, with no full stop: it must stay the article's body."""
+    article = _body(header + LEAD + rest, title="Prison population falls")
+    assert isinstance(article, Article), article
+    assert article.text.startswith("A new report shows")
+    assert (article.dateline_place or "").upper() == place
+    assert "(AP)" not in article.text and "Copyright" not in article.text
+
+
+def test_a_wire_brief_under_80_characters_is_kept_when_a_dateline_opens_it():
+    brief = "LAKE FOREST, Ill. — Chicago Bears fire coach John Fox after 5-11 season.\n"
+    assert isinstance(_body(brief), Article)
+    assert isinstance(_body("Chicago Bears fire coach John Fox."), Reject)  # no dateline
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from("police said the man was shot near a school on Friday night".split()),
+        min_size=12,
+        max_size=40,
+    ),
+    header=st.sampled_from(["RALEIGH, N.C. (AP) - ", "MOBILE, Ala. (CNN) -- ", "CHICAGO — ", ""]),
+)
+def test_no_body_of_real_sentences_is_rejected_as_furniture(words, header):
+    text = header + " ".join(words).capitalize() + ". " + " ".join(reversed(words)) + "."
+    article = _body(text)
+    assert isinstance(article, Article), article
+    assert len(article.text) >= len(" ".join(words))

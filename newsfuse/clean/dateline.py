@@ -64,10 +64,10 @@ _DATE = (
     rf"|{_MONTH_WORD}(?![\w']))"
 )
 _CREDIT = r"[^\W\d_][\w.&'’\- ]{0,30}?"
-# A dash, colon or (after a credit) full stop, or the end of the line; after a credit
+# A dash, colon or (after a credit) full stop or AP's old "_", or the end of the line; after a credit
 # such as "(IANS)" the body may also follow with no separator but a space.
 _SEP = (
-    r"(?P<sep>[ \t]*,?[ \t]*(?:--|—|–|-|:|(?<=[/)])\.)"
+    r"(?P<sep>[ \t]*,?[ \t]*(?:--|—|–|-|:|(?<=\))[ \t]_|(?<=[/)])\.)"
     r"""(?=[ \t]|$|[^\W\d_]|[<"“‘'])[ \t]*|[ \t]*$|(?<=[)/])(?P<nosep>[ \t]+)(?=\S))"""
 )
 _LATE_DAYS = 7  # a dateline's date is at most this many days after the publication date

@@ -27,7 +27,10 @@ from newsfuse.readers.limits import (
 )
 
 MIN_BODY_CHARS = 80
-"""Less body than this, once furniture is gone, is not an article."""
+"""Less body than this, once furniture is gone, is not an article..."""
+MIN_BRIEF_WORDS = 5
+"""...unless a dateline opens it and it has this many words: a wire brief
+("LAKE FOREST, Ill. — Chicago Bears fire coach John Fox after 5-11 season.")."""
 
 _SOURCE_SUFFIX = re.compile(r"(:\d+|#\d+|\[\d+\])$")
 _TRAILING_CREDIT = re.compile(r"\(([^\W\d_][\w .&-]{1,30})\)\s*$")
@@ -69,13 +72,34 @@ def unpatterned_text(stripped: StrippedText) -> str:
     return "\n\n".join(kept)
 
 
+_ODD_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a]")
+
+
+def _plain_spaces(text: str) -> str:
+    """No-break and other fixed-width spaces as plain ones: a dateline written
+    "RALEIGH, N.C.\u00a0(AP)\u00a0—" is still a dateline."""
+    return _ODD_SPACES.sub(" ", text)
+
+
 def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
     """Plain text: cut the dateline header out, undo hard wrapping, strip page furniture."""
+    text = _plain_spaces(text)
     dateline = find_dateline(text, published_hint)
+    lead = ""
     if dateline is not None:
+        # A dateline opens the story's lead: what follows it on its line is body, however
+        # short or unpunctuated ("RALEIGH, N.C. (AP) - A new report shows ..."), never a
+        # title for the stripper to take.
+        lead = text[dateline.end :].split("\n", 1)[0].strip()
         text = text[: dateline.start] + text[dateline.end :]
     stripped = strip_boilerplate(reflow(text))
     body = stripped.body or unpatterned_text(stripped)
+    title = stripped.title
+    if lead and lead not in body and furniture_reason(lead) is None:
+        first = reflow(lead).strip()
+        body = f"{first}\n\n{body}" if body else first
+        if title and title.strip() in lead:
+            title = None
     removed = [line.text for line in stripped.removed if line.text.strip() not in body]
     agency = (
         (dateline.agency if dateline else None)
@@ -84,7 +108,7 @@ def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
     )
     return Cleaned(
         body=body,
-        title=stripped.title,
+        title=title,
         outlet=stripped.outlet,
         published=dateline.published if dateline else None,
         dateline=dateline,
@@ -102,6 +126,7 @@ def clean_html_document(html: str, url: str | None, published_hint: str | None) 
             f"the page's text has {line_count(body):,} lines, more than the "
             f"{MAX_ARTICLE_LINES:,} one article may have; split it into articles"
         )
+    body = _plain_spaces(body)
     dateline = find_dateline(body, published_hint or page.date)
     if dateline is not None:
         body = body[: dateline.start] + body[dateline.end :]
@@ -237,7 +262,8 @@ def _clean(raw: RawDocument) -> Article:
         found = clean_text(raw.content, hint)
     body = tidy_text(found.body)
     title = safe.text("title", tidy_text(str(meta.get("title") or found.title or ""))) or None
-    if len(body) < MIN_BODY_CHARS:
+    brief = found.dateline is not None and len(body.split()) >= MIN_BRIEF_WORDS
+    if len(body) < MIN_BODY_CHARS and not brief:
         raise EmptyInput(
             f"no article text left after cleaning ({len(body)} characters)"
             + _furniture_sample(found.removed)
