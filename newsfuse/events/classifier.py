@@ -24,6 +24,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -96,7 +97,7 @@ def features(span: Span | Doc) -> list[str]:
     found: dict[str, None] = {}
     for unit in units:
         found[f"w:{unit}"] = None
-    for left, right in zip(units, units[1:], strict=False):
+    for left, right in pairwise(units):
         found[f"b:{left}_{right}"] = None
     heads = [t for t in tokens if _is_root(t, start, end)]
     # What a speaker said happened is the event: "X said troops pulled out" -> "pull".
