@@ -278,6 +278,7 @@ def find_places(doc: Doc, sentence_of: Callable[[int], int]) -> list[PlaceMentio
             PlaceMention(
                 span.start_char, span.end_char, span.text, info.name, info.country, info.kind,
                 info.admin1, info.lat, info.lon, sentence_of(span.start_char),
+                info.geonameid, info.feature_class, info.feature_code,
             )
         )  # fmt: skip
     return places
