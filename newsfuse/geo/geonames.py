@@ -123,7 +123,9 @@ def _admin1_rows(g: Gazetteer) -> dict[tuple[str, str], int]:
 @cache
 def _country_rows(g: Gazetteer) -> dict[str, int]:
     c = g._c
-    return {c["cc"][r]: r for r in range(len(g)) if c["fclass"][r] == "A" and c["fcode"][r] != "ADM1"}  # type: ignore[index]
+    return {
+        c["cc"][r]: r for r in range(len(g)) if c["fclass"][r] == "A" and c["fcode"][r] != "ADM1"
+    }  # type: ignore[index]
 
 
 def _versions() -> str:
@@ -272,7 +274,9 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
         cc = city["countrycode"]
         pop = int(city.get("population") or 0)
         code = "PPLC" if (cc, city["name"]) in capitals else "PPL"
-        alternates = tuple(city.get("alternatenames") or ()) if pop >= _MIN_ALTERNATE_POPULATION else ()
+        alternates = (
+            tuple(city.get("alternatenames") or ()) if pop >= _MIN_ALTERNATE_POPULATION else ()
+        )
         b.add(int(city["geonameid"]), city["name"], ("P", code), cc,
               str(city.get("admin1code") or ""), float(city["latitude"]),
               float(city["longitude"]), pop, tuple(a for a in alternates if len(a) >= 4))  # fmt: skip

@@ -2,7 +2,7 @@
 
 ``places`` gains ``geonameid`` (the GeoNames id of the resolved place), ``feature_class``
 (A: country or region, P: populated place, L: continent) and ``feature_code`` (PCLI,
-ADM1, PPL, PPLC, CONT, ...). Existing rows keep NULL until their article is annotated
+ADM1, PPL, PPLC, CONT, ...), as TEXT like every string column since 0006. Existing rows keep NULL until their article is annotated
 again (``newsfuse annotate --all``), which also gives countries and regions their point.
 
 Revision ID: 0011_place_points
@@ -22,8 +22,8 @@ COLUMNS = ("geonameid", "feature_class", "feature_code")
 
 def upgrade() -> None:
     op.add_column("places", sa.Column("geonameid", sa.BigInteger()))
-    op.add_column("places", sa.Column("feature_class", sa.String(1)))
-    op.add_column("places", sa.Column("feature_code", sa.String(10)))
+    op.add_column("places", sa.Column("feature_class", sa.Text()))
+    op.add_column("places", sa.Column("feature_code", sa.Text()))
 
 
 def downgrade() -> None:
