@@ -121,6 +121,11 @@ class PlaceMention:
     lat: float | None = None
     lon: float | None = None
     sentence: int = 0
+    geonameid: int | None = None
+    feature_class: str | None = None
+    """GeoNames feature class: A (country, region), P (populated place), L (continent)."""
+    feature_code: str | None = None
+    """GeoNames feature code: PCLI (country), ADM1 (first-order region), PPL, PPLC, CONT."""
 
 
 @dataclass(frozen=True)

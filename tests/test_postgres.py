@@ -425,3 +425,14 @@ def test_migration_0007_on_postgres(postgres_url):
             "dozens",
         )
         assert stored["dead_text"] == f"{MAX_COUNT + 1} (too large to store as a count)"
+
+
+def test_place_points_ids_and_features_are_stored(pair):
+    """0011: every place's GeoNames id, feature class and code, as on SQLite."""
+    pg, lite, _ = pair
+    found = 0
+    for aid in [a["id"] for a in lite.iter_articles()]:
+        pg_places = pg.get_annotations(aid)["places"]
+        assert pg_places == lite.get_annotations(aid)["places"], aid
+        found += sum(1 for p in pg_places if p["geonameid"] and p["feature_code"])
+    assert found > 0

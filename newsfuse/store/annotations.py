@@ -42,7 +42,8 @@ def _rows(ann: Annotations) -> dict[Any, list[dict[str, Any]]]:
         places: [
             {"article_id": aid, "start": p.start, "end": p.end, "text": p.text, "name": p.name,
              "country": p.country, "kind": p.kind, "admin1": p.admin1, "lat": p.lat, "lon": p.lon,
-             "sentence": p.sentence}
+             "sentence": p.sentence, "geonameid": p.geonameid, "feature_class": p.feature_class,
+             "feature_code": p.feature_code}
             for p in ann.places
         ],
         time_expressions: [

