@@ -125,8 +125,8 @@ places = Table(
     Column("lon", Float),
     Column("sentence", Integer, nullable=False),
     Column("geonameid", BigInteger),
-    Column("feature_class", String(1)),
-    Column("feature_code", String(10)),
+    Column("feature_class", Text),  # A, P, L (TEXT, as migration 0011 made it)
+    Column("feature_code", Text),  # PCLI, ADM1, PPL, ...
     Index("ix_places_article", "article_id"),
 )
 
