@@ -63,18 +63,23 @@ def test_multi_word_verbs_and_patterns_match_over_the_parse():
 @pytest.mark.parametrize(
     ("sentence", "lemma", "expected"),
     [
-        ("The French air force airlifted medical supplies to Haiti on Monday.", "airlift", "AID"),
-        (
-            "Ecuador rescinded the accreditation of the Venezuelan ambassador.",
-            "rescind",
-            "SANCTION",
-        ),
-        ("Iran branded the British ambassador a spy.", "brand", "DISAPPROVE"),
+        ("Kenya rushed food to the refugee camps in Somalia.", "rush", "AID"),
+        ("The French air force airlifted food to Haiti on Monday.", "airlift", "AID"),
+        ("Serbia staged military exercises near the Kosovo border.", "stage", "COOPERATE"),
+        ("Thai police put the border guards on alert.", "put", "MOBILIZE"),
     ],
 )
-def test_verbs_the_hand_lexicon_lacks_code_through_the_cameo_table(sentence, lemma, expected):
+def test_verbs_the_hand_lexicon_lacks_code_through_cameo_patterns(sentence, lemma, expected):
     assert (lemma, "VERB") not in triggers()
-    assert expected in [e.event_type for e in code_sentence(sentence)]
+    assert [e.event_type for e in code_sentence(sentence)] == [expected]
+
+
+def test_a_verb_code_without_a_pattern_is_not_enough():
+    # "rescind" is 160 (SANCTION) in CAMEO, but only as the verb's own code: no pattern
+    # says what it acts on, and a verb's bare code does not make an event (coder docs).
+    rescinded = _verb("Ecuador rescinded the accreditation of the ambassador.", "rescinded")
+    assert cameo_match(rescinded).plover == "SANCTION" and cameo_match(rescinded).pattern is None
+    assert code_sentence("Ecuador rescinded the accreditation of the ambassador.") == []
 
 
 def test_sentences_with_a_lexicon_trigger_do_not_consult_the_table():
