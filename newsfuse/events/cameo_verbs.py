@@ -10,7 +10,8 @@ phrase-structure matcher:
   ("call off", "ask for"), whose direct children hold the other words;
 * a pattern matches when every word slot after ``*`` is among the lemmas or forms of what
   follows the verb in the parse (its objects, particles, prepositional phrases and their
-  subtrees), and every slot before ``*`` among those of its subject. A slot is one word,
+  subtrees; not a phrase of date or time such as "in 2004"), the preposition opening each
+  ``(PREP ...)`` group heads a phrase on the verb or its direct object, and every slot before ``*`` among those of its subject. A slot is one word,
   ``A/B`` (either), ``&SET`` (the last word of any member) or each word of ``{A B}``;
   ``$ + ^ %`` only mark actor positions and are skipped;
 * of the matching patterns the one with most slots wins (a bare preposition, "(TO)",
@@ -76,12 +77,14 @@ class _Pattern:
     plover: str | None
     before: tuple[frozenset[str], ...]
     after: tuple[frozenset[str], ...]
+    preps: tuple[frozenset[str], ...]
     bare_preps: int  # "(TO)": a preposition with nothing after it
 
     @property
     def size(self) -> float:
         """Specificity: slots, a bare preposition counting half (it says less than a noun)."""
-        return len(self.before) + len(self.after) - 0.5 * self.bare_preps
+        slots = len(self.before) + len(self.after) + len(self.preps)
+        return slots - 0.5 * self.bare_preps
 
 
 @dataclass(frozen=True)
@@ -108,14 +111,20 @@ def _bare_preps(text: str) -> int:
     return sum(len(group.split()) == 1 for group in re.findall(r"\(([^()]*)\)", text))
 
 
-def _slots(text: str, sets: dict[str, frozenset[str]]) -> tuple[tuple, tuple]:
-    """The word slots before and after ``*`` of a pattern's text."""
+def _slots(text: str, sets: dict[str, frozenset[str]]) -> tuple[tuple, tuple, tuple]:
+    """The word slots before ``*``, after it, and the prepositions that open its
+    parenthesised groups (which must head a phrase on the verb or its object)."""
     before: list[frozenset[str]] = []
     after: list[frozenset[str]] = []
+    preps: list[frozenset[str]] = []
     side = before
+    opened = False
     for item in _TOKENS.findall(text):
         if item == "*":
             side = after
+            continue
+        if item == "(":
+            opened = True
             continue
         if item in _MARKERS or item in "()":
             continue
@@ -123,9 +132,14 @@ def _slots(text: str, sets: dict[str, frozenset[str]]) -> tuple[tuple, tuple]:
             for word in item.strip("{}").split():
                 if word not in _MARKERS:
                     side.append(_slot(word, sets))
+            opened = False
             continue
-        side.append(_slot(item, sets))
-    return tuple(before), tuple(after)
+        if opened and side is after:
+            preps.append(_slot(item, sets))
+        else:
+            side.append(_slot(item, sets))
+        opened = False
+    return tuple(before), tuple(after), tuple(preps)
 
 
 def _slot(word: str, sets: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -160,8 +174,10 @@ def table() -> tuple[dict[str, tuple[_Verb, ...]], dict[str, tuple[_Pattern, ...
             words = tuple(row[2].split())
             verbs.setdefault(words[0], []).append(_Verb(row[1], words, row[3], _type(row[4])))
         elif row[0] == "pattern" and not row[3].startswith(":"):
-            before, after = _slots(row[2], sets)
-            pattern = _Pattern(row[2], row[3], _type(row[4]), before, after, _bare_preps(row[2]))
+            before, after, preps = _slots(row[2], sets)
+            pattern = _Pattern(
+                row[2], row[3], _type(row[4]), before, after, preps, _bare_preps(row[2])
+            )
             patterns.setdefault(row[1], []).append(pattern)
     return (
         {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in verbs.items()},
@@ -177,10 +193,31 @@ def _words(tokens: list[Token]) -> set[str]:
     return out
 
 
+def _dated(child: Token) -> bool:
+    """ "in 2004", "on Monday": a preposition whose object is a date says when, not what."""
+    return child.dep_ == "prep" and any(
+        o.ent_type_ in ("DATE", "TIME") for o in child.children if o.dep_ == "pobj"
+    )
+
+
 def _after(token: Token) -> set[str]:
-    """Forms and lemmas of what follows the verb in the parse: its non-subject dependents."""
-    tokens = [t for c in token.children if c.dep_ not in _NOT_AFTER for t in c.subtree]
+    """Forms and lemmas of what follows the verb in the parse: its non-subject dependents
+    (dated prepositional phrases left out)."""
+    tokens = [
+        t for c in token.children if c.dep_ not in _NOT_AFTER and not _dated(c) for t in c.subtree
+    ]
     return _words(tokens)
+
+
+def _preps(token: Token) -> set[str]:
+    """Prepositions and particles on the verb or its direct object (no dated phrases)."""
+    heads = [token, *(c for c in token.children if c.dep_ in ("dobj", "attr", "oprd"))]
+    return {
+        c.lower_
+        for head in heads
+        for c in head.children
+        if c.dep_ in ("prep", "prt", "agent", "dative") and not _dated(c)
+    }
 
 
 def _before(token: Token) -> set[str]:
@@ -200,6 +237,7 @@ def cameo_match(token: Token) -> CameoMatch | None:
         return None
     after: set[str] | None = None
     before: set[str] | None = None
+    preps: set[str] | None = None
     best: _Pattern | None = None
     for pattern in patterns.get(verb.block, ()):
         if best is not None and pattern.size <= best.size:
@@ -207,6 +245,10 @@ def cameo_match(token: Token) -> CameoMatch | None:
         if pattern.after:
             after = _after(token) if after is None else after
             if not all(slot & after for slot in pattern.after):
+                continue
+        if pattern.preps:
+            preps = _preps(token) if preps is None else preps
+            if not all(slot & preps for slot in pattern.preps):
                 continue
         if pattern.before:
             before = _before(token) if before is None else before
