@@ -191,20 +191,27 @@ def test_no_seed_event_from_boilerplate(seed_events):
 
 
 def test_plover_dev_quality_gate(shared):
-    """Scores on the dev half of the PLOVER gold standard must not drop."""
+    """Scores on the CHECK half of the PLOVER dev gold (odd positions, never used to choose
+    a rule) must not drop. Floors: the figures measured when the split was introduced
+    (macro-F1 0.864, micro 0.887, source/target country 0.914/0.881, sectors 0.667/0.447,
+    dead 1.0, size 0.8, mode 0.615), less 0.02, rounded down."""
     from newsfuse.evaluate.plover import evaluate_plover
 
-    result = evaluate_plover(shared / "eval" / "plover-dev.jsonl", errors=True)
+    result = evaluate_plover(shared / "eval" / "plover-dev.jsonl", errors=True, half="check")
+    check = result["check"]
+    assert check["records"] == 80 and result["tune"]["records"] == 81
     for name in ("source_country", "target_country", "source_sector", "target_sector"):
-        row = result["attributes"][name]
+        row = check["attributes"][name]
         missed = sum(m["attribute"] == name for e in result["errors"] for m in e["misses"])
         assert missed == row["n"] - row["correct"], name  # --errors lists every miss
-    assert result["macro_f1"] >= 0.79
-    attributes = result["attributes"]
-    assert attributes["source_country"]["accuracy"] >= 0.88
-    assert attributes["target_country"]["accuracy"] >= 0.83
-    assert attributes["source_sector"]["accuracy"] >= 0.66
-    assert attributes["target_sector"]["accuracy"] >= 0.50
-    assert attributes["dead"]["accuracy"] >= 0.95
-    assert attributes["size"]["accuracy"] >= 0.85
-    assert attributes["mode"]["accuracy"] >= 0.5
+    assert {e["half"] for e in result["errors"]} == {"check"}
+    assert check["macro_f1"] >= 0.84
+    assert check["micro_f1"] >= 0.86
+    attributes = check["attributes"]
+    assert attributes["source_country"]["accuracy"] >= 0.89
+    assert attributes["target_country"]["accuracy"] >= 0.86
+    assert attributes["source_sector"]["accuracy"] >= 0.64
+    assert attributes["target_sector"]["accuracy"] >= 0.42
+    assert attributes["dead"]["accuracy"] >= 0.98
+    assert attributes["size"]["accuracy"] >= 0.78
+    assert attributes["mode"]["accuracy"] >= 0.59

@@ -6,8 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
+from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
 
 from newsfuse import __version__
 from newsfuse.cli.output import (
@@ -17,6 +21,7 @@ from newsfuse.cli.output import (
     err_console,
     line,
     output_options,
+    plain,
     print_json,
 )
 from newsfuse.cli.views import render_article, render_story
@@ -771,6 +776,30 @@ def eval_clusters_cli(
     )
 
 
+def _confusion_table(matrix: dict[str, dict[str, int]], title: str) -> Table:
+    """A confusion matrix (gold type rows, predicted first type columns) as a rich table;
+    column heads are the first four letters of each type, the diagonal in bold."""
+    columns: list[str] = []
+    for row in matrix.values():
+        columns.extend(c for c in row if c not in columns)
+    order = {name: i for i, name in enumerate(matrix)}
+    columns.sort(key=lambda c: (c == "none", order.get(c, len(order)), c))
+    table = Table(
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 0, 0, 1)
+    )
+    table.add_column("gold", no_wrap=True, min_width=11)
+    for name in columns:
+        table.add_column(plain(name[:4]), justify="right", no_wrap=True, min_width=4)
+    table.add_column("n", justify="right", no_wrap=True, min_width=3)
+    for gold, row in matrix.items():
+        cells = [
+            Text(str(row[c]), style="bold" if c == gold else "") if row.get(c) else Text(".")
+            for c in columns
+        ]
+        table.add_row(plain(gold), *cells, Text(str(sum(row.values()))))
+    return table
+
+
 @eval_app.command("plover")
 @cli_errors
 def eval_plover_cli(
@@ -779,24 +808,65 @@ def eval_plover_cli(
     errors: Annotated[
         bool,
         typer.Option(
-            "--errors", help="Also print each record's misses: type, actor countries, sectors."
+            "--errors",
+            help="Also print each record's misses: type, actor countries, sectors "
+            "(of the tune half unless --half check or --half all).",
+        ),
+    ] = False,
+    half: Annotated[
+        str,
+        typer.Option(
+            "--half",
+            help="tune (even record positions), check (odd), both side by side with the gap, "
+            "or all records as one set. JSON always has all records at the top level and "
+            "'tune' / 'check' sub-objects.",
+        ),
+    ] = "both",
+    confusion: Annotated[
+        bool,
+        typer.Option(
+            "--confusion",
+            help="Also print the confusion matrix: gold type against the first predicted "
+            "type ('none' when nothing was coded).",
         ),
     ] = False,
 ) -> None:
-    """Event type P/R/F1 per type, macro-F1, actor country and sector accuracy, magnitudes."""
-    from newsfuse.evaluate.plover import evaluate_plover
+    """Event type P/R/F1 per type, macro-F1, actor country and sector accuracy, magnitudes,
+    on the tune half and the check half of the file (even and odd record positions)."""
+    from newsfuse.evaluate.plover import evaluate_plover, format_halves
     from newsfuse.events.scoring import format_errors, format_report
 
     if not path.is_file():
         raise InputError(f"no such file: {path}; pass a PLOVER .jsonl file")
-    result = evaluate_plover(path, errors=errors)
+    if half not in ("tune", "check", "both", "all"):
+        raise InputError(f"--half must be tune, check, both or all, not {half!r}")
+    result = evaluate_plover(path, errors=errors, half=half, confusion=confusion)  # type: ignore[arg-type]
     if as_json:
         print_json(result)
+        return
+    if half == "both":
+        console.print(format_halves(result), highlight=False, markup=False)
     else:
-        console.print(format_report(result), highlight=False, markup=False)
-        if errors:
-            text = "\n" + format_errors(result["errors"])
-            console.print(text, highlight=False, markup=False, soft_wrap=True)
+        scores = result if half == "all" else result[half]
+        text = format_report(scores)
+        if half != "all":
+            text = (
+                f"{half} half (records at {'even' if half == 'tune' else 'odd'} positions)\n" + text
+            )
+        console.print(text, highlight=False, markup=False)
+    if confusion:
+        parts = {"both": ("tune", "check"), "all": ("all",)}.get(half, (half,))
+        for name in parts:
+            matrix = result["confusion"] if name == "all" else result[name]["confusion"]
+            console.print()
+            title = f"confusion, {name}: gold type (rows) x first predicted type"
+            # 20 columns do not fit in 80: print at the table's own width rather than squeeze it.
+            needed = 14 + 6 * (len({c for row in matrix.values() for c in row}) + 1)
+            wide = Console(width=max(console.width, needed), highlight=False)
+            wide.print(_confusion_table(matrix, title))
+    if errors:
+        text = "\n" + format_errors(result["errors"])
+        console.print(text, highlight=False, markup=False, soft_wrap=True)
 
 
 @eval_app.command("places")

@@ -76,6 +76,7 @@ from newsfuse.events.ontology import (
 __all__ = [
     "ATTRIBUTES",
     "as_prediction",
+    "confusion_matrix",
     "country_code",
     "format_errors",
     "format_report",
@@ -402,6 +403,26 @@ def score_plover(gold: Sequence[Record], predicted: Sequence[Sequence[Record]]) 
         "micro_f1": types["micro"]["f1"],
         "attributes": _score_attributes(gold, predicted),
     }
+
+
+NO_EVENT = "none"
+
+
+def confusion_matrix(
+    gold: Sequence[Record], predicted: Sequence[Sequence[Record]]
+) -> dict[str, dict[str, int]]:
+    """Gold type → the type of the first predicted event with a type (``"none"`` when there
+    is none) → number of records. Rows in specification order, each row's columns too
+    (``"none"`` last); only non-zero cells are kept."""
+    if len(gold) != len(predicted):
+        raise ValueError(f"{len(gold)} gold records but {len(predicted)} prediction lists")
+    cells: Counter[tuple[str, str]] = Counter()
+    for record, events in zip(gold, predicted, strict=True):
+        names = [n for n in map(_event_name, events) if n]
+        cells[(_event_name(record), names[0] if names else NO_EVENT)] += 1
+    rows = _type_order(g for g, _ in cells)
+    columns = [*_type_order(p for _, p in cells if p != NO_EVENT), NO_EVENT]
+    return {g: {p: cells[(g, p)] for p in columns if cells[(g, p)]} for g in rows}
 
 
 ERROR_ATTRIBUTES = ("source_country", "target_country", "source_sector", "target_sector")
