@@ -301,3 +301,12 @@ def _admin1_rows() -> list[tuple[str, str, str, int, tuple[str, ...]]]:
         alternates = tuple(a for a in cells[5].split("|") if a)
         out.append((cells[0], parts[0], parts[1], int(cells[3]), alternates))
     return out
+
+
+def warm() -> str:
+    """Load the gazetteer (building and caching its index if need be); says what it did."""
+    import time
+
+    started = time.perf_counter()
+    places = len(gazetteer())
+    return f"gazetteer: {places:,} places, index in {cache_dir()} ({time.perf_counter() - started:.1f} s)"
