@@ -21,8 +21,8 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from newsfuse.annotate.actors import ActorResolver, ArticleContext
-from newsfuse.annotate.place_spans import place_spans
 from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
+from newsfuse.annotate.place_spans import place_spans
 from newsfuse.geo.context import resolve_in_context
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.model import Actor, ActorMention, PlaceMention

@@ -39,11 +39,16 @@ from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.places import normalise_place
 
-MIN_POPULATION = 15_000
-"""Populated places smaller than this are not taken from an entity of another label."""
-_OTHER_LABELS = frozenset(
-    {"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE", "EVENT", "WORK_OF_ART"}
+MIN_POPULATION = 50_000
+"""Populated places smaller than this are not taken from an entity of another label: the
+names of small towns are too often also surnames and common words ("Alliance", "Green")."""
+_POSITION_WORDS = frozenset(
+    "north south east west northern southern eastern western central upper lower middle "
+    "coast coastal lakes".split()
 )
+"""Single words that name first-order regions somewhere ("Central", "Southern") but in an
+organisation's name say where in general ("Southern Poverty Law Center")."""
+_OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE", "EVENT", "WORK_OF_ART"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady coach chief officer sergeant sgt "
@@ -81,6 +86,8 @@ def is_place_name(text: str) -> bool:
     info = lookup_place(_POSSESSIVE.sub("", text.strip()))
     if info.kind == "country" and info.geonameid is not None:
         return True
+    if key in _POSITION_WORDS:
+        return False
     for e in gazetteer().candidates(key):
         if e.feature_code in ("PCLI", "ADM1"):
             return True
@@ -151,9 +158,22 @@ def _person_like(ent: Span, surnames: set[str]) -> bool:
 
 
 def _surnames(doc: Doc) -> set[str]:
+    """Every word of the article's PERSON entities of two words or more ("Jenny Palma")."""
     return {
-        e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_alpha
+        t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.is_alpha
     }
+
+
+def _a_person(span: Span, surnames: set[str]) -> bool:
+    """Rule 5's tests that hold whatever the name: a title before it, a word of a person's
+    name in the same article, the subject of a verb of saying."""
+    core = _strip(span)
+    if not len(core) or _after_title(span):
+        return True
+    if len(core) == 1 and core[0].lower_ in surnames:
+        return True
+    root = core.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
 
 
 def _free(spans: Iterable[Span], taken: list[tuple[int, int]]) -> list[Span]:
@@ -175,19 +195,22 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     for ent in doc.ents:
         if ent.label_ not in _OTHER_LABELS:
             continue
-        if ent.label_ == "PERSON" and _after_title(ent):
-            continue
         core = _strip(ent)
         wider = doc[ent.start : ent.end + 1] if ent.end < len(doc) else None
-        if ent.label_ == "NORP" and wider is not None and wider[-1].is_title:
-            if is_place_name(wider.text):  # "British Columbia"
-                added += _free([wider], taken)
-                continue
-        if len(core) and is_place_name(core.text):
-            added += _free([core], taken)
+        if (
+            ent.label_ == "NORP"
+            and wider is not None
+            and wider[-1].is_title
+            and is_place_name(wider.text)
+        ):  # "British Columbia"
+            added += _free([wider], taken)
+        elif len(core) and is_place_name(core.text):
+            if not _a_person(ent, surnames):
+                added += _free([core], taken)
         elif ent.label_ == "ORG":
             added += _free(_inside_org(ent), taken)
-    added += _free(_same_names(doc, model + added), taken)
+    again = [s for s in _same_names(doc, model + added) if not _a_person(s, surnames)]
+    added += _free(again, taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
     return sorted(spans, key=lambda pair: pair[0].start)
 
