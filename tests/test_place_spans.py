@@ -56,3 +56,22 @@ def test_people_are_not_places() -> None:
     assert "Leeds" in found
     for person in ("Ripley", "Darren Ripley", "Henry Farrin", "Farrin", "Ms Raggi", "Raggi"):
         assert person not in found
+
+
+def test_event_location_is_the_resolved_place() -> None:
+    from newsfuse.annotate.nlp import load_nlp
+    from newsfuse.annotate.stage import analyse_doc
+
+    text = (
+        "Protesters clashed with police in Paris, Texas on Monday. Hundreds of people "
+        "marched in Dublin, Ohio, the next day."
+    )
+    article = Article("t", "t", text, "", published="2024-03-04")
+    events = analyse_doc(article, load_nlp()(text)).events
+    located = {e.location: e for e in events if e.location}
+    assert located["Paris"].location_country == "USA"
+    assert located["Paris"].location_lon is not None and located["Paris"].location_lon < -90
+    assert located["Dublin"].location_geonameid is not None
+    assert located["Dublin"].location_lon < -80  # Dublin, Ohio, not Ireland
+    plover = located["Paris"].to_plover()["eventLoc"]
+    assert plover == {"text": "Paris", "code": "USA"}  # PLOVER's fields as they were
