@@ -277,6 +277,10 @@ class Event:
     dead_text: str | None = None
     injured_text: str | None = None
     size_text: str | None = None
+    location_geonameid: int | None = None
+    """GeoNames id of the place ``location`` names, as the annotate stage resolved it."""
+    location_lat: float | None = None
+    location_lon: float | None = None
 
     def __post_init__(self) -> None:
         """Counts are integers that fit 64 bits, always: a vague amount given as a count

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from newsfuse.annotate.actors import ActorResolver, ArticleContext
 from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
+from newsfuse.annotate.place_spans import place_spans
 from newsfuse.geo.context import resolve_in_context
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.model import Actor, ActorMention, PlaceMention
@@ -268,11 +269,9 @@ def find_places(
     """GPE, LOC and FAC entities, widened over "region"/"border region" and the like,
     resolved in the context of the article's other places and its dateline."""
     places: list[PlaceMention] = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
+    for ent, widen in place_spans(doc):
         end = ent.end
-        while end < len(doc) and doc[end].lower_ in _REGION_TAIL:
+        while widen and end < len(doc) and doc[end].lower_ in _REGION_TAIL:
             end += 1
         start = (
             ent.start - 1

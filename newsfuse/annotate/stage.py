@@ -28,6 +28,7 @@ from newsfuse.annotate.pieces import (
 )
 from newsfuse.annotate.quantities import find_quantities
 from newsfuse.annotate.times import find_times
+from newsfuse.geo.event_places import locate_events
 from newsfuse.model import Analysis, Annotations, Article
 
 __all__ = ["analyse_doc", "annotate_article", "annotate_articles", "annotate_doc"]
@@ -108,7 +109,7 @@ def analyse_doc(
         return Analysis(annotations)
     when = article_date(article)
     events = code_doc(doc, annotations, resolver, when.isoformat() if when else None)
-    return Analysis(annotations, tuple(events))
+    return Analysis(annotations, tuple(locate_events(events, annotations.places)))
 
 
 def _annotate_chunk(

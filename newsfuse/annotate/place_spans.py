@@ -1,0 +1,241 @@
+"""Which spans of a parsed article name places, beyond the model's GPE/LOC/FAC entities.
+
+spaCy's small English model often labels a place by the company it keeps: "Edmonton
+needs to start eating its vegetables" (ORG), "the Cairns police force" (PERSON), "from
+Aleppo" (NORP), and it gives a place inside an organisation's name no entity of its own
+("Kentucky State Police", "the University of Manitoba"). It also takes unknown surnames
+for places ("Oudshoorn said"). The rules, each by definition:
+
+1. **A name that is a place**: an entity of another label (ORG, PERSON, NORP, PRODUCT,
+   LANGUAGE, EVENT, WORK_OF_ART) whose whole text (less "the" and a possessive) is a
+   country, a first-order region, or a populated place of at least
+   ``MIN_POPULATION`` people called so by its main GeoNames name, and which our actor
+   tables do not know as a person or organisation. A PERSON entity after a title or
+   role word ("Mr", "coach") stays a person.
+2. **A place at the head of an organisation's name**: the longest run of leading words
+   of an ORG entity that is a place by rule 1, or a county ("Metcalfe County Coroner's
+   Office"), followed by more words ("Kentucky State Police", "Oxford Police",
+   "Texas A&M University").
+3. **A place ending an organisation's name after "of"**: "the University of Manitoba",
+   "the Coptic Orthodox Church of Alexandria"; or after a broadcaster's initials ("CBC
+   Toronto", "CTV Edmonton").
+4. **One sense per article**: a name the article names as a place elsewhere (rules
+   above or the model) is a place wherever else it stands as a whole entity of another
+   label or as capitalised words outside every entity.
+5. **A person is no place**: a GPE/LOC/FAC entity that begins with or follows a title or
+   role word ("Ms Raggi", "coach Darren Ripley"), or that is the surname of a PERSON
+   entity of the same article ("Oudshoorn" after "Abe Oudshoorn") or the subject of a
+   verb of saying ("Oudshoorn said") while no table knows it as a place, is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from newsfuse.geo.gazetteer import lookup_place
+from newsfuse.geo.geonames import gazetteer
+from newsfuse.geo.places import normalise_place
+
+MIN_POPULATION = 50_000
+"""Populated places smaller than this are not taken from an entity of another label: the
+names of small towns are too often also surnames and common words ("Alliance", "Green")."""
+_POSITION_WORDS = frozenset(
+    "north south east west northern southern eastern western central upper lower middle "
+    "coast coastal lakes".split()
+)
+"""Single words that name first-order regions somewhere ("Central", "Southern") but in an
+organisation's name say where in general ("Southern Poverty Law Center")."""
+_OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE", "EVENT", "WORK_OF_ART"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady coach chief officer sergeant sgt "
+    "sgt. detective constable judge justice senator sen. rep. representative governor gov. "
+    "mayor councillor councilor sheriff deputy president minister premier professor prof. "
+    "reverend rev. father pastor pope saint st. apostle".split()
+)
+_SAYING = frozenset(
+    "say said says tell told told note noted notes explain explained explains add added adds "
+    "ask asked asks write wrote writes".split()
+)
+_COUNTY = re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,3}(?:County|Parish|Co\.)$")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_INITIALS = re.compile(r"^[A-Z]{2,5}$")
+
+
+def _key(text: str) -> str:
+    return normalise_place(_POSSESSIVE.sub("", _LEADING_THE.sub("", text.strip())))
+
+
+def _actor_name(key: str) -> bool:
+    from newsfuse.annotate.gazetteer import names
+
+    entry = names().get(key)
+    return entry is not None and entry.kind in ("person", "org")
+
+
+def is_place_name(text: str) -> bool:
+    """Rule 1's test: a country, first-order region, or a populated place of at least
+    ``MIN_POPULATION`` people by its main name, that is no known person or organisation."""
+    key = _key(text)
+    if not key or _actor_name(key):
+        return False
+    info = lookup_place(_POSSESSIVE.sub("", text.strip()))
+    if info.kind == "country" and info.geonameid is not None:
+        return True
+    if key in _POSITION_WORDS:
+        return False
+    for e in gazetteer().candidates(key):
+        if e.feature_code in ("PCLI", "ADM1"):
+            return True
+        if normalise_place(e.name) == key and e.population >= MIN_POPULATION:
+            return True
+    return False
+
+
+def _is_county(text: str) -> bool:
+    return bool(_COUNTY.match(_LEADING_THE.sub("", text)))
+
+
+def _strip(span: Span) -> Span:
+    """``span`` less a leading "the" and a trailing possessive token."""
+    start, end = span.start, span.end
+    doc = span.doc
+    if start < end and doc[start].lower_ == "the":
+        start += 1
+    if end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    return doc[start:end]
+
+
+def _after_title(span: Span) -> bool:
+    doc = span.doc
+    first = _strip(span)
+    if len(first) and first[0].lower_ in _TITLES and len(first) > 1:
+        return True
+    return span.start > 0 and doc[span.start - 1].lower_ in _TITLES
+
+
+def _inside_org(ent: Span) -> list[Span]:
+    """Rules 2 and 3: the places an ORG entity's name holds."""
+    core = _strip(ent)
+    out: list[Span] = []
+    words = len(core)
+    for n in range(min(words - 1, 4), 0, -1):
+        head = core[:n]
+        if head[-1].is_punct:
+            continue
+        if is_place_name(head.text) or _is_county(head.text):
+            out.append(head)
+            break
+    of = [t.i for t in core if t.lower_ == "of"]
+    if of and of[-1] + 1 < core.end:
+        tail = core.doc[of[-1] + 1 : core.end]
+        if is_place_name(tail.text) or _is_county(tail.text):
+            out.append(tail)
+    if words >= 2 and _INITIALS.match(core[0].text) and is_place_name(core[1:].text):
+        out.append(core[1:])
+    return out
+
+
+def _person_like(ent: Span, surnames: set[str]) -> bool:
+    """Rule 5 for one GPE/LOC/FAC entity."""
+    if _after_title(ent):
+        return True
+    info = lookup_place(ent.text)
+    if info.geonameid is not None or info.country is not None:
+        return False
+    core = _strip(ent)
+    if not len(core):
+        return False
+    if core[-1].lower_ in surnames:
+        return True
+    root = core.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """Every word of the article's PERSON entities of two words or more ("Jenny Palma")."""
+    return {
+        t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.is_alpha
+    }
+
+
+def _a_person(span: Span, surnames: set[str]) -> bool:
+    """Rule 5's tests that hold whatever the name: a title before it, a word of a person's
+    name in the same article, the subject of a verb of saying."""
+    core = _strip(span)
+    if not len(core) or _after_title(span):
+        return True
+    if len(core) == 1 and core[0].lower_ in surnames:
+        return True
+    root = core.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
+
+
+def _free(spans: Iterable[Span], taken: list[tuple[int, int]]) -> list[Span]:
+    out = []
+    for s in spans:
+        if not any(s.start < b and a < s.end for a, b in taken):
+            out.append(s)
+            taken.append((s.start, s.end))
+    return out
+
+
+def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
+    """The spans of ``doc`` that name places, in text order, each with whether it is one of
+    the model's own place entities (which annotation widens over "region" and the like)."""
+    surnames = _surnames(doc)
+    model = [e for e in doc.ents if e.label_ in _PLACE_LABELS and not _person_like(e, surnames)]
+    taken = [(e.start, e.end) for e in model]
+    added: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in _OTHER_LABELS:
+            continue
+        core = _strip(ent)
+        wider = doc[ent.start : ent.end + 1] if ent.end < len(doc) else None
+        if (
+            ent.label_ == "NORP"
+            and wider is not None
+            and wider[-1].is_title
+            and is_place_name(wider.text)
+        ):  # "British Columbia"
+            added += _free([wider], taken)
+        elif len(core) and is_place_name(core.text):
+            if not _a_person(ent, surnames):
+                added += _free([core], taken)
+        elif ent.label_ == "ORG":
+            added += _free(_inside_org(ent), taken)
+    again = [s for s in _same_names(doc, model + added) if not _a_person(s, surnames)]
+    added += _free(again, taken)
+    spans = [(s, True) for s in model] + [(s, False) for s in added]
+    return sorted(spans, key=lambda pair: pair[0].start)
+
+
+def _same_names(doc: Doc, places: list[Span]) -> list[Span]:
+    """Rule 4: other occurrences of the names found as places."""
+    names = {_strip(p).text for p in places if len(_strip(p))}
+    names = {n for n in names if n[:1].isupper() and not _actor_name(_key(n))}
+    if not names:
+        return []
+    in_ent = {}
+    for e in doc.ents:
+        for i in range(e.start, e.end):
+            in_ent[i] = e
+    out = []
+    for n in sorted(names, key=len, reverse=True):
+        for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None:
+                continue
+            ents = {in_ent.get(i) for i in range(span.start, span.end)}
+            if ents == {None}:
+                out.append(span)
+            elif len(ents) == 1:
+                e = ents.pop()
+                if e is not None and e.label_ in _OTHER_LABELS and _strip(e).text == n:
+                    out.append(span)
+    return out

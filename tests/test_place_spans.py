@@ -1,0 +1,77 @@
+"""Place spotting beyond the model's GPE/LOC/FAC entities (newsfuse/annotate/place_spans.py)."""
+
+from __future__ import annotations
+
+from newsfuse.annotate.place_spans import is_place_name
+from newsfuse.annotate.stage import annotate_article
+from newsfuse.model import Article
+
+
+def _places(text: str) -> dict[str, str | None]:
+    ann = annotate_article(Article("t", "t", text, "", published="2024-03-04"))
+    return {p.text: p.country for p in ann.places}
+
+
+def test_is_place_name_by_definition() -> None:
+    assert is_place_name("Kentucky")  # first-order region
+    assert is_place_name("Edmonton")  # a city of a million
+    assert is_place_name("Winnipeg's")  # a possessive is no part of the name
+    assert not is_place_name("Alliance")  # a town of 22,000: under the threshold
+    assert not is_place_name("Southern")  # a position word, whatever GeoNames says
+    assert not is_place_name("Swissport")
+
+
+def test_place_at_the_head_of_an_organisation_name() -> None:
+    found = _places(
+        "Kentucky State Police said a hunter was hurt on Saturday. The Oxford Police "
+        "closed the road."
+    )
+    assert found.get("Kentucky") == "USA"
+    assert "Oxford" in found
+
+
+def test_place_after_of_in_an_organisation_name() -> None:
+    found = _places(
+        "A professor at the University of Manitoba said the budget would not pass this year."
+    )
+    assert found.get("Manitoba") == "CAN"
+
+
+def test_a_name_the_article_uses_as_a_place_is_a_place_throughout() -> None:
+    text = (
+        "The report ranked Canadian cities on health. Calgary and Edmonton each earned a "
+        "B grade. Edmonton needs to eat more vegetables, the authors said. Edmonton was "
+        "the only large city to fall in the ranking."
+    )
+    found = [p for p in annotate_article(Article("t", "t", text, "")).places]
+    assert sum(p.text == "Edmonton" for p in found) == 3
+
+
+def test_people_are_not_places() -> None:
+    found = _places(
+        "Coach Darren Ripley praised the team in Leeds. Ripley said the players had "
+        "trained hard. Police chief Henry Farrin thanked residents. Ms Raggi declined to "
+        "comment."
+    )
+    assert "Leeds" in found
+    for person in ("Ripley", "Darren Ripley", "Henry Farrin", "Farrin", "Ms Raggi", "Raggi"):
+        assert person not in found
+
+
+def test_event_location_is_the_resolved_place() -> None:
+    from newsfuse.annotate.nlp import load_nlp
+    from newsfuse.annotate.stage import analyse_doc
+
+    text = (
+        "Protesters clashed with police in Paris, Texas on Monday. Hundreds of people "
+        "marched in Dublin, Ohio, the next day."
+    )
+    article = Article("t", "t", text, "", published="2024-03-04")
+    events = analyse_doc(article, load_nlp()(text)).events
+    located = {e.location: e for e in events if e.location}
+    assert located["Paris"].location_country == "USA"
+    assert located["Paris"].location_lon is not None and located["Paris"].location_lon < -90
+    assert located["Dublin"].location_geonameid is not None
+    assert located["Dublin"].location_lon < -80  # Dublin, Ohio, not Ireland
+    plover = located["Paris"].to_plover()["eventLoc"]
+    assert plover == {"text": "Paris", "code": "USA"}  # PLOVER's fields as they were
