@@ -758,7 +758,9 @@ class Run:
 
 def run_measured(cmd: list[str], timeout: float, env: dict[str, str] | None = None) -> Run:
     """Run ``cmd`` with no input; kill it after ``timeout`` seconds. The peak memory is the
-    child's own (``wait4``), not that of other children of this process."""
+    child's own: its high-water mark ``VmHWM`` in /proc, read while it runs. (Linux's
+    ``ru_maxrss`` from ``wait4`` counts the parent's memory at the moment of fork/exec,
+    so a child of a large test process would report the parent's size.)"""
     import subprocess
     import tempfile
     import time
@@ -767,7 +769,9 @@ def run_measured(cmd: list[str], timeout: float, env: dict[str, str] | None = No
         start = time.monotonic()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env)
         timed_out = False
+        high_water = 0
         while True:
+            high_water = max(high_water, _vm_hwm(proc.pid))
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
@@ -786,9 +790,21 @@ def run_measured(cmd: list[str], timeout: float, env: dict[str, str] | None = No
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
             seconds,
-            usage.ru_maxrss * 1024,  # kilobytes on Linux
+            high_water or usage.ru_maxrss * 1024,  # kilobytes on Linux
             timed_out,
         )
+
+
+def _vm_hwm(pid: int) -> int:
+    """The peak resident memory of process ``pid`` so far in bytes (0 where /proc has none)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 # -- writing -------------------------------------------------------------------------------
