@@ -47,6 +47,7 @@ from newsfuse.annotate.quantities import CURRENCIES
 from newsfuse.annotate.quantities import lexicon as quantity_lexicon
 from newsfuse.events.cameo_verbs import cameo_match
 from newsfuse.events.lexicon import Trigger, mode_for, triggers
+from newsfuse.events.nonevents import non_event_reason
 from newsfuse.model import Annotations, Event, EventActor, Quantity, as_count
 
 SPEECH_VERBS = frozenset(
@@ -1278,6 +1279,10 @@ def code_span(sentence: Span, ctx: _Context, index: int) -> list[Event]:
         if same_as_head and (trigger.pos == "NOUN" or token.dep_ == "conj"):
             continue  # "imposed sanctions", "killed or wounded": the head codes it
         event = _code_trigger(token, trigger, sentence, ctx, index)
+        reason = non_event_reason(token, event)
+        if reason is not None:
+            events.append(replace(event, extra={**event.extra, "non_event": reason}))
+            continue  # not a source for a later "they" either
         if event.source and source_tokens_named(event):
             ctx.last_source = event.source
             if (
@@ -1294,19 +1299,32 @@ def _has_actor(event: Event) -> bool:
     return any(a.country or a.sector for a in (*event.source, *event.target))
 
 
+def is_non_event(event: Event) -> bool:
+    """Whether the coder flagged ``event`` as a mention PLOVER does not code (see
+    :mod:`newsfuse.events.nonevents`; the reason is ``event.extra["non_event"]``)."""
+    return "non_event" in event.extra
+
+
 def code_doc(
     doc: Doc,
     annotations: Annotations | None,
     resolver: ActorResolver,
     when: str | None = None,
+    keep_non_events: bool = False,
 ) -> list[Event]:
-    """Every event in a parsed article (or sentence)."""
+    """Every event in a parsed article (or sentence). Mentions that are no event by
+    PLOVER's codebook (disasters, accidents, common crime, speculation, concern) are left
+    out, or with ``keep_non_events`` kept flagged (:func:`is_non_event`)."""
     ctx = _Context(annotations, resolver, when)
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
         if len(sentence) > MAX_SENTENCE_TOKENS:
             continue
-        events.extend(e for e in code_span(sentence, ctx, index) if _has_actor(e))
+        events.extend(
+            e
+            for e in code_span(sentence, ctx, index)
+            if _has_actor(e) and (keep_non_events or not is_non_event(e))
+        )
     if annotations is not None:
         events = [_with_article(e, annotations.article_id) for e in events]
     return events
