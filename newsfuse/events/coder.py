@@ -270,6 +270,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
                 candidates = [
                     t for t in triggers().get((child.lower_, pos), ()) if t.lemma.endswith(lemma)
                 ] + candidates
+    if lemma == "leave" and pos == "VERB" and _resultative(token):
+        return RESULTATIVE_TRIGGER
     objects: set[str] | None = None
     for trigger in candidates:
         if not _phrase_ok(token, trigger):
@@ -287,6 +289,26 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     ):
         return cameo_trigger(token)
     return None
+
+
+CASUALTY_RESULTS = frozenset({"dead", "injured", "wounded", "hurt", "homeless", "missing"})
+RESULTATIVE_TRIGGER = Trigger("ASSAULT", "leave", "VERB", None, frozenset())
+"""ASSAULT is PLOVER's type for violence whose casualties a report gives without naming a
+fight ("the attacks have left nine people dead"); FIGHT still follows from its means or
+armed parties (:func:`_recast`), and a disaster's toll is no event at all (nonevents)."""
+
+
+def _resultative(token: Token) -> bool:
+    """ "left N dead / injured": "leave" as the cause of a casualty state, not departure
+    (RETREAT needs the departure sense: "left the city")."""
+    return any(
+        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "amod")
+        and c.lemma_.lower() in CASUALTY_RESULTS
+        or c.lower_ in CASUALTY_RESULTS
+        for c in token.children
+    ) or any(
+        c.lower_ in CASUALTY_RESULTS for o in token.children if o.dep_ == "dobj" for c in o.children
+    )
 
 
 CAMEO_FALLBACK = "unmatched"
@@ -903,7 +925,8 @@ def _recast(event: Event, sentence: Span) -> Event:
             return replace(event, event_type="THREATEN")
     if kind == "ASSAULT":
         armed = any(a.sector in MILITARY_SECTORS for a in event.source)
-        armed_target = any(a.sector in MILITARY_SECTORS for a in event.target)
+        # police are armed too: militants against police or troops is a clash of armed forces
+        armed_target = any(a.sector in MILITARY_SECTORS | {"COP"} for a in event.target)
         means = {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
         if means or event.mode in ("artillery", "aerial") or (armed and armed_target):
             return replace(event, event_type="FIGHT")
@@ -981,6 +1004,13 @@ def _magnitudes(
         verb = _verb_of(number)
         lemmas = {verb.lemma_.lower(), span.root.lemma_.lower(), (q.noun or "").lower()}
         lemmas |= {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
+        if verb.dep_ == "conj" and not _children(verb.head, "dobj"):
+            # "killed or wounded at least 30": one object shared by both verbs ("killed two
+            # and arrested 50" has two objects, one per verb)
+            lemmas |= {verb.head.lemma_.lower()}
+        lemmas |= {  # "left seven people dead": the state the verb leaves them in
+            _casualty_lemma(c) for c in verb.children if c.lower_ in CASUALTY_RESULTS
+        }
         agent = span.root.dep_ in ("nsubj", "csubj") and verb.lemma_.lower() != "die"
         role = _role(lemmas, agent, q, event_type)
         if role is None or role in filled:
@@ -994,6 +1024,12 @@ def _magnitudes(
         else:
             found[f"{role}_text"] = f"{q.text} (too large to store as a count)"
     return found
+
+
+def _casualty_lemma(token: Token) -> str:
+    """ "dead" stays "dead"; "wounded", "injured", "hurt" are the verb of injury."""
+    word = token.lower_
+    return "dead" if word == "dead" else "wound" if word in ("wounded", "injured", "hurt") else word
 
 
 def _one_person(tokens: Sequence[Token]) -> bool:
