@@ -905,7 +905,23 @@ def _hypothetical(token: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
         return True
     head = token.head
-    return token.dep_ == "xcomp" and head.lemma_.lower() in PLANNING_VERBS
+    if token.dep_ == "xcomp" and head.lemma_.lower() in PLANNING_VERBS:
+        return True
+    return _under_modal(token)
+
+
+def _under_modal(token: Token) -> bool:
+    """ "will continue to act ..., including (by) imposing sanctions": the act is one of the
+    means of a future or conditional act, itself not (yet) real."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("pcomp", "pobj", "prep") or current.head is current:
+            return False
+        current = current.head
+        lemma = current.lemma_.lower()
+        if current.pos_ in ("VERB", "AUX") and lemma not in SPEECH_VERBS | {"include"}:
+            return any(c.dep_ == "aux" and c.lower_ in MODALS for c in current.children)
+    return False
 
 
 def _recast(event: Event, sentence: Span) -> Event:
