@@ -301,13 +301,11 @@ armed parties (:func:`_recast`), and a disaster's toll is no event at all (nonev
 def _resultative(token: Token) -> bool:
     """ "left N dead / injured": "leave" as the cause of a casualty state, not departure
     (RETREAT needs the departure sense: "left the city")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
     return any(
-        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "amod")
-        and c.lemma_.lower() in CASUALTY_RESULTS
-        or c.lower_ in CASUALTY_RESULTS
-        for c in token.children
-    ) or any(
-        c.lower_ in CASUALTY_RESULTS for o in token.children if o.dep_ == "dobj" for c in o.children
+        c.lower_ in CASUALTY_RESULTS
+        for c in (*token.children, *(d for o in objects for d in o.children))
+        if c.dep_ != "dobj"
     )
 
 
@@ -1025,7 +1023,9 @@ def _magnitudes(
             # and arrested 50" has two objects, one per verb)
             lemmas |= {verb.head.lemma_.lower()}
         lemmas |= {  # "left seven people dead": the state the verb leaves them in
-            _casualty_lemma(c) for c in verb.children if c.lower_ in CASUALTY_RESULTS
+            _casualty_lemma(c)
+            for c in (*verb.children, *span.root.children)  # "shot dead two protesters"
+            if c.lower_ in CASUALTY_RESULTS
         }
         agent = span.root.dep_ in ("nsubj", "csubj") and verb.lemma_.lower() != "die"
         role = _role(lemmas, agent, q, event_type)
