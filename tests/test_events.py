@@ -105,6 +105,9 @@ def test_statement_of_concern_alone_is_no_event():
         "The landslide left eight people dead and dozens injured in Nepal.",
         "A bus crashed into a ravine in Peru, killing 23 passengers.",
         "A fire at a textile factory in Dhaka killed nine workers on Sunday.",
+        "Bushfires in Victoria burned 200 houses and killed four volunteers.",
+        "Freezing fog closed motorways across Hungary on Thursday.",
+        "A boiler explosion at a hospital in Tbilisi killed two nurses.",
     ],
 )
 def test_disasters_and_accidents_are_no_events(text):
@@ -183,7 +186,16 @@ def test_left_dead_is_a_toll_not_a_retreat():
     assert _one("The Russian delegation left Geneva on Friday.", "RETREAT")
 
 
+def test_an_explosion_with_an_author_stays_an_event():
+    event = _one(
+        "A car bomb explosion near a barracks in Benghazi killed five soldiers.", "ASSAULT"
+    )
+    assert event["dead"] == 5
+
+
 def test_magnitudes_from_the_right_clause():
+    razed = _one("Militiamen burned 60 huts and killed 9 herders in Ituri.", "ASSAULT")
+    assert razed["dead"] == 9
     both = _one("Gunmen killed or wounded at least 25 people in Mogadishu.", "ASSAULT")
     assert both["dead"] is None and both["injured"] is None  # one count of both
     shot = _one("Police shot dead two protesters in Nairobi.", "ASSAULT")

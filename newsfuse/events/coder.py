@@ -1017,7 +1017,10 @@ def _magnitudes(
         number = next((t for t in span if t.like_num), span.root)
         verb = _verb_of(number)
         lemmas = {verb.lemma_.lower(), span.root.lemma_.lower(), (q.noun or "").lower()}
-        lemmas |= {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
+        if not _children(verb, "dobj") or span.root.dep_ != "dobj":
+            # "killed or wounded 30" shares one object; "destroyed 400 homes and killed 13"
+            # has one per verb, and the homes are no one's death
+            lemmas |= {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
         if verb.dep_ == "conj" and not _children(verb.head, "dobj"):
             # "killed or wounded at least 30": one object shared by both verbs ("killed two
             # and arrested 50" has two objects, one per verb)

@@ -30,12 +30,16 @@ __all__ = ["HAZARDS", "non_event_reason"]
 HAZARDS = frozenset(
     "earthquake quake tremor aftershock flood flooding flash-flood storm cyclone hurricane "
     "typhoon tornado landslide landslip mudslide avalanche tsunami drought heatwave wildfire "
-    "bushfire blaze fire lightning eruption volcano rain rainfall downpour snowstorm blizzard "
-    "monsoon crash collision accident derailment stampede capsize outbreak epidemic".split()
+    "bushfire forest-fire blaze fire lightning eruption volcano rain rainfall downpour snowstorm blizzard "
+    "monsoon snow snowfall ice fog heat crash collision accident derailment stampede capsize outbreak epidemic".split()
 )
 """Natural hazards and accidents: what harms without an actor."""
 HAZARD_VERBS = frozenset("crash collide derail capsize collapse erupt sink".split())
 """Verbs of an accident: "a bus crashed ..., killing 23" has no one who killed."""
+EXPLOSIONS = frozenset({"explosion", "blast", "leak"})
+ACCIDENT_SOURCES = frozenset({"gas", "boiler", "pipeline", "tanker", "factory", "plant"})
+"""An explosion is an accident when what exploded was a gas main, a boiler or a plant
+("a gas explosion"); a bomb or a landmine's explosion has an author and stays an event."""
 FIRING_VERBS = frozenset("open exchange return trade come".split())
 """Verbs whose "fire" is gunfire ("opened fire on", "came under fire"), not a blaze."""
 CRIMES = frozenset(
@@ -51,6 +55,18 @@ CONCERN_WORDS = frozenset(
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 
 
+def _noun_lemmas(phrases: list[Token]) -> set[str]:
+    """Lemmas of the nouns in ``phrases``; a capitalised plural the tagger took for a name
+    ("Wildfires in Chile") also counts in the singular."""
+    found = set()
+    for token in (t for phrase in phrases for t in phrase.subtree):
+        if token.pos_ in ("NOUN", "PROPN"):
+            found.add(token.lemma_.lower())
+            if token.pos_ == "PROPN" and token.lower_.endswith("s"):
+                found.add(token.lower_[:-1])
+    return found
+
+
 def _subject_lemmas(token: Token) -> set[str]:
     """Lemmas of the subject phrase of ``token``'s clause ("Floods in X have killed",
     "a bus crashed ..., killing": the subject of the verb the participle hangs on)."""
@@ -58,7 +74,7 @@ def _subject_lemmas(token: Token) -> set[str]:
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subjects:
-            return {t.lemma_.lower() for s in subjects for t in s.subtree if t.pos_ == "NOUN"}
+            return _noun_lemmas(subjects)
         if verb.dep_ not in ("advcl", "conj", "xcomp", "acl") or verb.head is verb:
             break
         verb = verb.head
@@ -83,10 +99,16 @@ def _gunfire(token: Token) -> bool:
     )
 
 
+def _own_subject(token: Token) -> set[str]:
+    return _noun_lemmas([c for c in token.children if c.dep_ in ("nsubj", "csubj")])
+
+
 def _disaster(token: Token, event: Event) -> bool:
     lemma = token.lemma_.lower()
     if lemma in HAZARDS and token.pos_ == "NOUN":
         return not _gunfire(token)
+    if token.pos_ == "VERB" and _own_subject(token) & HAZARDS and not _acts(event):
+        return True  # "heavy snow blocked roads": a hazard does not act, whatever the verb
     if event.event_type not in VIOLENT_TYPES or _acts(event):
         return False
     verb = token
@@ -99,7 +121,7 @@ def _disaster(token: Token, event: Event) -> bool:
     subject = _subject_lemmas(token)
     if token.pos_ != "VERB":  # a noun trigger: the clause it heads or sits in
         subject |= _subject_lemmas(token.head)
-    return bool(subject & HAZARDS)
+    return bool(subject & HAZARDS) or bool(subject & EXPLOSIONS and subject & ACCIDENT_SOURCES)
 
 
 def _crime(token: Token, event: Event) -> bool:
