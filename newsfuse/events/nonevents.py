@@ -156,7 +156,7 @@ def _concern(token: Token) -> bool:
         if head is current:
             return False
         if head.lemma_.lower() in CONCERN_WORDS and head.i < token.i:
-            return True
+            return current.dep_ != "conj"  # "fears X and wants Y": Y is no object of fear
         current = head
     return False
 
