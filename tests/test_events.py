@@ -108,6 +108,8 @@ def test_statement_of_concern_alone_is_no_event():
         "Bushfires in Victoria burned 200 houses and killed four volunteers.",
         "Freezing fog closed motorways across Hungary on Thursday.",
         "A boiler explosion at a hospital in Tbilisi killed two nurses.",
+        "Eleven climbers were killed in an avalanche in the Himalayas.",
+        "Thousands of families were left homeless in Mozambique after the cyclone.",
     ],
 )
 def test_disasters_and_accidents_are_no_events(text):

@@ -270,8 +270,9 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
                 candidates = [
                     t for t in triggers().get((child.lower_, pos), ()) if t.lemma.endswith(lemma)
                 ] + candidates
-    if lemma == "leave" and pos == "VERB" and _resultative(token):
-        return RESULTATIVE_TRIGGER
+    if lemma == "leave" and pos == "VERB" and (state := _resultative(token)) is not None:
+        # "left N dead" tells a toll; "left N homeless" a condition, of no one's act
+        return RESULTATIVE_TRIGGER if state in CASUALTY_STATES else None
     objects: set[str] | None = None
     for trigger in candidates:
         if not _phrase_ok(token, trigger):
@@ -291,21 +292,25 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     return None
 
 
-CASUALTY_RESULTS = frozenset({"dead", "injured", "wounded", "hurt", "homeless", "missing"})
+CASUALTY_STATES = frozenset({"dead", "injured", "wounded", "hurt"})
+CASUALTY_RESULTS = CASUALTY_STATES | {"homeless", "missing", "stranded", "destitute"}
 RESULTATIVE_TRIGGER = Trigger("ASSAULT", "leave", "VERB", None, frozenset())
 """ASSAULT is PLOVER's type for violence whose casualties a report gives without naming a
 fight ("the attacks have left nine people dead"); FIGHT still follows from its means or
 armed parties (:func:`_recast`), and a disaster's toll is no event at all (nonevents)."""
 
 
-def _resultative(token: Token) -> bool:
-    """ "left N dead / injured": "leave" as the cause of a casualty state, not departure
-    (RETREAT needs the departure sense: "left the city")."""
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    return any(
-        c.lower_ in CASUALTY_RESULTS
-        for c in (*token.children, *(d for o in objects for d in o.children))
-        if c.dep_ != "dobj"
+def _resultative(token: Token) -> str | None:
+    """The state "leave" puts people in ("left N dead", "were left homeless"): the cause of
+    a condition, not a departure (RETREAT needs the departure sense: "left the city")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return next(
+        (
+            c.lower_
+            for c in (*token.children, *(d for o in objects for d in o.children))
+            if c.dep_ not in ("dobj", "nsubjpass") and c.lower_ in CASUALTY_RESULTS
+        ),
+        None,
     )
 
 

@@ -103,6 +103,21 @@ def _own_subject(token: Token) -> set[str]:
     return _noun_lemmas([c for c in token.children if c.dep_ in ("nsubj", "csubj")])
 
 
+CAUSE_PREPS = frozenset({"in", "by", "after", "following", "during", "from", "amid"})
+
+
+def _hazard_cause(token: Token) -> bool:
+    """ "killed in the earthquake", "died after floods": a hazard named as the cause."""
+    verbs = [token] if token.dep_ not in ("advcl", "conj") else [token, token.head]
+    return any(
+        p.lower_ in CAUSE_PREPS and o.dep_ == "pobj" and _noun_lemmas([o]) & HAZARDS
+        for verb in verbs
+        for p in verb.children
+        if p.dep_ == "prep"
+        for o in p.children
+    )
+
+
 def _disaster(token: Token, event: Event) -> bool:
     lemma = token.lemma_.lower()
     if lemma in HAZARDS and token.pos_ == "NOUN":
@@ -118,6 +133,8 @@ def _disaster(token: Token, event: Event) -> bool:
         if verb.dep_ not in ("advcl", "conj") or verb.head is verb:
             break
         verb = verb.head
+    if _hazard_cause(token):
+        return True
     subject = _subject_lemmas(token)
     if token.pos_ != "VERB":  # a noun trigger: the clause it heads or sits in
         subject |= _subject_lemmas(token.head)
