@@ -96,6 +96,114 @@ def test_statement_of_concern_alone_is_no_event():
     assert _events("The ministers said they were deeply concerned about the situation.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A powerful cyclone struck the coast of Bangladesh on Monday, killing twelve fishermen.",
+        "Floods in northern Pakistan have killed at least forty people this week, officials said.",
+        "A magnitude 6.1 earthquake hit western Turkey overnight and killed five residents.",
+        "The landslide left eight people dead and dozens injured in Nepal.",
+        "A bus crashed into a ravine in Peru, killing 23 passengers.",
+        "A fire at a textile factory in Dhaka killed nine workers on Sunday.",
+        "Bushfires in Victoria burned 200 houses and killed four volunteers.",
+        "Freezing fog closed motorways across Hungary on Thursday.",
+        "A boiler explosion at a hospital in Tbilisi killed two nurses.",
+        "Eleven climbers were killed in an avalanche in the Himalayas.",
+        "Thousands of families were left homeless in Mozambique after the cyclone.",
+    ],
+)
+def test_disasters_and_accidents_are_no_events(text):
+    # PLOVER codes what political actors do; a hazard or an accident is no one's act
+    assert _events(text) == []
+
+
+def test_common_crime_without_a_political_actor_is_no_event():
+    assert _events("Police said two men were stabbed to death during a burglary in Nairobi.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials fear that Iran could be supplying drones to Russia.",
+        "Analysts say Belarus may be training Russian conscripts.",
+        "Japan is deeply worried about any weapons that China may be selling to Moscow.",
+        "Western diplomats suspect that Eritrea has been supplying weapons to the militia.",
+    ],
+)
+def test_speculation_and_concern_are_no_events(text):
+    # neither reported as real nor promised or threatened by the actor: not AGREE, not AID
+    assert _events(text) == []
+
+
+def test_flagged_mentions_are_kept_on_request():
+    from newsfuse.annotate.actors import default_resolver
+    from newsfuse.annotate.nlp import load_nlp
+    from newsfuse.annotate.pieces import parse_text
+    from newsfuse.events.coder import code_doc, is_non_event
+
+    doc = parse_text(load_nlp(), "Floods in northern Pakistan have killed at least forty people.")
+    kept = code_doc(doc, None, default_resolver(), DATE, keep_non_events=True)
+    assert kept and all(is_non_event(e) for e in kept)
+    assert {e.extra["non_event"] for e in kept} == {"disaster"}
+
+
+def test_an_actor_s_own_conditional_is_still_a_threat():
+    assert _one("Russia said it could cut gas supplies to Moldova next month.", "THREATEN")
+
+
+def test_means_of_a_future_act_are_threatened_not_done():
+    text = "Britain will continue to act against Moscow, including by freezing Russian assets."
+    threat = _one(text, "THREATEN")
+    assert threat["hypothetical"] and _codes(threat["target"]) == {"RUS"}
+    assert "SANCTION" not in [e["event"] for e in _events(text)]
+
+
+def test_gunfire_is_not_a_blaze():
+    event = _one("Russian forces directed artillery fire against Ukrainian positions.", "FIGHT")
+    assert _codes(event["source"]) == {"RUS"}
+
+
+def test_clash_of_armed_sides_is_fight_one_sided_violence_is_assault():
+    assert _one("Militants clashed with Nigerian soldiers near Maiduguri on Friday.", "FIGHT")
+    assert _one(
+        "Islamic State militants attacked a police post in Iraq, killing four officers.", "FIGHT"
+    )
+    bombing = _one(
+        "A suicide bomber blew himself up at a market in Kabul, killing 14 shoppers.", "ASSAULT"
+    )
+    assert bombing["dead"] == 14
+    assert _one("Gunmen killed eleven villagers in Zamfara state.", "ASSAULT")
+
+
+def test_left_dead_is_a_toll_not_a_retreat():
+    types = [
+        e["event"]
+        for e in _events("Shooting attacks in the province have left nine civilians dead.")
+    ]
+    assert "RETREAT" not in types
+    assert (
+        _one("Shooting attacks in the province have left nine civilians dead.", "ASSAULT")["dead"]
+        == 9
+    )
+    assert _one("The Russian delegation left Geneva on Friday.", "RETREAT")
+
+
+def test_an_explosion_with_an_author_stays_an_event():
+    event = _one(
+        "A car bomb explosion near a barracks in Benghazi killed five soldiers.", "ASSAULT"
+    )
+    assert event["dead"] == 5
+
+
+def test_magnitudes_from_the_right_clause():
+    razed = _one("Militiamen burned 60 huts and killed 9 herders in Ituri.", "ASSAULT")
+    assert razed["dead"] == 9
+    both = _one("Gunmen killed or wounded at least 25 people in Mogadishu.", "ASSAULT")
+    assert both["dead"] is None and both["injured"] is None  # one count of both
+    shot = _one("Police shot dead two protesters in Nairobi.", "ASSAULT")
+    assert shot["dead"] == 2
+
+
 def test_reciprocal_acts_put_every_party_on_both_sides():
     event = _one("The Kenyan foreign minister telephoned his Ugandan counterpart.", "CONSULT")
     assert _codes(event["source"]) == _codes(event["target"]) == {"KEN", "UGA"}

@@ -47,6 +47,7 @@ from newsfuse.annotate.quantities import CURRENCIES
 from newsfuse.annotate.quantities import lexicon as quantity_lexicon
 from newsfuse.events.cameo_verbs import cameo_match
 from newsfuse.events.lexicon import Trigger, mode_for, triggers
+from newsfuse.events.nonevents import non_event_reason
 from newsfuse.model import Annotations, Event, EventActor, Quantity, as_count
 
 SPEECH_VERBS = frozenset(
@@ -269,6 +270,9 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
                 candidates = [
                     t for t in triggers().get((child.lower_, pos), ()) if t.lemma.endswith(lemma)
                 ] + candidates
+    if lemma == "leave" and pos == "VERB" and (state := _resultative(token)) is not None:
+        # "left N dead" tells a toll; "left N homeless" a condition, of no one's act
+        return RESULTATIVE_TRIGGER if state in CASUALTY_STATES else None
     objects: set[str] | None = None
     for trigger in candidates:
         if not _phrase_ok(token, trigger):
@@ -286,6 +290,28 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     ):
         return cameo_trigger(token)
     return None
+
+
+CASUALTY_STATES = frozenset({"dead", "injured", "wounded", "hurt"})
+CASUALTY_RESULTS = CASUALTY_STATES | {"homeless", "missing", "stranded", "destitute"}
+RESULTATIVE_TRIGGER = Trigger("ASSAULT", "leave", "VERB", None, frozenset())
+"""ASSAULT is PLOVER's type for violence whose casualties a report gives without naming a
+fight ("the attacks have left nine people dead"); FIGHT still follows from its means or
+armed parties (:func:`_recast`), and a disaster's toll is no event at all (nonevents)."""
+
+
+def _resultative(token: Token) -> str | None:
+    """The state "leave" puts people in ("left N dead", "were left homeless"): the cause of
+    a condition, not a departure (RETREAT needs the departure sense: "left the city")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return next(
+        (
+            c.lower_
+            for c in (*token.children, *(d for o in objects for d in o.children))
+            if c.dep_ not in ("dobj", "nsubjpass") and c.lower_ in CASUALTY_RESULTS
+        ),
+        None,
+    )
 
 
 CAMEO_FALLBACK = "unmatched"
@@ -882,7 +908,23 @@ def _hypothetical(token: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
         return True
     head = token.head
-    return token.dep_ == "xcomp" and head.lemma_.lower() in PLANNING_VERBS
+    if token.dep_ == "xcomp" and head.lemma_.lower() in PLANNING_VERBS:
+        return True
+    return _under_modal(token)
+
+
+def _under_modal(token: Token) -> bool:
+    """ "will continue to act ..., including (by) imposing sanctions": the act is one of the
+    means of a future or conditional act, itself not (yet) real."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("pcomp", "pobj", "prep") or current.head is current:
+            return False
+        current = current.head
+        lemma = current.lemma_.lower()
+        if current.pos_ in ("VERB", "AUX") and lemma not in SPEECH_VERBS | {"include"}:
+            return any(c.dep_ == "aux" and c.lower_ in MODALS for c in current.children)
+    return False
 
 
 def _recast(event: Event, sentence: Span) -> Event:
@@ -902,7 +944,8 @@ def _recast(event: Event, sentence: Span) -> Event:
             return replace(event, event_type="THREATEN")
     if kind == "ASSAULT":
         armed = any(a.sector in MILITARY_SECTORS for a in event.source)
-        armed_target = any(a.sector in MILITARY_SECTORS for a in event.target)
+        # police are armed too: militants against police or troops is a clash of armed forces
+        armed_target = any(a.sector in MILITARY_SECTORS | {"COP"} for a in event.target)
         means = {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
         if means or event.mode in ("artillery", "aerial") or (armed and armed_target):
             return replace(event, event_type="FIGHT")
@@ -979,7 +1022,19 @@ def _magnitudes(
         number = next((t for t in span if t.like_num), span.root)
         verb = _verb_of(number)
         lemmas = {verb.lemma_.lower(), span.root.lemma_.lower(), (q.noun or "").lower()}
-        lemmas |= {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
+        if not _children(verb, "dobj") or span.root.dep_ != "dobj":
+            # "killed or wounded 30" shares one object; "destroyed 400 homes and killed 13"
+            # has one per verb, and the homes are no one's death
+            lemmas |= {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
+        if verb.dep_ == "conj" and not _children(verb.head, "dobj"):
+            # "killed or wounded at least 30": one object shared by both verbs ("killed two
+            # and arrested 50" has two objects, one per verb)
+            lemmas |= {verb.head.lemma_.lower()}
+        lemmas |= {  # "left seven people dead": the state the verb leaves them in
+            _casualty_lemma(c)
+            for c in (*verb.children, *span.root.children)  # "shot dead two protesters"
+            if c.lower_ in CASUALTY_RESULTS
+        }
         agent = span.root.dep_ in ("nsubj", "csubj") and verb.lemma_.lower() != "die"
         role = _role(lemmas, agent, q, event_type)
         if role is None or role in filled:
@@ -993,6 +1048,12 @@ def _magnitudes(
         else:
             found[f"{role}_text"] = f"{q.text} (too large to store as a count)"
     return found
+
+
+def _casualty_lemma(token: Token) -> str:
+    """ "dead" stays "dead"; "wounded", "injured", "hurt" are the verb of injury."""
+    word = token.lower_
+    return "dead" if word == "dead" else "wound" if word in ("wounded", "injured", "hurt") else word
 
 
 def _one_person(tokens: Sequence[Token]) -> bool:
@@ -1278,6 +1339,10 @@ def code_span(sentence: Span, ctx: _Context, index: int) -> list[Event]:
         if same_as_head and (trigger.pos == "NOUN" or token.dep_ == "conj"):
             continue  # "imposed sanctions", "killed or wounded": the head codes it
         event = _code_trigger(token, trigger, sentence, ctx, index)
+        reason = non_event_reason(token, event)
+        if reason is not None:
+            events.append(replace(event, extra={**event.extra, "non_event": reason}))
+            continue  # not a source for a later "they" either
         if event.source and source_tokens_named(event):
             ctx.last_source = event.source
             if (
@@ -1294,19 +1359,32 @@ def _has_actor(event: Event) -> bool:
     return any(a.country or a.sector for a in (*event.source, *event.target))
 
 
+def is_non_event(event: Event) -> bool:
+    """Whether the coder flagged ``event`` as a mention PLOVER does not code (see
+    :mod:`newsfuse.events.nonevents`; the reason is ``event.extra["non_event"]``)."""
+    return "non_event" in event.extra
+
+
 def code_doc(
     doc: Doc,
     annotations: Annotations | None,
     resolver: ActorResolver,
     when: str | None = None,
+    keep_non_events: bool = False,
 ) -> list[Event]:
-    """Every event in a parsed article (or sentence)."""
+    """Every event in a parsed article (or sentence). Mentions that are no event by
+    PLOVER's codebook (disasters, accidents, common crime, speculation, concern) are left
+    out, or with ``keep_non_events`` kept flagged (:func:`is_non_event`)."""
     ctx = _Context(annotations, resolver, when)
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
         if len(sentence) > MAX_SENTENCE_TOKENS:
             continue
-        events.extend(e for e in code_span(sentence, ctx, index) if _has_actor(e))
+        events.extend(
+            e
+            for e in code_span(sentence, ctx, index)
+            if _has_actor(e) and (keep_non_events or not is_non_event(e))
+        )
     if annotations is not None:
         events = [_with_article(e, annotations.article_id) for e in events]
     return events

@@ -1,0 +1,191 @@
+"""What the PLOVER codebook does not code as an event, though a trigger word says so.
+
+PLOVER codes interactions between political actors: an act someone *did* (or threatened,
+promised, demanded, refused) to someone. Four kinds of trigger are not that, and are kept
+out of coded events (:func:`non_event_reason` names the reason; the coder keeps the
+mention only when asked, flagged with ``extra["non_event"]``):
+
+* ``disaster``: harm done by a natural hazard or an accident (an earthquake, a flood, a
+  storm, a crash, a fire that nobody set): no actor acted, so no ASSAULT or FIGHT.
+* ``crime``: violence in a common crime (a robbery, a burglary) with no political or
+  armed actor named as its author: PLOVER's actors are political, not private persons.
+* ``speculation``: an act that someone else believes, fears or suspects *may* be taking
+  place ("could be supplying", "may be providing"): the act is neither reported as real
+  nor promised or threatened by its author (which PLOVER codes as AGREE or THREATEN).
+* ``concern``: the act a statement of concern is about ("worried about any weapons that
+  X may be selling"): neither the concern nor its object is an event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsfuse.model import Event
+
+__all__ = ["HAZARDS", "non_event_reason"]
+
+HAZARDS = frozenset(
+    "earthquake quake tremor aftershock flood flooding flash-flood storm cyclone hurricane "
+    "typhoon tornado landslide landslip mudslide avalanche tsunami drought heatwave wildfire "
+    "bushfire forest-fire blaze fire lightning eruption volcano rain rainfall downpour snowstorm blizzard "
+    "monsoon snow snowfall ice fog heat crash collision accident derailment stampede capsize outbreak epidemic".split()
+)
+"""Natural hazards and accidents: what harms without an actor."""
+HAZARD_VERBS = frozenset("crash collide derail capsize collapse erupt sink".split())
+"""Verbs of an accident: "a bus crashed ..., killing 23" has no one who killed."""
+EXPLOSIONS = frozenset({"explosion", "blast", "leak"})
+ACCIDENT_SOURCES = frozenset({"gas", "boiler", "pipeline", "tanker", "factory", "plant"})
+"""An explosion is an accident when what exploded was a gas main, a boiler or a plant
+("a gas explosion"); a bomb or a landmine's explosion has an author and stays an event."""
+FIRING_VERBS = frozenset("open exchange return trade come".split())
+"""Verbs whose "fire" is gunfire ("opened fire on", "came under fire"), not a blaze."""
+CRIMES = frozenset(
+    "robbery robber burglary burglar theft thief mugging carjacking heist gang-related "
+    "domestic".split()
+)
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "PTY", "JUD", "IGO", "LEG"})
+EPISTEMIC_MODALS = frozenset({"may", "might", "could"})
+CONCERN_WORDS = frozenset(
+    "concern concerned worry worried fear afraid alarm alarmed suspect suspicion "
+    "speculate speculation rumour rumor".split()
+)
+VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+
+
+def _noun_lemmas(phrases: list[Token]) -> set[str]:
+    """Lemmas of the nouns in ``phrases``; a capitalised plural the tagger took for a name
+    ("Wildfires in Chile") also counts in the singular."""
+    found = set()
+    for token in (t for phrase in phrases for t in phrase.subtree):
+        if token.pos_ in ("NOUN", "PROPN"):
+            found.add(token.lemma_.lower())
+            if token.pos_ == "PROPN" and token.lower_.endswith("s"):
+                found.add(token.lower_[:-1])
+    return found
+
+
+def _subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of the subject phrase of ``token``'s clause ("Floods in X have killed",
+    "a bus crashed ..., killing": the subject of the verb the participle hangs on)."""
+    verb = token
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            return _noun_lemmas(subjects)
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl") or verb.head is verb:
+            break
+        verb = verb.head
+    return set()
+
+
+def _acts(event: Event) -> bool:
+    """Whether a political or armed actor (by sector) is the event's source."""
+    return any(a.sector in POLITICAL_SECTORS for a in event.source)
+
+
+def _gunfire(token: Token) -> bool:
+    """ "opened fire", "came under heavy fire", "artillery fire on", "fire against": shooting,
+    not a blaze; a blaze is "a fire at a factory", "the fire spread"."""
+    if token.lemma_.lower() != "fire":
+        return False
+    if token.head.lemma_.lower() in FIRING_VERBS or token.head.lower_ == "under":
+        return True
+    return any(
+        c.dep_ in ("compound", "amod") or (c.dep_ == "prep" and c.lower_ != "at")
+        for c in token.children
+    )
+
+
+def _own_subject(token: Token) -> set[str]:
+    return _noun_lemmas([c for c in token.children if c.dep_ in ("nsubj", "csubj")])
+
+
+CAUSE_PREPS = frozenset({"in", "by", "after", "following", "during", "from", "amid"})
+
+
+def _hazard_cause(token: Token) -> bool:
+    """ "killed in the earthquake", "died after floods": a hazard named as the cause."""
+    verbs = [token] if token.dep_ not in ("advcl", "conj") else [token, token.head]
+    return any(
+        p.lower_ in CAUSE_PREPS and o.dep_ == "pobj" and _noun_lemmas([o]) & HAZARDS
+        for verb in verbs
+        for p in verb.children
+        if p.dep_ == "prep"
+        for o in p.children
+    )
+
+
+def _disaster(token: Token, event: Event) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in HAZARDS and token.pos_ == "NOUN":
+        return not _gunfire(token)
+    if token.pos_ == "VERB" and _own_subject(token) & HAZARDS and not _acts(event):
+        return True  # "heavy snow blocked roads": a hazard does not act, whatever the verb
+    if event.event_type not in VIOLENT_TYPES or _acts(event):
+        return False
+    verb = token
+    for _ in range(3):
+        if verb.lemma_.lower() in HAZARD_VERBS:
+            return True
+        if verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+            break
+        verb = verb.head
+    if _hazard_cause(token):
+        return True
+    subject = _subject_lemmas(token)
+    if token.pos_ != "VERB":  # a noun trigger: the clause it heads or sits in
+        subject |= _subject_lemmas(token.head)
+    return bool(subject & HAZARDS) or bool(subject & EXPLOSIONS and subject & ACCIDENT_SOURCES)
+
+
+def _crime(token: Token, event: Event) -> bool:
+    if event.event_type != "ASSAULT" or _acts(event):
+        return False
+    return any(t.lemma_.lower() in CRIMES for t in token.sent)
+
+
+def _speculation(token: Token, event: Event) -> bool:
+    """An epistemic modal on the act whose author is not the one who says it."""
+    verb = token
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not modals & EPISTEMIC_MODALS:
+        return False
+    progressive = any(c.dep_ == "aux" and c.lower_ in ("be", "have") for c in verb.children)
+    speaker = event.attribution_actor
+    own_word = speaker is not None and any(
+        a.country and a.country == speaker.country for a in event.source
+    )
+    return progressive or not own_word
+
+
+def _concern(token: Token) -> bool:
+    """Inside what a statement of concern, fear or suspicion is about."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head is current:
+            return False
+        if head.lemma_.lower() in CONCERN_WORDS and head.i < token.i:
+            return current.dep_ != "conj"  # "fears X and wants Y": Y is no object of fear
+        current = head
+    return False
+
+
+def non_event_reason(token: Token, event: Event) -> str | None:
+    """Why the event ``token`` triggers is not one PLOVER codes, or None if it is one."""
+    if _disaster(token, event):
+        return "disaster"
+    if _crime(token, event):
+        return "crime"
+    if _concern(token):
+        return "concern"
+    if _speculation(token, event):
+        return "speculation"
+    return None
