@@ -63,6 +63,68 @@ def test_names_are_resolved_in_context() -> None:
     assert lookup_place("Paris").country == "FRA"
 
 
+def _places(text: str, url: str | None = None, **kw: str) -> dict[str, PlaceMention]:
+    article = Article("t", "t", text, "", published="2024-05-06", url=url, **kw)
+    return {p.text: p for p in annotate_article(article).places}
+
+
+def test_a_name_goes_where_the_rest_of_the_article_is() -> None:
+    london = _places(
+        "A fire engine collided with a car in Edmonton in the early hours. Crews from "
+        "Tottenham and Walthamstow were called, and the road to Enfield was closed."
+    )
+    assert london["Edmonton"].country == "GBR"
+    alone = _places("A fire engine collided with a car in Edmonton in the early hours.")
+    assert alone["Edmonton"].country == "CAN"
+
+
+def test_the_outlets_home_country_counts_as_context() -> None:
+    text = "A fire engine collided with a car in Edmonton in the early hours."
+    assert _places(text, "https://www.local-paper.co.uk/news/1")["Edmonton"].country == "GBR"
+    assert _places(text, "https://www.local-paper.com/news/1")["Edmonton"].country == "CAN"
+
+
+def test_a_country_name_gives_way_to_a_state_of_that_name_in_its_country() -> None:
+    us = _places(
+        "The storm moved from Georgia into South Carolina and Virginia on Tuesday, "
+        "after flooding streets in Atlanta and Savannah."
+    )
+    assert (us["Georgia"].kind, us["Georgia"].admin1) == ("region", "US.GA")
+    abroad = _places("Protesters in Georgia marched through Tbilisi to the parliament.")
+    assert abroad["Georgia"].kind == "country" and abroad["Georgia"].country == "GEO"
+
+
+def test_a_dateline_place_is_resolved_with_the_article() -> None:
+    text = (
+        "A student from Georgetown College said she saw the crowd run. Her parents, "
+        "who live in Kentucky, spoke to her by phone."
+    )
+    found = _places(text, dateline_place="GEORGETOWN", dateline_country="USA")
+    assert found["Georgetown"].admin1 == "US.KY"
+
+
+def test_countries_and_constituent_countries_have_geonames_points() -> None:
+    us, uk, england = (
+        lookup_place("United States"),
+        lookup_place("Britain"),
+        lookup_place("England"),
+    )
+    assert (us.geonameid, us.lat, us.lon) == (6252001, 39.76, -98.5)
+    assert uk.kind == "country" and uk.geonameid == 2635167
+    assert england.country == "GBR" and england.feature_code == "ADM1"
+    assert england.geonameid == 6269131
+
+
+def test_a_name_takes_the_capitalised_word_that_makes_it_a_longer_place() -> None:
+    found = _places(
+        "Two deaths were recorded in Western Australia and one in South Australia, "
+        "while a New Mexico native was hurt."
+    )
+    assert found["Western Australia"].feature_code == "ADM1"
+    assert found["South Australia"].feature_code == "ADM1"
+    assert found["New Mexico"].admin1 == "US.NM"
+
+
 def test_offset_map_follows_removed_and_kept_text() -> None:
     given = "LONDON (Reuters) - Talks in Paris.\n(Reporting by A. Writer)"
     cleaned = "Talks in Paris."
@@ -178,7 +240,7 @@ def test_batch_json_of_places_round_trips_old_and_new() -> None:
     assert annotations_from_json(json.dumps(old)).places[0].geonameid is None
 
 
-CHECK_FLOOR = {"recall": 0.84, "precision": 0.855, "acc161": 0.559}
+CHECK_FLOOR = {"recall": 0.84, "precision": 0.855, "acc161": 0.67}
 """The trnews CHECK half at the figures measured when this gate was set (a little under)."""
 
 
@@ -189,3 +251,23 @@ def test_trnews_check_half_quality_gate(shared) -> None:
     assert check["toponyms"]["recall"] >= CHECK_FLOOR["recall"]
     assert check["precision"] >= CHECK_FLOOR["precision"]
     assert check["toponyms"]["acc161"] >= CHECK_FLOOR["acc161"]
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        ("https://www.abc.net.au/news/2015-04-06/x", "AUS"),
+        ("http://www.enfield-today.co.uk/article.cfm?id=1", "GBR"),
+        ("https://example.ca", "CAN"),
+        ("news.example.co.uk/a", "GBR"),
+        ("https://www.example.com/a", None),
+        ("https://example.tv/a", None),
+        ("http://[::1]:8000/", None),
+        ("not a url", None),
+        (None, None),
+    ],
+)
+def test_home_country_from_a_country_code_domain(url: str | None, country: str | None) -> None:
+    from newsfuse.geo.home import home_country
+
+    assert home_country(url) == country

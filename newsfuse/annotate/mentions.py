@@ -25,6 +25,8 @@ from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
 from newsfuse.annotate.place_spans import place_spans
 from newsfuse.geo.context import resolve_in_context
 from newsfuse.geo.gazetteer import lookup_place
+from newsfuse.geo.geonames import gazetteer
+from newsfuse.geo.places import normalise_place
 from newsfuse.model import Actor, ActorMention, PlaceMention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -260,14 +262,31 @@ def find_actors(
     return [m for m in mentions if m.actor.country or m.actor.sector]
 
 
+def _whole_name_start(doc: Doc, start: int, end: int) -> int:
+    """Where a place name really starts: one capitalised word earlier when that word and
+    the name together are the main name of a gazetteer place ("Western Australia", "New
+    Mexico", "North America"), since the longer name is the place meant."""
+    if start == 0 or end - start > 4:
+        return start
+    word = doc[start - 1]
+    if not word.is_title or not word.is_alpha:
+        return start
+    key = normalise_place(doc[start - 1 : end].text)
+    if any(normalise_place(e.name) == key for e in gazetteer().candidates(key)):
+        return start - 1
+    return start
+
+
 def find_places(
     doc: Doc,
     sentence_of: Callable[[int], int],
     dateline_place: str | None = None,
     dateline_country: str | None = None,
+    home_country: str | None = None,
 ) -> list[PlaceMention]:
     """GPE, LOC and FAC entities, widened over "region"/"border region" and the like,
-    resolved in the context of the article's other places and its dateline."""
+    resolved in the context of the article's other places, its dateline and the outlet's
+    home country."""
     places: list[PlaceMention] = []
     for ent, widen in place_spans(doc):
         end = ent.end
@@ -278,6 +297,7 @@ def find_places(
             if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and end > ent.end
             else ent.start
         )
+        start = _whole_name_start(doc, start, end)
         span = doc[start:end]
         info = lookup_place(span.text)
         places.append(
@@ -287,4 +307,4 @@ def find_places(
                 info.geonameid, info.feature_class, info.feature_code,
             )
         )  # fmt: skip
-    return resolve_in_context(places, doc.text, dateline_place, dateline_country)
+    return resolve_in_context(places, doc.text, dateline_place, dateline_country, home_country)

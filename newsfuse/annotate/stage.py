@@ -29,6 +29,7 @@ from newsfuse.annotate.pieces import (
 from newsfuse.annotate.quantities import find_quantities
 from newsfuse.annotate.times import find_times
 from newsfuse.geo.event_places import locate_events
+from newsfuse.geo.home import home_country
 from newsfuse.model import Analysis, Annotations, Article
 
 __all__ = ["analyse_doc", "annotate_article", "annotate_articles", "annotate_doc"]
@@ -78,7 +79,13 @@ def annotate_doc(article: Article, doc: Doc, resolver: ActorResolver | None = No
         sentences=sentences,
         actors=tuple(actors),
         places=tuple(
-            find_places(doc, sentence_of, article.dateline_place, article.dateline_country)
+            find_places(
+                doc,
+                sentence_of,
+                article.dateline_place,
+                article.dateline_country,
+                home_country(article.url),
+            )
         ),
         times=tuple(times),
         quantities=tuple(find_quantities(doc, resolve, sentence_of)),

@@ -1,24 +1,33 @@
 """Resolve ambiguous place names with the rest of the article.
 
-A name that several gazetteer places share ("Paris", "London", "Dublin") first goes to
-its prior choice (:func:`newsfuse.geo.gazetteer.prior`). Then, in this order:
+A name that several gazetteer places share ("Paris", "London", "Georgetown", "Georgia") is
+resolved once per article (one name, one place), in two steps:
 
-1. "Paris, Texas": a name followed by a comma and a region or country names which
-   region or country it is in;
-2. a first-order region the article names (or its dateline is in) holds one of the
-   namesakes: that one ("Dublin" in an article that names Ohio);
-3. the prior choice is no national capital and lies in no country the article names
-   (nor its dateline), while a namesake does: that one ("London" in an article about
-   Ontario that names Canada, not Britain).
+1. "Paris, Texas": a name followed by a comma and a region or country names which region
+   or country it is in; that settles it.
+2. Otherwise each namesake gets a score: how likely the name means it before context is
+   read (its own name rather than an alternate one, a national capital or a country, its
+   people on a log scale), plus the support of the article's geography: how many of the
+   article's other place names lie in the namesake's country and in its first-order
+   region, counting the dateline's region and country and the outlet's home country (from
+   its web address) as names too. Support grows with the log of the count, so one other
+   name matters and ten are not ten times that. The best-scoring namesake wins; a second
+   pass lets names resolved in the first support each other ("Edmonton" among Tottenham
+   and Walthamstow is the London one).
 
-Each step keeps the prior's order among the namesakes it leaves.
+The dateline's own place ("GEORGETOWN" over a story that names Kentucky) is resolved the
+same way, as one more name of the article. A country name is weighed against a
+first-order region of the same name elsewhere ("Georgia" among Virginia and Atlanta).
+The weights were chosen on the tune half of the trnews corpus (``newsfuse eval places``).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newsfuse.geo.gazetteer import from_entry, lookup_place, prior
 from newsfuse.geo.geonames import Entry, gazetteer
@@ -27,21 +36,50 @@ from newsfuse.model import PlaceMention
 
 _COMMA = re.compile(r",\s*")
 
+MAIN_NAME = 3.0
+"""Prior weight of a place called so by its main name rather than an alternate one."""
+CAPITAL = 1.0
+"""Prior weight of a national capital or a country."""
+POPULATION = 1.0
+"""Prior weight of each tenfold of people."""
+SAME_COUNTRY = 2.0
+"""Weight of log(1 + the article's other names in the namesake's country)."""
+SAME_REGION = 1.5
+"""Weight of log(1 + the article's other names in the namesake's first-order region)."""
 
-def _admin1_of(place: PlaceMention) -> tuple[str, str] | None:
+Region = tuple[str, str]  # ISO alpha-2 and GeoNames admin1 code
+
+
+@dataclass(frozen=True)
+class _Where:
+    country: str | None
+    region: Region | None
+
+
+def _admin1_of(place: PlaceMention) -> Region | None:
     if place.feature_code == "ADM1" and place.admin1 and "." in place.admin1:
         cc, code = place.admin1.split(".", 1)
         return cc, code
     return None
 
 
-def _dateline_context(dateline: str | None) -> tuple[set[tuple[str, str]], set[str]]:
-    regions: set[tuple[str, str]] = set()
+def _region_of(place: PlaceMention) -> Region | None:
+    if place.admin1 and "." in place.admin1:
+        cc, code = place.admin1.split(".", 1)
+        return cc, code
+    return None
+
+
+def _entry_where(e: Entry) -> _Where:
+    return _Where(e.country, (e.iso2, e.admin1) if e.iso2 and e.admin1 else None)
+
+
+def _dateline_context(qualifiers: Sequence[str]) -> tuple[set[Region], set[str]]:
+    """Regions and countries that a dateline's qualifiers ("Ky.", "Ontario") name."""
+    regions: set[Region] = set()
     countries: set[str] = set()
-    for part in (dateline or "").split(","):
-        if not part.strip():
-            continue
-        info = lookup_place(part.strip())
+    for part in qualifiers:
+        info = lookup_place(part)
         if info.country:
             countries.add(info.country)
         if info.admin1 and "." in info.admin1 and info.feature_code in ("ADM1", "PPL", "PPLC"):
@@ -50,65 +88,133 @@ def _dateline_context(dateline: str | None) -> tuple[set[tuple[str, str]], set[s
     return regions, countries
 
 
+def prior_score(e: Entry, key: str) -> float:
+    """How likely ``key`` means ``e`` before the article is read."""
+    return (
+        MAIN_NAME * (normalise_place(e.name) == key)
+        + CAPITAL * (e.feature_code in ("PPLC", "PCLI"))
+        + POPULATION * math.log10(max(e.population, 1))
+    )
+
+
+def _candidates(p: PlaceMention, key: str) -> list[Entry]:
+    found = sorted(gazetteer().candidates(key), key=lambda e: prior(e, key), reverse=True)
+    if p.kind == "country":
+        # A country is weighed only against a first-order region of the same main name.
+        found = [
+            e
+            for e in found
+            if e.geonameid == p.geonameid
+            or (e.feature_code == "ADM1" and normalise_place(e.name) == key)
+        ]
+    return found if len(found) > 1 else []
+
+
+def _by_comma(
+    p: PlaceMention, text: str, starts: dict[int, PlaceMention], candidates: list[Entry]
+) -> Entry | None:
+    """The namesake that "Name, Region" or "Name, Country" points to."""
+    comma = _COMMA.match(text, p.end)
+    after = starts.get(comma.end()) if comma else None
+    if after is None:
+        return None
+    region = _admin1_of(after)
+    if region is not None:
+        chosen = [e for e in candidates if (e.iso2, e.admin1) == region]
+    elif after.kind == "country" and after.country:
+        chosen = [e for e in candidates if e.country == after.country]
+    else:
+        chosen = []
+    return chosen[0] if chosen else None
+
+
+def _score(
+    e: Entry,
+    key: str,
+    others: dict[str, _Where],
+    regions: set[Region],
+    countries: set[str],
+) -> float:
+    where = _entry_where(e)
+    in_country = sum(1 for w in others.values() if w.country and w.country == where.country)
+    in_country += where.country in countries
+    in_region = 0
+    if where.region is not None:
+        in_region = sum(1 for w in others.values() if w.region == where.region)
+        in_region += where.region in regions
+    return (
+        prior_score(e, key)
+        + SAME_COUNTRY * math.log1p(in_country)
+        + SAME_REGION * math.log1p(in_region)
+    )
+
+
 def resolve_in_context(
     places: Sequence[PlaceMention],
     text: str,
     dateline_place: str | None = None,
     dateline_country: str | None = None,
+    home_country: str | None = None,
 ) -> list[PlaceMention]:
-    """``places`` with ambiguous names resolved by the article's other places."""
-    regions, countries = _dateline_context(dateline_place)
-    if dateline_country:
-        countries.add(dateline_country)
-    for p in places:
-        if _admin1_of(p):
-            regions.add(_admin1_of(p))  # type: ignore[arg-type]
-        if p.kind == "country" and p.country:
-            countries.add(p.country)
+    """``places`` with ambiguous names resolved by the article's other places, its
+    dateline and the outlet's home country (ISO alpha-3)."""
+    places = list(places)
+    parts = [x.strip() for x in (dateline_place or "").split(",") if x.strip()]
+    regions, countries = _dateline_context(parts[1:])
+    countries |= {c for c in (dateline_country, home_country) if c}
     starts = {p.start: p for p in places}
+    keys = [normalise_place(p.name) for p in places]
+    chosen: dict[int, Entry] = {}
+    open_names: dict[str, list[int]] = defaultdict(list)
+    candidates: dict[str, list[Entry]] = {}
+    where: dict[int, _Where] = {}
+    for i, p in enumerate(places):
+        where[i] = _Where(p.country, _admin1_of(p) or _region_of(p))
+        if p.feature_class not in ("P", "A") or p.geonameid is None:
+            continue
+        found = candidates.get(keys[i]) or _candidates(p, keys[i])
+        if not found:
+            continue
+        by_comma = _by_comma(p, text, starts, found)
+        if by_comma is not None:
+            chosen[i] = by_comma
+            where[i] = _entry_where(by_comma)
+            continue
+        candidates[keys[i]] = found
+        open_names[keys[i]].append(i)
+    if parts:
+        # The dateline's place is one more name of the article, resolved with the rest.
+        key = normalise_place(parts[0])
+        found = sorted(gazetteer().candidates(key), key=lambda e: prior(e, key), reverse=True)
+        if found and key not in keys:
+            i = len(keys)
+            keys.append(key)
+            where[i] = _entry_where(found[0])
+            if len(found) > 1:
+                candidates[key] = found
+                open_names[key].append(i)
+    for _ in range(2):
+        for key, members in open_names.items():
+            others: dict[str, _Where] = {}
+            for j, w in where.items():
+                if keys[j] != key:
+                    others.setdefault(keys[j], w)
+            best = max(candidates[key], key=lambda e: _score(e, key, others, regions, countries))
+            for i in members:
+                chosen[i] = best
+                where[i] = _entry_where(best)
     out = []
-    for p in places:
-        out.append(_resolve(p, text, starts, regions, countries) or p)
+    for i, p in enumerate(places):
+        e = chosen.get(i)
+        if e is None or e.geonameid == p.geonameid:
+            out.append(p)
+            continue
+        info = from_entry(e, p.name, p.kind == "region")
+        out.append(
+            replace(
+                p, country=info.country, kind=info.kind, admin1=info.admin1, lat=info.lat,
+                lon=info.lon, geonameid=info.geonameid, feature_class=info.feature_class,
+                feature_code=info.feature_code,
+            )
+        )  # fmt: skip
     return out
-
-
-def _in_region(e: Entry, region: tuple[str, str]) -> bool:
-    return (e.iso2, e.admin1) == region
-
-
-def _resolve(
-    p: PlaceMention,
-    text: str,
-    starts: dict[int, PlaceMention],
-    regions: set[tuple[str, str]],
-    countries: set[str],
-) -> PlaceMention | None:
-    if p.feature_class not in ("P", "A") or p.kind == "country" or p.geonameid is None:
-        return None
-    key = normalise_place(p.name)
-    candidates = sorted(gazetteer().candidates(key), key=lambda e: prior(e, key), reverse=True)
-    if len(candidates) < 2:
-        return None
-    chosen: list[Entry] = []
-    comma = _COMMA.match(text, p.end)
-    after = starts.get(comma.end()) if comma else None
-    if after is not None:
-        region = _admin1_of(after)
-        if region is not None:
-            chosen = [e for e in candidates if _in_region(e, region)]
-        elif after.kind == "country" and after.country:
-            chosen = [e for e in candidates if e.country == after.country]
-    if not chosen:
-        chosen = [e for e in candidates if (e.iso2, e.admin1) in regions]
-    if not chosen:
-        top = candidates[0]
-        if top.feature_code != "PPLC" and top.country not in countries:
-            chosen = [e for e in candidates if e.country in countries]
-    if not chosen or chosen[0].geonameid == p.geonameid:
-        return None
-    info = from_entry(chosen[0], p.name, p.kind == "region")
-    return replace(
-        p, country=info.country, kind=info.kind, admin1=info.admin1, lat=info.lat,
-        lon=info.lon, geonameid=info.geonameid, feature_class=info.feature_class,
-        feature_code=info.feature_code,
-    )  # fmt: skip

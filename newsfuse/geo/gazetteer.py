@@ -76,6 +76,22 @@ def _country_name(key: str) -> str | None:
     return entry.country if entry is not None and entry.kind == "country" else None
 
 
+def _constituent(key: str, country: Entry) -> Entry | None:
+    """The first-order region of ``country`` whose own name is ``key``, when ``key`` is not
+    the country's own name: "England", "Scotland", "Wales" name GeoNames first-order regions
+    of the United Kingdom, not the kingdom."""
+    if normalise_place(country.name) == key:
+        return None
+    for entry in gazetteer().candidates(key):
+        if (
+            entry.feature_code == "ADM1"
+            and entry.iso2 == country.iso2
+            and normalise_place(entry.name) == key
+        ):
+            return entry
+    return None
+
+
 def prior(entry: Entry, key: str) -> tuple[bool, bool, int]:
     """How likely a name means ``entry`` before context is read: a place called so by its
     main name before one that has it as an alternate name ("Aleppo" the city, not the
@@ -99,6 +115,9 @@ def lookup_place(text: str) -> PlaceInfo:
         entry = _country_entry(country)
         if entry is None:
             return PlaceInfo(core, country, "country")
+        part = _constituent(core_key, entry)
+        if part is not None:
+            return replace(from_entry(part, core), country=country)
         return replace(from_entry(entry, core), country=country)
     candidates = gazetteer().candidates(core_key)
     if candidates:

