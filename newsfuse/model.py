@@ -281,6 +281,8 @@ class Event:
     """GeoNames id of the place ``location`` names, as the annotate stage resolved it."""
     location_lat: float | None = None
     location_lon: float | None = None
+    location_feature_code: str | None = None
+    """GeoNames feature code of that place (PCLI, ADM1, PPL, ...), as for a place mention."""
 
     def __post_init__(self) -> None:
         """Counts are integers that fit 64 bits, always: a vague amount given as a count

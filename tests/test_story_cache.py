@@ -18,7 +18,6 @@ from newsfuse.fuse import story as story_module
 from newsfuse.fuse.claims import ClaimValue, compare_claims, interval
 from newsfuse.fuse.events import CanonicalEvent, fuse_events, same_happening
 from newsfuse.fuse.story import compute_fusion, refresh_fusions, story_report
-from newsfuse.geo.points import place_point
 from newsfuse.ingest import ingest_paths
 from newsfuse.model import Article
 from newsfuse.store import Store
@@ -106,7 +105,9 @@ def event_by_event_map(store: Store, filters: dict[str, Any]) -> dict[str, Any]:
     points: dict[tuple[float, float], dict[str, Any]] = {}
     placed = unplaced = 0
     for e in store.iter_events(limit=5000, **filters):
-        point = place_point(e.get("location"), e.get("location_country"))
+        point = data.event_point(
+            e.get("location"), e.get("location_country"), e["location_lat"], e["location_lon"]
+        )
         if point is None:
             unplaced += 1
             continue
@@ -375,17 +376,22 @@ MAP_FILTERS = [
 ]
 
 
-PLACED = [  # (type, location, country, date): named places, capitals, unknown names, ties
-    ("ASSAULT", "Kyiv", "UKR", "2025-03-01"),
-    ("ASSAULT", None, "UKR", "2025-03-02"),
-    ("FIGHT", "Kyiv", "UKR", "2025-03-02"),
-    ("FIGHT", "Kursk", "RUS", None),
-    ("CONSULT", "Geneva", "CHE", "2025-03-02"),
-    ("CONSULT", "Nowhereville", None, "2025-02-01"),
-    ("AID", None, None, "2025-02-01"),
-    ("AID", None, "ARM", "2025-03-01"),
-    ("ASSAULT", "Kursk", "RUS", "2025-03-02"),
-    ("DEMAND", "Kursk", None, "2025-03"),
+PLACED = [  # (type, location, country, date, stored point): named places, capitals,
+    # unknown names, ties, and places resolved in their article (a point of their own)
+    ("ASSAULT", "Kyiv", "UKR", "2025-03-01", None),
+    ("ASSAULT", None, "UKR", "2025-03-02", None),
+    ("FIGHT", "Kyiv", "UKR", "2025-03-02", None),
+    ("FIGHT", "Kursk", "RUS", None, None),
+    ("CONSULT", "Geneva", "CHE", "2025-03-02", None),
+    ("CONSULT", "Nowhereville", None, "2025-02-01", None),
+    ("AID", None, None, "2025-02-01", None),
+    ("AID", None, "ARM", "2025-03-01", None),
+    ("ASSAULT", "Kursk", "RUS", "2025-03-02", None),
+    ("DEMAND", "Kursk", None, "2025-03", None),
+    ("PROTEST", "Paris", "USA", "2025-03-02", (4717560, 33.66094, -95.55551)),  # Paris, Texas
+    ("PROTEST", "Paris", "FRA", "2025-03-01", None),
+    ("PROTEST", "Paris", "FRA", "2025-03-01", (2988507, 48.85341, 2.3488)),
+    ("ASSAULT", "Nowhereville", "UKR", "2025-03-03", (703448, 50.45466, 30.5238)),
 ]
 
 
@@ -397,8 +403,10 @@ def _add_placed_events(store: Store) -> None:
         found = [
             Event(etype, "t", f"evidence {i}", source=(EventActor("Armenia", "ARM"),),
                   target=(EventActor("Azerbaijan", "AZE"),), location=place,
-                  location_country=country, date=date, sentence=i)
-            for i, (etype, place, country, date) in enumerate(PLACED[n % 3 :])
+                  location_country=country, date=date, sentence=i,
+                  location_geonameid=point and point[0], location_lat=point and point[1],
+                  location_lon=point and point[2])
+            for i, (etype, place, country, date, point) in enumerate(PLACED[n % 3 :])
         ]  # fmt: skip
         store.replace_events(aid, [*store_events(store, aid), *found])
 
@@ -411,7 +419,9 @@ def store_events(store: Store, article_id: str) -> list:
               source=tuple(EventActor(a["actorText"], a["code"]) for a in e["source"]),
               target=tuple(EventActor(a["actorText"], a["code"]) for a in e["target"]),
               location=e["location"], location_country=e["location_country"], date=e["date"],
-              sentence=e["sentence"])
+              sentence=e["sentence"], location_geonameid=e["location_geonameid"],
+              location_lat=e["location_lat"], location_lon=e["location_lon"],
+              location_feature_code=e["location_feature_code"])
         for e in store.iter_events(article_id=article_id)
     ]  # fmt: skip
 
@@ -423,6 +433,9 @@ def test_the_map_counted_in_sql_is_the_map_counted_event_by_event(db):
     shown = [data.map_points(db, f) for f in filters]
     assert shown == [event_by_event_map(db, f) for f in filters]
     assert shown[0]["placed"] > 0 and len(shown[0]["points"]) > 1
+    # a stored point wins over the name: Paris, Texas is not Paris, France
+    paris = {(p["lat"], p["lon"]) for p in shown[0]["points"] if p["place"] == "Paris"}
+    assert (33.7, -95.6) in paris and (48.9, 2.3) in paris
 
 
 # -- PostgreSQL -----------------------------------------------------------------------------

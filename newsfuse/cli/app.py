@@ -26,7 +26,7 @@ from newsfuse.cli.output import (
 )
 from newsfuse.cli.views import render_article, render_story
 from newsfuse.errors import InputError
-from newsfuse.export import FIELDS, export_rows
+from newsfuse.export import FIELDS, TYPES, export_rows
 from newsfuse.ingest import IngestReport, annotate_stored, ingest_paths
 from newsfuse.store import Store
 from newsfuse.untrusted import visible
@@ -660,7 +660,7 @@ def _export(kind: str, rows_of: Callable[[Store], Iterable[dict]], db: str | Non
     with Store(db) as store:
         rows = rows_of(store)
         if fmt == "parquet":
-            count = export_rows(rows, FIELDS[kind], "parquet", str(output))
+            count = export_rows(rows, FIELDS[kind], "parquet", str(output), TYPES.get(kind))
         else:
             out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout  # noqa: SIM115
             try:
@@ -691,8 +691,19 @@ def export_articles_cli(
 def export_events_cli(
     db: DbOption = None, fmt: FormatOption = "jsonl", output: OutputOption = None
 ) -> None:
-    """Every coded event (negated ones too) with its article, story and PLOVER actors."""
+    """Every coded event (negated ones too) with its article, story, PLOVER actors and the
+    GeoNames id and point of its place."""
     _export("events", lambda store: store.iter_events(include_negated=True), db, fmt, output)
+
+
+@export_app.command("places")
+@cli_errors
+def export_places_cli(
+    db: DbOption = None, fmt: FormatOption = "jsonl", output: OutputOption = None
+) -> None:
+    """Every place mention: its article, offsets, name, kind, country, GeoNames id,
+    feature class and code, and point."""
+    _export("places", lambda store: store.iter_places(), db, fmt, output)
 
 
 @export_app.command("stories")

@@ -41,7 +41,14 @@ def _describe(kind: str, item: dict) -> str:
     if kind == "actors":
         return " ".join(x for x in (item["country"] or "—", item["sector"] or "") if x)
     if kind == "places":
-        return " ".join(x for x in (item["country"] or "—", item["kind"]) if x)
+        geonameid = item.get("geonameid")
+        parts = (
+            item["country"] or "—",
+            item["kind"],
+            item.get("feature_code") or "",
+            f"geonames:{geonameid}" if geonameid is not None else "",
+        )
+        return " ".join(x for x in parts if x)
     if kind == "times":
         return (
             item["value"]

@@ -25,7 +25,7 @@ def _mention_of(event: Event, places: Sequence[PlaceMention]) -> PlaceMention | 
 
 
 def locate_events(events: Iterable[Event], places: Sequence[PlaceMention]) -> list[Event]:
-    """``events`` with the resolved place (id, point, country) of their location."""
+    """``events`` with the resolved place (id, point, country, feature code) of their location."""
     out = []
     for event in events:
         place = _mention_of(event, places) if event.location else None
@@ -39,6 +39,7 @@ def locate_events(events: Iterable[Event], places: Sequence[PlaceMention]) -> li
                 location_geonameid=place.geonameid,
                 location_lat=place.lat,
                 location_lon=place.lon,
+                location_feature_code=place.feature_code,
             )
         )
     return out

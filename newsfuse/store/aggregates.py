@@ -11,7 +11,9 @@ from newsfuse.store.schema import events, story_articles
 
 
 def event_place_counts(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
-    """Events counted by (location, location_country, event_type), for the map.
+    """Events counted by (location, location_country, location_lat, location_lon,
+    event_type), for the map: events at one place name with different stored points
+    ("Paris" in France and in Texas) are counted apart.
 
     Filters as in :func:`newsfuse.store.events.event_filters`. Rows come in the order
     of their newest event in the event list (``iter_events``: latest date first, undated
@@ -25,7 +27,14 @@ def event_place_counts(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
             story_articles, story_articles.c.article_id == events.c.article_id
         )
     # in the order of ix_events_place, which SQLite then reads instead of the table
-    keys = (events.c.location_country, events.c.location, events.c.event_type, events.c.date)
+    keys = (
+        events.c.location_country,
+        events.c.location,
+        events.c.location_lat,
+        events.c.location_lon,
+        events.c.event_type,
+        events.c.date,
+    )
     query = (
         select(*keys, func.count().label("n"), func.min(events.c.id).label("first_id"))
         .select_from(source)
@@ -36,11 +45,12 @@ def event_place_counts(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
         rows = conn.execute(query).all()
     rows.sort(key=lambda r: r.first_id)
     rows.sort(key=lambda r: (r.date is not None, r.date or ""), reverse=True)  # stable
-    counts: dict[tuple[str | None, str | None, str], int] = {}
-    for country, location, event_type, _date, n, _first in rows:
-        key = (location, country, event_type)
+    counts: dict[tuple[Any, ...], int] = {}
+    for country, location, lat, lon, event_type, _date, n, _first in rows:
+        key = (location, country, lat, lon, event_type)
         counts[key] = counts.get(key, 0) + n
     return [
-        {"location": loc, "location_country": country, "event_type": etype, "events": n}
-        for (loc, country, etype), n in counts.items()
-    ]
+        {"location": loc, "location_country": country, "location_lat": lat,
+         "location_lon": lon, "event_type": etype, "events": n}
+        for (loc, country, lat, lon, etype), n in counts.items()
+    ]  # fmt: skip

@@ -97,6 +97,18 @@ class AnnotationStore:
                 out[key] = rows
         return out
 
+    def iter_places(self, article_id: str | None = None) -> Iterator[dict[str, Any]]:
+        """Stored place mentions with their ``article_id``, by article and offset (one
+        article's only, given ``article_id``)."""
+        query = select(places).order_by(places.c.article_id, places.c.start, places.c.id)
+        if article_id is not None:
+            query = query.where(places.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                out = dict(row)
+                out.pop("id", None)
+                yield out
+
     def unannotated_article_ids(self) -> list[str]:
         query = (
             select(articles.c.id)

@@ -45,6 +45,10 @@ def _event_row(article_id: str, event: Event) -> dict[str, Any]:
         "end": event.end,
         "trigger_start": event.trigger_start,
         "trigger_end": event.trigger_end,
+        "location_geonameid": event.location_geonameid,
+        "location_lat": event.location_lat,
+        "location_lon": event.location_lon,
+        "location_feature_code": event.location_feature_code,
     }
 
 

@@ -216,15 +216,21 @@ events = Table(
     Column("end", Integer, nullable=False),
     Column("trigger_start", Integer, nullable=False),
     Column("trigger_end", Integer, nullable=False),
+    # 0012_event_points: the place ``location`` names, as the annotate stage resolved it
+    Column("location_geonameid", BigInteger),
+    Column("location_lat", Float),
+    Column("location_lon", Float),
+    Column("location_feature_code", Text),  # PCLI, ADM1, PPL, ... (as places.feature_code)
     Index("ix_events_article", "article_id"),
     Index("ix_events_type_date", "event_type", "date"),
 )
 
 # 0009_story_cache: the event list's order (newest first), whole and by type, quad class
 # and article (story), counted from the index alone; the map's counts by place (and events
-# by the country where they happened). On PostgreSQL "date DESC" is "date DESC NULLS
-# LAST", as listed, and ix_events_place is left out (it hashes the counts fast enough, and
-# a long place name would overflow a B-tree entry).
+# by the country where they happened; 0012_event_points put the stored point after the
+# place name). On PostgreSQL "date DESC" is "date DESC NULLS LAST", as listed, and
+# ix_events_place is left out (it hashes the counts fast enough, and a long place name
+# would overflow a B-tree entry).
 Index("ix_events_listing", events.c.date.desc(), events.c.id, events.c.negated)
 Index(
     "ix_events_type_listing",
@@ -247,6 +253,8 @@ Index(
     "ix_events_place",
     events.c.location_country,
     events.c.location,
+    events.c.location_lat,
+    events.c.location_lon,
     events.c.event_type,
     events.c.date,
     events.c.id,

@@ -81,6 +81,27 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
     return row
 
 
+def article_places(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An article's place mentions as distinct places, in the order first named: one row
+    per (name, GeoNames id, country, kind) with how often it is named and the first
+    mention's fields (point, feature class and code, GeoNames link)."""
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for p in places:
+        key = (p.get("name"), p.get("geonameid"), p.get("country"), p.get("kind"))
+        if key in out:
+            out[key]["mentions"] += 1
+            continue
+        geonameid = p.get("geonameid")
+        out[key] = {
+            **p,
+            "mentions": 1,
+            "geonames_url": f"https://www.geonames.org/{int(geonameid)}"
+            if isinstance(geonameid, int) and not isinstance(geonameid, bool)
+            else None,
+        }
+    return list(out.values())
+
+
 def actor(store: Store, code: str, limit: int = 50) -> dict[str, Any]:
     """A country's page: events over time, who it deals with, its stories."""
     profile = store.actor_profile(code)
@@ -146,17 +167,30 @@ def month_chart(months: list[dict[str, Any]], width: float = 720, height: float 
     return {"width": width, "height": height, "bars": bars, "labels": labels, "max": top}
 
 
+def event_point(
+    location: str | None, country: str | None, lat: float | None, lon: float | None
+) -> tuple[float, float] | None:
+    """Where the map puts an event: its stored point, else :func:`place_point` of its
+    location and country."""
+    if lat is not None and lon is not None and math.isfinite(lat) and math.isfinite(lon):
+        return lat, lon
+    return place_point(location, country)
+
+
 def map_points(store: Store, filters: dict[str, Any]) -> dict[str, Any]:
     """Event locations for the world map (equirectangular: x = lon + 180, y = 90 - lat).
 
-    The database counts events by place and type; only the distinct places are looked
-    up here. Points, and the types at each, come in the order of their newest event.
+    An event sits at the point stored with it (its place as the annotate stage resolved
+    it in its article); one without (stored before 0012_event_points, or whose place has
+    no point) at its place name in the gazetteer, else its country's capital. The
+    database counts events by place and type; only the distinct places are looked up
+    here. Points, and the types at each, come in the order of their newest event.
     """
     points: dict[tuple[float, float], dict[str, Any]] = {}
     placed = unplaced = 0
     for row in event_place_counts(store.engine, **filters):
         n, location, country = row["events"], row["location"], row["location_country"]
-        point = place_point(location, country)
+        point = event_point(location, country, row["location_lat"], row["location_lon"])
         if point is None:
             unplaced += n
             continue

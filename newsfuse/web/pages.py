@@ -58,6 +58,7 @@ def actors_text(actors: list[dict[str, Any]]) -> str:
 _env.filters["http_url"] = http_url
 _env.filters["actors_text"] = actors_text
 _env.filters["segment"] = segment
+_env.filters["distinct_places"] = data.article_places
 _env.globals["country_name"] = data.country_name
 _env.globals["event_types"] = [t.value for t in EventType]
 _env.globals["quad_classes"] = [q.value for q in QuadClass]
