@@ -351,3 +351,29 @@ def test_body_lines_are_a_subsequence_of_the_input(text: str) -> None:
     assert _is_subsequence(body_lines, input_lines)
     if result.title is not None:
         assert sum(line.label == "title" for line in result.lines) == 1
+
+
+def test_a_line_that_breaks_off_a_sentence_is_never_the_title() -> None:
+    text = (
+        "A missing hiker has been found alive two days after she set out alone\n"
+        "on a mountain trail.\n"
+        "Rescuers said she was cold but unhurt when they reached her on Sunday.\n"
+        "Her family thanked the volunteers who had searched through the night, and\n"
+        "friends.\n"
+    )
+    result = strip_boilerplate(text)
+    assert result.title is None
+    assert result.removed == ()
+    assert result.body.startswith("A missing hiker has been found")
+    assert result.body.endswith("and\nfriends.")
+
+
+def test_a_line_ending_on_the_or_of_runs_on_into_the_next() -> None:
+    text = (
+        "Shipping group Example Lines said it agreed to buy the\n"
+        "Harbour Towage Company for 40 mln dlrs.\n"
+        "The deal is expected to close in the second quarter.\n"
+    )
+    result = strip_boilerplate(text)
+    assert result.title is None
+    assert result.body.startswith("Shipping group Example Lines said")

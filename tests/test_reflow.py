@@ -42,3 +42,21 @@ def test_a_headline_list_is_not_joined():
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=800))
 def test_reflow_keeps_every_word(text):
     assert reflow(text).split() == text.split()
+
+
+def test_a_margin_under_a_trimmed_first_line_is_not_a_paragraph_indent():
+    text = (
+        "The ferry company said on Monday that it would add a second boat to the island\n"
+        "        route in summer, after a year in which crossings were often full.\n"
+        "        Tickets for the new sailings go on sale next week, the company said in a\n"
+        "        statement."
+    )
+    joined = reflow(text)
+    assert "island route in summer" in joined
+    assert "said in a statement." in joined
+    assert not any(line.startswith(" ") for line in joined.split("\n"))
+
+
+def test_uniformly_indented_lines_keep_their_paragraph_indents():
+    text = "    Qtly dividend 12 cts vs 12 cts\n    Pay May one\n    record April 17"
+    assert reflow(text).split("\n\n") == [line.strip() for line in text.split("\n")]

@@ -36,6 +36,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from newsfuse.clean.reflow import continues
+
 Label = Literal["title", "banner", "header", "body", "heading", "blank", "boilerplate"]
 
 PATTERNS_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate_patterns.txt"
@@ -260,6 +262,10 @@ def _features(raw: str) -> _Features:
     )
 
 
+_BROKEN_OFF = re.compile(r"(?<![\w'’-])(?:a|an|the|and|or|nor|of)$")
+"""A line ending on an article, a coordinating conjunction or "of" breaks off a phrase."""
+
+
 def _blocks(features: list[_Features]) -> list[list[int]]:
     """Runs of consecutive non-blank lines, as lists of 0-based indexes."""
     blocks: list[list[int]] = []
@@ -305,11 +311,52 @@ class _Labeller:
         self.reasons: list[str | None] = [None] * len(raw_lines)
         self.blocks = _blocks(self.features)
         self.block_of = {i: n for n, block in enumerate(self.blocks) for i in block}
+        self.wrapped = self._wrapped_lines()
+        self.wrapped_prose = self._wrapped_sentences()
+        self.wrapped_sentences = True
+        """False on a page with no sentence of its own: wrapping then changes nothing."""
         self.headline_blocks = {n for n, block in enumerate(self.blocks) if self._list_block(block)}
         self.title: str | None = None
         self.outlet: str | None = None
 
-    def _list_block(self, block: list[int]) -> bool:
+    def _wrapped_lines(self) -> set[int]:
+        """Lines that break off a sentence the next line goes on with.
+
+        The next line goes on in lower case, or the line ends on a word no sentence or
+        headline ends on ("the", "of", "and"). Such a line is hard-wrapped body text:
+        never a title, never a headline in a list.
+        """
+        wrapped: set[int] = set()
+        for i in range(len(self.features) - 1):
+            here, after = self.features[i], self.features[i + 1]
+            plain = not (here.furniture or here.dateline or after.furniture or after.dateline)
+            broken = continues(here.text, after.text) or bool(_BROKEN_OFF.search(here.text))
+            if not here.blank and not after.blank and plain and broken:
+                wrapped.add(i)
+        return wrapped
+
+    def _wrapped_sentences(self) -> set[int]:
+        """The lines of wrapped runs that, joined, end as a sentence ("... officials" + "say.").
+
+        Unlike a single line, a run is not prose for its length alone: table notes and
+        figures wrapped mid-phrase are long too.
+        """
+        prose: set[int] = set()
+        start = 0
+        for i in range(len(self.features)):
+            if i in self.wrapped:
+                continue
+            if i > start:  # lines start..i are one wrapped run
+                joined = " ".join(f.text for f in self.features[start : i + 1])
+                if _SENTENCE_END.search(joined) and not _ABBREVIATION_END.search(joined):
+                    prose.update(range(start, i + 1))
+            start = i + 1
+        return prose
+
+    def _list_block(self, block: list[int], wrapped: bool = True) -> bool:
+        """A headline list; with ``wrapped``, a block holding a wrapped sentence is none."""
+        if wrapped and any(i in self.wrapped for i in block):
+            return False
         members = [f for f in (self.features[i] for i in block) if not (f.furniture or f.dateline)]
         return _is_headline_list(members)
 
@@ -335,16 +382,24 @@ class _Labeller:
         return StrippedText(lines=lines, title=self.title, outlet=self.outlet)
 
     def _body_bounds(self) -> tuple[int, int]:
-        """Indexes of the first and last body line (first > last when there is no body)."""
-        prose = [
+        """Indexes of the first and last body line (first > last when there is no body).
+
+        Wrapped sentences (see :meth:`_wrapped_sentences`) bound the body too, but only on
+        a page with some line that is a sentence by itself outside any list of short lines:
+        a page of figures with a wrapped note is kept whole, as a page with no sentence is.
+        """
+        sized = {
             i
             for i, f in enumerate(self.features)
-            if not f.blank
-            and self.block_of[i] not in self.headline_blocks
-            and _is_prose_line(f, len(self.blocks[self.block_of[i]]))
-        ]
-        if not prose:
+            if not f.blank and _is_prose_line(f, len(self.blocks[self.block_of[i]]))
+        }
+        line_lists = {n for n, block in enumerate(self.blocks) if self._list_block(block, False)}
+        if all(self.block_of[i] in line_lists for i in sized):
+            self.wrapped_sentences = False
             return self._bounds_without_prose()
+        prose = sorted(
+            i for i in sized | self.wrapped_prose if self.block_of[i] not in self.headline_blocks
+        )
         first, last = prose[0], self._extend_over_list(prose[-1])
         if self._is_question_title(first, prose):
             first = prose[1]
@@ -357,7 +412,7 @@ class _Labeller:
         earlier = [i for i in range(first) if self.labels[i] is None]
         before = [i for i in earlier if not self._head_line(i)]
         feature = self.features[first]
-        return not before and feature.words <= MAX_QUESTION_TITLE_WORDS and self._title_ok(feature)
+        return not before and feature.words <= MAX_QUESTION_TITLE_WORDS and self._title_ok(first)
 
     def _head_line(self, index: int) -> bool:
         """A banner or dateline/byline line that may stand above a headline."""
@@ -383,7 +438,7 @@ class _Labeller:
             banner = i == unlabelled[0] and _BANNER.match(feature.text)
             if banner or feature.dateline or _BYLINE.match(feature.text):
                 head.add(i)
-            elif self._title_ok(feature):
+            elif self._title_ok(i):
                 head.add(i)
                 break
             else:
@@ -436,7 +491,7 @@ class _Labeller:
 
     def _pick_title(self, head: list[int]) -> int | None:
         """The first title-like head line; a one- or two-word section label above it loses."""
-        candidates = [i for i in head if self._title_ok(self.features[i])]
+        candidates = [i for i in head if self._title_ok(i)]
         for n, i in enumerate(candidates):
             is_last = n == len(candidates) - 1
             if is_last or self.features[i].words > _MAX_SECTION_LABEL_WORDS:
@@ -464,7 +519,7 @@ class _Labeller:
         "Valley Courier" on top, "More from Valley Courier" or "© 2025 Valley
         Courier" further down: the first line names the site, not the story.
         """
-        candidates = [i for i in head if self._title_ok(self.features[i])]
+        candidates = [i for i in head if self._title_ok(i)]
         if len(candidates) < 2 or candidates[0] != head[0]:
             return False
         name = self.features[head[0]].text.casefold()
@@ -473,11 +528,13 @@ class _Labeller:
         furniture = (f.text.casefold() for f in self.features if f.furniture)
         return any(re.search(rf"\b{re.escape(name)}\b", text) for text in furniture)
 
-    @staticmethod
-    def _title_ok(feature: _Features) -> bool:
+    def _title_ok(self, index: int) -> bool:
+        """Could line ``index`` be a headline? Not if it is a wrapped line of a sentence."""
+        feature = self.features[index]
         text = feature.text
         return (
-            not feature.dateline
+            index not in self.wrapped
+            and not feature.dateline
             and not _BYLINE.match(text)
             and not (_FULL_STOP_END.search(text) and not feature.abbreviation_end)
             and feature.words <= MAX_TITLE_WORDS
@@ -514,6 +571,8 @@ class _Labeller:
 
     def _drop_list(self, inside: list[int]) -> bool:
         """An in-body list goes when a "Related" heading introduces it or it is long and bare."""
+        if self.wrapped_sentences and any(i in self.wrapped for i in inside):
+            return False  # a sentence wrapped over lines, not a list
         members = [self.features[i] for i in inside]
         if self._introduced(inside[0]):
             return _is_headline_list(members) or (len(members) == 1 and not members[0].prose)
