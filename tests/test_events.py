@@ -289,6 +289,30 @@ def test_seed_event_e5_has_its_source(seed_events):
     assert _best(next(e for e in gold["events"] if e["id"] == "E5"), events)[0] >= 1
 
 
+def test_no_junk_seed_events(seed_events):
+    """Issue 12's junk on the seeds: an ally taken for the enemy, concern taken for an
+    agreement, actors aimed at themselves, a future course of action taken for a sanction."""
+    _, events = seed_events
+
+    def pairs(event_type: str) -> set[tuple]:
+        return {
+            (s, t)
+            for e in events
+            if e["event_type"] == event_type
+            for s in _codes(e["source"])
+            for t in _codes(e["target"])
+        }
+
+    assert ("PRK", "RUS") not in pairs("FIGHT")  # "... in Kursk alongside Russian forces"
+    assert not [e for e in events if e["event_type"] == "AGREE" and "concerned" in e["evidence"]]
+    for e in events:
+        source, target = _codes(e["source"]) - {None}, _codes(e["target"]) - {None}
+        assert not (len(source) == 1 and source == target), (e["event_type"], e["evidence"])
+    assert not [
+        e for e in events if e["event_type"] == "SANCTION" and "continue to act" in e["evidence"]
+    ]
+
+
 def test_no_seed_event_from_boilerplate(seed_events):
     gold, events = seed_events
     traps = gold["articles"]["000_b3b757cc68dba14e.txt"]["boilerplate_traps"]

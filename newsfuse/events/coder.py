@@ -213,8 +213,38 @@ def _pos(token: Token) -> str | None:
     return None
 
 
+MONEY_NOUNS = frozenset(CURRENCIES.values()) | frozenset(
+    "money cash fund funding rupee yuan renminbi rouble ruble franc peso rand dinar riyal rial "
+    "won lira krona krone shekel taka naira shilling ringgit rupiah baht dirham".split()
+)
+"""Nouns of a sum: "contribute a million rupees to" gives money (PLOVER AID)."""
+TERRITORY_NOUNS = frozenset(
+    "town city village territory area base stronghold position district neighbourhood "
+    "neighborhood province region airport port hill outpost garrison checkpoint border crossing "
+    "capital suburb quarter enclave pocket valley island peninsula oilfield highway road "
+    "bridge front frontline headquarters barracks camp county municipality settlement".split()
+)
+"""What is held by force: capturing one is PLOVER's FIGHT (mode occupy), not an arrest."""
+SHARE_NOUNS = frozenset({"control", "part", "most", "half", "parts", "much", "all"})
+TERRITORY_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _territorial(noun: Token, named: bool = True) -> bool:
+    """A place held by someone: a territory noun ("a central town"), a named place (unless
+    not ``named``: "took over Yugansk" is a firm), or control of / part of one ("seized
+    control of the northern town")."""
+    if noun.lemma_.lower() in TERRITORY_NOUNS or (named and noun.ent_type_ in TERRITORY_ENTITIES):
+        return True
+    if noun.lemma_.lower() in SHARE_NOUNS:
+        return any(_territorial(o, named) for o in _prep_objects(noun, frozenset({"of"})))
+    return False
+
+
 def _object_lemmas(token: Token) -> set[str]:
-    """Lemmas of what a trigger acts on: its objects, passive subject, attributes, their PPs."""
+    """Lemmas of what a trigger acts on: its objects, passive subject, attributes, their PPs
+    (not a date: "on Monday"). Marks stand for kinds of direct object: ``@money`` a sum
+    ("a million rupees"), ``@territory`` a held place (:func:`_territorial`), ``@ground`` one
+    named by a territory noun (for the looser verbs: "took the town", not "took over Yugansk")."""
     lemmas: set[str] = set()
     for child in token.children:
         if child.dep_ in (
@@ -225,10 +255,25 @@ def _object_lemmas(token: Token) -> set[str]:
             "dative",
             "pobj",
             "compound",
-        ) or child.dep_ in ("prep", "prt"):
+        ) or (child.dep_ in ("prep", "prt") and not _temporal(child)):
             lemmas.update(t.lemma_.lower() for t in child.subtree)
+            if child.dep_ == "dobj" and (
+                child.ent_type_ == "MONEY" or child.lemma_.lower() in MONEY_NOUNS
+            ):
+                lemmas.add("@money")  # the sum is what is given, not a price ("for $9bn")
+        elif child.dep_ in ("advmod", "acomp"):  # "set ablaze"
+            lemmas.add(child.lemma_.lower())
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and _pos(token) == "NOUN":
         lemmas.add(token.lemma_.lower())
+    patients = _children(token, "dobj", "nsubjpass")
+    if _reduced_passive(token):  # "shells fired by the army": the noun is the object
+        noun = _counted(token.head)
+        patients.append(noun)
+        lemmas.update(t.lemma_.lower() for t in (noun, *_children(noun, "compound")))
+    if any(_territorial(o) for o in patients):
+        lemmas.add("@territory")
+    if any(_territorial(o, named=False) for o in patients):
+        lemmas.add("@ground")
     return lemmas
 
 
@@ -263,6 +308,9 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     if token.ent_type_ in NAME_ENTITIES:
         return None  # "Asia-Pacific Economic Cooperation", "Ceasefire Violations Committee"
     lemma = token.lemma_.lower()
+    undone = _undoes_agreement(token) if pos == "VERB" else None
+    if undone is not None:
+        return undone
     candidates = list(triggers().get((lemma, pos), ()))
     if pos == "NOUN":  # "air strike": the compound is the phrase head
         for child in token.children:
@@ -270,6 +318,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
                 candidates = [
                     t for t in triggers().get((child.lower_, pos), ()) if t.lemma.endswith(lemma)
                 ] + candidates
+    if lemma == "oppose" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
+        return None  # "4% as opposed to 5%": a comparison
     if lemma == "leave" and pos == "VERB" and (state := _resultative(token)) is not None:
         # "left N dead" tells a toll; "left N homeless" a condition, of no one's act
         return RESULTATIVE_TRIGGER if state in CASUALTY_STATES else None
@@ -277,6 +327,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     for trigger in candidates:
         if not _phrase_ok(token, trigger):
             continue
+        if trigger.event_type == "AGREE" and pos == "NOUN" and _agreement_ended(token):
+            continue  # "abandoned the treaty", "violated the accord": no agreement is made
         if trigger.needs:
             objects = objects if objects is not None else _object_lemmas(token)
             if not any(_needed(need, objects) for need in trigger.needs):
@@ -290,6 +342,96 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     ):
         return cameo_trigger(token)
     return None
+
+
+AGREEMENT_NOUNS = frozenset("treaty pact accord agreement deal memorandum".split())
+TRUCE_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
+ENDING_VERBS = {
+    "abandon": "discontinue",
+    "scrap": "discontinue",
+    "annul": "discontinue",
+    "terminate": "discontinue",
+    "renounce": "discontinue",
+    "repudiate": "discontinue",
+    "abrogate": "discontinue",
+    "revoke": "discontinue",
+    "cancel": "discontinue",
+    "suspend": "discontinue",
+    "ditch": "discontinue",
+    "tear": "discontinue",  # "tore up the accord"
+    "break": "discontinue",  # only "broke off / broke down": a bare "broke" breaches
+    "withdraw": "withdraw",
+    "pull": "withdraw",
+    "quit": "withdraw",
+    "exit": "withdraw",
+    "leave": "withdraw",
+}
+"""Verbs that end an agreement in force: PLOVER's SANCTION, "reduce or break existing
+relations" (mode: what ends them). Making one is AGREE; ending one is its opposite."""
+BREACH_VERBS = frozenset("break violate breach flout infringe contravene".split())
+"""Verbs that break the terms of an agreement without ending it: no agreement is made, and
+the breach itself (the shelling, the raid) is coded from its own words."""
+ENDING_PARTICLES = {"break": {"off", "down"}, "tear": {"up"}, "pull": {"out"}}
+
+
+def _agreements_acted_on(verb: Token) -> list[Token]:
+    """The agreement nouns a verb takes as object ("scrapped the deal", "the pact was
+    annulled", "withdrew from the treaty", "pulled out of the accord")."""
+    nouns = _children(verb, "dobj", "nsubjpass")
+    nouns += _prep_objects(verb, frozenset({"from", "of", "out"}))
+    nouns += [  # "pulled out of the deal": a preposition inside a particle or preposition
+        o
+        for p in _children(verb, "prt", "prep")
+        for q in _children(p, "prep")
+        for o in _children(q, "pobj")
+    ]
+    return [n for n in nouns if n.lemma_.lower() in AGREEMENT_NOUNS | TRUCE_NOUNS]
+
+
+def _ending_sense(verb: Token) -> str | None:
+    """The SANCTION mode of a verb that ends an agreement, None if it does not end one."""
+    lemma = verb.lemma_.lower()
+    mode = ENDING_VERBS.get(lemma)
+    if mode is None:
+        return None
+    particles = ENDING_PARTICLES.get(lemma)
+    if particles is not None and not any(
+        c.dep_ in ("prt", "prep") and c.lower_ in particles for c in verb.children
+    ):
+        return None
+    return mode
+
+
+def _undoes_agreement(verb: Token) -> Trigger | None:
+    """ "Russia scrapped its treaty with Ukraine", "withdrew from the pact": SANCTION, not
+    AGREE nor RETREAT; "violated the ceasefire": FIGHT (CAMEO 196, under FIGHT's root)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ENDING_VERBS and lemma not in BREACH_VERBS:
+        return None
+    nouns = _agreements_acted_on(verb)
+    if not nouns:
+        return None
+    if lemma in BREACH_VERBS and any(_truce(n) for n in nouns):
+        # CAMEO 196 "violate ceasefire" is under FIGHT: the breach is a use of force
+        return Trigger("FIGHT", lemma, "VERB", None, frozenset())
+    mode = _ending_sense(verb)
+    if mode is not None and any(n.lemma_.lower() in AGREEMENT_NOUNS for n in nouns):
+        return Trigger("SANCTION", lemma, "VERB", mode, frozenset())
+    return None
+
+
+def _truce(noun: Token) -> bool:
+    """ "the ceasefire", "the truce", "the ceasefire agreement"."""
+    words = [noun, *_children(noun, "compound", "amod")]
+    return any(w.lemma_.lower() in TRUCE_NOUNS for w in words)
+
+
+def _agreement_ended(noun: Token) -> bool:
+    """Whether an agreement noun is what a verb of ending or breach acts on."""
+    verb = _verb_of(noun)
+    if verb is noun or noun not in _agreements_acted_on(verb):
+        return False
+    return _ending_sense(verb) is not None or verb.lemma_.lower() in BREACH_VERBS
 
 
 CASUALTY_STATES = frozenset({"dead", "injured", "wounded", "hurt"})
@@ -389,14 +531,15 @@ def _is_pronoun(text: str) -> bool:
 
 
 def _phrase_actors(
-    token: Token, ctx: _Context, speaker: tuple[EventActor, ...]
+    token: Token, ctx: _Context, speaker: tuple[EventActor, ...], core: bool = False
 ) -> tuple[EventActor, ...]:
-    """Actors named in the phrase headed by ``token`` (coordinated phrases included)."""
+    """Actors named in the phrase headed by ``token`` (coordinated phrases included); with
+    ``core``, only in its core words (:func:`_core_words`), not its adjuncts."""
     if _is_pronoun(token.text):
         if token.lower_ in ("we", "they", "us", "them"):
             return speaker or ctx.group or ctx.last_source
         return speaker or ctx.last_source
-    found = _argument_actors(token, ctx)
+    found = _argument_actors(token, ctx, core)
     owner = [c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS]
     if owner and speaker and not any(a.country for a in found):
         role = ctx.resolver.resolve(token.text)
@@ -410,6 +553,34 @@ def _phrase_actors(
     text = chunk.text if chunk is not None else token.text
     actor = ctx.resolver.resolve(text)
     return (EventActor(text, actor.country, actor.sector),) if actor.country or actor.sector else ()
+
+
+DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "FIGHT"})
+"""Acts a country's people, police or armed groups do to its own people: where only the
+place names a country, it stands for both sides ("a bomb outside Basra", Iraq to Iraq)."""
+
+
+def _actor_key(actor: EventActor) -> tuple[str | None, ...]:
+    """Who an actor is: a country named alone is the country, whatever its name ("the DPRK",
+    "North Korea"); anyone else is also their words (Boeing and Lockheed are two US firms)."""
+    if actor.country and not actor.sector:
+        return (actor.country,)
+    return (actor.country, actor.sector, actor.text.lower())
+
+
+def _not_self(
+    source: tuple[EventActor, ...], target: tuple[EventActor, ...], event_type: str
+) -> tuple[EventActor, ...]:
+    """PLOVER codes what one actor does to another: an actor is not its own target (a
+    "cooperation" of the DPRK with the DPRK is a misread partner). A mutual act between
+    several parties lists each on both sides; a domestic protest or repression is aimed at
+    the country's own people (:func:`_domestic`, after this)."""
+    own = {_actor_key(a) for a in source}
+    if not own:
+        return target
+    if event_type in SYMMETRIC_TYPES and len(own | {_actor_key(a) for a in target}) > 1:
+        return target
+    return tuple(a for a in target if _actor_key(a) not in own)
 
 
 def _people_of_place(token: Token, found: list[EventActor], ctx: _Context) -> list[EventActor]:
@@ -457,7 +628,11 @@ def _phrase_sector(token: Token, found: list[EventActor], ctx: _Context) -> list
 
 
 def _later_countries(
-    token: Token, sentence: Span, ctx: _Context, source: tuple[EventActor, ...]
+    token: Token,
+    sentence: Span,
+    ctx: _Context,
+    source: tuple[EventActor, ...],
+    event_type: str = "",
 ) -> tuple[EventActor, ...]:
     """The first country actor after the trigger in its clause (with those coordinated
     with it), other than the source's countries: "sanctions on nine people over their
@@ -465,10 +640,18 @@ def _later_countries(
     are the circumstances, not the target."""
     clause = _subtree_span(_verb_of(token))
     taken = {a.country for a in source}
+    # "military support for use against Ukraine": the adversary is not whom aid goes to
+    adversaries = [
+        _subtree_span(t)
+        for t in clause
+        if event_type == "AID" and t.dep_ == "prep" and t.lower_ == "against"
+    ]
     found = [
         (a, start)
         for a, start in _mentions_with_starts(token.idx, clause.end_char, ctx)
-        if a.country and a.country not in taken
+        if a.country
+        and a.country not in taken
+        and not any(s.start_char <= start < s.end_char for s in adversaries)
     ]
     if not found:
         return ()
@@ -509,7 +692,7 @@ def _place_of_event(token: Token) -> bool:
     return token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LOCATIVE_PREPS
 
 
-def _argument_actors(token: Token, ctx: _Context) -> list[EventActor]:
+def _argument_actors(token: Token, ctx: _Context, core: bool = False) -> list[EventActor]:
     """Actor mentions in the phrase headed by ``token``, minus places and embedded clauses.
 
     A possessor decides alone: "Serbia's suppression of Albanian unrest" is Serbia's.
@@ -517,15 +700,18 @@ def _argument_actors(token: Token, ctx: _Context) -> list[EventActor]:
     attaches a later word to it ("Serbia eased measures in Montenegro province, the
     scene of ...", with "the scene" read as Serbia's apposition).
     """
-    owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS]
+    owners = _owners(token)
     noun = _pos(token) == "NOUN"
     tiers = [{t.idx for t in owners[0].subtree}] if owners and noun else []
     if noun:  # the noun, its modifiers and its "of" / "by" phrases before the rest
         tiers.append({t.idx for t in _core_words(token)})
     # then its prepositional phrases, the least embedded first: "relations with Congo and
     # Costa Rica" before "... over their ties with Israel"
-    tiers.extend({t.idx for t in _core_words(token, depth)} for depth in range(1, 4))
-    tiers.append({t.idx for t in token.subtree})
+    if not core:
+        tiers.extend({t.idx for t in _core_words(token, depth)} for depth in range(1, 4))
+        tiers.append({t.idx for t in token.subtree})
+    elif not noun:
+        tiers.append({t.idx for t in _core_words(token)})
     span = _subtree_span(token)
     excluded = _excluded_ranges(token)
     mentions = _mentions_with_starts(span.start_char, span.end_char, ctx)
@@ -547,6 +733,18 @@ def _argument_actors(token: Token, ctx: _Context) -> list[EventActor]:
         if found:
             return found
     return []
+
+
+def _owners(token: Token) -> list[Token]:
+    """The named possessors of a noun ("Serbia's suppression"), not a possessive pronoun
+    nor a word of the same name ("the Democratic People's Republic of Korea ... and the
+    Russian Federation": "People's" is part of the name, not its owner)."""
+    return [
+        c
+        for c in _children(token, "poss")
+        if c.lower_ not in POSSESSIVE_PRONOUNS
+        and not (token.ent_iob_ == "I" and c.ent_type_ == token.ent_type_ and c.i < token.i)
+    ]
 
 
 CORE_PREPS = frozenset({"of", "by", "including"})
@@ -738,8 +936,55 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+MUNITIONS = frozenset(
+    "shell round rocket missile mortar bomb grenade projectile bullet shot gunshot salvo barrage "
+    "munition explosive container canister barrel bomblet gas chemical".split()
+)
+"""What is fired or dropped: the instrument of a violent act, never its target ("fired two
+artillery shells at the village": the village is the target)."""
+VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
+
+
+AMOUNT_HEADS = frozenset(
+    "dozen hundred thousand score number series barrage volley salvo hail wave round".split()
+)
+
+
+def _counted(noun: Token) -> Token:
+    """What an amount counts: "dozens of rocket shells" → "shells"; else the noun itself."""
+    if noun.lemma_.lower() in AMOUNT_HEADS or noun.like_num:
+        objects = _prep_objects(noun, frozenset({"of"}))
+        if objects:
+            return objects[0]
+    return noun
+
+
+def _instrument(noun: Token) -> bool:
+    return _counted(noun).lemma_.lower() in MUNITIONS
+
+
+def _reduced_passive(token: Token) -> bool:
+    """ "shells fired by the army", "a town captured by rebels": a past participle that
+    modifies a noun is a passive verb whose subject is that noun."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head is not token
+
+
 def _verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    sources, targets = _voice_arguments(token, trigger)
+    if trigger.event_type in VIOLENT_TYPES and any(_instrument(t) for t in targets):
+        # what was fired or dropped is the means: the target is what it was aimed at
+        aimed = [t for t in targets if not _instrument(t)]
+        targets = aimed or _prep_objects(token, TARGET_PREPS - {"with", "from"})
+    return sources, targets
+
+
+def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     passive = _children(token, "nsubjpass")
+    # "troops deployed to Russia" moves the source's own troops (THEME_TYPES), unless an
+    # agent says whose act it is ("aid delivered by the UN")
+    own_theme = trigger.event_type in THEME_TYPES and not _children(token, "agent")
+    if not passive and _reduced_passive(token) and not own_theme:
+        passive = [token.head]
     if passive and token.lemma_ in STATIVE_PASSIVES and not _children(token, "agent"):
         return passive, _prep_objects(token, frozenset({"to"}))  # "Israel is opposed to X"
     if passive:
@@ -763,6 +1008,28 @@ def _verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[T
         # complement's subject when it has one, else the whole complement
         objects = [_subject_or_self(c) for c in _children(token, "xcomp", "ccomp")]
     return sources, objects
+
+
+ALLY_PREPS = frozenset({"alongside", "beside"})
+
+
+def _allies(token: Token) -> list[Token]:
+    """Who acts on the same side ("entered combat in Kursk alongside Russian forces"):
+    the objects of "alongside" on the trigger or the verb that governs it. They are no
+    target, nor is the ground they hold."""
+    heads = {token.i: token, _verb_of(token).i: _verb_of(token)}
+    return [o for head in heads.values() for o in _prep_objects(head, ALLY_PREPS)]
+
+
+HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
+def _harmed(token: Token) -> list[Token]:
+    """The objects of the participles of harm that follow an act ("exploded ..., killing
+    two soldiers and wounding several others"), which the coder does not code apart."""
+    verbs = [c for c in _children(token, "advcl", "conj") if c.lemma_.lower() in HARM_VERBS]
+    verbs += [c for v in verbs for c in _children(v, "conj") if c.lemma_.lower() in HARM_VERBS]
+    return [o for v in verbs for o in _children(v, "dobj")]
 
 
 def _subject_or_self(clause: Token) -> Token:
@@ -809,8 +1076,12 @@ def _nationality_named(token: Token) -> bool:
 
 def _noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     # "The committee completed its investigation": "its" is the governing verb's subject
-    owners = [c for c in _children(token, "poss") if c.lower_ not in POSSESSIVE_PRONOUNS]
+    owners = _owners(token)
     sources = owners + _prep_objects(token, frozenset({"by"}))
+    if not sources and token.dep_ == "conj" and _pos(token.head) == "NOUN":
+        # "the DPRK's deployment of troops ... and the provision of military support":
+        # coordinated acts share their author
+        sources = _owners(token.head) + _prep_objects(token.head, frozenset({"by"}))
     targets = _prep_objects(token, NOUN_TARGET_PREPS)
     if trigger.event_type not in SYMMETRIC_TYPES:
         # "the blockade of Serbia ... with Albania's help": "with" names a partner, the
@@ -927,13 +1198,29 @@ def _under_modal(token: Token) -> bool:
     return False
 
 
-def _recast(event: Event, sentence: Span) -> Event:
+TROOP_MOVES = frozenset({"march"})
+PLUNDER = frozenset({"loot", "looting", "ransack"})
+"""Plunder is a riot (CAMEO 145, PLOVER PROTEST mode riot) when a crowd or no one named does
+it, a seizure (COERCE confiscate) when the state or an armed group does. Setting property on
+fire is COERCE (destroy) whoever does it, as the PLOVER gold codes settlers' arson."""
+STATE_FORCE_SECTORS = frozenset({"GOV", "MIL", "COP", "REB"})
+
+
+def _recast(event: Event, sentence: Span, lemma: str = "") -> Event:
     """PLOVER's conventions for what a trigger's plain sense gets wrong.
 
     A promise or offer of cooperation is AGREE and a conditional or announced use of
     force is THREATEN; refusing to cooperate is REJECT; violence with military weapons,
     or between armed forces, is FIGHT, not ASSAULT.
     """
+    armed = any(a.sector in MILITARY_SECTORS for a in event.source)
+    if lemma in TROOP_MOVES and event.event_type == "PROTEST" and armed:
+        # PROTEST is civilian dissent; an armed force marching is a move of forces
+        event = replace(event, event_type="MOBILIZE", mode="troops")
+    state = any(a.sector in STATE_FORCE_SECTORS for a in event.source)
+    if lemma in PLUNDER and event.event_type == "PROTEST" and state:
+        # soldiers or militias looting a town: a seizure of property, not a riot
+        event = replace(event, event_type="COERCE", mode="confiscate")
     kind = event.event_type
     if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"}:
         return replace(event, event_type="REJECT", negated=False)
@@ -943,7 +1230,6 @@ def _recast(event: Event, sentence: Span) -> Event:
         if kind in FORCEFUL_TYPES:
             return replace(event, event_type="THREATEN")
     if kind == "ASSAULT":
-        armed = any(a.sector in MILITARY_SECTORS for a in event.source)
         # police are armed too: militants against police or troops is a clash of armed forces
         armed_target = any(a.sector in MILITARY_SECTORS | {"COP"} for a in event.target)
         means = {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
@@ -1109,7 +1395,11 @@ def _locative(token: Token) -> Token | None:
     for _ in range(6):
         if current.dep_ in ("prep", "advmod") and current.lower_ in LOCATIVE_PREPS:
             return current
-        if current.dep_ not in ("pobj", "prep", "compound", "appos") or current.head is current:
+        if current.dep_ == "prep" and current.lower_ != "of":
+            return None  # "in the conflict against Ukraine": Ukraine is no place of it
+        if current.dep_ not in ("pobj", "prep", "compound", "appos", "poss"):
+            return None  # "poss": "in Nairobi's city centre" is in Nairobi
+        if current.head is current:
             return None
         current = current.head
     return None
@@ -1144,7 +1434,10 @@ def _code_trigger(
         source_tokens, target_tokens = _noun_arguments(token, trigger)
     target_tokens = [_event_agent(t) or t for t in target_tokens]
     source = _dedupe(a for t in source_tokens for a in _phrase_actors(t, ctx, speaker))
-    target = _dedupe(a for t in target_tokens for a in _phrase_actors(t, ctx, speaker))
+    # "captured part of a Karen guerrilla stronghold on the Thai border": the ground is
+    # taken from whom its own words name, not from what lies beside it
+    occupy = trigger.mode == "occupy"
+    target = _dedupe(a for t in target_tokens for a in _phrase_actors(t, ctx, speaker, occupy))
     if not any(a.country for a in target) and trigger.pos == "VERB":
         # "offered its troops to Lebanon's president": whom it goes to, if the object names nobody
         recipients = _prep_objects(token, TARGET_PREPS) + [
@@ -1152,12 +1445,18 @@ def _code_trigger(
             for o in target_tokens
             for p in _prep_objects(o, frozenset({"to", "for", "against", "on"}))
         ]
+        if occupy:  # "captured the town from the rebels"
+            recipients = _prep_objects(token, frozenset({"from"}))
         alternative = _dedupe(a for t in recipients for a in _phrase_actors(t, ctx, speaker))
         if any(a.country for a in alternative):
             target = alternative
     if not any(a.country for a in target) and trigger.event_type in CONCESSION_TYPES:
         partners = _negotiated_with(_verb_of(token))
         target = _dedupe(a for t in partners for a in _phrase_actors(t, ctx, speaker)) or target
+    if not any(a.country or a.sector for a in target) and trigger.event_type in VIOLENT_TYPES:
+        # "a bomb exploded, killing two soldiers": the victims of its harm are its target
+        victims = _harmed(token)
+        target = _dedupe(a for t in victims for a in _phrase_actors(t, ctx, speaker)) or target
     if trigger.event_type in SYMMETRIC_TYPES and not target and len(source) > 1:
         target = source
     if (
@@ -1167,16 +1466,25 @@ def _code_trigger(
     ):
         source = target = _dedupe((*source, *target))
     if not any(a.country for a in target) and trigger.event_type in REACH_TYPES:
-        target = target + _later_countries(token, sentence, ctx, source)
+        target = target + _later_countries(token, sentence, ctx, source, trigger.event_type)
+    target = _not_self(source, target, trigger.event_type)
     if (
         trigger.event_type == "PROTEST"
         and source
         and not any(a.country or a.sector for a in target)
     ):
         target = _protested(token, ctx, source)
+    allies = {a.country for t in _allies(token) for a in _phrase_actors(t, ctx, speaker)}
+    allies -= {a.country for a in source}
+    if allies:  # "fought alongside Russian forces": Russia is on the source's side
+        target = tuple(a for a in target if a.country not in allies)
     location, location_country = _location(sentence, token, ctx)
-    source, target = _located(source, target, trigger.event_type, location, location_country)
+    # "in Kursk alongside Russian forces": the allies' ground is not the target
+    ground = None if location_country in allies else location_country
+    source, target = _located(source, target, trigger.event_type, location, ground)
     source, target = _domestic(source, target, trigger.event_type, sentence, ctx)
+    if trigger.event_type not in DOMESTIC_TYPES:  # a place that stood in for both sides
+        target = _not_self(source, target, trigger.event_type)
     if token.lower_ == "between" or any(c.lower_ == "between" for c in token.children):
         source = source or target
     date, date_end = _date(sentence, ctx)
@@ -1212,8 +1520,9 @@ def _code_trigger(
     ):
         event = replace(event, size=1)  # one person's hunger strike
     event = _single_victim(sentence, event)
-    event = _recast(event, sentence)
-    if event.mode is None or event.event_type != trigger.event_type:
+    event = _recast(event, sentence, token.lemma_.lower())
+    kept_mode = event.mode != trigger.mode  # set by _recast with the type it gave
+    if event.mode is None or (event.event_type != trigger.event_type and not kept_mode):
         event = replace(
             event, mode=mode_for(event.event_type, {t.lemma_.lower() for t in sentence})
         )

@@ -1,0 +1,235 @@
+"""Event coding of violent and related reports, on sentences written for these tests: the
+kinds of miss issue 12 lists (weapons fired or dropped, bombs with victims, plunder and
+arson, capture of ground, sums given, opposition, agreements ended or breached)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse import code_sentence
+
+DATE = "2025-03-04"
+
+
+def _events(text: str) -> list[dict]:
+    return [e.to_plover() for e in code_sentence(text, DATE)]
+
+
+def _types(text: str) -> list[str]:
+    return [e["event"] for e in _events(text)]
+
+
+def _one(text: str, event_type: str) -> dict:
+    found = [e for e in _events(text) if e["event"] == event_type]
+    assert found, f"no {event_type} in {text!r}: {_types(text)}"
+    return found[0]
+
+
+def _codes(actors: list[dict]) -> set[str | None]:
+    return {a["code"] for a in actors}
+
+
+def _sectors(actors: list[dict]) -> set[str | None]:
+    return {a["sector"] for a in actors}
+
+
+# -- weapons fired or dropped: FIGHT (artillery, aircraft), the munition is no target ----------
+
+
+def test_artillery_fired_at_a_place_is_fight_and_the_shells_are_no_target():
+    event = _one("Sudanese army units fired three mortar shells at a market in El Fasher.", "FIGHT")
+    assert _codes(event["source"]) >= {"SDN"}
+    assert "MIL" in _sectors(event["source"])
+    assert all("shell" not in a["actorText"] for a in event["target"])
+    assert event["mode"] == "heavy-weapons"
+
+
+def test_shells_fired_by_an_army_name_the_army_as_source():
+    # a reduced passive: "shells [that were] fired by X towards Y"
+    event = _one(
+        "Dozens of rocket shells fired by Ethiopian troops towards the rebels landed in Tigray.",
+        "FIGHT",
+    )
+    assert {(a["code"], a["sector"]) for a in event["source"]} == {("ETH", "MIL")}
+    assert "REB" in _sectors(event["target"])
+
+
+def test_shots_fired_at_unarmed_people_are_one_sided_violence():
+    event = _one("Myanmar soldiers fired shots at villagers in Sagaing.", "ASSAULT")
+    assert _codes(event["source"]) == {"MMR"}
+    assert event["mode"] == "firearms"
+
+
+def test_munitions_dropped_from_aircraft_are_fight_with_their_mode():
+    gas = _one(
+        "Syrian warplanes dropped canisters of chlorine gas on a village near Homs.", "FIGHT"
+    )
+    assert _codes(gas["source"]) == {"SYR"}
+    assert gas["mode"] == "unconventional"
+    bombs = _one("Russian jets dropped cluster bombs on a district of Kharkiv.", "FIGHT")
+    assert bombs["mode"] == "aerial"
+
+
+def test_dismissal_is_not_gunfire():
+    assert not {"FIGHT", "ASSAULT"} & set(_types("The president fired the army chief on Monday."))
+
+
+# -- a bomb's victims are its target ---------------------------------------------------------
+
+
+def test_a_bomb_that_went_off_targets_whom_it_killed_or_wounded():
+    event = _one(
+        "A car bomb exploded on Sunday, killing three policemen and wounding several others.",
+        "ASSAULT",
+    )
+    assert "COP" in _sectors(event["target"])
+    assert event["dead"] == 3
+
+
+def test_a_bomb_in_a_named_town_is_an_event_there():
+    event = _one(
+        "A bomb exploded at a bus stop in Kandahar, wounding several passengers.", "ASSAULT"
+    )
+    assert "AFG" in _codes(event["target"])
+    assert event["injured"] == "several" or event["injured"] is None
+
+
+# -- plunder and arson -----------------------------------------------------------------------
+
+
+def test_plunder_by_a_crowd_is_a_riot_and_arson_a_destruction():
+    types = _types("Stores were looted and set ablaze in the centre of Lagos.")
+    assert types[:2] == ["PROTEST", "COERCE"]
+    riot = _one("Stores were looted and set ablaze in the centre of Lagos.", "PROTEST")
+    assert riot["mode"] == "riot"
+
+
+def test_plunder_by_soldiers_is_a_seizure_not_a_riot():
+    event = _one("Soldiers plundered and looted houses in the town of Kidal.", "COERCE")
+    assert event["mode"] == "confiscate"
+    assert "PROTEST" not in _types("Soldiers looted houses in the town of Kidal.")
+
+
+# -- capture of ground by armed force: FIGHT (occupy) ------------------------------------------
+
+
+def test_capture_of_a_town_is_fight_and_an_armed_march_is_no_protest():
+    text = "M23 rebels captured a lakeside town and marched further into an army-held district."
+    types = _types(text)
+    assert types[0] == "FIGHT"
+    assert "PROTEST" not in types
+    assert _one(text, "FIGHT")["mode"] == "occupy"
+
+
+def test_seizing_control_of_a_place_is_fight_seizing_goods_is_coercion():
+    assert _types("Jihadist fighters seized control of the border town of Menaka.")[0] == "FIGHT"
+    assert _types("Indian police seized weapons in a raid in Srinagar.")[0] != "FIGHT"
+
+
+def test_taking_a_town_is_fight_taking_over_a_firm_or_funds_is_not():
+    assert (
+        _types("Taliban fighters took control of the provincial capital on Sunday.")[0] == "FIGHT"
+    )
+    assert "FIGHT" not in _types("Rosneft took over Yugansk after the auction in Moscow.")
+    assert "FIGHT" not in _types("Thousands of Britons took out split-capital funds.")
+
+
+def test_as_opposed_to_is_a_comparison():
+    assert _types("Margins fell to 4% in Germany, as opposed to 5% a year earlier.") == []
+
+
+def test_ground_taken_from_someone_targets_them():
+    event = _one("Ukrainian troops recaptured the village from Russian forces.", "FIGHT")
+    assert _codes(event["target"]) == {"RUS"}
+
+
+def test_civilians_marching_still_protest():
+    assert "PROTEST" in _types("Thousands of students marched through Dhaka on Friday.")
+
+
+# -- sums given, help urged, opposition --------------------------------------------------------
+
+
+def test_a_sum_given_is_aid_and_a_sum_promised_is_agree():
+    given = _one("The Nepalese government contributed two million rupees to the victims.", "AID")
+    assert _codes(given["source"]) == {"NPL"}
+    assert "AGREE" in _types(
+        "Japan will contribute five million yen to the relief effort in Nepal."
+    )
+
+
+def test_urging_someone_to_help_is_a_demand():
+    event = _one("Bangladesh urged Myanmar to help the returning refugees.", "DEMAND")
+    assert _codes(event["source"]) == {"BGD"}
+    assert _codes(event["target"]) == {"MMR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new election law was opposed by Kenyan opposition parties.",
+        "Egypt strongly opposed the construction of the Ethiopian dam.",
+    ],
+)
+def test_opposing_a_policy_is_disapproval(text):
+    assert _types(text)[0] == "DISAPPROVE"
+
+
+def test_opposing_a_proposal_put_to_you_is_rejection():
+    assert _types("Turkey is opposed to Swedish mediation in the dispute.")[0] == "REJECT"
+
+
+# -- agreements ended or breached are no AGREE -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow broke off its fishing treaty with Norway.",
+        "Washington scrapped the trade accord with Beijing.",
+        "Mali pulled out of the defence pact with France.",
+    ],
+)
+def test_ending_an_agreement_is_sanction_not_agree(text):
+    types = _types(text)
+    assert "AGREE" not in types and "RETREAT" not in types
+    assert types[0] == "SANCTION"
+
+
+def test_breaching_a_truce_is_fight_and_breaching_an_accord_no_agreement():
+    assert _types("Rebel units violated the truce near Goma.")[0] == "FIGHT"
+    assert "AGREE" not in _types("The militia breached the peace accord signed in Addis Ababa.")
+
+
+def test_making_an_agreement_is_still_agree():
+    assert _types("Chile and Peru signed a fisheries treaty in Lima.")[0] == "AGREE"
+
+
+# -- sides: allies are no target, no actor is its own target -----------------------------------
+
+
+def test_fighting_alongside_allies_does_not_target_them_or_their_ground():
+    event = _one(
+        "Belarusian volunteers went into battle in Belgorod alongside Russian troops.", "FIGHT"
+    )
+    assert "RUS" not in _codes(event["target"])
+    assert "BLR" in _codes(event["source"])
+
+
+def test_cooperation_between_two_parties_of_a_long_name_lists_both():
+    event = _one(
+        "Ministers condemned the military cooperation between the Democratic People's Republic "
+        "of Korea (DPRK) and the Islamic Republic of Iran.",
+        "COOPERATE",
+    )
+    assert _codes(event["source"]) >= {"PRK", "IRN"}
+
+
+def test_coordinated_acts_share_their_author_and_aid_is_not_for_the_adversary():
+    event = _one(
+        "Diplomats condemned Iran's transfer of drones to Russia and the provision of "
+        "ammunition for use in the war against Ukraine.",
+        "AID",
+    )
+    assert "IRN" in _codes(event["source"])
+    assert "UKR" not in _codes(event["target"]) | _codes(event["source"])
