@@ -48,7 +48,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 2
+_FORMAT = 3
 _COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$")
 _COUNTY_SUFFIX = re.compile(r"\s+County$")
 
