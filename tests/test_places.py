@@ -55,13 +55,22 @@ from newsfuse.geo.places import country_of_iso2, country_of_place, normalise_pla
         ("N.Y.", "USA"),
         ("Mo.", "USA"),
         ("British Columbia", "CAN"),
+        # abbreviations with dots from region_abbreviations.tsv, with or without spaces
+        ("W.Va.", "USA"),
+        ("W. Va.", "USA"),
+        ("D.C.", "USA"),
+        ("Sask.", "CAN"),
+        ("Man.", "CAN"),
+        ("N.S.W.", "AUS"),
     ],
 )
 def test_country_of_place(name: str, code: str) -> None:
     assert country_of_place(name) == code
 
 
-@pytest.mark.parametrize("name", ["", "   ", "xyzzyq", "WHEAT", "FOB RIVER", "Your World At War"])
+@pytest.mark.parametrize(
+    "name", ["", "   ", "xyzzyq", "WHEAT", "FOB RIVER", "Your World At War", "NL", "ACT"]
+)
 def test_unknown_places_give_none(name: str) -> None:
     assert country_of_place(name) is None
 

@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Span
 from newsfuse.annotate.actors import ActorResolver, ArticleContext
 from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
 from newsfuse.annotate.place_spans import place_spans
+from newsfuse.geo.abbreviations import in_context, is_form
 from newsfuse.geo.context import resolve_in_context
-from newsfuse.geo.gazetteer import lookup_place
+from newsfuse.geo.gazetteer import from_entry, lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.places import normalise_place
 from newsfuse.model import Actor, ActorMention, PlaceMention
@@ -37,6 +38,8 @@ _DETERMINERS = frozenset(
 _REGION_TAIL = frozenset(
     {"region", "province", "oblast", "border", "district", "area", "governorate"}
 )
+_COUNTY_WORDS = frozenset({"County", "COUNTY", "Parish", "PARISH", "Co.", "CO."})
+"""A word that, after a place the model found, may make it a county's name."""
 _NORTH_SOUTH = re.compile(r"^(?:the\s+)?(north|south)$", re.I)
 _NORTH_SOUTH_INSIDE = re.compile(r"\b(North|South)(?:'s|’s)?\b")
 
@@ -292,6 +295,13 @@ def find_places(
         end = ent.end
         while widen and end < len(doc) and doc[end].lower_ in _REGION_TAIL:
             end += 1
+        if (
+            widen
+            and end < len(doc)
+            and doc[end].text in _COUNTY_WORDS
+            and lookup_place(doc[ent.start : end + 1].text).feature_code == "ADM2"
+        ):
+            end += 1  # "Plymouth" of "The Plymouth County Sheriff's Office"
         start = (
             ent.start - 1
             if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and end > ent.end
@@ -307,4 +317,28 @@ def find_places(
                 info.geonameid, info.feature_class, info.feature_code,
             )
         )  # fmt: skip
+    places = _read_abbreviations(places, doc.text)
     return resolve_in_context(places, doc.text, dateline_place, dateline_country, home_country)
+
+
+def _read_abbreviations(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Region abbreviations read by the places next to them ("Perth, WA", "Winnipeg, Man.",
+    "Tasmania or the ACT"): each becomes the first-order region it names there."""
+    out = list(places)
+    for i, p in enumerate(places):
+        if not is_form(p.text):
+            continue
+        before = (places[i - 1].text, text[places[i - 1].end : p.start]) if i > 0 else None
+        after = (
+            (places[i + 1].text, text[p.end : places[i + 1].start]) if i + 1 < len(places) else None
+        )
+        entry = in_context(p.text, before, after)
+        if entry is None:
+            continue
+        info = from_entry(entry, p.text)
+        out[i] = replace(
+            p, name=info.name, country=info.country, kind=info.kind, admin1=info.admin1,
+            lat=info.lat, lon=info.lon, geonameid=info.geonameid,
+            feature_class=info.feature_class, feature_code=info.feature_code,
+        )  # fmt: skip
+    return out

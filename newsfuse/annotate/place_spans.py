@@ -15,7 +15,8 @@ for places ("Oudshoorn said"). The rules, each by definition:
 2. **A place at the head of an organisation's name**: the longest run of leading words
    of an ORG entity that is a place by rule 1, or a county ("Metcalfe County Coroner's
    Office"), followed by more words ("Kentucky State Police", "Oxford Police",
-   "Texas A&M University").
+   "Texas A&M University"); and a county at the head of a name the model took for a
+   place as a whole though it is none ("Metcalfe County Sheriff's Office", FAC).
 3. **A place ending an organisation's name after "of"**: "the University of Manitoba",
    "the Coptic Orthodox Church of Alexandria"; or after a broadcaster's initials ("CBC
    Toronto", "CTV Edmonton").
@@ -26,6 +27,10 @@ for places ("Oudshoorn said"). The rules, each by definition:
    role word ("Ms Raggi", "coach Darren Ripley"), or that is the surname of a PERSON
    entity of the same article ("Oudshoorn" after "Abe Oudshoorn") or the subject of a
    verb of saying ("Oudshoorn said") while no table knows it as a place, is dropped.
+6. **A region's abbreviation next to a place** (:mod:`newsfuse.geo.abbreviations`): a
+   state or province abbreviation that qualifies a place after a comma ("Louisville,
+   KY", "Melville, Sask.") or stands in a list next to a first-order region of its
+   country ("in Tasmania or the ACT") is a place, though the model gave it no entity.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.geo.abbreviations import form_pattern, next_to_place
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.places import normalise_place
@@ -89,7 +95,7 @@ def is_place_name(text: str) -> bool:
     if key in _POSITION_WORDS:
         return False
     for e in gazetteer().candidates(key):
-        if e.feature_code in ("PCLI", "ADM1"):
+        if e.feature_code in ("PCLI", "ADM1", "ADM2"):
             return True
         if normalise_place(e.name) == key and e.population >= MIN_POPULATION:
             return True
@@ -141,6 +147,20 @@ def _inside_org(ent: Span) -> list[Span]:
     return out
 
 
+def _county_head(ent: Span) -> Span | None:
+    """Rule 2 for a model place entity that is no place as a whole: its leading words
+    that name a county ("Metcalfe County" of "Metcalfe County Sheriff's Office")."""
+    core = _strip(ent)
+    info = lookup_place(ent.text)
+    if len(core) < 3 or info.geonameid is not None or info.country is not None:
+        return None
+    for n in range(min(len(core) - 1, 4), 1, -1):
+        head = core[:n]
+        if _is_county(head.text) and lookup_place(head.text).feature_code == "ADM2":
+            return head
+    return None
+
+
 def _person_like(ent: Span, surnames: set[str]) -> bool:
     """Rule 5 for one GPE/LOC/FAC entity."""
     if _after_title(ent):
@@ -189,7 +209,11 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     """The spans of ``doc`` that name places, in text order, each with whether it is one of
     the model's own place entities (which annotation widens over "region" and the like)."""
     surnames = _surnames(doc)
-    model = [e for e in doc.ents if e.label_ in _PLACE_LABELS and not _person_like(e, surnames)]
+    model = [
+        _county_head(e) or e
+        for e in doc.ents
+        if e.label_ in _PLACE_LABELS and not _person_like(e, surnames)
+    ]
     taken = [(e.start, e.end) for e in model]
     added: list[Span] = []
     for ent in doc.ents:
@@ -211,6 +235,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
             added += _free(_inside_org(ent), taken)
     again = [s for s in _same_names(doc, model + added) if not _a_person(s, surnames)]
     added += _free(again, taken)
+    added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
     return sorted(spans, key=lambda pair: pair[0].start)
 
@@ -238,4 +263,23 @@ def _same_names(doc: Doc, places: list[Span]) -> list[Span]:
                 e = ents.pop()
                 if e is not None and e.label_ in _OTHER_LABELS and _strip(e).text == n:
                     out.append(span)
+    return out
+
+
+def _abbreviations(doc: Doc, places: list[Span]) -> list[Span]:
+    """Rule 6: region abbreviations that qualify a place or stand in a list with a region."""
+    spans = sorted(places, key=lambda s: s.start_char)
+    out = []
+    for m in form_pattern().finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or any(p.start < span.end and span.start < p.end for p in spans):
+            continue
+        before = [p for p in spans if p.end_char <= m.start()]
+        after = [p for p in spans if p.start_char >= m.end()]
+        near_before = (
+            (before[-1].text, doc.text[before[-1].end_char : m.start()]) if before else None
+        )
+        near_after = (after[0].text, doc.text[m.end() : after[0].start_char]) if after else None
+        if next_to_place(m.group(), near_before, near_after) is not None:
+            out.append(span)
     return out

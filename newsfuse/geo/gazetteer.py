@@ -1,10 +1,15 @@
 """Place details for annotation: kind, country, point, GeoNames id and feature.
 
-Countries from our name tables; the hand-kept regions and seas of ``data/regions.tsv``;
-then the GeoNames gazetteer of :mod:`newsfuse.geo.geonames` (first-order regions,
-populated places of 500 people or more, continents): without context the most
-populous place of a name wins (a region counts the people of its places). Anything
-else a dateline or the alias table knows still gets its country from
+Abbreviations of first-order regions that name one wherever they stand ("Ky.", "B.C.",
+"NSW", see :mod:`newsfuse.geo.abbreviations`); the hand-kept regions and seas of
+``data/regions.tsv`` (a region there that is a GeoNames first-order region of its
+country, "Crimea", "Tigray", takes that region's id and point); countries from our name
+tables; then the GeoNames gazetteer of :mod:`newsfuse.geo.geonames` (first-order regions,
+counties, populated places of 500 people or more, continents): without context the most
+populous place of a name wins (a region counts the people of its places). A name no
+table knows that is a compass part of a country or first-order region ("Far North
+Queensland", "eastern Ukraine", "Southern California") is placed at that country or
+region. Anything else a dateline or the alias table knows still gets its country from
 :func:`country_of_place`.
 """
 
@@ -17,6 +22,7 @@ from importlib import resources
 
 import pycountry
 
+from newsfuse.geo.abbreviations import read_abbreviation
 from newsfuse.geo.geonames import Entry, gazetteer
 from newsfuse.geo.places import country_of_place, normalise_place
 
@@ -24,6 +30,11 @@ _REGION_WORDS = re.compile(
     r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area)$", re.I
 )
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+_COMPASS = re.compile(
+    r"^(?:far[\s-]+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?"
+    r"|east(?:ern)?|west(?:ern)?|central)[\s-]+(?=\S)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +53,7 @@ class PlaceInfo:
     """GeoNames feature code: PCLI (country), ADM1 (first-order region), PPL, PPLC, CONT."""
 
 
-_KINDS = {"PCLI": "country", "ADM1": "region", "CONT": "region"}
+_KINDS = {"PCLI": "country", "ADM1": "region", "ADM2": "region", "CONT": "region"}
 
 
 def from_entry(entry: Entry, name: str, region_words: bool = False) -> PlaceInfo:
@@ -103,9 +114,15 @@ def prior(entry: Entry, key: str) -> tuple[bool, bool, int]:
 def lookup_place(text: str) -> PlaceInfo:
     """What ``text`` ("Kursk", "the Kursk border region", "the Korean Peninsula") is and where."""
     name = _LEADING_THE.sub("", " ".join(text.split()))
+    abbreviated = read_abbreviation(name)
+    if abbreviated is not None:
+        return from_entry(abbreviated, name)
     key = normalise_place(name)
     if key in _regions():
         country, kind = _regions()[key]
+        entry = _region_entry(key, country) if kind == "region" else None
+        if entry is not None:
+            return replace(from_entry(entry, name), country=country)
         return PlaceInfo(name, country, kind)
     core = _REGION_WORDS.sub("", name)
     is_region = core != name
@@ -122,4 +139,31 @@ def lookup_place(text: str) -> PlaceInfo:
     candidates = gazetteer().candidates(core_key)
     if candidates:
         return from_entry(max(candidates, key=lambda e: prior(e, core_key)), core, is_region)
+    part_of = _compass_part(core)
+    if part_of is not None:
+        return part_of
     return PlaceInfo(core, country_of_place(core), "region" if is_region else "place")
+
+
+def _region_entry(key: str, iso3: str | None) -> Entry | None:
+    """The GeoNames first-order region of country ``iso3`` called ``key`` (by its name or an
+    alternate name), if there is one."""
+    country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    if country is None:
+        return None
+    for entry in gazetteer().candidates(key):
+        if entry.feature_code == "ADM1" and entry.iso2 == country.alpha_2:
+            return entry
+    return None
+
+
+def _compass_part(name: str) -> PlaceInfo | None:
+    """ "Far North Queensland", "eastern Ukraine": a compass word before the name of a
+    country or first-order region names a part of it, placed at its point."""
+    match = _COMPASS.match(name)
+    if match is None:
+        return None
+    whole = lookup_place(name[match.end() :])
+    if whole.kind == "country" or whole.feature_code == "ADM1":
+        return whole
+    return None

