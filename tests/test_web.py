@@ -119,6 +119,7 @@ def test_events_csv_download(client):
     assert "attachment" in response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert rows and {"event_type", "source", "target", "story_id"} <= set(rows[0])
+    assert {"location_geonameid", "location_lat", "location_lon"} <= set(rows[0])
 
 
 def test_one_error_shape_with_the_status(client):

@@ -30,7 +30,8 @@ CodePath = Annotated[str, Path(pattern=ISO3.replace(")?$", ")$"))]
 EVENT_CSV_FIELDS = ("id", "date", "event_type", "quad_class", "mode", "source", "target",
                     "location", "location_country", "dead", "injured", "size", "dead_text",
                     "injured_text", "size_text", "attribution",
-                    "story_id", "article_id", "evidence")  # fmt: skip
+                    "story_id", "article_id", "evidence", "location_geonameid",
+                    "location_feature_code", "location_lat", "location_lon")  # fmt: skip
 
 
 def http_url(url: str | None) -> str | None:
