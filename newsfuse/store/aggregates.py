@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from newsfuse.store.events import event_filters
-from newsfuse.store.schema import events, story_articles
+from newsfuse.store.schema import EVENT_PLACE_INDEX, events, story_articles
 
 
 def event_place_counts(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
@@ -26,15 +26,9 @@ def event_place_counts(engine: Engine, **filters: Any) -> list[dict[str, Any]]:
         source = events.outerjoin(
             story_articles, story_articles.c.article_id == events.c.article_id
         )
-    # in the order of ix_events_place, which SQLite then reads instead of the table
-    keys = (
-        events.c.location_country,
-        events.c.location,
-        events.c.location_lat,
-        events.c.location_lon,
-        events.c.event_type,
-        events.c.date,
-    )
+    # the leading columns of ix_events_place, in its order: SQLite then reads the index
+    # instead of the table
+    keys = tuple(EVENT_PLACE_INDEX.columns)[:6]
     query = (
         select(*keys, func.count().label("n"), func.min(events.c.id).label("first_id"))
         .select_from(source)

@@ -249,7 +249,7 @@ Index(
 Index(
     "ix_events_article_listing", events.c.article_id, events.c.negated, events.c.date, events.c.id
 )
-Index(
+EVENT_PLACE_INDEX = Index(
     "ix_events_place",
     events.c.location_country,
     events.c.location,
