@@ -169,7 +169,7 @@ def resolve_in_context(
     candidates: dict[str, list[Entry]] = {}
     where: dict[int, _Where] = {}
     for i, p in enumerate(places):
-        where[i] = _Where(p.country, _admin1_of(p) or _region_of(p))
+        where[i] = _Where(p.country, _region_of(p))
         if p.feature_class not in ("P", "A") or p.geonameid is None:
             continue
         found = candidates.get(keys[i]) or _candidates(p, keys[i])
