@@ -10,8 +10,6 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from alembic import command
-from alembic.config import Config
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, text, update
 from typer.testing import CliRunner
@@ -21,12 +19,12 @@ from newsfuse.export import EVENT_FIELDS, PLACE_FIELDS
 from newsfuse.ingest import ingest_paths
 from newsfuse.model import Annotations, Article, Event, EventActor, PlaceMention
 from newsfuse.store import Store
-from newsfuse.store.db import MIGRATIONS
 from newsfuse.store.schema import events
 from newsfuse.web import create_app
 from newsfuse.web.data import event_point
 
 from .conftest import EXAMPLES
+from .migration_support import downgrade
 
 POINT_COLUMNS = ("location_geonameid", "location_lat", "location_lon", "location_feature_code")
 ARTICLE = Article(id="a1", source="a1.txt", text="Protesters marched in Paris.", content_hash="h1")
@@ -137,14 +135,6 @@ def _check_upgraded(store: Store) -> None:
     assert _points(row) == (4717560, 33.66094, -95.55551, "PPL")
 
 
-def _downgrade(store: Store, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-
-
 def test_a_sqlite_database_at_0011_upgrades(tmp_path):
     path = str(tmp_path / "old.db")
     _database_at_0011(path)
@@ -156,7 +146,7 @@ def test_a_sqlite_database_at_0011_upgrades(tmp_path):
             place_index = [r[2] for r in conn.execute(text("PRAGMA index_info(ix_events_place)"))]
         assert place_index[:4] == ["location_country", "location", "location_lat", "location_lon"]
         _check_upgraded(store)
-        _downgrade(store, "0011_place_points")  # and back: the columns go, the rows stay
+        downgrade(store, "0011_place_points")  # and back: the columns go, the rows stay
         with store.engine.connect() as conn:
             names = {c["name"] for c in inspect(conn).get_columns("events")}
             assert not names & set(POINT_COLUMNS)
@@ -175,7 +165,7 @@ def test_a_postgres_database_at_0011_upgrades(postgres_url):
     _database_at_0011(url)
     with Store(url) as store:
         _check_upgraded(store)
-        _downgrade(store, "0011_place_points")
+        downgrade(store, "0011_place_points")
         store.migrate()
         assert _points(next(store.iter_events())) == (None, None, None, None)
 

@@ -9,8 +9,6 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
-from alembic import command
-from alembic.config import Config
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -21,7 +19,8 @@ from newsfuse.events.scoring import score_plover
 from newsfuse.export import EVENT_FIELDS, export_rows
 from newsfuse.model import MAX_COUNT, Article, Event, split_magnitude
 from newsfuse.store import Store
-from newsfuse.store.db import MIGRATIONS
+
+from .migration_support import downgrade
 
 DATE = "2025-03-04"
 
@@ -198,14 +197,6 @@ def _write_old_rows(store: Store) -> None:
             )
 
 
-def _downgrade(store: Store, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-
-
 MIGRATED = [
     (12, None, None, None, None, "millions"),
     (1000, None, 280_000_000_000, None, "several", None),
@@ -230,7 +221,7 @@ def test_migration_0007_converts_old_sqlite_rows(tmp_path):
             actors = conn.execute(text("SELECT count(*) FROM event_actors")).scalar()
         assert {k for row in kinds for k in row} <= {"integer", "null"}
         assert actors == len(OLD_ROWS)  # the events table was not rebuilt: nothing cascaded
-        _downgrade(store, "0006_unbounded_strings")  # and back: the words return to the counts
+        downgrade(store, "0006_unbounded_strings")  # and back: the words return to the counts
         with store.engine.connect() as conn:
             sizes = conn.execute(text("SELECT size FROM events ORDER BY id")).scalars().all()
             actors = conn.execute(text("SELECT count(*) FROM event_actors")).scalar()
