@@ -233,3 +233,51 @@ def test_coordinated_acts_share_their_author_and_aid_is_not_for_the_adversary():
     )
     assert "IRN" in _codes(event["source"])
     assert "UKR" not in _codes(event["target"]) | _codes(event["source"])
+
+
+# -- attacks named without a fighting verb; violence whose author is not named -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Gunmen beheaded a village chief in Cabo Delgado on Sunday.", "primitive"),
+        (
+            "A roadside bomb went off near a police checkpoint in Quetta, killing three.",
+            "explosives",
+        ),
+        ("A bomb explosion in a crowded market in Mogadishu wounded 12 people.", "explosives"),
+        ("Government forces bombarded rebel positions outside Idlib overnight.", None),
+    ],
+)
+def test_attacks_named_by_their_means_are_violence(text: str, mode: str | None):
+    events = _events(text)
+    assert events and events[0]["event"] in ("ASSAULT", "FIGHT"), _types(text)
+    if mode is not None:  # armed against armed is FIGHT, whose mode the means do not set
+        assert events[0]["mode"] == mode
+
+
+def test_a_toll_with_no_named_author_is_still_an_attack():
+    event = _one(
+        "Nine people were killed in an air strike on a wedding party in Saada province.", "ASSAULT"
+    )
+    assert not any(a["sector"] for a in event["source"])  # no author is named
+    assert event["dead"] == 9
+
+
+def test_a_bomb_that_claimed_lives_counts_them_as_dead():
+    event = _one("A car bomb outside a mosque in Kirkuk claimed 17 lives on Friday.", "ASSAULT")
+    assert event["dead"] == 17
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The earthquake claimed 40 lives in the mountain villages.",
+        "A gas cylinder explosion in a restaurant kitchen injured four cooks.",
+        "The fire alarm went off twice during the night.",
+        "Nine people were killed when their bus crashed into a ravine.",
+    ],
+)
+def test_hazards_accidents_and_alarms_are_no_attack(text: str):
+    assert not {"ASSAULT", "FIGHT"} & set(_types(text)), _types(text)

@@ -118,6 +118,16 @@ def _hazard_cause(token: Token) -> bool:
     )
 
 
+def _hazard_clause(token: Token) -> bool:
+    """ "were killed when their bus crashed", "died as a storm hit": a clause on the harm
+    that tells an accident or a hazard as its cause."""
+    clauses = [c for c in token.children if c.dep_ == "advcl"]
+    return any(
+        c.lemma_.lower() in HAZARD_VERBS or _own_subject(c) & (HAZARDS | EXPLOSIONS)
+        for c in clauses
+    )
+
+
 def _disaster(token: Token, event: Event) -> bool:
     lemma = token.lemma_.lower()
     if lemma in HAZARDS and token.pos_ == "NOUN":
@@ -133,7 +143,7 @@ def _disaster(token: Token, event: Event) -> bool:
         if verb.dep_ not in ("advcl", "conj") or verb.head is verb:
             break
         verb = verb.head
-    if _hazard_cause(token):
+    if _hazard_cause(token) or _hazard_clause(token):
         return True
     subject = _subject_lemmas(token)
     if token.pos_ != "VERB":  # a noun trigger: the clause it heads or sits in
