@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from newsfuse.cli import app
-from newsfuse.evaluate.plover import evaluate_plover, half_of, split
+from newsfuse.evaluate.plover import evaluate_plover, half_of, split, split_noise
 from newsfuse.events.scoring import confusion_matrix
 
 runner = CliRunner()
@@ -82,3 +82,23 @@ def test_cli_halves_and_confusion(tmp_path):
     assert as_json["confusion"]["AGREE"] == {"none": 1} and as_json["half"] == "all"
     bad = runner.invoke(app, ["eval", "plover", gold, "--half", "odd"])
     assert bad.exit_code != 0
+
+
+def test_split_noise_is_zero_for_a_perfect_coder_and_positive_for_a_mixed_one():
+    gold = [{"event": t} for t in ("AGREE", "FIGHT") for _ in range(5)]
+    perfect = [[{"event": g["event"]}] for g in gold]
+    assert split_noise(gold, perfect, rounds=20)["macro_f1_gap_sd"] == 0.0
+    mixed = [[{"event": "AGREE"}] for _ in gold]  # right on half the records
+    noise = split_noise(gold, mixed, rounds=20)
+    assert noise["rounds"] == 20
+    assert 0.0 < noise["macro_f1_gap_sd"] and 0.0 <= noise["share_over_0.05"] <= 1.0
+    assert split_noise(gold, mixed, rounds=20) == noise  # seeded: the figure repeats
+
+
+def test_magnitudes_are_scored_together_in_each_half(tmp_path):
+    result = evaluate_plover(_gold(tmp_path))
+    for part in (result, result["tune"], result["check"]):
+        row = part["attributes"]["magnitudes"]
+        names = ("dead", "injured", "size")
+        assert row["n"] == sum(part["attributes"][n]["n"] for n in names)
+    assert "macro_f1_gap_sd" in result["split_noise"]
