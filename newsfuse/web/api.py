@@ -15,8 +15,8 @@ from newsfuse.clean.ids import MAX_ID_CHARS
 from newsfuse.errors import InputError
 from newsfuse.untrusted import visible
 from newsfuse.web import data
-from newsfuse.web.app import MAX_ARTICLES, MAX_BODY_BYTES, check_token
 from newsfuse.web.params import ISO3, Limit, Offset, event_filters, story_filters
+from newsfuse.web.security import MAX_ARTICLES, MAX_BODY_BYTES, check_token
 
 MAX_JSON_DEPTH = 32
 """Articles are flat objects; a body nested deeper than this is refused before any work."""

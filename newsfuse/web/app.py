@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,24 +21,17 @@ from newsfuse.errors import NewsfuseError, StoreError
 from newsfuse.store import Store
 from newsfuse.store.changes import ChangeWatch
 from newsfuse.store.db import database_url
+from newsfuse.web.api import router as api_router
 from newsfuse.web.cache import CACHE_BYTES, ResponseCache
+from newsfuse.web.docs import mount_docs
+from newsfuse.web.pages import router as pages_router
+from newsfuse.web.pages import templates
+from newsfuse.web.security import MAX_ARTICLES, MAX_BODY_BYTES, SECURITY_HEADERS
 
 STATIC = Path(__file__).parent / "static"
-MAX_BODY_BYTES = 5 * 2**20  # one POST to /api/articles
-MAX_ARTICLES = 100  # articles in one POST to /api/articles
 SHUTDOWN_SECONDS = 5
 """On SIGTERM a request still running after this long is cut off and the server exits."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-SECURITY_HEADERS = {
-    # Article text is untrusted: no inline script may run, nothing loads from elsewhere.
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-}
 
 
 def error_body(status: int, message: str, error: str) -> dict[str, Any]:
@@ -148,10 +140,6 @@ def create_app(
     async def unexpected(request: Request, exc: Exception):  # type: ignore[no-untyped-def]
         return _error(request, 500, "internal error; see the server log", "InternalError")
 
-    from newsfuse.web.api import router as api_router
-    from newsfuse.web.docs import mount_docs
-    from newsfuse.web.pages import router as pages_router
-
     app.include_router(api_router)
     app.include_router(pages_router)
     mount_docs(app)  # before /static: its assets live under /static/vendor
@@ -168,35 +156,12 @@ def create_app(
 def _error(request: Request, status: int, message: str, name: str):  # type: ignore[no-untyped-def]
     if _wants_json(request):
         return JSONResponse(error_body(status, message, name), status_code=status)
-    from newsfuse.web.pages import templates
-
     try:
         return templates.TemplateResponse(
             request, "error.html", {"status": status, "message": message}, status_code=status
         )
     except Exception:  # the error page itself failed: plain text, never a second 500 page
         return HTMLResponse(f"{status}: error", status_code=status)
-
-
-def check_token(request: Request) -> None:
-    """Ingest over HTTP: only when enabled, only with the right bearer token.
-
-    The scheme is matched in any case (``bearer`` too, RFC 7235); the token itself is
-    compared in constant time.
-    """
-    if not request.app.state.allow_ingest:
-        raise StarletteHTTPException(
-            403,
-            "this server is read-only; start it with --allow-ingest and a token to accept articles",
-        )
-    scheme, _, sent = request.headers.get("authorization", "").strip().partition(" ")
-    if scheme.lower() != "bearer" or not sent.strip():
-        raise StarletteHTTPException(
-            401, "send the token as 'Authorization: Bearer TOKEN'", {"WWW-Authenticate": "Bearer"}
-        )
-    expected = str(request.app.state.token)
-    if not secrets.compare_digest(sent.strip().encode(), expected.encode()):
-        raise StarletteHTTPException(403, "wrong token")
 
 
 class UrlGuard:

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from newsfuse.web.app import SECURITY_HEADERS
+from newsfuse.web.security import SECURITY_HEADERS
 
 VENDOR_URL = "/static/vendor"
 
