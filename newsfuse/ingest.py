@@ -23,6 +23,7 @@ from newsfuse.readers import expand_paths, read_file
 from newsfuse.readers.paths import Skipped
 from newsfuse.store import Store
 from newsfuse.store.work import bounded_reason, iter_ids
+from newsfuse.timing import StageTimes
 
 REJECT_BATCH = 500
 """Rejects written together."""
@@ -47,6 +48,7 @@ class IngestReport:
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unsaved_rejects: dict[str, Reject] = field(default_factory=dict, repr=False)
+    times: StageTimes = field(default_factory=StageTimes, repr=False)
 
     @property
     def read(self) -> int:
@@ -67,6 +69,7 @@ class IngestReport:
             "recovered": self.recovered,
             "annotate_failed": self.annotate_failed,
             "clustering": self.clustering,
+            "stage_seconds": self.times.to_dict(),
         }
 
 
@@ -125,11 +128,13 @@ def ingest_document(
         record_reject(store, report, doc)
         return None
     report.notes.extend(doc.notes)
-    result = clean(doc)
+    with report.times.measure("clean"):
+        result = clean(doc)
     if isinstance(result, Reject):
         record_reject(store, report, result)
         return None
-    return store_article(result, store, report, input_id="id" in doc.meta, pending=pending)
+    with report.times.measure("store"):
+        return store_article(result, store, report, input_id="id" in doc.meta, pending=pending)
 
 
 def store_article(
@@ -220,7 +225,8 @@ def annotate_and_store(
     meanwhile is left as that run stored it."""
     count = 0
     resolver = store.actor_resolver()
-    for found in _analyse(articles, n_process, resolver):
+    times = report.times if report is not None else StageTimes()
+    for found in times.iterate("annotate+code", _analyse(articles, n_process, resolver)):
         if isinstance(found, tuple):
             article, exc = found
             store.mark_annotation_failed(article.id, failure_reason("annotating", exc))
@@ -228,7 +234,8 @@ def annotate_and_store(
                 report.annotate_failed.append(article.id)
             continue
         try:
-            saved = store.save_analysis(found, only_if_pending=only_if_pending)
+            with times.measure("store annotations"):
+                saved = store.save_analysis(found, only_if_pending=only_if_pending)
         except (DataError, IntegrityError, StatementError) as exc:  # this article's rows only
             article_id = found.annotations.article_id
             store.mark_annotation_failed(article_id, failure_reason("storing the annotations", exc))
@@ -296,7 +303,8 @@ def cluster_pending(store: Store, report: IngestReport) -> None:
     """Put every article in no story yet into one (they may come from an earlier run)."""
     from newsfuse.cluster.stage import cluster_new_articles
 
-    result = cluster_new_articles(store)
+    with report.times.measure("cluster"):
+        result = cluster_new_articles(store)
     if result.articles or report.stored:
         report.clustering = result.to_dict()
 
@@ -363,7 +371,7 @@ def ingest_paths(
             if isinstance(item, Reject):
                 ingest_document(item, store, report)
             else:
-                for doc in read_documents(item, suffix):
+                for doc in report.times.iterate("read", read_documents(item, suffix)):
                     annotator.add(ingest_document(doc, store, report, pending=annotate))
             if on_file is not None:
                 on_file(item if isinstance(item, str) else item.source, done, len(items))

@@ -27,6 +27,11 @@ def test_ingest_json_summary_and_exit_codes(tmp_path):
     summary = json.loads(result.stdout)
     assert (summary["stored"], summary["duplicates"], summary["rejected"]) == (5, 1, 1)
     assert summary["rejects"][0]["source"].endswith("agencies.jsonl:4")
+    stages = summary["stage_seconds"]  # wall-clock seconds per stage of this run
+    assert {"read", "clean", "store", "annotate+code", "store annotations", "cluster"} <= set(
+        stages
+    )
+    assert all(seconds >= 0 for seconds in stages.values())
     assert _run("ingest", str(EXAMPLES), "--db", db, "--strict").exit_code == 1
     empty = tmp_path / "empty.txt"
     empty.write_text("")

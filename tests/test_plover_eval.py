@@ -91,7 +91,7 @@ def test_split_noise_is_zero_for_a_perfect_coder_and_positive_for_a_mixed_one():
     mixed = [[{"event": "AGREE"}] for _ in gold]  # right on half the records
     noise = split_noise(gold, mixed, rounds=20)
     assert noise["rounds"] == 20
-    assert 0.0 < noise["macro_f1_gap_sd"] and 0.0 <= noise["share_over_0.05"] <= 1.0
+    assert noise["macro_f1_gap_sd"] > 0.0 and 0.0 <= noise["share_over_0.05"] <= 1.0
     assert split_noise(gold, mixed, rounds=20) == noise  # seeded: the figure repeats
 
 
