@@ -1,0 +1,97 @@
+"""End-to-end ingest throughput on the BBC corpus, against bare spaCy in the same run.
+
+    python benchmarks/ingest_bbc.py [--limit N] [--processes P]
+
+Takes the first N article files of ``../shared/corpus/bbc`` (all five sections, in file
+order), then (1) times bare ``nlp.pipe`` of the small English model with P processes over
+their cleaned texts and (2) times ``newsfuse.ingest.ingest_paths`` over the same files into
+a new SQLite database with P processes: read, clean, store, annotate, code, cluster. Prints
+articles per second for both, ingest / bare, and the seconds of each ingest stage (the
+``stage_seconds`` of ``newsfuse ingest --json``). A benchmark, not a test: figures vary with
+the machine and what else runs on it; compare the ratio, measured in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+
+from newsfuse.annotate.nlp import MODEL_NAMES, load_nlp
+from newsfuse.clean import clean_document
+from newsfuse.ingest import ingest_paths
+from newsfuse.model import Article
+from newsfuse.readers import read_paths
+from newsfuse.store import Store
+
+BBC = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
+
+
+def article_files(limit: int) -> list[Path]:
+    """The first ``limit`` article files, taken in turn from each section so every kind of
+    news is in a small sample."""
+    sections = [sorted(p.glob("*.txt")) for p in sorted(BBC.iterdir()) if p.is_dir()]
+    files: list[Path] = []
+    for i in range(max((len(s) for s in sections), default=0)):
+        files += [s[i] for s in sections if i < len(s)]
+    return files[:limit]
+
+
+def cleaned_texts(files: list[Path]) -> list[str]:
+    texts = []
+    for doc in read_paths([str(f) for f in files]):
+        cleaned = clean_document(doc) if hasattr(doc, "content") else None
+        if isinstance(cleaned, Article):
+            texts.append(cleaned.text)
+    return texts
+
+
+def bare_model():
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    sys.exit("no spaCy model installed")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=600)
+    parser.add_argument("--processes", type=int, default=2)
+    args = parser.parse_args()
+    if not BBC.is_dir():
+        sys.exit(f"{BBC} not found: the BBC corpus lives in ../shared")
+    files = article_files(args.limit)
+    texts = cleaned_texts(files)
+    print(f"{len(files)} BBC files, {len(texts)} articles after cleaning")
+
+    nlp = bare_model()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=args.processes):
+        pass
+    bare = time.perf_counter() - start
+
+    load_nlp()  # loaded before timing, as bare spaCy's model was
+    with tempfile.TemporaryDirectory() as folder, Store(f"sqlite:///{folder}/b.db") as store:
+        start = time.perf_counter()
+        report = ingest_paths([str(f) for f in files], store, n_process=args.processes)
+        ingest = time.perf_counter() - start
+    n = len(texts)
+    print(f"bare nlp.pipe (n_process={args.processes}): {n / bare:6.1f} articles/s ({bare:.1f} s)")
+    print(
+        f"newsfuse ingest (-p {args.processes}):        {n / ingest:6.1f} articles/s ({ingest:.1f} s)"
+    )
+    print(f"ratio ingest / bare: {bare / ingest:.2f}")
+    print(f"stored {report.stored}, rejected {report.rejected}, annotated {report.annotated}")
+    print("seconds per stage (in this process; annotate+code is the wait for the workers):")
+    for stage, seconds in report.times.to_dict().items():
+        print(f"  {stage:<18} {seconds:7.2f}  {100 * seconds / ingest:5.1f}%")
+
+
+if __name__ == "__main__":
+    main()
