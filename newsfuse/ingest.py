@@ -11,8 +11,11 @@ earlier one left (see :mod:`newsfuse.store.work`).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
@@ -25,10 +28,16 @@ from newsfuse.store import Store
 from newsfuse.store.work import bounded_reason, iter_ids
 from newsfuse.timing import StageTimes
 
+if TYPE_CHECKING:  # the parser loads only when something is annotated
+    from newsfuse.annotate.stage import AnnotationPool
+
 REJECT_BATCH = 500
 """Rejects written together."""
 ANNOTATE_BATCH = 64
 """Articles annotated together: enough for ``nlp.pipe`` to batch, little enough to redo after a crash."""
+ANNOTATE_CHUNK = 32
+"""Articles sent to a worker at once while ingesting (a chunk is also what is redone one
+article at a time when its analysis fails)."""
 
 
 @dataclass
@@ -211,6 +220,28 @@ def _analyse(
             yield article, exc
 
 
+def _save(found: Analysis, store: Store, report: IngestReport | None, only_if_pending: bool) -> int:
+    """Store one article's annotations and events in one transaction; 1 if stored. Rows the
+    database refuses mark that article ``annotate-failed`` instead."""
+    article_id = found.annotations.article_id
+    times = report.times if report is not None else StageTimes()
+    try:
+        with times.measure("store annotations"):
+            saved = store.save_analysis(found, only_if_pending=only_if_pending)
+    except (DataError, IntegrityError, StatementError) as exc:  # this article's rows only
+        _failed(store, report, article_id, failure_reason("storing the annotations", exc))
+        return 0
+    if saved and report is not None:
+        report.notes.extend(f"article {article_id}: {note}" for note in found.notes)
+    return saved
+
+
+def _failed(store: Store, report: IngestReport | None, article_id: str, reason: str) -> None:
+    store.mark_annotation_failed(article_id, reason)
+    if report is not None:
+        report.annotate_failed.append(article_id)
+
+
 def annotate_and_store(
     articles: list[Article],
     store: Store,
@@ -229,23 +260,9 @@ def annotate_and_store(
     for found in times.iterate("annotate+code", _analyse(articles, n_process, resolver)):
         if isinstance(found, tuple):
             article, exc = found
-            store.mark_annotation_failed(article.id, failure_reason("annotating", exc))
-            if report is not None:
-                report.annotate_failed.append(article.id)
+            _failed(store, report, article.id, failure_reason("annotating", exc))
             continue
-        try:
-            with times.measure("store annotations"):
-                saved = store.save_analysis(found, only_if_pending=only_if_pending)
-        except (DataError, IntegrityError, StatementError) as exc:  # this article's rows only
-            article_id = found.annotations.article_id
-            store.mark_annotation_failed(article_id, failure_reason("storing the annotations", exc))
-            if report is not None:
-                report.annotate_failed.append(article_id)
-            continue
-        count += saved
-        if saved and report is not None:
-            article_id = found.annotations.article_id
-            report.notes.extend(f"article {article_id}: {note}" for note in found.notes)
+        count += _save(found, store, report, only_if_pending)
     return count
 
 
@@ -279,24 +296,61 @@ def finish_pending(
 
 
 class _Annotator:
-    """Collects stored articles and annotates them a batch at a time (or not at all)."""
+    """Sends stored articles to the annotate and code stages a chunk at a time, and stores
+    what comes back, while the caller goes on reading, cleaning and storing: the workers
+    of one :class:`~newsfuse.annotate.stage.AnnotationPool` parse while this process does
+    the rest. A chunk whose analysis fails is redone one article at a time here, so only
+    the article that fails is marked ``annotate-failed``."""
 
     def __init__(self, store: Store, report: IngestReport, enabled: bool, n_process: int) -> None:
         self.store, self.report, self.enabled, self.n_process = store, report, enabled, n_process
         self.pending: list[Article] = []
+        self.inflight: deque[tuple[list[Article], Future[list[Analysis]]]] = deque()
+        self.pool: AnnotationPool | None = None
 
     def add(self, article: Article | None) -> None:
         if self.enabled and article is not None:
             self.pending.append(article)
-            if len(self.pending) >= ANNOTATE_BATCH * max(self.n_process, 1):
-                self.flush()
+            if len(self.pending) >= ANNOTATE_CHUNK:
+                self._submit()
+
+    def _submit(self) -> None:
+        if self.pool is None:
+            from newsfuse.annotate.stage import AnnotationPool
+
+            self.pool = AnnotationPool(self.n_process, self.store.actor_resolver())
+        chunk, self.pending = self.pending, []
+        self.inflight.append((chunk, self.pool.submit(chunk)))
+        while len(self.inflight) > 2 * max(self.n_process, 1):  # bounded memory
+            self._collect(*self.inflight.popleft())
+
+    def _collect(self, chunk: list[Article], future: Future[list[Analysis]]) -> None:
+        with self.report.times.measure("annotate+code"):
+            try:
+                found: list[Analysis | tuple[Article, BaseException]] = list(future.result())
+            except Exception:  # find the article that breaks it, one by one in this process
+                found = list(_analyse(chunk, 1, self.store.actor_resolver()))
+        for item in found:
+            if isinstance(item, tuple):
+                article, exc = item
+                _failed(self.store, self.report, article.id, failure_reason("annotating", exc))
+            else:
+                self.report.annotated += _save(item, self.store, self.report, True)
 
     def flush(self) -> None:
-        if self.pending:
-            self.report.annotated += annotate_and_store(
-                self.pending, self.store, self.n_process, only_if_pending=True, report=self.report
-            )
-            self.pending = []
+        """Annotate and store everything still waiting, then let the workers go."""
+        try:
+            if self.pending:
+                self._submit()
+            while self.inflight:
+                self._collect(*self.inflight.popleft())
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
 
 
 def cluster_pending(store: Store, report: IngestReport) -> None:
@@ -326,6 +380,9 @@ def ingest_documents(
     try:
         for doc in docs:
             annotator.add(ingest_document(doc, store, report, pending=annotate))
+    except BaseException:
+        annotator.close()  # what was sent is redone by the next run (marked pending)
+        raise
     finally:
         flush_rejects(store, report)
     annotator.flush()
@@ -375,6 +432,9 @@ def ingest_paths(
                     annotator.add(ingest_document(doc, store, report, pending=annotate))
             if on_file is not None:
                 on_file(item if isinstance(item, str) else item.source, done, len(items))
+    except BaseException:
+        annotator.close()  # what was sent is redone by the next run (marked pending)
+        raise
     finally:
         flush_rejects(store, report)
     annotator.flush()

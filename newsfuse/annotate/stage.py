@@ -145,6 +145,58 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+class AnnotationPool:
+    """Worker processes that parse, annotate and code chunks of articles for a whole run.
+
+    ``submit`` returns at once with a future, so the caller reads, cleans and stores the
+    next articles while the workers parse: the parser, not the stages around it, sets the
+    pace. With ``n_process`` <= 1 there are no workers and ``submit`` does the work before
+    it returns (the future is already done). Workers are forked once, on the first
+    ``submit``, after the model is loaded, so they share it.
+    """
+
+    def __init__(
+        self,
+        n_process: int,
+        resolver: ActorResolver | None = None,
+        *,
+        batch_size: int = 32,
+        code: bool = True,
+        max_chars: int | None = MAX_ANNOTATED_CHARS,
+        piece_chars: int = PIECE_CHARS,
+    ) -> None:
+        self.n_process = n_process
+        self.options = (resolver, batch_size, code, max_chars, piece_chars)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, articles: list[Article]) -> Future[list[Analysis]]:
+        if self.n_process <= 1:
+            done: Future[list[Analysis]] = Future()
+            try:
+                done.set_result(_annotate_chunk(articles, *self.options))
+            except Exception as exc:
+                done.set_exception(exc)
+            return done
+        if self._pool is None:
+            load_nlp()  # loaded once here; forked workers share it
+            context = multiprocessing.get_context(
+                "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            )
+            self._pool = ProcessPoolExecutor(max_workers=self.n_process, mp_context=context)
+        return self._pool.submit(_annotate_chunk, articles, *self.options)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> AnnotationPool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
 def annotate_articles(
     articles: Iterable[Article],
     *,
@@ -168,18 +220,11 @@ def annotate_articles(
         for chunk in _chunks(articles, batch_size * 4):
             yield from _annotate_chunk(chunk, resolver, batch_size, code, max_chars, piece_chars)
         return
-    load_nlp()  # loaded once here; forked workers share it
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+    options = {"batch_size": batch_size, "code": code, "max_chars": max_chars}
+    with AnnotationPool(n_process, resolver, piece_chars=piece_chars, **options) as pool:
         pending: deque[Future[list[Analysis]]] = deque()
         for chunk in _chunks(articles, batch_size):
-            pending.append(
-                pool.submit(
-                    _annotate_chunk, chunk, resolver, batch_size, code, max_chars, piece_chars
-                )
-            )
+            pending.append(pool.submit(chunk))
             if len(pending) > 2 * n_process:  # bounded: a huge input is not held in memory
                 yield from pending.popleft().result()
         while pending:
