@@ -118,3 +118,14 @@ def test_iso_3166_2_codes_lead_to_first_order_regions() -> None:
     entry = gazetteer().subdivision("AU-QLD")
     assert entry is not None and (entry.name, entry.feature_code) == ("Queensland", "ADM1")
     assert gazetteer().subdivision("XX-YY") is None
+
+
+def test_a_stray_place_does_not_stretch_a_regions_box() -> None:
+    """Jiangsu lies between 30.7 and 35.2 degrees north and 116.3 and 121.9 east; a place
+    the data puts in it far inland must not drag its point out of the province."""
+    jiangsu = gazetteer().by_id(1806260)
+    assert jiangsu is not None and jiangsu.feature_code == "ADM1"
+    assert 30.7 <= jiangsu.lat <= 35.2 and 116.3 <= jiangsu.lon <= 121.9
+    kentucky = gazetteer().admin1("US", "KY")  # a region of many places keeps its box
+    assert kentucky is not None and 36.5 <= kentucky.lat <= 39.2
+    assert -89.6 <= kentucky.lon <= -81.9
