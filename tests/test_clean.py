@@ -39,7 +39,7 @@ def test_html_page_furniture_and_metadata():
         "CHE",
         "Reuters",
     )
-    assert article.text.startswith("GENEVA (Reuters) - Armenia and Azerbaijan will resume")
+    assert article.text.startswith("GENEVA (Reuters) -\n\nArmenia and Azerbaijan will resume")
     for furniture in (
         "Share on",
         "Related stories",
@@ -74,7 +74,7 @@ def test_input_metadata_wins_over_what_cleaning_guesses():
         "2021-05-04T08:00:00+00:00",
     )
     assert (article.dateline_place, article.agency) == ("LONDON", "Reuters")
-    assert article.text.startswith("LONDON (Reuters) - The pound rose")
+    assert article.text.startswith("LONDON (Reuters) -\n\nThe pound rose")
 
 
 def test_trailing_agency_credit():
@@ -180,7 +180,7 @@ def test_the_words_after_a_dateline_are_body_never_a_title(header, place, rest):
     dateline as written (its place is a place of the article)."""
     article = _body(header + LEAD + rest, title="Prison population falls")
     assert isinstance(article, Article), article
-    assert article.text.startswith(" ".join(header.split()) + " A new report shows")
+    assert article.text.startswith(" ".join(header.split()) + "\n\nA new report shows")
     assert (article.dateline_place or "").upper() == place
     assert "Copyright" not in article.text
 

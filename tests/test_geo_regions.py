@@ -147,7 +147,7 @@ def test_a_datelines_place_and_qualifier_are_places_of_the_stored_text() -> None
         "PARIS, Mo. — A 25-year-old man was arrested Friday on DWI and other charges "
         "after a crash that led to a serious injury, the state Highway Patrol reported."
     )
-    assert article.text.startswith("PARIS, Mo. — A 25-year-old man")
+    assert article.text.startswith("PARIS, Mo. —\n\nA 25-year-old man")
     places = annotate_article(article).places
     by_text = {p.text: p for p in places}
     town, state = by_text["PARIS"], by_text["Mo."]
@@ -162,7 +162,7 @@ def test_a_dateline_after_a_title_line_stays_before_its_lead() -> None:
         "TORRINGTON, Conn. (AP) — Mayor Ryan Bingham will hold a press conference at noon "
         "today to unveil a new program regarding drugs being sold in the city."
     )
-    at = article.text.index("TORRINGTON, Conn. (AP) — Mayor Ryan Bingham")
+    at = article.text.index("TORRINGTON, Conn. (AP) —\n\nMayor Ryan Bingham")
     assert at == 0 or article.text[at - 1] == "\n"
     town = next(p for p in annotate_article(article).places if p.text == "TORRINGTON")
     assert town.start == at and town.admin1 == "US.CT"

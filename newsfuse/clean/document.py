@@ -94,8 +94,9 @@ def text_header(dateline: Dateline | None, text: str) -> str:
 
 
 def keep_dateline(header: str, body: str, lead: str = "") -> str:
-    """The body with its dateline header put back before ``lead`` (the words that followed
-    it), else at the start: the header is cut before reflowing and stripping (it is no
+    """The body with its dateline header put back, a paragraph of its own (the story's
+    sentences parse as before), before ``lead`` (the words that followed it), else at the
+    start: the header is cut before reflowing and stripping (it is no
     title, no furniture) but stays part of the story's text, so that its place is a place
     of the article with offsets into the stored text like any other."""
     if not header or not body or body.startswith(header):
@@ -103,8 +104,8 @@ def keep_dateline(header: str, body: str, lead: str = "") -> str:
     words = " ".join(lead.split())[:_LEAD_PROBE]
     at = body.find(words) if words else -1
     if at > 0 and body[at - 1] == "\n":
-        return f"{body[:at]}{header} {body[at:]}"
-    return f"{header} {body}"
+        return f"{body[:at]}{header}\n\n{body[at:]}"
+    return f"{header}\n\n{body}"
 
 
 def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
