@@ -118,3 +118,51 @@ def test_iso_3166_2_codes_lead_to_first_order_regions() -> None:
     entry = gazetteer().subdivision("AU-QLD")
     assert entry is not None and (entry.name, entry.feature_code) == ("Queensland", "ADM1")
     assert gazetteer().subdivision("XX-YY") is None
+
+
+def test_a_stray_place_does_not_stretch_a_regions_box() -> None:
+    """Jiangsu lies between 30.7 and 35.2 degrees north and 116.3 and 121.9 east; a place
+    the data puts in it far inland must not drag its point out of the province."""
+    jiangsu = gazetteer().by_id(1806260)
+    assert jiangsu is not None and jiangsu.feature_code == "ADM1"
+    assert 30.7 <= jiangsu.lat <= 35.2 and 116.3 <= jiangsu.lon <= 121.9
+    kentucky = gazetteer().admin1("US", "KY")  # a region of many places keeps its box
+    assert kentucky is not None and 36.5 <= kentucky.lat <= 39.2
+    assert -89.6 <= kentucky.lon <= -81.9
+
+
+def _ingested(text: str) -> Article:
+    from newsfuse.clean.document import clean_document
+    from newsfuse.model import RawDocument
+
+    article = clean_document(RawDocument(source="t.txt", content=text, kind="text", meta={}))
+    assert isinstance(article, Article), article
+    return article
+
+
+def test_a_datelines_place_and_qualifier_are_places_of_the_stored_text() -> None:
+    """ "PARIS, Mo. —": the dateline stays in the stored text, and its place and the
+    state after it are place spans there, the town read by its state."""
+    article = _ingested(
+        "PARIS, Mo. — A 25-year-old man was arrested Friday on DWI and other charges "
+        "after a crash that led to a serious injury, the state Highway Patrol reported."
+    )
+    assert article.text.startswith("PARIS, Mo. —\n\nA 25-year-old man")
+    places = annotate_article(article).places
+    by_text = {p.text: p for p in places}
+    town, state = by_text["PARIS"], by_text["Mo."]
+    assert (town.start, town.end, state.start, state.end) == (0, 5, 7, 10)
+    assert state.feature_code == "ADM1" and state.admin1 == "US.MO"
+    assert town.admin1 == "US.MO" and town.lat is not None
+
+
+def test_a_dateline_after_a_title_line_stays_before_its_lead() -> None:
+    article = _ingested(
+        "Mayor to unveil a plan against drugs\n"
+        "TORRINGTON, Conn. (AP) — Mayor Ryan Bingham will hold a press conference at noon "
+        "today to unveil a new program regarding drugs being sold in the city."
+    )
+    at = article.text.index("TORRINGTON, Conn. (AP) —\n\nMayor Ryan Bingham")
+    assert at == 0 or article.text[at - 1] == "\n"
+    town = next(p for p in annotate_article(article).places if p.text == "TORRINGTON")
+    assert town.start == at and town.admin1 == "US.CT"

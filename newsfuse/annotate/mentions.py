@@ -21,6 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from newsfuse.annotate.actors import ActorResolver, ArticleContext
+from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
 from newsfuse.annotate.place_spans import place_spans
 from newsfuse.geo.abbreviations import in_context, is_form
@@ -317,8 +318,32 @@ def find_places(
                 info.geonameid, info.feature_class, info.feature_code,
             )
         )  # fmt: skip
+    places = _with_dateline(places, doc.text, sentence_of)
     places = _read_abbreviations(places, doc.text)
     return resolve_in_context(places, doc.text, dateline_place, dateline_country, home_country)
+
+
+def _with_dateline(
+    places: list[PlaceMention], text: str, sentence_of: Callable[[int], int]
+) -> list[PlaceMention]:
+    """``places`` with those of the dateline header near the start of ``text`` (see
+    :mod:`newsfuse.annotate.dateline_spans`) in place of what the model found inside it."""
+    header_start, header_end, spans = dateline_spans(text)
+    if not spans:
+        return places
+    kept = [p for p in places if p.end <= header_start or p.start >= header_end]
+    found = []
+    for start, end in spans:
+        name = text[start:end]
+        info = lookup_place(name)
+        found.append(
+            PlaceMention(
+                start, end, name, info.name, info.country, info.kind, info.admin1, info.lat,
+                info.lon, sentence_of(start), info.geonameid, info.feature_class,
+                info.feature_code,
+            )
+        )  # fmt: skip
+    return [*found, *kept]
 
 
 def _read_abbreviations(places: list[PlaceMention], text: str) -> list[PlaceMention]:

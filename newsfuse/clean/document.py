@@ -27,6 +27,8 @@ from newsfuse.readers.limits import (
 )
 
 MIN_BODY_CHARS = 80
+_LEAD_PROBE = 40
+"""How much of the words after a dateline finds where they stand in the cleaned body."""
 """Less body than this, once furniture is gone, is not an article..."""
 MIN_BRIEF_WORDS = 5
 """...unless a dateline opens it and it has this many words: a wire brief
@@ -81,9 +83,34 @@ def _plain_spaces(text: str) -> str:
     return _ODD_SPACES.sub(" ", text)
 
 
+def text_header(dateline: Dateline | None, text: str) -> str:
+    """The dateline header as written in ``text`` ("TORRINGTON, Conn. (AP) —"), one line,
+    from its place on (a "date 2024-12-16" stamp before the place is no part of the story)."""
+    if dateline is None:
+        return ""
+    header = text[dateline.start : dateline.end]
+    at = header.find(dateline.place) if dateline.place else -1
+    return " ".join(header[max(at, 0) :].split())
+
+
+def keep_dateline(header: str, body: str, lead: str = "") -> str:
+    """The body with its dateline header put back, a paragraph of its own (the story's
+    sentences parse as before), before ``lead`` (the words that followed it), else at the
+    start: the header is cut before reflowing and stripping (it is no
+    title, no furniture) but stays part of the story's text, so that its place is a place
+    of the article with offsets into the stored text like any other."""
+    if not header or not body or body.startswith(header):
+        return body
+    words = " ".join(lead.split())[:_LEAD_PROBE]
+    at = body.find(words) if words else -1
+    if at > 0 and body[at - 1] == "\n":
+        return f"{body[:at]}{header}\n\n{body[at:]}"
+    return f"{header}\n\n{body}"
+
+
 def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
     """Plain text: cut the dateline header out, undo hard wrapping, strip page furniture."""
-    text = _plain_spaces(text)
+    text = original = _plain_spaces(text)
     dateline = find_dateline(text, published_hint)
     lead = ""
     if dateline is not None:
@@ -107,7 +134,7 @@ def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
         or trailing_credit(body)
     )
     return Cleaned(
-        body=body,
+        body=keep_dateline(text_header(dateline, original), body, lead),
         title=title,
         outlet=stripped.outlet,
         published=dateline.published if dateline else None,
@@ -128,7 +155,10 @@ def clean_html_document(html: str, url: str | None, published_hint: str | None) 
         )
     body = _plain_spaces(body)
     dateline = find_dateline(body, published_hint or page.date)
+    header = lead = ""
     if dateline is not None:
+        header = text_header(dateline, body)
+        lead = body[dateline.end :].split("\n", 1)[0]
         body = body[: dateline.start] + body[dateline.end :]
     elif page.lead:
         dateline = find_dateline(page.lead, published_hint or page.date)
@@ -143,7 +173,7 @@ def clean_html_document(html: str, url: str | None, published_hint: str | None) 
         or trailing_credit("\n".join(kept))
     )
     return Cleaned(
-        body="\n".join(kept),
+        body=keep_dateline(header, "\n".join(kept), lead),
         title=page.title,
         outlet=page.sitename,
         author=page.author,

