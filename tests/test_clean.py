@@ -323,3 +323,15 @@ def test_gold_toponyms_survive_cleaning_unless_in_furniture(shared):
                 continue
             lost.append((record["id"], gold["name"]))
     assert lost == []
+
+
+def test_the_duplicate_key_leaves_the_dateline_header_out():
+    body = (
+        "A new report shows the state lost 4,000 factory jobs last year, the labour "
+        "department said on Tuesday.\n\nThe governor called the figures worrying and "
+        "promised a plan for the hardest-hit counties before the summer."
+    )
+    ap = _clean("text", f"RALEIGH, N.C. (AP) - {body}")
+    wire = _clean("text", f"RALEIGH, North Carolina, March 4 (Reuters) - {body}")
+    assert ap.text.startswith("RALEIGH, N.C. (AP)")  # the header stays in the stored text
+    assert ap.content_hash == wire.content_hash == _clean("text", body).content_hash

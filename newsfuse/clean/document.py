@@ -57,6 +57,10 @@ class Cleaned:
     dateline: Dateline | None = None
     agency: str | None = None
     removed: list[str] = field(default_factory=list)
+    unheaded: str | None = None
+    """The body without the dateline header put back in it: the duplicate key is made from
+    it, so a copy with another dateline, or one stored before datelines were kept in the
+    text, is still the same article."""
 
 
 def unpatterned_text(stripped: StrippedText) -> str:
@@ -135,6 +139,7 @@ def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
     )
     return Cleaned(
         body=keep_dateline(text_header(dateline, original), body, lead),
+        unheaded=body,
         title=title,
         outlet=stripped.outlet,
         published=dateline.published if dateline else None,
@@ -174,6 +179,7 @@ def clean_html_document(html: str, url: str | None, published_hint: str | None) 
     )
     return Cleaned(
         body=keep_dateline(header, "\n".join(kept), lead),
+        unheaded="\n".join(kept),
         title=page.title,
         outlet=page.sitename,
         author=page.author,
@@ -304,7 +310,7 @@ def _clean(raw: RawDocument) -> Article:
         id=article_id,
         source=raw.source,
         text=body,
-        content_hash=content_hash(title, body),
+        content_hash=content_hash(title, tidy_text(found.unheaded or "") or body),
         title=title,
         url=safe.url(meta.get("url")),
         outlet=safe.text("outlet", meta.get("outlet") or found.outlet),
