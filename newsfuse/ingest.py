@@ -314,11 +314,13 @@ class _Annotator:
             if len(self.pending) >= ANNOTATE_CHUNK:
                 self._submit()
 
-    def _submit(self) -> None:
+    def _submit(self, last: bool = False) -> None:
         if self.pool is None:
             from newsfuse.annotate.stage import AnnotationPool
 
-            self.pool = AnnotationPool(self.n_process, self.store.actor_resolver())
+            # a run that fits in one chunk is parsed here: no worker would share it
+            processes = 1 if last else self.n_process
+            self.pool = AnnotationPool(processes, self.store.actor_resolver())
         chunk, self.pending = self.pending, []
         self.inflight.append((chunk, self.pool.submit(chunk)))
         while len(self.inflight) > 2 * max(self.n_process, 1):  # bounded memory
@@ -341,7 +343,7 @@ class _Annotator:
         """Annotate and store everything still waiting, then let the workers go."""
         try:
             if self.pending:
-                self._submit()
+                self._submit(last=True)
             while self.inflight:
                 self._collect(*self.inflight.popleft())
         finally:

@@ -28,6 +28,7 @@ from newsfuse.cli.views import render_article, render_story
 from newsfuse.errors import InputError
 from newsfuse.export import FIELDS, TYPES, export_rows
 from newsfuse.ingest import IngestReport, annotate_stored, ingest_paths
+from newsfuse.processes import default_processes
 from newsfuse.store import Store
 from newsfuse.untrusted import visible
 
@@ -47,12 +48,18 @@ app.add_typer(actors_app, name="actors")
 app.add_typer(eval_app, name="eval")
 
 ProcessesOption = Annotated[
-    int, typer.Option("--processes", "-p", min=1, help="spaCy processes for annotation.")
+    int | None,
+    typer.Option(
+        "--processes",
+        "-p",
+        min=1,
+        help="Processes for annotation \\[default: the machine's cores].",
+    ),
 ]
 DbOption = Annotated[
     str | None,
     typer.Option(
-        "--db", envvar="NEWSFUSE_DB", help="Database URL or SQLite file [default: newsfuse.db]."
+        "--db", envvar="NEWSFUSE_DB", help="Database URL or SQLite file \\[default: newsfuse.db]."
     ),
 ]
 
@@ -125,7 +132,7 @@ def ingest_cli(
     cluster: Annotated[
         bool, typer.Option("--cluster/--no-cluster", help="Put new articles into stories.")
     ] = True,
-    processes: ProcessesOption = 1,
+    processes: ProcessesOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read, clean, store, annotate and cluster articles. Re-ingesting stores nothing new."""
@@ -154,7 +161,7 @@ def ingest_cli(
                     suffix=suffix,
                     annotate=annotate,
                     cluster=cluster,
-                    n_process=processes,
+                    n_process=processes or default_processes(),
                     on_file=on_file,
                 )
             except KeyboardInterrupt:
@@ -183,7 +190,7 @@ def batch_cli(
         bool, typer.Option("--ray/--no-ray", help="Run on Ray Data, or in this process.")
     ] = True,
     address: Annotated[
-        str | None, typer.Option("--address", help="Ray cluster to join [default: start one].")
+        str | None, typer.Option("--address", help="Ray cluster to join \\[default: start one].")
     ] = None,
     cpus: Annotated[
         int | None, typer.Option("--cpus", min=1, help="CPUs of the local Ray, actors to run.")
@@ -291,7 +298,7 @@ def annotate_cli(
     all_articles: Annotated[
         bool, typer.Option("--all", help="Annotate every article again.")
     ] = False,
-    processes: ProcessesOption = 1,
+    processes: ProcessesOption = None,
 ) -> None:
     """Annotate stored articles that have not been annotated yet (or all with --all)."""
     with Store(db) as store:
@@ -301,7 +308,7 @@ def annotate_cli(
             else store.unannotated_article_ids()
         )
         report = IngestReport()
-        count = annotate_stored(store, ids, processes, report=report)
+        count = annotate_stored(store, ids, processes or default_processes(), report=report)
     console.print(f"{count} articles annotated")
     if report.annotate_failed:
         err_console.print(
@@ -578,7 +585,7 @@ def doctor_cli(
     repair: Annotated[
         bool, typer.Option("--repair", help="Finish what is unfinished (annotate, cluster).")
     ] = False,
-    processes: ProcessesOption = 1,
+    processes: ProcessesOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Check the database for unfinished work an interrupted run left; --repair finishes it.
@@ -587,7 +594,7 @@ def doctor_cli(
     from newsfuse.doctor import doctor
 
     with Store(db) as store:
-        result = doctor(store, repair=repair, n_process=processes)
+        result = doctor(store, repair=repair, n_process=processes or default_processes())
     health = result["health"]
     if as_json:
         print_json(result)
@@ -646,7 +653,7 @@ def duplicates_cli(db: DbOption = None) -> Output:
 
 FormatOption = Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="File to write [default: stdout].")
+    Path | None, typer.Option("--output", "-o", help="File to write \\[default: stdout].")
 ]
 
 
