@@ -279,6 +279,8 @@ def test_a_bomb_that_claimed_lives_counts_them_as_dead():
         "A gas cylinder explosion in a restaurant kitchen injured four cooks.",
         "The fire alarm went off twice during the night.",
         "Nine people were killed when their bus crashed into a ravine.",
+        "Aid poured into Aceh after the tsunami which killed 160,000 people there.",
+        "Hundreds were killed and thousands left homeless after a cyclone hit the delta.",
     ],
 )
 def test_hazards_accidents_and_alarms_are_no_attack(text: str):

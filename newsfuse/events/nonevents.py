@@ -67,12 +67,24 @@ def _noun_lemmas(phrases: list[Token]) -> set[str]:
     return found
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subject phrases of ``verb``; in a relative clause whose subject is the relative
+    pronoun, the noun the clause hangs on ("the tsunami which killed")."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if verb.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in found):
+        return [verb.head]
+    return found
+
+
 def _subject_lemmas(token: Token) -> set[str]:
     """Lemmas of the subject phrase of ``token``'s clause ("Floods in X have killed",
     "a bus crashed ..., killing": the subject of the verb the participle hangs on)."""
     verb = token
     for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        subjects = _subjects(verb)
         if subjects:
             return _noun_lemmas(subjects)
         if verb.dep_ not in ("advcl", "conj", "xcomp", "acl") or verb.head is verb:
@@ -100,7 +112,7 @@ def _gunfire(token: Token) -> bool:
 
 
 def _own_subject(token: Token) -> set[str]:
-    return _noun_lemmas([c for c in token.children if c.dep_ in ("nsubj", "csubj")])
+    return _noun_lemmas([c for c in _subjects(token) if c.dep_ != "nsubjpass"])
 
 
 CAUSE_PREPS = frozenset({"in", "by", "after", "following", "during", "from", "amid"})
@@ -121,7 +133,10 @@ def _hazard_cause(token: Token) -> bool:
 def _hazard_clause(token: Token) -> bool:
     """ "were killed when their bus crashed", "died as a storm hit": a clause on the harm
     that tells an accident or a hazard as its cause."""
-    clauses = [c for c in token.children if c.dep_ == "advcl"]
+    # "were killed and millions left homeless after an earthquake sent waves": the clause
+    # may hang on a verb coordinated with the harm
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
+    clauses = [c for verb in verbs for c in verb.children if c.dep_ == "advcl"]
     return any(
         c.lemma_.lower() in HAZARD_VERBS or _own_subject(c) & (HAZARDS | EXPLOSIONS)
         for c in clauses
