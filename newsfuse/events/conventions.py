@@ -32,8 +32,11 @@ MATERIAL_TYPES = frozenset(
         "FIGHT",
     }
 )
+"""Acts, not words: where one happens says whose people did it and to whom (a meeting in
+Geneva says nothing of who met)."""
 
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
+"""Mutual acts: when several parties do one together, each is on both sides."""
 
 RECIPROCAL_TRIGGERS = frozenset(
     "meet visit talk talks meeting negotiate negotiation discuss consult telephone summit "

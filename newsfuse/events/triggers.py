@@ -169,7 +169,7 @@ CASUALTY_RESULTS = CASUALTY_STATES | {"homeless", "missing", "stranded", "destit
 RESULTATIVE_TRIGGER = Trigger("ASSAULT", "leave", "VERB", None, frozenset())
 """ASSAULT is PLOVER's type for violence whose casualties a report gives without naming a
 fight ("the attacks have left nine people dead"); FIGHT still follows from its means or
-armed parties (:func:`recast`), and a disaster's toll is no event at all (nonevents)."""
+armed parties (:func:`~newsfuse.events.recast.recast`), and a disaster's toll is no event at all (nonevents)."""
 
 
 def _resultative(token: Token) -> str | None:
