@@ -1,0 +1,210 @@
+"""Which words of a sentence are a trigger's source and target.
+
+For a verb (:func:`verb_arguments`): its subject and object, the agent and subject of
+a passive, the recipient of what is sent ("sent arms to Pakistan"), what a weapon was
+aimed at rather than the weapon. For a nominalisation (:func:`noun_arguments`): its
+possessor, "by X", "of / on / against / to / between X", and the subject of a light
+verb that governs it ("X staged rallies"). Also the allies named with "alongside", the
+victims of an act's harm ("..., killing two soldiers"), the author of an event a
+noun names, and whom a concession was negotiated with.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsfuse.events.conventions import SYMMETRIC_TYPES
+from newsfuse.events.framing import FRAMING_TYPES
+from newsfuse.events.lexicon import Trigger
+from newsfuse.events.syntax import (
+    POSSESSIVE_PRONOUNS,
+    children,
+    coarse_pos,
+    counted,
+    is_reduced_passive,
+    named_owners,
+    prep_objects,
+    subject_of,
+    verb_of,
+)
+from newsfuse.events.triggers import MUNITIONS, match_trigger
+
+LIGHT_VERBS = frozenset(
+    "impose unveil announce launch carry conduct stage hold sign reach make issue order "
+    "begin start continue step intensify resume approve adopt mount enter give pay open complete "
+    "finish".split()
+)
+
+TARGET_PREPS = frozenset(
+    {"on", "against", "with", "at", "to", "into", "toward", "towards", "upon", "from"}
+)
+
+NOUN_TARGET_PREPS = frozenset(
+    {"of", "on", "against", "with", "to", "into", "between", "over", "upon"}
+)
+
+STATIVE_PASSIVES = frozenset({"oppose"})
+"""Participles that are adjectives after "be": "X is opposed to Y" is X opposing Y."""
+
+THEME_TYPES = frozenset({"AID", "MOBILIZE", "RETREAT"})
+"""Types whose "of"-object is the source's own forces or goods ("deployment of DPRK troops")."""
+
+VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
+
+
+def _instrument(noun: Token) -> bool:
+    return counted(noun).lemma_.lower() in MUNITIONS
+
+
+def verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    sources, targets = _voice_arguments(token, trigger)
+    if trigger.event_type in VIOLENT_TYPES and any(_instrument(t) for t in targets):
+        # what was fired or dropped is the means: the target is what it was aimed at
+        aimed = [t for t in targets if not _instrument(t)]
+        targets = aimed or prep_objects(token, TARGET_PREPS - {"with", "from"})
+    return sources, targets
+
+
+def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    passive = children(token, "nsubjpass")
+    # "troops deployed to Russia" moves the source's own troops (THEME_TYPES), unless an
+    # agent says whose act it is ("aid delivered by the UN")
+    own_theme = trigger.event_type in THEME_TYPES and not children(token, "agent")
+    if not passive and is_reduced_passive(token) and not own_theme:
+        passive = [token.head]
+    if passive and token.lemma_ in STATIVE_PASSIVES and not children(token, "agent"):
+        return passive, prep_objects(token, frozenset({"to"}))  # "Israel is opposed to X"
+    if passive:
+        agents = [p for prep in children(token, "agent") for p in children(prep, "pobj")]
+        return agents, passive
+    subject = subject_of(token)
+    sources = [subject] if subject is not None else []
+    objects = children(token, "dobj", "dative")
+    if not objects:  # "killed or wounded 30 soldiers": coordinated verbs share the object
+        objects = [o for c in children(token, "conj") for o in children(c, "dobj")]
+    if trigger.event_type == "DEMAND" and not objects:
+        objects = prep_objects(token, frozenset({"on", "upon"}))
+    recipients = prep_objects(token, TARGET_PREPS)
+    recipients += [
+        p for o in objects for p in prep_objects(o, frozenset({"to", "for", "against", "on"}))
+    ]
+    if trigger.event_type in THEME_TYPES or not objects:
+        objects = recipients or objects  # "sent arms to Pakistan": Pakistan is the target
+    if not objects and trigger.event_type in FRAMING_TYPES:
+        # "refused to meet Jordan's king"; "demanded that the United States match ...": the
+        # complement's subject when it has one, else the whole complement
+        objects = [_subject_or_self(c) for c in children(token, "xcomp", "ccomp")]
+    return sources, objects
+
+
+ALLY_PREPS = frozenset({"alongside", "beside"})
+
+
+def ally_tokens(token: Token) -> list[Token]:
+    """Who acts on the same side ("entered combat in Kursk alongside Russian forces"):
+    the objects of "alongside" on the trigger or the verb that governs it. They are no
+    target, nor is the ground they hold."""
+    heads = {token.i: token, verb_of(token).i: verb_of(token)}
+    return [o for head in heads.values() for o in prep_objects(head, ALLY_PREPS)]
+
+
+HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
+def harmed_tokens(token: Token) -> list[Token]:
+    """The objects of the participles of harm that follow an act ("exploded ..., killing
+    two soldiers and wounding several others"), which the coder does not code apart."""
+    verbs = [c for c in children(token, "advcl", "conj") if c.lemma_.lower() in HARM_VERBS]
+    verbs += [c for v in verbs for c in children(v, "conj") if c.lemma_.lower() in HARM_VERBS]
+    return [o for v in verbs for o in children(v, "dobj")]
+
+
+def _subject_or_self(clause: Token) -> Token:
+    subjects = children(clause, "nsubj", "nsubjpass")
+    return subjects[0] if subjects else clause
+
+
+def event_agent(token: Token) -> Token | None:
+    """Who does the event a noun names, when an act is aimed at it: "prevented the
+    demonstration staged by students", "banned rallies by the Kifaya group", "welcomed
+    Reagan's statement" are aimed at the students, Kifaya, Reagan."""
+    if coarse_pos(token) != "NOUN" or match_trigger(token) is None:
+        return None
+    agents = children(token, "poss") + prep_objects(token, frozenset({"by"}))
+    agents += [o for c in children(token, "acl") for o in prep_objects(c, frozenset({"by"}))]
+    agents = [a for a in agents if a.lower_ not in POSSESSIVE_PRONOUNS]
+    return agents[0] if agents else None
+
+
+CONCESSION_TYPES = frozenset({"CONCEDE", "RETREAT", "AGREE"})
+
+NEGOTIATION_NOUNS = frozenset(
+    "talk negotiation deliberation consultation discussion meeting mediation".split()
+)
+
+
+def negotiated_with(verb: Token) -> list[Token]:
+    """ "called off the strike after deliberations with the government": a concession
+    made after talks with someone is made to them."""
+    return [
+        partner
+        for prep in children(verb, "prep")
+        if prep.lower_ in ("after", "following", "in")
+        for talks in children(prep, "pobj")
+        if talks.lemma_.lower() in NEGOTIATION_NOUNS
+        for partner in prep_objects(talks, frozenset({"with"}))
+    ]
+
+
+def _nationality_named(token: Token) -> bool:
+    """Whether a noun or its modifiers are a name ("DPRK troops", "Russia", not "some forces")."""
+    words = [token, *(c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod"))]
+    return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in words)
+
+
+def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    # "The committee completed its investigation": "its" is the governing verb's subject
+    owners = named_owners(token)
+    sources = owners + prep_objects(token, frozenset({"by"}))
+    if not sources and token.dep_ == "conj" and coarse_pos(token.head) == "NOUN":
+        # "the DPRK's deployment of troops ... and the provision of military support":
+        # coordinated acts share their author
+        sources = named_owners(token.head) + prep_objects(token.head, frozenset({"by"}))
+    targets = prep_objects(token, NOUN_TARGET_PREPS)
+    if trigger.event_type not in SYMMETRIC_TYPES:
+        # "the blockade of Serbia ... with Albania's help": "with" names a partner, the
+        # target only when nothing else does (talks, clashes with X are symmetric)
+        others = prep_objects(token, NOUN_TARGET_PREPS - {"with"})
+        targets = others or targets
+    themes: list[Token] = []
+    if trigger.event_type in THEME_TYPES:
+        # "the deployment of DPRK troops": the troops' country acts; "the United States
+        # speeded up the withdrawal of some invasion forces from Panama": forces named by
+        # no country leave it to the governing verb's subject, and Panama is left
+        themes = prep_objects(token, frozenset({"of"}))
+        targets = [t for t in targets if t not in themes]
+        if trigger.event_type == "RETREAT":
+            origin = frozenset({"from"})
+            targets = targets or [p for t in (token, *themes) for p in prep_objects(t, origin)]
+        sources = sources or [t for t in themes if _nationality_named(t)]
+    anchor = token  # "launched artillery, mortar and rocket fire": conjuncts share the verb
+    while anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head
+    if not sources and anchor.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+        # "X staged rallies", "X remained on alert": the governing verb's subject acts,
+        # unless that verb is an event of its own ("X condemned the attack").
+        verb = verb_of(anchor)
+        light = verb.lemma_ in LIGHT_VERBS
+        if verb.pos_ == "VERB" and verb is not token and (light or match_trigger(verb) is None):
+            subject = subject_of(verb)
+            sources = [subject] if subject is not None else []
+            if light:
+                targets = targets or prep_objects(verb, TARGET_PREPS)
+    sources = sources or themes
+    if not sources:
+        sources = [
+            c
+            for c in token.children
+            if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")
+        ]
+    return sources, targets

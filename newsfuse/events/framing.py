@@ -1,0 +1,135 @@
+"""Who said it, and whether it happened: speech, framing, negation and modality.
+
+An event inside the complement of a demand, threat, refusal or promise is not the
+act itself (:func:`framing_ancestor`); speech verbs are never events. The speaker of a
+clause is the subject of the speech verb that governs it, or "according to X"
+(:func:`speaker_of`). A negation on the trigger makes it negated (:func:`is_negated`);
+a modal, a conditional or a verb of planning above it, hypothetical
+(:func:`is_hypothetical`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsfuse.events.actor_phrases import phrase_actors
+from newsfuse.events.context import ArticleContext
+from newsfuse.events.lexicon import Trigger
+from newsfuse.events.syntax import children, subject_of, subtree_span, verb_of
+from newsfuse.model import EventActor
+
+SPEECH_VERBS = frozenset(
+    "say tell state announce add report claim note write quote confirm reiterate explain "
+    "declare comment stress acknowledge believe think".split()
+)
+
+FRAMING_TYPES = frozenset({"DEMAND", "THREATEN", "REJECT", "AGREE", "SANCTION"})
+"""Events whose complement or object is an act that does not (yet) happen: demanded,
+threatened, refused, promised, or cut off ("cancelled a visit", "halted aid")."""
+
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can"})
+
+PLANNING_VERBS = frozenset(
+    "plan intend want expect hope seek aim try consider prepare ready willing prepared offer decide "
+    "agree promise pledge vow".split()
+)
+
+OBLIGATION_MODALS = frozenset({"must", "should"})
+
+
+def framing_ancestor(token: Token, found: dict[int, Trigger]) -> Trigger | None:
+    """A demand / threat / refusal / promise trigger whose complement or object holds ``token``."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current or current.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "pcomp",
+            "advcl",
+            "conj",
+        ):
+            return None
+        framing = found.get(head.i)
+        if framing is not None and framing.event_type in FRAMING_TYPES:
+            return framing
+        current = head
+    return None
+
+
+def speaker_of(token: Token, ctx: ArticleContext) -> tuple[str | None, tuple[EventActor, ...]]:
+    """Who said the clause ``token`` is in: a speech verb's subject, or "according to X"."""
+    current = token
+    for _ in range(5):
+        for prep in children(current, "prep"):
+            if prep.lower_ == "according":
+                objects = [o for p in children(prep, "prep") for o in children(p, "pobj")]
+                if objects:
+                    return subtree_span(objects[0]).text, phrase_actors(objects[0], ctx, ())
+        head = current.head
+        if head is current:
+            return None, ()
+        if head.lemma_.lower() in SPEECH_VERBS and current.dep_ in (
+            "ccomp",
+            "parataxis",
+            "dobj",
+            "advcl",
+        ):
+            subject = subject_of(head) or _quoted(head)
+            if subject is not None:
+                return subtree_span(subject).text, phrase_actors(subject, ctx, ())
+            return None, ()
+        current = head
+    return None, ()
+
+
+def _quoted(speech: Token) -> Token | None:
+    """Who "was quoted as saying" or "is reported to have said": the passive subject of
+    the speech verb that frames this one."""
+    verb = speech.head.head if speech.dep_ == "pcomp" else speech.head
+    if speech.dep_ not in ("pcomp", "xcomp") or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subjects = children(verb, "nsubjpass")
+    return subjects[0] if subjects else None
+
+
+def is_negated(token: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "no")
+        for c in token.children
+        if c.dep_ in ("neg", "det", "advmod")
+    )
+
+
+def is_hypothetical(token: Token) -> bool:
+    if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+        verb = verb_of(token)  # "will extend the curfew": the verb carries the modal
+        if verb is not token and verb.pos_ == "VERB":
+            return is_hypothetical(verb)
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() in PLANNING_VERBS:
+        return True
+    return _under_modal(token)
+
+
+def _under_modal(token: Token) -> bool:
+    """ "will continue to act ..., including (by) imposing sanctions": the act is one of the
+    means of a future or conditional act, itself not (yet) real."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("pcomp", "pobj", "prep") or current.head is current:
+            return False
+        current = current.head
+        lemma = current.lemma_.lower()
+        if current.pos_ in ("VERB", "AUX") and lemma not in SPEECH_VERBS | {"include"}:
+            return any(c.dep_ == "aux" and c.lower_ in MODALS for c in current.children)
+    return False

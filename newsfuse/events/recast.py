@@ -1,0 +1,67 @@
+"""PLOVER's conventions for what type an act takes, where a trigger's plain sense is wrong.
+
+:func:`recast` makes a promised or offered cooperation AGREE, an announced or
+conditional use of force THREATEN, a refusal to cooperate REJECT, and violence with
+military weapons or between armed forces FIGHT rather than ASSAULT; an armed force
+marching is MOBILIZE and soldiers looting a seizure (COERCE), not PROTEST.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from newsfuse.model import Event
+
+COOPERATIVE_TYPES = frozenset({"SUPPORT", "AID", "CONCEDE", "RETREAT", "COOPERATE", "CONSULT"})
+
+FORCEFUL_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE"})
+
+MILITARY_SECTORS = frozenset({"MIL", "REB"})
+
+MILITARY_MEANS = frozenset(
+    "artillery mortar rocket missile aircraft gunship helicopter tank shell shelling gunbattle airstrike "
+    "warplane jet drone".split()
+)
+
+TROOP_MOVES = frozenset({"march"})
+
+PLUNDER = frozenset({"loot", "looting", "ransack"})
+"""Plunder is a riot (CAMEO 145, PLOVER PROTEST mode riot) when a crowd or no one named does
+it, a seizure (COERCE confiscate) when the state or an armed group does. Setting property on
+fire is COERCE (destroy) whoever does it, as the PLOVER gold codes settlers' arson."""
+
+STATE_FORCE_SECTORS = frozenset({"GOV", "MIL", "COP", "REB"})
+
+
+def recast(event: Event, sentence: Span, lemma: str = "") -> Event:
+    """PLOVER's conventions for what a trigger's plain sense gets wrong.
+
+    A promise or offer of cooperation is AGREE and a conditional or announced use of
+    force is THREATEN; refusing to cooperate is REJECT; violence with military weapons,
+    or between armed forces, is FIGHT, not ASSAULT.
+    """
+    armed = any(a.sector in MILITARY_SECTORS for a in event.source)
+    if lemma in TROOP_MOVES and event.event_type == "PROTEST" and armed:
+        # PROTEST is civilian dissent; an armed force marching is a move of forces
+        event = replace(event, event_type="MOBILIZE", mode="troops")
+    state = any(a.sector in STATE_FORCE_SECTORS for a in event.source)
+    if lemma in PLUNDER and event.event_type == "PROTEST" and state:
+        # soldiers or militias looting a town: a seizure of property, not a riot
+        event = replace(event, event_type="COERCE", mode="confiscate")
+    kind = event.event_type
+    if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"}:
+        return replace(event, event_type="REJECT", negated=False)
+    if event.hypothetical and not event.negated:
+        if kind in COOPERATIVE_TYPES:
+            return replace(event, event_type="AGREE")
+        if kind in FORCEFUL_TYPES:
+            return replace(event, event_type="THREATEN")
+    if kind == "ASSAULT":
+        # police are armed too: militants against police or troops is a clash of armed forces
+        armed_target = any(a.sector in MILITARY_SECTORS | {"COP"} for a in event.target)
+        means = {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
+        if means or event.mode in ("artillery", "aerial") or (armed and armed_target):
+            return replace(event, event_type="FIGHT")
+    return event

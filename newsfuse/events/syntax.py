@@ -1,0 +1,128 @@
+"""Walks of the dependency parse that every part of the event coder shares.
+
+A token's coarse part of speech, its children by relation, the objects of its
+prepositions, the subject a verb inherits, the verb that governs a noun, what an amount
+counts ("dozens of shells" → "shells"), a noun's named possessors, and the pronoun and
+preposition words the coder reads the parse with.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "along"})
+
+PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i", "you", "us", "them"})
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+
+
+def coarse_pos(token: Token) -> str | None:
+    """ "VERB" or "NOUN" (proper nouns too), the two parts of speech a trigger can be."""
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return None
+
+
+def is_temporal(prep: Token) -> bool:
+    """ "on Monday", "in June": a preposition whose object is a date is no particle."""
+    return any(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
+
+
+def subtree_span(token: Token) -> Span:
+    """The phrase ``token`` heads, as a span of the doc."""
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def is_pronoun(text: str) -> bool:
+    """ "us" is a pronoun, "US" (or "U.S.") the United States."""
+    return text.lower() in PRONOUNS and not (len(text) > 1 and text.isupper())
+
+
+def named_owners(token: Token) -> list[Token]:
+    """The named possessors of a noun ("Serbia's suppression"), not a possessive pronoun
+    nor a word of the same name ("the Democratic People's Republic of Korea ... and the
+    Russian Federation": "People's" is part of the name, not its owner)."""
+    return [
+        c
+        for c in children(token, "poss")
+        if c.lower_ not in POSSESSIVE_PRONOUNS
+        and not (token.ent_iob_ == "I" and c.ent_type_ == token.ent_type_ and c.i < token.i)
+    ]
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    """``token``'s children whose relation is one of ``deps``."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of ``token``'s prepositions among ``preps``; "on Saturday" names nobody."""
+    out = []
+    for prep in children(token, "prep", "agent"):
+        if prep.lower_ in preps and not is_temporal(prep):
+            out.extend(children(prep, "pobj"))
+    return out
+
+
+def subject_of(token: Token) -> Token | None:
+    """The subject of a verb, inherited through xcomp, conj and relative clauses, and
+    through a preposition's verb ("resorted to throwing stones": who resorted throws).
+
+    A sentence the parser gives a noun for root and the verb as that noun's modifier
+    ("Palestinian youths [ROOT] resorted [acl] to ...") has that noun for subject.
+    """
+    current = token
+    for _ in range(4):
+        subjects = children(current, "nsubj", "csubj")
+        if subjects:
+            return subjects[0]
+        if current.dep_ == "relcl":
+            return current.head
+        root = current.sent.root
+        if current.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and root.i < current.i:
+            return root
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head
+            continue
+        if (
+            current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp")
+            and current.head is not current
+        ):
+            current = current.head
+            continue
+        return None
+    return None
+
+
+AMOUNT_HEADS = frozenset(
+    "dozen hundred thousand score number series barrage volley salvo hail wave round".split()
+)
+
+
+def counted(noun: Token) -> Token:
+    """What an amount counts: "dozens of rocket shells" → "shells"; else the noun itself."""
+    if noun.lemma_.lower() in AMOUNT_HEADS or noun.like_num:
+        objects = prep_objects(noun, frozenset({"of"}))
+        if objects:
+            return objects[0]
+    return noun
+
+
+def is_reduced_passive(token: Token) -> bool:
+    """ "shells fired by the army", "a town captured by rebels": a past participle that
+    modifies a noun is a passive verb whose subject is that noun."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head is not token
+
+
+def verb_of(token: Token) -> Token:
+    """The nearest verb at or above ``token``, at most four heads up; else the word reached
+    there (or the root)."""
+    current = token
+    for _ in range(4):
+        if current.pos_ == "VERB" or current.head is current:
+            return current
+        current = current.head
+    return current
