@@ -4,7 +4,12 @@ A name that several gazetteer places share ("Paris", "London", "Georgetown", "Ge
 resolved once per article (one name, one place), in two steps:
 
 1. "Paris, Texas": a name followed by a comma and a region or country names which region
-   or country it is in; that settles it.
+   or country it is in; that settles it, for every use of the name in the article. When
+   no gazetteer place of the name lies there ("HOLLIDAY, Mo.": cities500 has only
+   Holliday, Texas), the town is where the comma says: at the region's or country's
+   point, with no id of its own. A dateline is written so by definition; in running text
+   this holds only when no namesake has ``BIG_NAMESAKE`` people, since a list ("Kyiv,
+   Poland and Hungary") also puts a comma between a city and a country.
 2. Otherwise each namesake gets a score: how likely the name means it before context is
    read (its own name rather than an alternate one, a national capital or a country, its
    people on a log scale), plus the support of the article's geography: how many of the
