@@ -240,7 +240,7 @@ def test_batch_json_of_places_round_trips_old_and_new() -> None:
     assert annotations_from_json(json.dumps(old)).places[0].geonameid is None
 
 
-CHECK_FLOOR = {"recall": 0.90, "precision": 0.86, "acc161": 0.76}
+CHECK_FLOOR = {"recall": 0.90, "precision": 0.87, "acc161": 0.76}
 """The trnews CHECK half at the figures measured when this gate was set (a little under)."""
 
 
@@ -271,3 +271,24 @@ def test_home_country_from_a_country_code_domain(url: str | None, country: str |
     from newsfuse.geo.home import home_country
 
     assert home_country(url) == country
+
+
+def test_a_dateline_town_too_small_for_the_gazetteer_stays_in_its_state() -> None:
+    text = (
+        "HOLLIDAY, Mo. — A 25-year-old man was arrested on Saturday after a crash on "
+        "Route 24, the Highway Patrol said."
+    )
+    found = _places(text)
+    town, state = found["HOLLIDAY"], found["Mo."]
+    assert (town.country, town.admin1, town.geonameid) == ("USA", "US.MO", None)
+    assert (town.lat, town.lon) == (state.lat, state.lon)
+    assert lookup_place("Holliday").admin1 == "US.TX"  # the only Holliday cities500 has
+
+
+def test_a_name_and_its_state_settle_the_name_for_the_whole_article() -> None:
+    text = (
+        "Police in Paris, Texas said a fire destroyed a warehouse. The mayor of Paris "
+        "said the plant would reopen."
+    )
+    ann = annotate_article(Article("t", "t", text, "", published="2024-05-06"))
+    assert [p.admin1 for p in ann.places if p.text == "Paris"] == ["US.TX", "US.TX"]

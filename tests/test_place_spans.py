@@ -75,3 +75,48 @@ def test_event_location_is_the_resolved_place() -> None:
     assert located["Dublin"].location_lon < -80  # Dublin, Ohio, not Ireland
     plover = located["Paris"].to_plover()["eventLoc"]
     assert plover == {"text": "Paris", "code": "USA"}  # PLOVER's fields as they were
+
+
+def test_common_words_and_modifiers_are_no_places() -> None:
+    found = _places(
+        "Police in Leeds found about 20 grams of meth in a car. The city's crystal meth "
+        "crisis has prompted a review. They include the Golden Globe-nominated Toni "
+        "Erdmann from Germany."
+    )
+    assert "Leeds" in found and "Germany" in found
+    for word in ("meth", "crystal meth crisis", "the Golden Globe-nominated"):
+        assert word not in found
+
+
+def test_a_title_of_nobility_makes_an_unknown_name_a_person() -> None:
+    found = _places("The trick caught on with internet stars like King Bach in Los Angeles.")
+    assert "King Bach" not in found and "Los Angeles" in found
+    kept = _places("The plane landed in Prince George after a storm in Vancouver.")
+    assert kept.get("Prince George") == "CAN"
+
+
+def test_a_publication_is_no_place() -> None:
+    found = _places(
+        "A video by The Atlantic taken inside the conference showed the crowd. The New "
+        "York Times said the meeting in Boston ended early."
+    )
+    assert "Atlantic" not in found and "New York" not in found
+    assert found.get("Boston") == "USA"
+    hague = _places("Judges in The Hague heard the case on Monday.")
+    assert hague.get("The Hague") == "NLD" or hague.get("Hague") == "NLD"
+
+
+def test_an_unknown_name_that_speaks_is_no_place_anywhere_in_the_article() -> None:
+    found = _places(
+        "Baggage handlers employed by Swissport will walk out at Heathrow on Friday. "
+        "Swissport said it had made numerous offers to the union."
+    )
+    assert "Swissport" not in found
+
+
+def test_a_surname_shared_only_by_a_small_town_is_the_person() -> None:
+    found = _places(
+        "TORRINGTON - Mayor Ryan Bingham will hold a press conference in Torrington "
+        "today. The city will be the first partner in the new initiative, Bingham said."
+    )
+    assert "Bingham" not in found

@@ -318,19 +318,22 @@ def find_places(
                 info.geonameid, info.feature_class, info.feature_code,
             )
         )  # fmt: skip
-    places = _with_dateline(places, doc.text, sentence_of)
+    places, header_end = _with_dateline(places, doc.text, sentence_of)
     places = _read_abbreviations(places, doc.text)
-    return resolve_in_context(places, doc.text, dateline_place, dateline_country, home_country)
+    return resolve_in_context(
+        places, doc.text, dateline_place, dateline_country, home_country, header_end
+    )
 
 
 def _with_dateline(
     places: list[PlaceMention], text: str, sentence_of: Callable[[int], int]
-) -> list[PlaceMention]:
+) -> tuple[list[PlaceMention], int]:
     """``places`` with those of the dateline header near the start of ``text`` (see
-    :mod:`newsfuse.annotate.dateline_spans`) in place of what the model found inside it."""
+    :mod:`newsfuse.annotate.dateline_spans`) in place of what the model found inside it,
+    and where that header ends (0: none)."""
     header_start, header_end, spans = dateline_spans(text)
     if not spans:
-        return places
+        return places, 0
     kept = [p for p in places if p.end <= header_start or p.start >= header_end]
     found = []
     for start, end in spans:
@@ -343,7 +346,7 @@ def _with_dateline(
                 info.feature_code,
             )
         )  # fmt: skip
-    return [*found, *kept]
+    return [*found, *kept], header_end
 
 
 def _read_abbreviations(places: list[PlaceMention], text: str) -> list[PlaceMention]:

@@ -40,6 +40,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.annotate.not_places import not_places
 from newsfuse.geo.abbreviations import form_pattern, next_to_place
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
@@ -237,6 +238,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     added += _free(again, taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
+    spans = not_places(doc, spans, surnames, MIN_POPULATION)
     return sorted(spans, key=lambda pair: pair[0].start)
 
 

@@ -4,7 +4,12 @@ A name that several gazetteer places share ("Paris", "London", "Georgetown", "Ge
 resolved once per article (one name, one place), in two steps:
 
 1. "Paris, Texas": a name followed by a comma and a region or country names which region
-   or country it is in; that settles it.
+   or country it is in; that settles it, for every use of the name in the article. When
+   no gazetteer place of the name lies there ("HOLLIDAY, Mo.": cities500 has only
+   Holliday, Texas), the town is where the comma says: at the region's or country's
+   point, with no id of its own. A dateline is written so by definition; in running text
+   this holds only when no namesake has ``BIG_NAMESAKE`` people, since a list ("Kyiv,
+   Poland and Hungary") also puts a comma between a city and a country.
 2. Otherwise each namesake gets a score: how likely the name means it before context is
    read (its own name rather than an alternate one, a national capital or a country, its
    people on a log scale), plus the support of the article's geography: how many of the
@@ -46,6 +51,11 @@ SAME_COUNTRY = 2.0
 """Weight of log(1 + the article's other names in the namesake's country)."""
 SAME_REGION = 1.5
 """Weight of log(1 + the article's other names in the namesake's first-order region)."""
+
+BIG_NAMESAKE = 50_000
+"""In running text, "Name, Region" moves a name to a region none of its namesakes lies in
+only when each has fewer people than this: a list ("Kyiv, Poland and Hungary") is no
+town and its state. A dateline's "CITY, State" always does."""
 
 Region = tuple[str, str]  # ISO alpha-2 and GeoNames admin1 code
 
@@ -110,22 +120,38 @@ def _candidates(p: PlaceMention, key: str) -> list[Entry]:
     return found if len(found) > 1 else []
 
 
-def _by_comma(
-    p: PlaceMention, text: str, starts: dict[int, PlaceMention], candidates: list[Entry]
-) -> Entry | None:
-    """The namesake that "Name, Region" or "Name, Country" points to."""
+def _named_area(p: PlaceMention, text: str, starts: dict[int, PlaceMention]) -> PlaceMention | None:
+    """The first-order region or country that "Name, Region" or "Name, Country" names."""
     comma = _COMMA.match(text, p.end)
     after = starts.get(comma.end()) if comma else None
     if after is None:
         return None
-    region = _admin1_of(after)
+    if _admin1_of(after) is not None or (after.kind == "country" and after.country):
+        return after
+    return None
+
+
+def _by_comma(area: PlaceMention, candidates: list[Entry]) -> Entry | None:
+    """The namesake that lies in ``area``, the region or country after the comma."""
+    region = _admin1_of(area)
     if region is not None:
         chosen = [e for e in candidates if (e.iso2, e.admin1) == region]
-    elif after.kind == "country" and after.country:
-        chosen = [e for e in candidates if e.country == after.country]
     else:
-        chosen = []
+        chosen = [e for e in candidates if e.country == area.country]
     return chosen[0] if chosen else None
+
+
+def _town_like(p: PlaceMention) -> bool:
+    return p.kind in ("city", "place") and p.feature_code not in ("ADM1", "ADM2", "PCLI", "CONT")
+
+
+def _in_area(p: PlaceMention, area: PlaceMention) -> PlaceMention:
+    """``p``, a town no gazetteer place of its name in ``area`` stands for, placed at the
+    point of ``area`` with no id of its own: the comma says where it is."""
+    return replace(
+        p, country=area.country, kind="city", admin1=area.admin1 if _admin1_of(area) else None,
+        lat=area.lat, lon=area.lon, geonameid=None, feature_class=None, feature_code=None,
+    )  # fmt: skip
 
 
 def _score(
@@ -155,9 +181,11 @@ def resolve_in_context(
     dateline_place: str | None = None,
     dateline_country: str | None = None,
     home_country: str | None = None,
+    header_end: int = 0,
 ) -> list[PlaceMention]:
     """``places`` with ambiguous names resolved by the article's other places, its
-    dateline and the outlet's home country (ISO alpha-3)."""
+    dateline and the outlet's home country (ISO alpha-3). ``header_end`` is where the
+    dateline header at the start of ``text`` ends (0: none)."""
     places = list(places)
     parts = [x.strip() for x in (dateline_place or "").split(",") if x.strip()]
     regions, countries = _dateline_context(parts[1:])
@@ -165,23 +193,38 @@ def resolve_in_context(
     starts = {p.start: p for p in places}
     keys = [normalise_place(p.name) for p in places]
     chosen: dict[int, Entry] = {}
+    settled: dict[str, Entry | PlaceMention] = {}  # a namesake, or the area of an id-less town
     open_names: dict[str, list[int]] = defaultdict(list)
     candidates: dict[str, list[Entry]] = {}
     where: dict[int, _Where] = {}
     for i, p in enumerate(places):
         where[i] = _Where(p.country, _region_of(p))
+        area = _named_area(p, text, starts)
+        if area is not None and _town_like(p) and keys[i] not in settled:
+            # "Paris, Texas" settles the name for the whole article.
+            namesakes = list(gazetteer().candidates(keys[i])) if p.geonameid is not None else []
+            namesakes.sort(key=lambda e: prior(e, keys[i]), reverse=True)
+            in_area = _by_comma(area, namesakes)
+            if in_area is not None:
+                settled[keys[i]] = in_area
+            elif p.start < header_end or all(e.population < BIG_NAMESAKE for e in namesakes):
+                settled[keys[i]] = area
         if p.feature_class not in ("P", "A") or p.geonameid is None:
             continue
         found = candidates.get(keys[i]) or _candidates(p, keys[i])
         if not found:
             continue
-        by_comma = _by_comma(p, text, starts, found)
-        if by_comma is not None:
-            chosen[i] = by_comma
-            where[i] = _entry_where(by_comma)
-            continue
         candidates[keys[i]] = found
         open_names[keys[i]].append(i)
+    for i, key in enumerate(keys):
+        if key in settled:
+            open_names.pop(key, None)
+            choice = settled[key]
+            if isinstance(choice, Entry):
+                chosen[i] = choice
+                where[i] = _entry_where(choice)
+            else:
+                where[i] = _Where(choice.country, _admin1_of(choice))
     if parts:
         # The dateline's place is one more name of the article, resolved with the rest.
         key = normalise_place(parts[0])
@@ -205,6 +248,10 @@ def resolve_in_context(
                 where[i] = _entry_where(best)
     out = []
     for i, p in enumerate(places):
+        area = settled.get(keys[i])
+        if isinstance(area, PlaceMention):
+            out.append(_in_area(p, area))
+            continue
         e = chosen.get(i)
         if e is None or e.geonameid == p.geonameid:
             out.append(p)

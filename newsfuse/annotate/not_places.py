@@ -1,0 +1,162 @@
+"""Spans that look like place names to the model but are none, each by a definition.
+
+:mod:`newsfuse.annotate.place_spans` gathers candidate place spans; these tests take out
+the ones that cannot be toponyms:
+
+1. **A toponym is a proper name**: it has a capital letter ("meth", "n't" are common words
+   or pieces of them, whatever label the model gave them).
+2. **A name's head is a noun**: a span the gazetteer does not know whose last word is no
+   noun ("the Golden Globe-nominated", an adjective) names nothing.
+3. **A title of nobility before an unknown name** makes it a person's name ("King Bach"),
+   as the titles of :mod:`newsfuse.annotate.place_spans` do; only for names the gazetteer
+   does not know, since many places carry such a title ("Prince George", "King's Lynn").
+4. **A capitalised "The" inside a sentence** starts the name of a work, a publication or
+   an organisation ("a video by The Atlantic"): English writes "the" before a place in
+   lower case unless it is part of the place's own name ("The Hague", "The Gambia"), which
+   the gazetteer and country tables know. A place heading a longer name after it ("The
+   Plymouth County Sheriff's Office") is left to the organisation rules.
+5. **A place at the head of a publication's name** ("The New York Times", "the Los Angeles
+   Times", "the Edmonton Journal") says where the paper is published, not where the news
+   happens: a name our tables know as a news medium, or that ends with a masthead word.
+6. **One sense per article, for the speakers too**: a name the gazetteer does not know
+   that "said" or "reported" something anywhere in the article is a person or an
+   organisation wherever it stands ("employed by Swissport" as well as "Swissport said").
+7. **A surname is no small town**: a one-word name that is a word of a person's name in
+   the same article ("Mayor Ryan Bingham" … "Bingham said") and that the gazetteer knows
+   only as a populated place under ``MIN_POPULATION`` people is that person, as the
+   threshold of :mod:`newsfuse.annotate.place_spans` holds small towns' names too often to
+   be surnames.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from newsfuse.geo.gazetteer import lookup_place
+from newsfuse.geo.geonames import gazetteer
+from newsfuse.geo.places import normalise_place
+
+_NOBLE_TITLES = frozenset(
+    "king queen prince princess duke duchess earl count countess baron baroness emperor "
+    "empress sultan emir sheikh shah tsar czar".split()
+)
+_MASTHEAD_WORDS = frozenset(
+    "times post herald tribune journal gazette chronicle inquirer examiner observer courier "
+    "telegraph guardian independent bee dispatch register star sun globe mirror express "
+    "standard sentinel enquirer picayune advertiser argus mercury leader-post newspaper "
+    "magazine".split()
+)
+_SAYING = frozenset(
+    "say said says tell told note noted notes explain explained explains add added adds "
+    "ask asked asks write wrote writes report reported reports announce announced "
+    "announces".split()
+)
+_NOUNS = frozenset({"PROPN", "NOUN", "NUM", "X"})
+_UPPER = re.compile(r"[A-Z]")
+
+
+def known(text: str) -> bool:
+    """Whether our tables place ``text`` at all (a gazetteer entry or a country)."""
+    info = lookup_place(text)
+    return info.geonameid is not None or info.country is not None
+
+
+def _small_town_only(key: str, min_population: int) -> bool:
+    found = gazetteer().candidates(key)
+    return bool(found) and all(
+        e.feature_class == "P" and e.population < min_population for e in found
+    )
+
+
+def _speaker(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
+
+
+def _publication(org: Span, names: dict) -> bool:
+    words = [t for t in org if not t.is_punct]
+    if not words:
+        return False
+    entry = names.get(normalise_place(re.sub(r"^the\s+", "", org.text, flags=re.I)))
+    if entry is not None and entry.kind == "org" and entry.sector == "JRN":
+        return True
+    return words[-1].lower_ in _MASTHEAD_WORDS
+
+
+def _the_title(span: Span) -> bool:
+    """Rule 4: a capitalised "The" inside a sentence opens or precedes ``span``."""
+    doc = span.doc
+    the = span[0] if span[0].text == "The" else None
+    if the is None and span.start > 0 and doc[span.start - 1].text == "The":
+        the = doc[span.start - 1]
+    if the is None or the.is_sent_start:
+        return False
+    if span.end < len(doc) and doc[span.end].is_title:
+        return False  # a place heading a longer name: "The Plymouth County Sheriff's Office"
+    if the.i > 0 and (doc[the.i - 1].is_punct and doc[the.i - 1].text in "\"“‘'(:"):
+        return False  # a quotation or a heading may start its own sentence
+    name = doc[the.i + 1 : span.end].text
+    info = lookup_place(name)
+    if info.kind == "country":
+        return False
+    return not gazetteer().candidates(normalise_place("the " + name))
+
+
+def not_places(
+    doc: Doc, spans: Iterable[tuple[Span, bool]], surnames: set[str], min_population: int
+) -> list[tuple[Span, bool]]:
+    """``spans`` less those rules 1–7 say are no places."""
+    from newsfuse.annotate.gazetteer import names as name_table
+
+    names = name_table()
+    spans = list(spans)
+    publications = [
+        (e.start, e.end) for e in doc.ents if e.label_ == "ORG" and _publication(e, names)
+    ]
+    speakers = _unknown_speakers(doc, [s for s, _ in spans])
+    kept: list[tuple[Span, bool]] = []
+    for span, model in spans:
+        text = span.text
+        if not _UPPER.search(text):
+            continue  # rule 1
+        core = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+        if core[-1].text in ("'s", "’s") and len(core) > 1:
+            core = core[:-1]
+        is_known = known(core.text)
+        if not is_known:
+            if core[-1].pos_ not in _NOUNS:
+                continue  # rule 2
+            if span.start > 0 and doc[span.start - 1].lower_ in _NOBLE_TITLES:
+                continue  # rule 3
+            if len(core) > 1 and core[0].lower_ in _NOBLE_TITLES:
+                continue
+            if normalise_place(core.text) in speakers:
+                continue  # rule 6
+        if _the_title(span):
+            continue  # rule 4
+        if any(a <= span.start and span.end <= b for a, b in publications):
+            continue  # rule 5
+        key = normalise_place(core.text)
+        if len(core) == 1 and core[0].lower_ in surnames and _small_town_only(key, min_population):
+            continue  # rule 7
+        kept.append((span, model))
+    return kept
+
+
+def _unknown_speakers(doc: Doc, spans: list[Span]) -> set[str]:
+    """Rule 6: keys of unknown names that say something somewhere in ``doc``."""
+    names = {s.text.strip() for s in spans}
+    names = {re.sub(r"^the\s+", "", n, flags=re.I) for n in names}
+    out: set[str] = set()
+    for name in names:
+        if not name or known(name):
+            continue
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.text):
+            occurrence = doc.char_span(m.start(), m.end())
+            if occurrence is not None and _speaker(occurrence):
+                out.add(normalise_place(name))
+                break
+    return out
