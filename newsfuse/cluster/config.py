@@ -137,3 +137,22 @@ HAPPENING_2026_11B = ClusterConfig(
 )
 """The configuration shipped before ``happening-2026-11c``: the same signals without a
 corpus's own term frequencies and without the floor on word likeness."""
+
+
+HAPPENING_2026_11C = ClusterConfig()
+"""The shipped configuration (kept under its name for when the default moves on)."""
+
+NAMED: dict[str, ClusterConfig] = {
+    c.name: c for c in (HAPPENING_2026_11C, HAPPENING_2026_11B, LEXICAL_2026_11)
+}
+"""Every configuration that has a name, shipped or kept to compare against."""
+
+
+def named_config(name: str) -> ClusterConfig:
+    """The configuration called ``name``; a ``ValueError`` lists the names known."""
+    try:
+        return NAMED[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown cluster configuration {name!r}: one of {sorted(NAMED)}"
+        ) from None
