@@ -29,6 +29,9 @@ class ClusterConfig:
     # with the term): house jargon ("mln", "dlrs") rare in English but in every report
     generic_share: float = 0.05  # a term in this share of the articles is a genre's (0: off)
     generic_weight: float = 1.0  # ...and its weight is multiplied by this
+    generic_spread_days: int = 0  # ...when its articles were published on at least this
+    # many distinct days (0: off): a genre's words recur over time, a happening's names
+    # ("Silverman", "Sheen") crowd into the days it is reported
 
     # -- wire copies (reprints.py) -------------------------------------------------------
     shingle: int = 5  # words per shingle
