@@ -1,6 +1,7 @@
 """Cluster-stage cost at growing sizes: 1k, 5k and 20k articles from ../shared/corpus.
 
     python benchmarks/cluster_scaling.py [--sizes 1000,5000,20000] [--base /tmp/nf-corpus.db]
+        [--config NAME] [--set FIELD=VALUE ...]
 
 Builds (once) a database of the Reuters-21578 and BBC articles, cleaned and stored
 without annotation or clustering. For each size N it copies the first N articles
@@ -20,7 +21,10 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import fields, replace
 from pathlib import Path
+
+from newsfuse.cluster.config import NAMED, ClusterConfig, named_config
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -55,14 +59,32 @@ def subset(base: Path, target: Path, n: int) -> int:
     return count
 
 
-def run_one(db: str) -> None:
+def make_config(name: str | None, settings: list[str]) -> ClusterConfig:
+    """A named configuration (default: the shipped one) with FIELD=VALUE changes."""
+    config = named_config(name) if name else ClusterConfig()
+    types = {f.name: f.type for f in fields(ClusterConfig)}
+    changes: dict = {}
+    for setting in settings:
+        key, _, value = setting.partition("=")
+        if key not in types:
+            raise SystemExit(f"--set {setting}: {key!r} is not a ClusterConfig field")
+        kind = types[key]
+        changes[key] = (value.lower() in ("1", "true", "yes")) if kind == "bool" else (
+            int(value) if kind == "int" else float(value) if kind == "float" else value
+        )  # fmt: skip
+    if changes and "name" not in changes:
+        changes["name"] = f"{config.name}+" + ",".join(settings)
+    return replace(config, **changes)
+
+
+def run_one(db: str, config: ClusterConfig) -> None:
     """Child process: cluster everything in ``db`` and print what it cost as JSON."""
     from newsfuse.cluster.stage import cluster_new_articles
     from newsfuse.store import Store
 
     with Store(db) as store:
         started = time.perf_counter()
-        report = cluster_new_articles(store)
+        report = cluster_new_articles(store, config)
         seconds = time.perf_counter() - started
         stories = sum(1 for _ in store.iter_stories())
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -81,20 +103,35 @@ def run_one(db: str) -> None:
                       "largest_title": largest_title}))  # fmt: skip
 
 
+def child_args(args: argparse.Namespace) -> list[str]:
+    """The configuration options, passed on to the child process."""
+    out = ["--config", args.config] if args.config else []
+    for setting in args.set:
+        out += ["--set", setting]
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000,20000")
     parser.add_argument("--base", default="/tmp/nf-corpus.db")
+    parser.add_argument("--config", help=f"a named configuration: {', '.join(NAMED)}")
+    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                        help="change one ClusterConfig value (repeatable)")  # fmt: skip
+    parser.add_argument("--keep", action="store_true",
+                        help="keep each clustered database (nf-cluster-N.db beside --base)")  # fmt: skip
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    config = make_config(args.config, args.set)
     if args.child:
-        run_one(args.child)
+        run_one(args.child, config)
         return
     if not SHARED.is_dir():
         sys.exit(f"{SHARED} is missing: this benchmark needs ../shared beside the repository")
     base = Path(args.base)
     if not base.exists():
         build_base(base)
+    print(f"configuration {config.name}")
     print(
         f"{'articles':>8} {'seconds':>8} {'ms/article':>10} {'peak MB':>8} {'stories':>8} {'copies':>7}"
     )
@@ -103,7 +140,7 @@ def main() -> None:
         target = base.with_name(f"nf-cluster-{n}.db")
         count = subset(base, target, n)
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(target)],
+            [sys.executable, __file__, "--child", str(target), *child_args(args)],
             check=True,
             capture_output=True,
             text=True,
@@ -119,7 +156,8 @@ def main() -> None:
             f"{'':>8} longest span {r['span_days']:.0f} days ({(r['span_title'] or '')[:60]!r}); "
             f"largest story {r['largest']} articles ({(r['largest_title'] or '')[:60]!r})"
         )
-        target.unlink()
+        if not args.keep:
+            target.unlink()
 
 
 if __name__ == "__main__":

@@ -107,3 +107,27 @@ def test_one_shared_word_does_not_make_a_story(tmp_path):
         for a in map(json.loads, _run("export", "articles", "--db", db).stdout.splitlines())
     }
     assert ids["harbour-strike"] != ids["harbour-lights-festival"]
+
+
+def test_the_frontier_clash_is_one_canonical_event_on_its_own_day(tmp_path):
+    """The ANI and Reuters examples both report the clash at the frontier. Reuters'
+    sentence dates it ("on Sunday": 2025-03-02); ANI's ("two days after a clash") gets
+    no day of its own, so the coder falls back on ANI's publication day (2025-03-04). The canonical merge compares the
+    happening's day, taking the report's day only as an upper bound: one ASSAULT,
+    two sources, dated 2025-03-02."""
+    import sqlite3
+
+    db = tmp_path / "n.db"
+    _run("ingest", str(EXAMPLES), "--db", str(db))
+    con = sqlite3.connect(db)
+    raw = con.execute(
+        "SELECT e.article_id, e.date, substr(a.published, 1, 10) FROM events e"
+        " JOIN articles a ON a.id = e.article_id WHERE e.event_type = 'ASSAULT'"
+    ).fetchall()
+    con.close()
+    assert {date for _, date, _ in raw} == {"2025-03-02", "2025-03-04"}  # two days coded
+    assert any(date == published for _, date, published in raw)  # one only the report's
+    story = json.loads(_run("story", "frontier-wire", "--db", str(db), "--json").stdout)
+    assaults = [e for e in story["events"] if e["event"] == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0]["date"] == "2025-03-02" and assaults[0]["sources"] == ["ani", "reuters"]

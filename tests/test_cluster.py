@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from newsfuse.cluster.features import (
     _stem,
     corpus_damping,
     damped,
+    day_spread,
     document_frequency,
     features,
     generic_terms,
@@ -310,3 +312,30 @@ def test_a_genre_s_words_alone_do_not_make_one_story():
         clusterer.add(b)
     assert lax.story_of(a.id) == lax.story_of(b.id)
     assert strict.story_of(a.id) != strict.story_of(b.id)
+
+
+def test_a_happening_s_own_names_are_not_a_genre_s_words():
+    """Template words recur on every day of a wire's earnings season; the names of one
+    happening fill only the days it is reported. With ``generic_spread_days`` a
+    frequent term is a genre's only when it is spread over that many days."""
+    firms = ["Ashgrove", "Bellwether", "Corran", "Dunmore", "Elmstead", "Fennick"]
+    tables = [
+        _f(f"t{n}", (f"{firm} 4th qtr net", EARNINGS.format(a=n, b=4, c=1.2, d=1.1, e=9, f=8)),
+           f"2025-03-{n + 1:02d}")
+        for n, firm in enumerate(firms)
+    ]  # fmt: skip
+    split = [
+        _f(f"s{n}", ("Silverman and Sheen split", "Sarah Silverman and Michael Sheen have split."),
+           f"2025-03-0{1 + n % 2}")
+        for n in range(4)
+    ]  # fmt: skip
+    reports = tables + split
+    df = document_frequency([r.vector for r in reports])
+    config = ClusterConfig(corpus_idf_docs=len(reports), generic_share=0.3)
+    spread = day_spread(reports)
+    assert spread["qtr"] == 6 and spread["silverman"] == 2
+    everywhere = generic_terms(df, len(reports), config)
+    assert {"qtr", "silverman"} <= everywhere  # by article count alone, both a genre's
+    spread_out = generic_terms(df, len(reports), replace(config, generic_spread_days=3), spread)
+    assert "qtr" in spread_out and "silverman" not in spread_out
+    assert generic_terms(df, len(reports), config, spread) == everywhere  # off by default

@@ -29,6 +29,9 @@ class ClusterConfig:
     # with the term): house jargon ("mln", "dlrs") rare in English but in every report
     generic_share: float = 0.05  # a term in this share of the articles is a genre's (0: off)
     generic_weight: float = 1.0  # ...and its weight is multiplied by this
+    generic_spread_days: int = 0  # ...when its articles were published on at least this
+    # many distinct days (0: off): a genre's words recur over time, a happening's names
+    # ("Silverman", "Sheen") crowd into the days it is reported
 
     # -- wire copies (reprints.py) -------------------------------------------------------
     shingle: int = 5  # words per shingle
@@ -137,3 +140,22 @@ HAPPENING_2026_11B = ClusterConfig(
 )
 """The configuration shipped before ``happening-2026-11c``: the same signals without a
 corpus's own term frequencies and without the floor on word likeness."""
+
+
+HAPPENING_2026_11C = ClusterConfig()
+"""The shipped configuration (kept under its name for when the default moves on)."""
+
+NAMED: dict[str, ClusterConfig] = {
+    c.name: c for c in (HAPPENING_2026_11C, HAPPENING_2026_11B, LEXICAL_2026_11)
+}
+"""Every configuration that has a name, shipped or kept to compare against."""
+
+
+def named_config(name: str) -> ClusterConfig:
+    """The configuration called ``name``; a ``ValueError`` lists the names known."""
+    try:
+        return NAMED[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown cluster configuration {name!r}: one of {sorted(NAMED)}"
+        ) from None

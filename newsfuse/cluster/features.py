@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -167,13 +168,32 @@ def corpus_damping(df: Counter[str], n: int, config: ClusterConfig = _DEFAULT) -
     return damping
 
 
-def generic_terms(df: Counter[str], n: int, config: ClusterConfig = _DEFAULT) -> frozenset[str]:
+def day_spread(features: Iterable[ArticleFeatures]) -> Counter[str]:
+    """On how many distinct publication days each term occurs (undated articles: none)."""
+    days: dict[str, set[int]] = {}
+    for f in features:
+        if f.day is not None:
+            for term in f.vector:
+                days.setdefault(term, set()).add(f.day)
+    return Counter({term: len(d) for term, d in days.items()})
+
+
+def generic_terms(
+    df: Counter[str],
+    n: int,
+    config: ClusterConfig = _DEFAULT,
+    spread: Counter[str] | None = None,
+) -> frozenset[str]:
     """Terms in at least ``generic_share`` of the ``n`` articles: the vocabulary of a
-    genre ("qtr", "shooting"), not of one happening. Empty below ``corpus_idf_docs``."""
+    genre ("qtr", "shooting"), not of one happening. Empty below ``corpus_idf_docs``.
+    With ``generic_spread_days`` (and ``spread``, from :func:`day_spread`), a term must
+    also occur on that many distinct days: a term frequent only because one happening
+    filled a few days' news is that happening's, not the genre's."""
     if not config.generic_share or not config.corpus_idf_docs or n < config.corpus_idf_docs:
         return frozenset()
     floor = config.generic_share * n
-    return frozenset(t for t, c in df.items() if c >= floor)
+    need = config.generic_spread_days if spread is not None else 0
+    return frozenset(t for t, c in df.items() if c >= floor and (not need or spread[t] >= need))
 
 
 def damped(f: ArticleFeatures, damping: dict[str, float]) -> ArticleFeatures:

@@ -17,6 +17,7 @@ from newsfuse.cluster.features import (
     ArticleFeatures,
     corpus_damping,
     damped,
+    day_spread,
     document_frequency,
     features,
     generic_terms,
@@ -142,7 +143,8 @@ def cluster_rows(
     feats.update((row["id"], prepared.features(row, row["id"])) for row in new_rows)
     df = document_frequency([f.vector for f in feats.values()])
     damping = corpus_damping(df, len(feats), config)
-    clusterer.generic = generic_terms(df, len(feats), config)
+    spread = day_spread(feats.values()) if config.generic_spread_days else None
+    clusterer.generic = generic_terms(df, len(feats), config, spread)
     if config.generic_weight != 1.0:
         for term in clusterer.generic:
             damping[term] = min(damping.get(term, 1.0), config.generic_weight)
