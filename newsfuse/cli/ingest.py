@@ -183,6 +183,9 @@ def batch_load_cli(
         raise typer.Exit(1)
 
 
+# -- finishing stored articles: annotate, cluster, doctor ---------------------------
+
+
 @cli_errors
 def annotate_cli(
     db: DbOption = None,

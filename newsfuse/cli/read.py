@@ -11,6 +11,8 @@ from newsfuse.cli.views import render_article, render_story
 from newsfuse.errors import InputError
 from newsfuse.store import Store
 
+# -- articles -----------------------------------------------------------------------
+
 ARTICLE_COLUMNS = (
     "id",
     "outlet",
@@ -47,6 +49,9 @@ def article_cli(
         row = store.get_article(article_id)
         row["annotations"] = store.get_annotations(article_id)
     return Output(rows=[row], columns=ARTICLE_COLUMNS, data=row, render=lambda: render_article(row))
+
+
+# -- events -------------------------------------------------------------------------
 
 
 def _actor_list(actors: list[dict]) -> str:
@@ -181,6 +186,9 @@ def story_cli(
         data=story,
         render=lambda: render_story(story),
     )
+
+
+# -- rejects and duplicates ---------------------------------------------------------
 
 
 @output_options
