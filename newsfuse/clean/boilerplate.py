@@ -7,9 +7,9 @@ every input line and keeps the article body.
 
 It works in three passes:
 
-1. Each line gets features: blank or not, a furniture pattern from
-   ``newsfuse/data/boilerplate_patterns.txt``, whether it reads as prose
-   (a sentence, or a long line), whether it looks like a dateline.
+1. Each line gets features (:mod:`~newsfuse.clean.page_lines`): blank or not,
+   a furniture pattern from ``newsfuse/data/boilerplate_patterns.txt``, whether
+   it reads as prose (a sentence, or a long line), whether it looks like a dateline.
 2. Runs of consecutive non-blank lines ("blocks") are checked for headline
    lists: two or more short lines that are not sentences.
 3. The first and last prose lines outside headline lists bound the body.
@@ -32,24 +32,50 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
+from newsfuse.clean.page_lines import (
+    ABBREVIATION_END,
+    LONG_LINE_WORDS,
+    MAX_PATTERN_WORDS,
+    MIN_LEAD_IN_WORDS,
+    PATTERNS_FILE,
+    SENTENCE_END,
+    blocks_of,
+    furniture_reason,
+    is_headline_list,
+    is_prose_line,
+    line_features,
+    load_patterns,
+    looks_like_dateline,
+    parse_patterns,
+    split_lines,
+)
 from newsfuse.clean.reflow import continues
 
+__all__ = [
+    "KEPT_LABELS",
+    "LONG_LINE_WORDS",
+    "MAX_PATTERN_WORDS",
+    "MAX_QUESTION_TITLE_WORDS",
+    "MAX_TITLE_CHARS",
+    "MAX_TITLE_WORDS",
+    "MIN_LEAD_IN_WORDS",
+    "MIN_MIDBODY_LIST",
+    "PATTERNS_FILE",
+    "REMOVED_LABELS",
+    "Label",
+    "StrippedText",
+    "TextLine",
+    "furniture_reason",
+    "load_patterns",
+    "looks_like_dateline",
+    "parse_patterns",
+    "split_lines",
+    "strip_boilerplate",
+]
+
 Label = Literal["title", "banner", "header", "body", "heading", "blank", "boilerplate"]
-
-PATTERNS_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate_patterns.txt"
-
-MAX_PATTERN_WORDS = 40
-"""Patterns not marked ``any-length`` only apply to lines of at most this many words."""
-
-LONG_LINE_WORDS = 20
-"""A line of at least this many words reads as prose even without a full stop."""
-
-MIN_LEAD_IN_WORDS = 6
-"""A line ending in a colon reads as prose ("The winners were:") from this many words."""
 
 MAX_TITLE_WORDS = 25
 MAX_QUESTION_TITLE_WORDS = 15
@@ -61,46 +87,8 @@ MIN_MIDBODY_LIST = 3
 KEPT_LABELS = frozenset({"body", "heading"})
 REMOVED_LABELS = frozenset({"boilerplate", "banner"})
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SPACES = re.compile(r"\s+")
-_SENTENCE_END = re.compile(
-    r"[.!?…][\"'”’)\]]*"  # final punctuation, maybe closing quotes/brackets
-    r"(\s*\([^()]{1,40}\))?"  # then an optional tag such as "(ANI)" or "(Reuters)"
-    r"\s*$"
-)
 _FULL_STOP_END = re.compile(r"(?<!\.)\.[\"'”’)\]]*(\s*\([^()]{1,40}\))?\s*$")
-_ABBREVIATION_END = re.compile(
-    r"(\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|No|vs)\.)"
-    r"[\"'”’)\]]*\s*$"
-)
 _TITLE_PUNCTUATION_END = re.compile(r"([?!]|\.\.\.|…)[\"'”’)\]]*\s*$")
-_COLON_END = re.compile(r":\s*$")
-_BULLET = re.compile(r"^([-–—•*·▪●◦‣]|\d{1,2}[.)])\s+\S")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_AGENCY = (
-    r"(?:AFP|AP|Reuters|ANI|IANS|PTI|UNI|Xinhua|UPI|dpa|DPA|EFE|ANSA|Kyodo|Yonhap|TASS|Bloomberg)"
-)
-_DATELINE_PATTERNS = (
-    # "Washington, Dec 16 (AFP) Dec 16, 2024", "PARIS, March 3 -"
-    re.compile(
-        rf"^[A-Z][\w .'’\[\]-]{{1,40}}(,\s*[\w .'’\[\]-]{{1,30}})?,\s*{_MONTH}\s+\d{{1,2}}\b"
-    ),
-    # "WASHINGTON (Reuters) -", "KYIV —"
-    re.compile(
-        r"^[A-Z][A-Z .'’-]{2,40}(,\s*[A-Za-z .'’-]{2,30})?\s*(\([^()]{1,20}\))?\s*[-–—:]+\s*$"
-    ),
-    # any short line carrying an agency tag in brackets
-    re.compile(rf"\(\s*{_AGENCY}\s*\)"),
-    # a bare date: "Dec 16, 2024", "16 December 2024", "2024-12-16", "Monday, 16 Dec 2024"
-    re.compile(
-        rf"^(\w+day,?\s+)?({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
-        r"|\d{4}-\d{2}-\d{2})\b[\d:apmAPM .,+-]*(GMT|UTC|ET|EST|EDT|BST|CET|IST)?\s*$"
-    ),
-)
-_MAX_DATELINE_WORDS = 14
 _BYLINE = re.compile(r"^(by|written by|reporting by)\s+(?-i:[A-Z])[^.!?]{1,80}$", re.IGNORECASE)
 _BANNER = re.compile(
     r"^(?P<outlet>(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6})"
@@ -163,142 +151,8 @@ class StrippedText:
         return tuple(line for line in self.lines if line.is_removed)
 
 
-@dataclass(frozen=True)
-class _Pattern:
-    reason: str
-    regex: re.Pattern[str]
-    any_length: bool
-
-
-@dataclass(frozen=True)
-class _Features:
-    """What one line looks like on its own."""
-
-    text: str  # stripped, spaces collapsed
-    words: int
-    blank: bool
-    furniture: str | None  # reason from a pattern
-    prose: bool  # a sentence, or long enough to be one
-    abbreviation_end: bool  # ends with "U.S." and the like: prose only when alone
-    bullet: bool
-    dateline: bool
-    colon_end: bool
-
-
-def parse_patterns(source: str) -> tuple[_Pattern, ...]:
-    """Parse the pattern file format (see the file's header) into compiled patterns."""
-    patterns: list[_Pattern] = []
-    reason: str | None = None
-    any_length = False
-    for number, raw in enumerate(source.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            name, _, option = line[1:-1].partition("|")
-            reason, any_length = name.strip(), option.strip() == "any-length"
-            continue
-        if reason is None:
-            raise ValueError(f"boilerplate patterns line {number}: pattern before any [reason]")
-        try:
-            regex = re.compile(line, re.IGNORECASE)
-        except re.error as exc:
-            raise ValueError(f"boilerplate patterns line {number}: {exc}") from exc
-        patterns.append(_Pattern(reason, regex, any_length))
-    return tuple(patterns)
-
-
-@lru_cache(maxsize=1)
-def load_patterns() -> tuple[_Pattern, ...]:
-    """The furniture patterns shipped with newsfuse, compiled once."""
-    return parse_patterns(PATTERNS_FILE.read_text(encoding="utf-8"))
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as an editor numbers them: split on any line break, none after a final one."""
-    if not text:
-        return []
-    parts = _LINE_BREAK.split(text)
-    if parts[-1] == "":
-        parts.pop()
-    return parts
-
-
-def furniture_reason(line: str) -> str | None:
-    """The reason a single (stripped) line is page furniture, or None."""
-    words = len(line.split())
-    for pattern in load_patterns():
-        if (pattern.any_length or words <= MAX_PATTERN_WORDS) and pattern.regex.search(line):
-            return pattern.reason
-    return None
-
-
-def looks_like_dateline(line: str) -> bool:
-    """A short line such as "Washington, Dec 16 (AFP)" or "KYIV (Reuters) -" or a bare date."""
-    if not line or len(line.split()) > _MAX_DATELINE_WORDS or _SENTENCE_END.search(line):
-        return False
-    return any(p.search(line) for p in _DATELINE_PATTERNS)
-
-
-def _features(raw: str) -> _Features:
-    text = _SPACES.sub(" ", raw).strip()
-    words = len(text.split())
-    if not text:
-        return _Features(text, 0, True, None, False, False, False, False, False)
-    abbreviation = bool(_ABBREVIATION_END.search(text))
-    colon = bool(_COLON_END.search(text))
-    sentence = bool(_SENTENCE_END.search(text)) and not abbreviation and words >= 2
-    lead_in = colon and words >= MIN_LEAD_IN_WORDS
-    return _Features(
-        text=text,
-        words=words,
-        blank=False,
-        furniture=furniture_reason(text),
-        prose=sentence or lead_in or words >= LONG_LINE_WORDS,
-        abbreviation_end=abbreviation and words >= 2,
-        bullet=bool(_BULLET.search(text)),
-        dateline=looks_like_dateline(text),
-        colon_end=colon,
-    )
-
-
 _BROKEN_OFF = re.compile(r"(?<![\w'’-])(?:a|an|the|and|or|nor|of)$")
 """A line ending on an article, a coordinating conjunction or "of" breaks off a phrase."""
-
-
-def _blocks(features: list[_Features]) -> list[list[int]]:
-    """Runs of consecutive non-blank lines, as lists of 0-based indexes."""
-    blocks: list[list[int]] = []
-    current: list[int] = []
-    for index, feature in enumerate(features):
-        if feature.blank:
-            if current:
-                blocks.append(current)
-            current = []
-        else:
-            current.append(index)
-    if current:
-        blocks.append(current)
-    return blocks
-
-
-def _is_headline_list(members: list[_Features]) -> bool:
-    """Two or more short lines that are not sentences: a list of links or headlines.
-
-    One sentence-like line is tolerated in a list of four or more (a headline
-    may end in "?" or with a full stop).
-    """
-    if len(members) < 2 or any(m.words >= LONG_LINE_WORDS for m in members):
-        return False
-    sentences = sum(1 for m in members if m.prose)
-    return sentences == 0 or (sentences == 1 and len(members) >= 4)
-
-
-def _is_prose_line(feature: _Features, block_size: int) -> bool:
-    """Prose for bounding the body; a line ending in "U.S." only counts when it stands alone."""
-    if feature.furniture or feature.dateline:
-        return False
-    return feature.prose or (feature.abbreviation_end and block_size == 1)
 
 
 class _Labeller:
@@ -306,10 +160,10 @@ class _Labeller:
 
     def __init__(self, raw_lines: list[str]) -> None:
         self.raw = raw_lines
-        self.features = [_features(line) for line in raw_lines]
+        self.features = [line_features(line) for line in raw_lines]
         self.labels: list[Label | None] = [None] * len(raw_lines)
         self.reasons: list[str | None] = [None] * len(raw_lines)
-        self.blocks = _blocks(self.features)
+        self.blocks = blocks_of(self.features)
         self.block_of = {i: n for n, block in enumerate(self.blocks) for i in block}
         self.wrapped = self._wrapped_lines()
         self.wrapped_prose = self._wrapped_sentences()
@@ -348,7 +202,7 @@ class _Labeller:
                 continue
             if i > start:  # lines start..i are one wrapped run
                 joined = " ".join(f.text for f in self.features[start : i + 1])
-                if _SENTENCE_END.search(joined) and not _ABBREVIATION_END.search(joined):
+                if SENTENCE_END.search(joined) and not ABBREVIATION_END.search(joined):
                     prose.update(range(start, i + 1))
             start = i + 1
         return prose
@@ -358,7 +212,7 @@ class _Labeller:
         if wrapped and any(i in self.wrapped for i in block):
             return False
         members = [f for f in (self.features[i] for i in block) if not (f.furniture or f.dateline)]
-        return _is_headline_list(members)
+        return is_headline_list(members)
 
     def _set(self, index: int, label: Label, reason: str | None = None) -> None:
         self.labels[index] = label
@@ -391,7 +245,7 @@ class _Labeller:
         sized = {
             i
             for i, f in enumerate(self.features)
-            if not f.blank and _is_prose_line(f, len(self.blocks[self.block_of[i]]))
+            if not f.blank and is_prose_line(f, len(self.blocks[self.block_of[i]]))
         }
         line_lists = {n for n, block in enumerate(self.blocks) if self._list_block(block, False)}
         if all(self.block_of[i] in line_lists for i in sized):
@@ -575,9 +429,9 @@ class _Labeller:
             return False  # a sentence wrapped over lines, not a list
         members = [self.features[i] for i in inside]
         if self._introduced(inside[0]):
-            return _is_headline_list(members) or (len(members) == 1 and not members[0].prose)
+            return is_headline_list(members) or (len(members) == 1 and not members[0].prose)
         return (
-            _is_headline_list(members)
+            is_headline_list(members)
             and len(members) >= MIN_MIDBODY_LIST
             and not any(m.bullet for m in members)
         )

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from newsfuse.clean.boilerplate import StrippedText, furniture_reason, strip_boilerplate
+from newsfuse.clean.boilerplate import StrippedText, strip_boilerplate
 from newsfuse.clean.dateline import find_agency, find_dateline
 from newsfuse.clean.dates import parse_published
 from newsfuse.clean.html import extract_html
 from newsfuse.clean.ids import check_given_id, servable_id
 from newsfuse.clean.language import guess_language
 from newsfuse.clean.normalise import content_hash, one_line, tidy_text
+from newsfuse.clean.page_lines import furniture_reason
 from newsfuse.clean.reflow import reflow
 from newsfuse.errors import EmptyInput, InputError, TooComplex, TooLarge
 from newsfuse.model import Article, Dateline, RawDocument, Reject
@@ -216,7 +217,7 @@ def clean_document(raw: RawDocument) -> Article | Reject:
 
 
 def line_count(text: str) -> int:
-    """Lines as :func:`~newsfuse.clean.boilerplate.split_lines` counts them (any line break)."""
+    """Lines as :func:`~newsfuse.clean.page_lines.split_lines` counts them (any line break)."""
     return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
 
 
