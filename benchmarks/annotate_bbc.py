@@ -17,9 +17,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-import spacy
-
-from newsfuse.annotate.nlp import MODEL_NAMES, load_nlp
+from newsfuse.annotate.nlp import bare_model, load_nlp
 from newsfuse.annotate.stage import annotate_articles
 from newsfuse.clean import clean_document
 from newsfuse.model import Article
@@ -39,15 +37,6 @@ def load_articles(limit: int) -> list[Article]:
             if isinstance(cleaned, Article):  # the corpus has no dates; times need one
                 articles.append(replace(cleaned, published=PUBLISHED))
     return articles
-
-
-def bare_model():
-    for name in MODEL_NAMES:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    sys.exit("no spaCy model installed")
 
 
 def main() -> None:

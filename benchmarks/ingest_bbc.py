@@ -19,9 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import spacy
-
-from newsfuse.annotate.nlp import MODEL_NAMES, load_nlp
+from newsfuse.annotate.nlp import bare_model, load_nlp
 from newsfuse.clean import clean_document
 from newsfuse.ingest import ingest_paths
 from newsfuse.model import Article
@@ -48,15 +46,6 @@ def cleaned_texts(files: list[Path]) -> list[str]:
         if isinstance(cleaned, Article):
             texts.append(cleaned.text)
     return texts
-
-
-def bare_model():
-    for name in MODEL_NAMES:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    sys.exit("no spaCy model installed")
 
 
 def main() -> None:

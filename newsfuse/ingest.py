@@ -322,7 +322,8 @@ class _Annotator:
             processes = 1 if last else self.n_process
             self.pool = AnnotationPool(processes, self.store.actor_resolver())
         chunk, self.pending = self.pending, []
-        self.inflight.append((chunk, self.pool.submit(chunk)))
+        with self.report.times.measure("annotate+code"):  # in-process pools work here
+            self.inflight.append((chunk, self.pool.submit(chunk)))
         while len(self.inflight) > 2 * max(self.n_process, 1):  # bounded memory
             self._collect(*self.inflight.popleft())
 

