@@ -12,31 +12,12 @@ A benchmark, not a test: figures vary with the machine and what else runs on it.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from dataclasses import replace
-from pathlib import Path
+
+from bbc_corpus import bbc_files, cleaned_articles, require_bbc
 
 from newsfuse.annotate.nlp import bare_model, load_nlp
 from newsfuse.annotate.stage import annotate_articles
-from newsfuse.clean import clean_document
-from newsfuse.model import Article
-from newsfuse.readers import read_paths
-
-PUBLISHED = "2005-06-01"
-BBC = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
-
-
-def load_articles(limit: int) -> list[Article]:
-    articles = []
-    for doc in read_paths([str(BBC)]):
-        if len(articles) >= limit:
-            break
-        if hasattr(doc, "content") and not doc.source.endswith("README.TXT"):
-            cleaned = clean_document(doc)
-            if isinstance(cleaned, Article):  # the corpus has no dates; times need one
-                articles.append(replace(cleaned, published=PUBLISHED))
-    return articles
 
 
 def main() -> None:
@@ -44,9 +25,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=600)
     parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args()
-    if not BBC.is_dir():
-        sys.exit(f"{BBC} not found: the BBC corpus lives in ../shared")
-    articles = load_articles(args.limit)
+    require_bbc()
+    articles = cleaned_articles(bbc_files(args.limit))
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     print(f"{len(articles)} BBC articles, {words / len(articles):.0f} words each on average")

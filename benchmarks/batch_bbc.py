@@ -12,19 +12,13 @@ not a test: figures vary with the machine and what else runs on it.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bbc_corpus import bbc_files, require_bbc
+
 from newsfuse.batch import run_batch
-
-BBC = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
-
-
-def bbc_files(limit: int) -> list[str]:
-    files = sorted(p for p in BBC.rglob("*.txt") if p.name != "README.TXT")
-    return [str(p) for p in files[:limit]]
 
 
 def main() -> None:
@@ -32,9 +26,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--cpus", type=int, default=2)
     args = parser.parse_args()
-    if not BBC.is_dir():
-        sys.exit(f"{BBC} not found: the BBC corpus lives in ../shared")
-    files = bbc_files(args.limit)
+    require_bbc()
+    files = [str(f) for f in bbc_files(args.limit)]
 
     import ray
 

@@ -14,38 +14,14 @@ the machine and what else runs on it; compare the ratio, measured in one run.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
-from pathlib import Path
+
+from bbc_corpus import bbc_files, cleaned_articles, require_bbc
 
 from newsfuse.annotate.nlp import bare_model, load_nlp
-from newsfuse.clean import clean_document
 from newsfuse.ingest import ingest_paths
-from newsfuse.model import Article
-from newsfuse.readers import read_paths
 from newsfuse.store import Store
-
-BBC = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
-
-
-def article_files(limit: int) -> list[Path]:
-    """The first ``limit`` article files, taken in turn from each section so every kind of
-    news is in a small sample."""
-    sections = [sorted(p.glob("*.txt")) for p in sorted(BBC.iterdir()) if p.is_dir()]
-    files: list[Path] = []
-    for i in range(max((len(s) for s in sections), default=0)):
-        files += [s[i] for s in sections if i < len(s)]
-    return files[:limit]
-
-
-def cleaned_texts(files: list[Path]) -> list[str]:
-    texts = []
-    for doc in read_paths([str(f) for f in files]):
-        cleaned = clean_document(doc) if hasattr(doc, "content") else None
-        if isinstance(cleaned, Article):
-            texts.append(cleaned.text)
-    return texts
 
 
 def main() -> None:
@@ -53,10 +29,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=600)
     parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args()
-    if not BBC.is_dir():
-        sys.exit(f"{BBC} not found: the BBC corpus lives in ../shared")
-    files = article_files(args.limit)
-    texts = cleaned_texts(files)
+    require_bbc()
+    files = bbc_files(args.limit, mixed=True)
+    texts = [a.text for a in cleaned_articles(files)]
     print(f"{len(files)} BBC files, {len(texts)} articles after cleaning")
 
     nlp = bare_model()
