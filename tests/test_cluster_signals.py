@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsfuse.cluster.config import ClusterConfig
-from newsfuse.cluster.features import day_number, features
+from newsfuse.cluster.features import day_number, features, term_counts
 from newsfuse.cluster.online import StoryClusterer
-from newsfuse.cluster.signals import digest, happening_day
+from newsfuse.cluster.signals import digest, happening_day, subject_tickers
 
 MONDAY = day_number("2015-07-06")
 
@@ -154,3 +154,39 @@ def test_undated_leads_count_on_their_publication_day_when_asked():
 
     assert run(False)  # no date in either lead: no conflict
     assert not run(True)
+
+
+def _results(company: str, ticker: str, shr: str, net: str) -> tuple[str, str]:
+    return (
+        f"{company.upper()} <{ticker}> 4TH QTR NET",
+        f"Shr {shr} cts vs 31 cts\nNet {net} mln vs 2,318,000\nRevs 41.6 mln vs 35.2 mln\n"
+        f"Year shr 1.42 dlrs vs 1.19 dlrs\nNet 11.3 mln vs 9,410,000\nRevs 160.4 mln vs 141.0 mln",
+    )
+
+
+def test_subject_tickers_come_from_the_title_and_lead_only():
+    title = "OHIO MATTRESS <OMT> MAY HAVE LOWER 1ST QTR NET"
+    assert subject_tickers(title, "Ohio Mattress Co <OMT> said its first quarter...") == {"OMT"}
+    assert subject_tickers("<SULLIVAN MINES INC> YEAR LOSS", "") == {"SULLIVAN MINES INC"}
+    release = "Acme Corp (NYSE: ACM) today announced a dividend; its rival (BAC.N) did not."
+    assert subject_tickers("Acme declares dividend", release) == {"ACM", "BAC.N"}
+    later = "A long report. " * 40 + "Boeing (NYSE: BA) also builds rockets."
+    assert subject_tickers("SpaceX launches", later) == frozenset()  # past the lead
+    assert subject_tickers("Storm hits coast", "Winds of 150 km/h <gusting> hit") == frozenset()
+
+
+def test_quarterly_results_of_two_companies_are_two_stories():
+    """The shipped configuration: same table words, other listed companies."""
+    config = ClusterConfig()
+    c = StoryClusterer(config)
+    first = c.add(features("a", *_results("Markel Corp", "MAKL", "38", "2.9"), "1987-03-02"))
+    same = c.add(features("b", *_results("Markel Corp", "MAKL", "38", "2.9"), "1987-03-03"))
+    other = c.add(features("c", *_results("Kaneb Services", "KAB", "40", "3.1"), "1987-03-02"))
+    assert same.story_id == first.story_id
+    assert other.started
+
+
+def test_words_glued_to_digits_are_no_terms():
+    counts = term_counts("4TH QTR ended March 31 vs 1st half; G7 talks and COVID-19 cases")
+    assert "th" not in counts and "st" not in counts and "g" not in counts
+    assert counts["covid"] == 1.5 and counts["qtr"] == 1.0  # a name, and a title's first word

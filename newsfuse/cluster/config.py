@@ -16,7 +16,7 @@ from typing import Any
 class ClusterConfig:
     """How articles become stories. Change ``name`` whenever a value changes."""
 
-    name: str = "happening-2026-11c"
+    name: str = "happening-2026-11d"
 
     # -- what an article is made of (features.py) --------------------------------------
     common_zipf: float = 5.6  # words at or above this Zipf frequency carry no weight
@@ -69,6 +69,8 @@ class ClusterConfig:
     day_conflict_undated: bool = False  # ...(when set) a lead with no date of its own
     # counts as dated on its publication day
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
+    ticker_conflict: float = 1.0  # subtracted when title or lead name companies by their
+    # exchange tickers and share none: other participants, another happening
     min_cosine: float = 0.15  # names and places raise a score only when the words reach this
 
     # -- merging stories (online.py) -----------------------------------------------------
@@ -142,11 +144,16 @@ HAPPENING_2026_11B = ClusterConfig(
 corpus's own term frequencies and without the floor on word likeness."""
 
 
-HAPPENING_2026_11C = ClusterConfig()
+HAPPENING_2026_11C = ClusterConfig(name="happening-2026-11c", ticker_conflict=0.0)
+"""The configuration shipped before ``happening-2026-11d``: no ticker conflict. (Words
+glued to digits and capitalised month and weekday names stopped being terms at the same
+time; that is a change of features, not of configuration, and applies to all.)"""
+
+HAPPENING_2026_11D = ClusterConfig()
 """The shipped configuration (kept under its name for when the default moves on)."""
 
 NAMED: dict[str, ClusterConfig] = {
-    c.name: c for c in (HAPPENING_2026_11C, HAPPENING_2026_11B, LEXICAL_2026_11)
+    c.name: c for c in (HAPPENING_2026_11D, HAPPENING_2026_11C, HAPPENING_2026_11B, LEXICAL_2026_11)
 }
 """Every configuration that has a name, shipped or kept to compare against."""
 

@@ -21,9 +21,10 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from newsfuse.cluster.config import ClusterConfig
-from newsfuse.cluster.signals import EMPTY, Signals, digest
+from newsfuse.cluster.signals import EMPTY, Signals, digest, subject_tickers
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+WORD = re.compile(r"(?<![0-9A-Za-z])(?:[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])(?![0-9A-Za-z])")
+"""A word: letters only, and not glued to digits ("4th", "1st", "F16" are no terms)."""
 _DEFAULT = ClusterConfig()
 
 
@@ -69,15 +70,11 @@ def term_counts(
         if limit is not None and n >= limit:
             break
         raw = match.group()
-        term = _stem(raw.lower())
-        weight = 1.0
-        start = match.start()
-        sentence_start = start == 0 or previous_end in '.!?\n"“'
-        if raw[0].isupper() and not sentence_start:
-            weight = name_boost
-        counts[term] += weight
+        sentence_start = match.start() == 0 or previous_end in '.!?\n"“'
         tail = text[match.end() : match.end() + 2].strip()
         previous_end = tail[:1] if tail else ""
+        capital = raw[0].isupper() and not sentence_start
+        counts[_stem(raw.lower())] += name_boost if capital else 1.0
     return counts
 
 
@@ -128,6 +125,9 @@ def features(
     """An article's features; ``annotations`` as ``Store.cluster_signals`` gives them."""
     day = day_number(published)
     signals = digest(annotations, day, config.happening_lookback_days)
+    tickers = subject_tickers(title, text)
+    if tickers:
+        signals = replace(signals, tickers=tickers)
     embedding = None
     if config.embedding_weight:
         from newsfuse.cluster.embedding import embed

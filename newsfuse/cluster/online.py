@@ -60,6 +60,7 @@ class _Story:
     entities: Counter[str] = field(default_factory=Counter)  # named in the core
     cities: Counter[str] = field(default_factory=Counter)
     dead: Counter[int] = field(default_factory=Counter)
+    tickers: Counter[str] = field(default_factory=Counter)  # companies named by ticker
     days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
     undated: Counter[int] = field(default_factory=Counter)  # publication days of the others
     first_day: int | None = None  # the happening's span of days
@@ -108,6 +109,7 @@ class _Story:
         self.entities.update(f.signals.entities)
         self.cities.update(f.signals.cities)
         self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
+        self.tickers.update(f.signals.tickers)
         if f.signals.event_day is not None:
             (self.days if f.signals.dated else self.undated)[f.signals.event_day] += 1
 
@@ -226,10 +228,11 @@ class StoryClusterer:
         story: _Story,
         days: set[int] | Counter[int] = frozenset(),  # type: ignore[assignment]
         words: float = 1.0,
+        tickers: frozenset[str] | Counter[str] = frozenset(),
     ) -> float:
         """Evidence from who, where, when and how many: shared names raise the score; a
-        different town, a different death toll, or a lead dated another day with no
-        person in common lowers it."""
+        different town, a different death toll, a lead dated another day with no
+        person in common, or other companies named by ticker lower it."""
         c = self.config
         score = 0.0
         theirs = self._days(story)
@@ -254,6 +257,8 @@ class StoryClusterer:
             score -= c.org_conflict
         if c.number_conflict and dead and story.dead and not any(n in story.dead for n in dead):
             score -= c.number_conflict
+        if c.ticker_conflict and _conflict(tickers, story.tickers, ""):
+            score -= c.ticker_conflict
         return score
 
     def score(self, f: ArticleFeatures, story_id: str) -> float:
@@ -288,7 +293,9 @@ class StoryClusterer:
         dead = {n for kind, n in f.signals.numbers if kind == "dead"}
         dated = f.signals.dated or c.day_conflict_undated
         days = {f.signals.event_day} if dated and f.signals.event_day is not None else set()
-        raw += self._happening(f.signals.entities, f.signals.cities, dead, story, days, raw)
+        raw += self._happening(
+            f.signals.entities, f.signals.cities, dead, story, days, raw, f.signals.tickers
+        )
         return raw - cost
 
     def story_score(self, a: _Story, b: _Story) -> float:
@@ -303,7 +310,9 @@ class StoryClusterer:
             w = self.config.embedding_weight
             norm = float((b.embedding @ b.embedding) ** 0.5) or 1.0
             raw = (1 - w) * raw + w * a.embedding_cosine(b.embedding / norm)
-        evidence = self._happening(frozenset(b.entities), b.cities, b.dead, a, self._days(b), raw)
+        evidence = self._happening(
+            frozenset(b.entities), b.cities, b.dead, a, self._days(b), raw, b.tickers
+        )
         return raw + evidence - cost
 
     # -- writing -------------------------------------------------------------

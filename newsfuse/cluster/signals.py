@@ -4,10 +4,17 @@ level), when (the happening's own day), how many (dead, injured) and what (event
 
 Words say "topic"; these say "happening". Two reports of one shooting name the same
 victim, street and town and date; two shootings in one week share only their words.
+
+Listed companies are named by their exchange tickers in financial wires (Reuters'
+``OHIO MATTRESS <OMT> 1ST QTR NET``, a press release's ``(NYSE: BA)``, a RIC such as
+``(BAC.N)``). Where a title or lead names its companies that way, they are the report's
+participants: two quarterly results of different companies are two happenings, however
+alike their tables.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -27,9 +34,28 @@ class Signals:
     dated: bool = False  # event_day comes from the lead's own words, not the publication date
     numbers: frozenset[tuple[str, int]] = frozenset()  # ("dead", 3), ("injured", 5)
     types: frozenset[str] = frozenset()  # PLOVER event types coded in the article
+    tickers: frozenset[str] = frozenset()  # companies the title or lead names by ticker
 
 
 EMPTY = Signals()
+
+_TICKERS = re.compile(
+    r"<([A-Z0-9][A-Z0-9.&'\- ]{0,40})>"  # Reuters: <OMT>, <HLDN.L>, <SULLIVAN MINES INC>
+    r"|\((?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE American|NYSE Arca|LSE|TSX|TSXV|ASX|OTC\w*)"
+    r"\s*:\s*([A-Z][A-Z0-9.\-]{0,9})\)"  # a press release: (NYSE: BA)
+    r"|\(([A-Z][A-Z0-9]{0,5}\.[A-Z]{1,2})\)"  # a RIC: (BAC.N)
+)
+LEAD_CHARS = 300  # where a wire names the company its report is about
+
+
+def subject_tickers(title: str | None, text: str) -> frozenset[str]:
+    """The companies a report is about, as the tickers its title and lead name them by
+    (upper case, exchange suffix kept: ``OMT``, ``HLDN.L``); empty for most news."""
+    found = set()
+    for match in _TICKERS.finditer(f"{title or ''}\n{text[:LEAD_CHARS]}"):
+        ticker = next(g for g in match.groups() if g)
+        found.add(" ".join(ticker.split()))
+    return frozenset(found)
 
 
 def _day(value: str | None) -> int | None:
