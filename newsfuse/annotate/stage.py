@@ -28,6 +28,7 @@ from newsfuse.annotate.pieces import (
 )
 from newsfuse.annotate.quantities import find_quantities
 from newsfuse.annotate.times import find_times
+from newsfuse.clean.language import is_analysed, not_analysed_note
 from newsfuse.geo.event_places import locate_events
 from newsfuse.geo.home import home_country
 from newsfuse.model import Analysis, Annotations, Article
@@ -127,11 +128,24 @@ def _annotate_chunk(
     max_chars: int | None = MAX_ANNOTATED_CHARS,
     piece_chars: int = PIECE_CHARS,
 ) -> list[Analysis]:
-    """Parse, annotate and code ``articles`` in this process."""
+    """Parse, annotate and code ``articles`` in this process; an article in a language
+    newsfuse does not analyse is not parsed (see :func:`not_analysed`)."""
     nlp = load_nlp()
-    texts = [a.text for a in articles]
-    docs = parse_texts(nlp, texts, batch_size=batch_size, limit=max_chars, piece_chars=piece_chars)
-    return [analyse_doc(a, doc, resolver, code) for a, doc in zip(articles, docs, strict=True)]
+    texts = [a.text for a in articles if is_analysed(a.language)]
+    docs = iter(
+        parse_texts(nlp, texts, batch_size=batch_size, limit=max_chars, piece_chars=piece_chars)
+    )
+    return [
+        analyse_doc(a, next(docs), resolver, code) if is_analysed(a.language) else not_analysed(a)
+        for a in articles
+    ]
+
+
+def not_analysed(article: Article) -> Analysis:
+    """What the stages find in an article in a language they do not handle: nothing, with
+    a note that says why (the English model would find noise, not news)."""
+    note = not_analysed_note(article.language or "")
+    return Analysis(Annotations(article.id, annotated_chars=0, notes=(note,)))
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

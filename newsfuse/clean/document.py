@@ -11,7 +11,7 @@ from newsfuse.clean.dateline import find_agency, find_dateline
 from newsfuse.clean.dates import parse_published
 from newsfuse.clean.html import extract_html
 from newsfuse.clean.ids import check_given_id, servable_id
-from newsfuse.clean.language import guess_language
+from newsfuse.clean.language import article_language, is_analysed, not_analysed_note
 from newsfuse.clean.normalise import content_hash, one_line, tidy_text
 from newsfuse.clean.page_lines import furniture_reason
 from newsfuse.clean.reflow import reflow
@@ -307,6 +307,9 @@ def _clean(raw: RawDocument) -> Article:
             + "; if this is a real article, pass its full text or HTML"
         )
     dateline = found.dateline
+    language, language_note = article_language(
+        body, safe.text("language", meta.get("language") or found.language)
+    )
     return Article(
         id=article_id,
         source=raw.source,
@@ -320,11 +323,17 @@ def _clean(raw: RawDocument) -> Article:
         published=safe.published(meta.get("published")) or found.published,
         dateline_place=dateline.place if dateline else None,
         dateline_country=dateline.country if dateline else None,
-        language=safe.text("language", meta.get("language") or found.language)
-        or guess_language(body),
+        language=language,
         boilerplate=tuple(found.removed),
-        notes=(*raw.notes, *safe.notes),
+        notes=(*raw.notes, *safe.notes, *_language_notes(language, language_note)),
     )
+
+
+def _language_notes(language: str | None, override: str | None) -> tuple[str, ...]:
+    """The stored article's notes about its language: a page's claim the text overrode,
+    and that the language is not analysed (the article page and ``article`` show them)."""
+    notes = (override,) if override else ()
+    return notes if is_analysed(language) else (*notes, not_analysed_note(language or ""))
 
 
 def _furniture_sample(removed: list[str]) -> str:
