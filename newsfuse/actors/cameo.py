@@ -45,8 +45,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from newsfuse.tables import read_table
 
 __all__ = [
     "AgentEntry",
@@ -509,16 +510,8 @@ class _CodePart:
 @lru_cache(maxsize=1)
 def _code_table() -> dict[str, _CodePart]:
     """The rows of ``data/cameo_codes.tsv`` by CAMEO code."""
-    text = resources.files("newsfuse").joinpath("data/cameo_codes.tsv").read_text("utf-8")
     table: dict[str, _CodePart] = {}
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if len(cells) != 3:
-            raise ValueError(f"cameo_codes.tsv:{number}: expected 3 tab-separated cells")
-        code, country, sector = cells
+    for code, country, sector in read_table("cameo_codes.tsv"):
         table[code] = _CodePart(
             None if country == "-" else country, None if sector == "-" else sector
         )

@@ -48,10 +48,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from newsfuse.model import Actor, Quantity
+from newsfuse.tables import read_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -107,15 +107,11 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """Read ``data/quantity_words.tsv`` once."""
-    text = resources.files("newsfuse").joinpath("data/quantity_words.tsv").read_text("utf-8")
     tables: dict[str, dict[str, str]] = {}
     conditions: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, phrase, value, condition = [*line.split("\t"), "", ""][:4]
+    for kind, phrase, value, condition in read_table("quantity_words.tsv"):
         tables.setdefault(kind, {})[phrase] = value
-        conditions[phrase] = condition.strip()
+        conditions[phrase] = condition
 
     def numbers(kind: str) -> dict[str, float]:
         return {word: float(value) for word, value in tables.get(kind, {}).items()}

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
-from importlib import resources
 
 from newsfuse.geo.places import country_of_iso2, country_of_place
 from newsfuse.model import Dateline
+from newsfuse.tables import read_table
 
 __all__ = ["find_agency", "find_dateline"]
 
@@ -106,15 +106,11 @@ _ALL_CAPS = re.compile(r"[^a-z]*[A-Z][^a-z]*")
 @cache
 def _agency_names() -> dict[str, str]:
     """Every agency name in ``data/agencies.tsv`` → its canonical short name."""
-    text = resources.files("newsfuse").joinpath("data/agencies.tsv").read_text("utf-8")
     names: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        canonical, _, patterns = line.partition("\t")
+    for canonical, patterns in read_table("agencies.tsv"):
         for name in (canonical, *patterns.split("|")):
             if name.strip():
-                names.setdefault(name.strip(), canonical.strip())
+                names.setdefault(name.strip(), canonical)
     return names
 
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from newsfuse.geo.geonames import Entry, gazetteer
 from newsfuse.geo.places import normalise_place
+from newsfuse.tables import read_table
 
 __all__ = [
     "Abbreviation",
@@ -60,12 +60,8 @@ class Abbreviation:
 @cache
 def abbreviations() -> dict[str, tuple[Abbreviation, ...]]:
     """Every form (spaces removed, case and dots kept) → the regions it may name."""
-    text = resources.files("newsfuse").joinpath("data/region_abbreviations.tsv").read_text("utf-8")
     out: dict[str, list[Abbreviation]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        form, code, where = (cell.strip() for cell in line.split("\t"))
+    for form, code, where in read_table("region_abbreviations.tsv"):
         form = _SPACE.sub("", form)
         out.setdefault(form, []).append(Abbreviation(form, code, where == "any"))
     return {form: tuple(rows) for form, rows in out.items()}

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from importlib import resources
 
 import pycountry
 
 from newsfuse.geo.abbreviations import read_abbreviation
 from newsfuse.geo.geonames import Entry, gazetteer
 from newsfuse.geo.places import country_of_place, normalise_place
+from newsfuse.tables import read_table
 
 _REGION_WORDS = re.compile(
     r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area)$", re.I
@@ -73,11 +73,8 @@ def _country_entry(iso3: str) -> Entry | None:
 
 @cache
 def _regions() -> dict[str, tuple[str | None, str]]:
-    text = resources.files("newsfuse").joinpath("data/regions.tsv").read_text("utf-8")
-    rows = [
-        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
-    ]
-    return {normalise_place(n): (None if c == "-" else c, k.strip()) for n, c, k in rows}
+    rows = read_table("regions.tsv")
+    return {normalise_place(n): (None if c == "-" else c, k) for n, c, k in rows}
 
 
 def _country_name(key: str) -> str | None:

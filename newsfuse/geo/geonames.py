@@ -46,6 +46,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from newsfuse.geo.places import country_of_iso2, normalise_place
+from newsfuse.tables import read_table
 
 CITY_FILE = "cities500.json"
 _MIN_ALTERNATE_POPULATION = 15_000
@@ -241,10 +242,14 @@ def _data(package: str, path: str) -> str:
 def _geonames_country_points() -> dict[str, tuple[float, float]]:
     """ISO alpha-2 → GeoNames' own point of the country, from ``data/country_points.tsv``."""
     out: dict[str, tuple[float, float]] = {}
-    for line in _data("newsfuse", "data/country_points.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, _gid, lat, lon = line.split("\t")
+    for row in read_table("country_points.tsv"):
+        code, _gid, lat, lon = row
+        try:
             out[code] = (float(lat), float(lon))
+        except ValueError:
+            raise row.error(
+                f"latitude and longitude must be numbers, not {lat!r} {lon!r}"
+            ) from None
     return out
 
 

