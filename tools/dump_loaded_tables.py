@@ -47,8 +47,20 @@ def canon(value: Any) -> Any:
     return value
 
 
+MOVED = {
+    ("newsfuse.actors.cameo", "_iso3"): ("newsfuse.countries", "iso3_codes"),
+    ("newsfuse.geo.places", "country_of_iso2"): ("newsfuse.countries", "iso3_of_iso2"),
+}
+"""Where a loader went when it moved: the old place is tried first."""
+
+
 def attr(module: str, name: str) -> Any:
-    return getattr(importlib.import_module(module), name)
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (AttributeError, ImportError):
+        if (module, name) not in MOVED:
+            raise
+        return attr(*MOVED[module, name])
 
 
 def call(module: str, name: str, *args: Any) -> Callable[[], Any]:

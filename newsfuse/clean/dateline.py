@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from newsfuse.geo.places import country_of_iso2, country_of_place
+from newsfuse.countries import iso3_of_iso2
+from newsfuse.geo.places import country_of_place
 from newsfuse.model import Dateline
 from newsfuse.tables import read_table
 
@@ -300,7 +301,7 @@ def _qualifiers(quals: str) -> list[str]:
 def _hint_country(hint: str | None) -> str | None:
     if not hint:
         return None
-    return country_of_iso2(hint) or country_of_place(hint)
+    return iso3_of_iso2(hint) or country_of_place(hint)
 
 
 def _country(place: str, qualifiers: list[str], hint: str | None) -> str | None:

@@ -65,6 +65,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newsfuse.countries import iso3_codes
 from newsfuse.events.ontology import (
     EVENT_TYPES,
     canonical_context,
@@ -144,11 +145,7 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 @cache
 def _iso_alpha3() -> frozenset[str]:
-    import pycountry
-
-    current = {c.alpha_3 for c in pycountry.countries}
-    former = {c.alpha_3 for c in pycountry.historic_countries}
-    return frozenset(current | former | _EXTRA_COUNTRIES)
+    return iso3_codes() | _EXTRA_COUNTRIES
 
 
 def country_code(code: object) -> str | None:

@@ -19,8 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-import pycountry
-
+from newsfuse.countries import iso2_of_iso3
 from newsfuse.geo.abbreviations import read_abbreviation
 from newsfuse.geo.geonames import Entry, gazetteer
 from newsfuse.geo.places import country_of_place, normalise_place
@@ -67,8 +66,8 @@ def from_entry(entry: Entry, name: str, region_words: bool = False) -> PlaceInfo
 
 
 def _country_entry(iso3: str) -> Entry | None:
-    country = pycountry.countries.get(alpha_3=iso3)
-    return gazetteer().country(country.alpha_2) if country else None
+    iso2 = iso2_of_iso3(iso3)
+    return gazetteer().country(iso2) if iso2 else None
 
 
 @cache
@@ -145,11 +144,11 @@ def lookup_place(text: str) -> PlaceInfo:
 def _region_entry(key: str, iso3: str | None) -> Entry | None:
     """The GeoNames first-order region of country ``iso3`` called ``key`` (by its name or an
     alternate name), if there is one."""
-    country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
-    if country is None:
+    iso2 = iso2_of_iso3(iso3) if iso3 else None
+    if iso2 is None:
         return None
     for entry in gazetteer().candidates(key):
-        if entry.feature_code == "ADM1" and entry.iso2 == country.alpha_2:
+        if entry.feature_code == "ADM1" and entry.iso2 == iso2:
             return entry
     return None
 

