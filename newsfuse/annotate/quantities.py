@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
+from newsfuse.calendar_words import MONTHS
 from newsfuse.model import Actor, Quantity
 from newsfuse.tables import read_table
 
@@ -66,10 +67,6 @@ SKIP_LABELS = frozenset(
 )
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP"})
 GLUE = frozenset({"-", "–", "/", ":", "#"})
-MONTHS = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april "
-    "june july august september october november december".split()
-)
 TIME_SUFFIXES = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h"})
 CURRENCIES = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
 PERCENT_WORDS = frozenset({"%", "percent", "pct"})

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from newsfuse.calendar_words import MONTH_NAMES, WEEKDAYS
 from newsfuse.countries import iso3_of_iso2
 from newsfuse.geo.places import country_of_place
 from newsfuse.model import Dateline
@@ -27,17 +28,8 @@ MAX_LINES = 6
 MAX_OFFSET = 600
 _CASE_SENSITIVE_MAX = 5  # agency names this short match case-sensitively
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
-)  # fmt: skip
-_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
+_MONTHS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)}
+_WEEKDAYS = frozenset(WEEKDAYS)
 # Lower-case words allowed inside a place name ("RIO DE JANEIRO", "Stratford-upon-Avon").
 _CONNECTORS = frozenset((
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "los",
@@ -178,7 +170,7 @@ def _month_number(word: str) -> int | None:
     number = _MONTHS.get(word[:3])
     if number is None or len(word) < 3:
         return None
-    full = _MONTH_NAMES[number - 1]
+    full = MONTH_NAMES[number - 1]
     return number if full.startswith(word) or word == "sept" else None
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsfuse.calendar_words import title_month_pattern
 from newsfuse.tables import COLUMNS, Row, parse_table, read_table
 
 PATTERNS_TABLE = "boilerplate_patterns.txt"
@@ -37,10 +38,7 @@ ABBREVIATION_END = re.compile(
 )
 _COLON_END = re.compile(r":\s*$")
 _BULLET = re.compile(r"^([-–—•*·▪●◦‣]|\d{1,2}[.)])\s+\S")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = title_month_pattern()
 _AGENCY = (
     r"(?:AFP|AP|Reuters|ANI|IANS|PTI|UNI|Xinhua|UPI|dpa|DPA|EFE|ANSA|Kyodo|Yonhap|TASS|Bloomberg)"
 )
