@@ -519,6 +519,13 @@ def _code_table() -> dict[str, _CodePart]:
     return table
 
 
+def cameo_country(part: str) -> str | None:
+    """The ISO 3166 alpha-3 country the table gives a three-letter CAMEO part that is not
+    itself that country's ISO code (ROM → ROU, WSB → PSE, USR → SUN), else None."""
+    row = _code_table().get(part)
+    return row.country if row is not None else None
+
+
 @lru_cache(maxsize=8192)
 def cameo_to_actor(code: str) -> tuple[str | None, str | None]:
     """A CAMEO actor code → (ISO3 country or None, our sector or None).
