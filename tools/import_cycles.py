@@ -1,12 +1,13 @@
 """Find import loops in the newsfuse package, counting imports inside functions too.
 
-    python tools/import_cycles.py [PACKAGE_DIR]
+    python tools/import_cycles.py [--function-level] [PACKAGE_DIR]
 
 Every ``import`` / ``from ... import`` anywhere in a module (module level, inside a function
 or class) is an edge; imports under ``if TYPE_CHECKING:`` are left out, since they never run.
 ``from newsfuse.a import b`` points at ``newsfuse.a.b`` when that is a module, else at
 ``newsfuse.a``. Prints every strongly connected group of two or more modules and one loop
 through each, marking edges that are function-level ("~>"); exits 1 when there is a loop.
+``--function-level`` also lists every import of a package module made inside a function.
 """
 
 from __future__ import annotations
@@ -134,8 +135,14 @@ def one_loop(graph: dict[str, dict[str, bool]], group: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    root = Path(argv[1] if len(argv) > 1 else Path(__file__).resolve().parents[1] / "newsfuse")
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    root = Path(args[0] if args else Path(__file__).resolve().parents[1] / "newsfuse")
     graph = import_graph(root)
+    if "--function-level" in argv:
+        for module, edges in sorted(graph.items()):
+            for target, in_function in sorted(edges.items()):
+                if in_function:
+                    print(f"{module} ~> {target}")
     groups = strongly_connected(graph)
     for group in groups:
         loop = one_loop(graph, group)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from newsfuse.annotate.gazetteer import names
 from newsfuse.tables import read_table
 
 if TYPE_CHECKING:
@@ -59,8 +60,6 @@ _AMBIGUOUS_WORDS = frozenset(
 
 def gazetteer_patterns() -> list[dict]:
     """Every name in our tables, as spelled there, with the entity label its kind implies."""
-    from newsfuse.annotate.gazetteer import names
-
     patterns = []
     for entry in names().values():
         if entry.name not in _AMBIGUOUS_WORDS:

@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from newsfuse.annotate.gazetteer import names
 from newsfuse.countries import iso2_of_iso3
 from newsfuse.geo.abbreviations import read_abbreviation
-from newsfuse.geo.geonames import Entry, gazetteer
+from newsfuse.geo.geonames import Entry, gazetteer, prior
 from newsfuse.geo.places import country_of_place, normalise_place
 from newsfuse.tables import read_table
 
@@ -77,8 +78,6 @@ def _regions() -> dict[str, tuple[str | None, str]]:
 
 
 def _country_name(key: str) -> str | None:
-    from newsfuse.annotate.gazetteer import names
-
     entry = names().get(key)
     return entry.country if entry is not None and entry.kind == "country" else None
 
@@ -97,13 +96,6 @@ def _constituent(key: str, country: Entry) -> Entry | None:
         ):
             return entry
     return None
-
-
-def prior(entry: Entry, key: str) -> tuple[bool, bool, int]:
-    """How likely a name means ``entry`` before context is read: a place called so by its
-    main name before one that has it as an alternate name ("Aleppo" the city, not the
-    governorate Halab), a national capital first ("Washington"), then more people."""
-    return (normalise_place(entry.name) == key, entry.feature_code == "PPLC", entry.population)
 
 
 @lru_cache(maxsize=2**14)

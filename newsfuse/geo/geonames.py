@@ -189,6 +189,13 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(columns, index)
 
 
+def prior(entry: Entry, key: str) -> tuple[bool, bool, int]:
+    """How likely a name means ``entry`` before context is read: a place called so by its
+    main name before one that has it as an alternate name ("Aleppo" the city, not the
+    governorate Halab), a national capital first ("Washington"), then more people."""
+    return (normalise_place(entry.name) == key, entry.feature_code == "PPLC", entry.population)
+
+
 # -- building ----------------------------------------------------------------------------
 
 
