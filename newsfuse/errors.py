@@ -13,7 +13,8 @@
     ├── StageError (500)          a pipeline stage returned the wrong artifact (a bug)
     ├── StoreError (500)          the database cannot be opened, migrated or written
     ├── NotFound (404)            an id that is not in the database
-    └── MissingDependency (500)   an optional part is not installed; says what to install
+    ├── MissingDependency (500)   an optional part is not installed; says what to install
+    └── TableError (500)          a table in newsfuse/data/ has a malformed row (file:line)
 
 Messages say what to do next, because they are shown to users as they are.
 """
@@ -81,3 +82,7 @@ class NotFound(NewsfuseError):
 
 class MissingDependency(NewsfuseError):
     pass
+
+
+class TableError(NewsfuseError, ValueError):
+    """A malformed row in a table shipped in ``newsfuse/data/``; the message says file:line."""

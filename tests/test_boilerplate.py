@@ -297,7 +297,7 @@ def test_patterns_file_parses_and_rejects_orphans() -> None:
     assert load_patterns() is patterns  # compiled once
     with pytest.raises(ValueError, match="before any"):
         parse_patterns("^orphan$\n")
-    with pytest.raises(ValueError, match="line 2"):
+    with pytest.raises(ValueError, match="boilerplate patterns:2: "):
         parse_patterns("[bad]\n(unclosed\n")
 
 

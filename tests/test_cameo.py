@@ -255,6 +255,7 @@ def test_plural(word, expected):
         ("KSV", ("XKX", None)),
         ("KOSGOV", ("XKX", "GOV")),
         ("ROM", ("ROU", None)),
+        ("JAPGOV", ("JPN", "GOV")),  # PLOVER's spelling of Japan
         ("ROUGOV", ("ROU", "GOV")),
         ("SRB", ("SRB", None)),
         ("SCG", ("SCG", None)),

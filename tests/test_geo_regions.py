@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from newsfuse.annotate.stage import annotate_article
 from newsfuse.evaluate.places import haversine_km
-from newsfuse.geo.abbreviations import abbreviations, in_context, read_abbreviation, region
+from newsfuse.geo.abbreviation_context import in_context
+from newsfuse.geo.abbreviations import abbreviations, read_abbreviation, region
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.model import Article, PlaceMention

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.geo.places import country_of_iso2, country_of_place, normalise_place
+from newsfuse.countries import iso3_of_iso2
+from newsfuse.geo.places import country_of_place, normalise_place
 
 
 @pytest.mark.parametrize(
@@ -81,11 +82,11 @@ def test_normalise_place_folds_case_accents_dots_and_spaces() -> None:
     assert normalise_place("WINSTON-SALEM") == "winston salem"
 
 
-def test_country_of_iso2() -> None:
-    assert country_of_iso2("US") == "USA"
-    assert country_of_iso2("kr") == "KOR"
-    assert country_of_iso2("ZZ") is None
-    assert country_of_iso2("USA") is None
+def test_iso3_of_iso2() -> None:
+    assert iso3_of_iso2("US") == "USA"
+    assert iso3_of_iso2("kr") == "KOR"
+    assert iso3_of_iso2("ZZ") is None
+    assert iso3_of_iso2("USA") is None
 
 
 @settings(deadline=None)  # the first call loads the place tables

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsfuse.annotate.quantities import find_quantities, lexicon
+from newsfuse.annotate.amounts import lexicon
+from newsfuse.annotate.quantities import find_quantities
 from newsfuse.model import Actor, Quantity
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

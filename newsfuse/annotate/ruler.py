@@ -7,8 +7,10 @@ Examples of what it fixes: DPRK tagged ORG, Kursk tagged PRODUCT, Kyiv missed,
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from newsfuse.annotate.gazetteer import names
+from newsfuse.tables import read_table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -19,13 +21,7 @@ RULER_NAME = "newsfuse_entities"
 @cache
 def phrase_patterns() -> tuple[tuple[str, str], ...]:
     """(label, phrase) pairs from ``data/entities.tsv``."""
-    text = resources.files("newsfuse").joinpath("data/entities.tsv").read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            label, phrase = line.split("\t", 1)
-            rows.append((label.strip(), phrase.strip()))
-    return tuple(rows)
+    return tuple((label, phrase) for label, phrase in read_table("entities.tsv"))
 
 
 # "resolution 2270", "resolutions 1718 (2006), 1874 (2009), and 2270 (2016)": laws, not dates.
@@ -64,8 +60,6 @@ _AMBIGUOUS_WORDS = frozenset(
 
 def gazetteer_patterns() -> list[dict]:
     """Every name in our tables, as spelled there, with the entity label its kind implies."""
-    from newsfuse.annotate.gazetteer import names
-
     patterns = []
     for entry in names().values():
         if entry.name not in _AMBIGUOUS_WORDS:

@@ -18,14 +18,14 @@ from newsfuse.annotate.time_words import (
     HAS_MONTH_RE,
     MOD_ALT,
     MONTH_ALT,
-    MONTHS,
     NUMBER_ALT,
     NUMBER_WORDS,
     PART_OF_DAY,
+    RELATIVE_DAY_ALT,
     WEEKDAY_ALT,
-    WEEKDAYS,
     YEAR,
 )
+from newsfuse.calendar_words import MONTHS, WEEKDAYS
 from newsfuse.model import Granularity
 
 Resolution = tuple[str, Granularity, str | None]
@@ -42,8 +42,7 @@ _LEADING_PREP_RE = re.compile(
 )
 _ISO_RE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?$")
 _REL_DAY_RE = re.compile(
-    r"^(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday"
-    r"|the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))"
+    rf"^(?P<word>{RELATIVE_DAY_ALT})"
     rf"(?:\s+(?:{PART_OF_DAY}))?$"
 )
 _AGO_RE = re.compile(rf"^(?P<n>{NUMBER_ALT})\s+(?P<unit>day|week|month|year)s?\s+ago$")

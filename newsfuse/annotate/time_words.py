@@ -6,41 +6,8 @@ from __future__ import annotations
 
 import re
 
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+from newsfuse.calendar_words import MONTHS, WEEKDAYS
+
 NUMBER_WORDS: dict[str, int] = {
     "a": 1,
     "an": 1,
@@ -68,5 +35,10 @@ MOD_ALT = (
 )
 YEAR = r"(?:1[0-9]|20)\d{2}"
 PART_OF_DAY = r"morning|afternoon|evening|night|overnight"
+RELATIVE_DAY_ALT = (
+    r"today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday"
+    r"|the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)"
+)
+"""Days named relative to the day of writing ("yesterday", "last night", "this morning")."""
 
 HAS_MONTH_RE = re.compile(rf"\b(?:{MONTH_ALT})\b")

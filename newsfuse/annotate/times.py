@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from newsfuse.annotate.time_resolution import resolve_time
-from newsfuse.annotate.time_words import HAS_MONTH_RE, MOD_ALT, NUMBER_ALT, PART_OF_DAY, YEAR
+from newsfuse.annotate.time_words import (
+    HAS_MONTH_RE,
+    MOD_ALT,
+    NUMBER_ALT,
+    PART_OF_DAY,
+    RELATIVE_DAY_ALT,
+    YEAR,
+)
+from newsfuse.calendar_words import title_month_pattern
 from newsfuse.model import TimeMention
 
 __all__ = ["find_times", "resolve_time"]
@@ -26,10 +34,7 @@ __all__ = ["find_times", "resolve_time"]
 
 # -- finder patterns (matched against the original text) --------------------------------
 
-_TITLE_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
+_TITLE_MONTH = title_month_pattern(dot_after_names=False)
 _TITLE_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY_NUM = r"[0-3]?\d(?:st|nd|rd|th)?(?![\d,.]\d)"
 _YEAR_TAIL = rf"(?:,?\s+(?:of\s+)?{YEAR}(?![\d,.]\d))"
@@ -49,8 +54,7 @@ _WEEKDAY_FIND_RE = re.compile(
     rf"{_TITLE_WEEKDAY}(?:\s+(?i:{PART_OF_DAY}))?)\b"
 )
 _REL_DAY_FIND_RE = re.compile(
-    r"(?i)\b(?P<t>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday"
-    r"|the\s+day\s+after\s+tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))"
+    rf"(?i)\b(?P<t>{RELATIVE_DAY_ALT})"
     rf"(?:\s+(?:{PART_OF_DAY}))?\b"
 )
 _REL_PERIOD_FIND_RE = re.compile(

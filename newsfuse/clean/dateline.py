@@ -15,10 +15,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
-from importlib import resources
 
-from newsfuse.geo.places import country_of_iso2, country_of_place
+from newsfuse.calendar_words import MONTH_NAMES, WEEKDAYS
+from newsfuse.countries import iso3_of_iso2
+from newsfuse.geo.places import country_of_place
 from newsfuse.model import Dateline
+from newsfuse.tables import read_table
 
 __all__ = ["find_agency", "find_dateline"]
 
@@ -26,17 +28,8 @@ MAX_LINES = 6
 MAX_OFFSET = 600
 _CASE_SENSITIVE_MAX = 5  # agency names this short match case-sensitively
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december",
-)  # fmt: skip
-_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
+_MONTHS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)}
+_WEEKDAYS = frozenset(WEEKDAYS)
 # Lower-case words allowed inside a place name ("RIO DE JANEIRO", "Stratford-upon-Avon").
 _CONNECTORS = frozenset((
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les", "los",
@@ -106,15 +99,11 @@ _ALL_CAPS = re.compile(r"[^a-z]*[A-Z][^a-z]*")
 @cache
 def _agency_names() -> dict[str, str]:
     """Every agency name in ``data/agencies.tsv`` → its canonical short name."""
-    text = resources.files("newsfuse").joinpath("data/agencies.tsv").read_text("utf-8")
     names: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        canonical, _, patterns = line.partition("\t")
+    for canonical, patterns in read_table("agencies.tsv"):
         for name in (canonical, *patterns.split("|")):
             if name.strip():
-                names.setdefault(name.strip(), canonical.strip())
+                names.setdefault(name.strip(), canonical)
     return names
 
 
@@ -181,7 +170,7 @@ def _month_number(word: str) -> int | None:
     number = _MONTHS.get(word[:3])
     if number is None or len(word) < 3:
         return None
-    full = _MONTH_NAMES[number - 1]
+    full = MONTH_NAMES[number - 1]
     return number if full.startswith(word) or word == "sept" else None
 
 
@@ -304,7 +293,7 @@ def _qualifiers(quals: str) -> list[str]:
 def _hint_country(hint: str | None) -> str | None:
     if not hint:
         return None
-    return country_of_iso2(hint) or country_of_place(hint)
+    return iso3_of_iso2(hint) or country_of_place(hint)
 
 
 def _country(place: str, qualifiers: list[str], hint: str | None) -> str | None:

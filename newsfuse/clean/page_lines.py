@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-PATTERNS_FILE = Path(__file__).resolve().parent.parent / "data" / "boilerplate_patterns.txt"
+from newsfuse.calendar_words import title_month_pattern
+from newsfuse.tables import COLUMNS, Row, parse_table, read_table
+
+PATTERNS_TABLE = "boilerplate_patterns.txt"
 
 MAX_PATTERN_WORDS = 40
 """Patterns not marked ``any-length`` only apply to lines of at most this many words."""
@@ -36,10 +38,7 @@ ABBREVIATION_END = re.compile(
 )
 _COLON_END = re.compile(r":\s*$")
 _BULLET = re.compile(r"^([-–—•*·▪●◦‣]|\d{1,2}[.)])\s+\S")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = title_month_pattern()
 _AGENCY = (
     r"(?:AFP|AP|Reuters|ANI|IANS|PTI|UNI|Xinhua|UPI|dpa|DPA|EFE|ANSA|Kyodo|Yonhap|TASS|Bloomberg)"
 )
@@ -85,25 +84,28 @@ class LineFeatures:
     colon_end: bool
 
 
-def parse_patterns(source: str) -> tuple[_Pattern, ...]:
-    """Parse the pattern file format (see the file's header) into compiled patterns."""
+def parse_patterns(source: str, where: str = "boilerplate patterns") -> tuple[_Pattern, ...]:
+    """Parse text in the pattern file's format (see its header) into compiled patterns;
+    ``where`` names the text in errors."""
+    return _compile(parse_table(source, where, COLUMNS[PATTERNS_TABLE], tabs=False))
+
+
+def _compile(rows: tuple[Row, ...]) -> tuple[_Pattern, ...]:
     patterns: list[_Pattern] = []
     reason: str | None = None
     any_length = False
-    for number, raw in enumerate(source.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
+    for row in rows:
+        (line,) = row
         if line.startswith("[") and line.endswith("]"):
             name, _, option = line[1:-1].partition("|")
             reason, any_length = name.strip(), option.strip() == "any-length"
             continue
         if reason is None:
-            raise ValueError(f"boilerplate patterns line {number}: pattern before any [reason]")
+            raise row.error("pattern before any [reason]")
         try:
             regex = re.compile(line, re.IGNORECASE)
         except re.error as exc:
-            raise ValueError(f"boilerplate patterns line {number}: {exc}") from exc
+            raise row.error(str(exc)) from exc
         patterns.append(_Pattern(reason, regex, any_length))
     return tuple(patterns)
 
@@ -111,7 +113,7 @@ def parse_patterns(source: str) -> tuple[_Pattern, ...]:
 @lru_cache(maxsize=1)
 def load_patterns() -> tuple[_Pattern, ...]:
     """The furniture patterns shipped with newsfuse, compiled once."""
-    return parse_patterns(PATTERNS_FILE.read_text(encoding="utf-8"))
+    return _compile(read_table(PATTERNS_TABLE))
 
 
 def split_lines(text: str) -> list[str]:

@@ -28,9 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Token
+
+from newsfuse.tables import read_table
 
 __all__ = ["CameoMatch", "cameo_match", "table"]
 
@@ -158,8 +159,7 @@ def _type(cell: str) -> str | None:
 @cache
 def table() -> tuple[dict[str, tuple[_Verb, ...]], dict[str, tuple[_Pattern, ...]]]:
     """(first word of a verb → its entries, multi-word first; block → its patterns)."""
-    text = resources.files("newsfuse").joinpath("data/cameo_verbs.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    rows = read_table("cameo_verbs.tsv")
     sets: dict[str, frozenset[str]] = {}
     for row in rows:
         if row[0] == "set":

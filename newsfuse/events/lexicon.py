@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from newsfuse.tables import read_table
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,8 @@ class Trigger:
 @cache
 def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
     """(head lemma, POS) → the triggers starting with it (phrases first, then the bare word)."""
-    text = resources.files("newsfuse").joinpath("data/triggers.tsv").read_text("utf-8")
     table: dict[tuple[str, str], list[Trigger]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [*line.split("\t"), "", "", "", ""][:5]
-        event_type, lemma, pos, mode, needs = (c.strip() for c in cells)
+    for event_type, lemma, pos, mode, needs in read_table("triggers.tsv"):
         wanted = frozenset(n for n in needs.split("|") if n and n != "*")
         trigger = Trigger(event_type, lemma, pos, mode or None, wanted)
         table.setdefault((trigger.head, pos), []).append(trigger)
@@ -47,12 +43,9 @@ def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
 @cache
 def mode_words() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
     """PLOVER type → (mode, words that signal it), most specific first (``data/modes.tsv``)."""
-    text = resources.files("newsfuse").joinpath("data/modes.tsv").read_text("utf-8")
     table: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            event_type, mode, words = line.split("\t")
-            table.setdefault(event_type, []).append((mode, frozenset(words.split())))
+    for event_type, mode, words in read_table("modes.tsv"):
+        table.setdefault(event_type, []).append((mode, frozenset(words.split())))
     return {key: tuple(rows) for key, rows in table.items()}
 
 

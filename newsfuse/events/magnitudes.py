@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from newsfuse.annotate.quantities import CURRENCIES
-from newsfuse.annotate.quantities import lexicon as quantity_lexicon
+from newsfuse.annotate.amounts import CURRENCIES
+from newsfuse.annotate.amounts import lexicon as quantity_lexicon
 from newsfuse.events.syntax import children, verb_of
 from newsfuse.events.triggers import CASUALTY_RESULTS
 from newsfuse.model import Event, Quantity, as_count

@@ -42,7 +42,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
+
+from newsfuse.tables import Row, read_table
 
 __all__ = [
     "CONTEXTS",
@@ -198,8 +199,10 @@ class EventTypeInfo:
     description: str
 
 
-def _parse_row(line: str) -> EventTypeInfo:
-    name, quad, cameo, target, mode_list, description = line.split("\t")
+def _parse_row(row: Row) -> EventTypeInfo:
+    name, quad, cameo, target, mode_list, description = row
+    if name not in EVENT_TYPES or quad not in _QUAD_ABBREVIATIONS:
+        raise row.error(f"{name!r} is not a PLOVER type or {quad!r} not a quad class")
     return EventTypeInfo(
         type=EventType(name),
         quad_class=_QUAD_ABBREVIATIONS[quad],
@@ -212,9 +215,7 @@ def _parse_row(line: str) -> EventTypeInfo:
 
 @cache
 def _table() -> dict[EventType, EventTypeInfo]:
-    text = resources.files("newsfuse").joinpath("data/plover.tsv").read_text(encoding="utf-8")
-    rows = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    table = {info.type: info for info in map(_parse_row, rows)}
+    table = {info.type: info for info in map(_parse_row, read_table("plover.tsv"))}
     missing = set(EventType) - set(table)
     if missing:
         raise RuntimeError(f"newsfuse/data/plover.tsv lacks {sorted(missing)}: reinstall newsfuse")

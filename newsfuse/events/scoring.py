@@ -33,8 +33,8 @@ attribute has ``n`` (records the gold gives it on), ``correct`` and ``accuracy``
   type's quad class (unknown predicted types have none).
 * ``source_country`` / ``target_country``: records whose gold side has at least one
   country code. Codes are upper-cased and cut to their first three letters; CAMEO
-  spellings become ISO 3166 alpha-3 (JAP→JPN, ROM→ROU, TMP→TLS, ZAR→COD, BUR→MMR,
-  KSV/KOS→XKX, WSB/GZS/PAL→PSE, USR→SUN); what is then neither a current nor a former
+  spellings become ISO 3166 alpha-3 by ``data/cameo_codes.tsv`` (JAP→JPN, ROM→ROU,
+  KSV/KOS→XKX, WSB/GZS/PAL→PSE, USR→SUN, ...); what is then neither a current nor a former
   ISO alpha-3 code (nor XKX) is "no country": IGO, NGO, ISM, IMG, MNC, ... Correct when
   the set of gold countries equals the set of the matched event's countries.
 * ``source_sector`` / ``target_sector`` and ``sector`` (both sides pooled): record sides
@@ -65,6 +65,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newsfuse.actors.cameo import cameo_country
+from newsfuse.countries import iso3_codes
 from newsfuse.events.ontology import (
     EVENT_TYPES,
     canonical_context,
@@ -117,19 +119,6 @@ PREDICTION_FIELDS = (
     "sizeText",
 )
 
-_CAMEO_COUNTRIES = {
-    "JAP": "JPN",
-    "ROM": "ROU",
-    "TMP": "TLS",
-    "ZAR": "COD",
-    "BUR": "MMR",
-    "KSV": "XKX",
-    "KOS": "XKX",
-    "WSB": "PSE",
-    "GZS": "PSE",
-    "PAL": "PSE",
-    "USR": "SUN",
-}
 _EXTRA_COUNTRIES = frozenset({"XKX"})
 _RELIGIONS = frozenset(
     {"REL", "MOS", "CHR", "JEW", "HIN", "BUD", "SHI", "SUN", "CTH", "PRO", "ORT", "SIK"}
@@ -144,11 +133,7 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 @cache
 def _iso_alpha3() -> frozenset[str]:
-    import pycountry
-
-    current = {c.alpha_3 for c in pycountry.countries}
-    former = {c.alpha_3 for c in pycountry.historic_countries}
-    return frozenset(current | former | _EXTRA_COUNTRIES)
+    return iso3_codes() | _EXTRA_COUNTRIES
 
 
 def country_code(code: object) -> str | None:
@@ -156,7 +141,7 @@ def country_code(code: object) -> str | None:
     if not isinstance(code, str) or len(code.strip()) < 3:
         return None
     key = code.strip().upper()[:3]
-    key = _CAMEO_COUNTRIES.get(key, key)
+    key = cameo_country(key) or key
     return key if key in _iso_alpha3() else None
 
 

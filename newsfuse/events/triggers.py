@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfuse.annotate.quantities import CURRENCIES
+from newsfuse.annotate.amounts import CURRENCIES
 from newsfuse.events.agreements import agreement_ended, undoes_agreement
 from newsfuse.events.cameo_verbs import cameo_match
 from newsfuse.events.lexicon import Trigger, triggers

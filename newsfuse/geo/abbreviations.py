@@ -10,7 +10,8 @@ A form that is also a word or a common name ("IN", "OR", "ME", "Man.", "ACT", "W
 names a region only where it stands as a qualifier after a place ("Louisville, KY") or
 next to a first-order region of the same country ("in Tasmania or the ACT"); the others
 name it wherever they stand as a place. A form several regions share ("WA": Washington,
-Western Australia; "NT") is read by the place next to it.
+Western Australia; "NT") is read by the place next to it
+(:mod:`~newsfuse.geo.abbreviation_context`).
 """
 
 from __future__ import annotations
@@ -18,28 +19,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from newsfuse.geo.geonames import Entry, gazetteer
+from newsfuse.geo.geonames import Entry, gazetteer, prior
 from newsfuse.geo.places import normalise_place
+from newsfuse.tables import read_table
 
 __all__ = [
     "Abbreviation",
     "abbreviations",
     "form_pattern",
-    "in_context",
     "is_form",
-    "next_to_place",
     "read_abbreviation",
+    "readings_of",
     "region",
 ]
 
 _SPACE = re.compile(r"\s+")
-_AFTER_PLACE = re.compile(r"[ \t]*,[ \t]*")
-"""The gap between a place and the abbreviation that qualifies it: "Louisville, KY"."""
-_IN_A_LIST = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:the\s+)?")
-"""The gap between two members of a list: "Tasmania or the ACT", "NSW and Victoria" (in
-lower case: a headline's "TEXAS AND IN" is no list of states)."""
 
 
 @dataclass(frozen=True)
@@ -60,18 +55,14 @@ class Abbreviation:
 @cache
 def abbreviations() -> dict[str, tuple[Abbreviation, ...]]:
     """Every form (spaces removed, case and dots kept) → the regions it may name."""
-    text = resources.files("newsfuse").joinpath("data/region_abbreviations.tsv").read_text("utf-8")
     out: dict[str, list[Abbreviation]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        form, code, where = (cell.strip() for cell in line.split("\t"))
+    for form, code, where in read_table("region_abbreviations.tsv"):
         form = _SPACE.sub("", form)
         out.setdefault(form, []).append(Abbreviation(form, code, where == "any"))
     return {form: tuple(rows) for form, rows in out.items()}
 
 
-def _readings(text: str) -> tuple[Abbreviation, ...]:
+def readings_of(text: str) -> tuple[Abbreviation, ...]:
     return abbreviations().get(_SPACE.sub("", text.strip()), ())
 
 
@@ -95,14 +86,12 @@ def read_abbreviation(text: str, neighbour: str | None = None) -> Entry | None:
     Western Australia, "Seattle, WA" Washington) or, for a neighbour that is a country or
     first-order region, the reading of that country ("Tasmania or the ACT"); failing
     that, the one region a form names ("Smallville, KY")."""
-    readings = _readings(text)
+    readings = readings_of(text)
     if not readings:
         return None
     if neighbour is None:
         only = readings[0]
         return region(only) if len(readings) == 1 and only.anywhere else None
-    from newsfuse.geo.gazetteer import prior
-
     key = normalise_place(neighbour)
     for near in sorted(gazetteer().candidates(key), key=lambda e: prior(e, key), reverse=True):
         for reading in readings:
@@ -116,52 +105,4 @@ def read_abbreviation(text: str, neighbour: str | None = None) -> Entry | None:
 
 def is_form(text: str) -> bool:
     """Whether ``text`` is written as one of the table's abbreviations."""
-    return bool(_readings(text))
-
-
-def next_to_place(
-    text: str,
-    before: tuple[str, str] | None = None,
-    after: tuple[str, str] | None = None,
-) -> Entry | None:
-    """The region abbreviation ``text`` names by the places next to it: ``before`` and
-    ``after`` are those places, each as (its text, the text between it and ``text``). A
-    qualifier after a place and a comma is read by that place ("Louisville, KY"); a member
-    of a list next to a first-order region names the region of that region's country
-    ("Tasmania or the ACT"). None where neither holds."""
-    readings = _readings(text)
-    if not readings:
-        return None
-    if before is not None and _AFTER_PLACE.fullmatch(before[1]):
-        found = read_abbreviation(text, before[0])
-        if found is not None:
-            return found
-    for near in (before, after):
-        if near is None or not _IN_A_LIST.fullmatch(near[1]):
-            continue
-        country = _region_country(near[0])
-        for reading in readings:
-            if reading.iso2 == country:
-                return region(reading)
-    return None
-
-
-def in_context(
-    text: str,
-    before: tuple[str, str] | None = None,
-    after: tuple[str, str] | None = None,
-) -> Entry | None:
-    """The region abbreviation ``text`` names where it stands: by the places next to it
-    (:func:`next_to_place`), else alone if the form names one region anywhere."""
-    return next_to_place(text, before, after) or read_abbreviation(text)
-
-
-def _region_country(text: str) -> str | None:
-    """The ISO alpha-2 country of ``text`` if it names a first-order region."""
-    from newsfuse.geo.gazetteer import lookup_place
-
-    info = lookup_place(text)
-    if info.feature_code != "ADM1" or info.geonameid is None:
-        return None
-    entry = gazetteer().by_id(info.geonameid)
-    return entry.iso2 if entry is not None else None
+    return bool(readings_of(text))

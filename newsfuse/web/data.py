@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import pycountry
-
+from newsfuse.countries import country_name
 from newsfuse.events.ontology import QuadClass
 from newsfuse.fuse.story import story_report
 from newsfuse.geo.points import place_point
@@ -20,13 +19,6 @@ from newsfuse.store.aggregates import event_place_counts
 STORY_ARTICLES = 50  # a story's articles listed per page
 MAX_MONTH_BARS = 120  # a longer span is drawn a year a bar
 QUAD_CLASSES = tuple(q.value for q in QuadClass)
-
-
-def country_name(code: str | None) -> str | None:
-    if not code:
-        return None
-    found = pycountry.countries.get(alpha_3=code.upper())
-    return getattr(found, "common_name", None) or getattr(found, "name", None) or code
 
 
 def page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
