@@ -59,6 +59,8 @@ demo: setup
 	$(BIN)/newsfuse actors --db $(DEMO_DB) --limit 10
 	$(BIN)/newsfuse stories --db $(DEMO_DB)
 	$(BIN)/newsfuse story frontier-wire --db $(DEMO_DB)
+	$(BIN)/newsfuse storylines --db $(DEMO_DB)
+	$(BIN)/newsfuse storyline frontier-wire --db $(DEMO_DB)
 	@echo
 	@echo "Stored in $(DEMO_DB). Try: $(BIN)/newsfuse article frontier-wire --db $(DEMO_DB)"
 	@echo "See it in a browser: run 'make serve' (or $(BIN)/newsfuse serve --db $(DEMO_DB))"

@@ -114,18 +114,18 @@ def local_ray():
 def test_batch_in_process_gives_the_ingest_database(ingested, batched_here):
     expected, ingest_report = ingested
     got, load_report, summary = batched_here
-    assert (summary["files"], summary["articles"], summary["rejects"]) == (4, 6, 1)
+    assert (summary["files"], summary["articles"], summary["rejects"]) == (5, 7, 1)
     assert load_report == ingest_report
     assert got == expected
-    assert len(expected["articles"]) == 5 and len(expected["duplicates"]) == 1
-    assert expected["events"] and len(expected["stories"]) == 3
+    assert len(expected["articles"]) == 6 and len(expected["duplicates"]) == 1
+    assert expected["events"] and len(expected["stories"]) == 4
 
 
 @pytest.mark.slow
 def test_batch_on_ray_gives_the_same_database(local_ray, tmp_path, ingested, batched_here):
     got, load_report, summary = _batched([str(EXAMPLES)], tmp_path, use_ray=True)
     assert local_ray.is_initialized()  # run_batch used the running Ray and left it running
-    assert (summary["articles"], summary["rejects"], summary["ray"]) == (6, 1, True)
+    assert (summary["articles"], summary["rejects"], summary["ray"]) == (7, 1, True)
     assert got == batched_here[0] == ingested[0]
     assert load_report == ingested[1]
 
@@ -191,9 +191,9 @@ def test_cli_batch_and_batch_load(tmp_path):
         app, ["batch", str(EXAMPLES), "--out", str(out), "--no-ray", "--db", str(db), "--load"]
     )
     assert result.exit_code == 0, result.output
-    assert "6 articles, 1 rejects" in result.output and "5 stored" in result.output
+    assert "7 articles, 1 rejects" in result.output and "6 stored" in result.output
     result = runner.invoke(app, ["batch-load", str(out), "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
-    assert '"duplicates": 6' in result.output
+    assert '"duplicates": 7' in result.output
     result = runner.invoke(app, ["batch-load", str(tmp_path / "nothing"), "--db", str(db)])
     assert result.exit_code == 1 and "run `newsfuse batch` first" in result.output

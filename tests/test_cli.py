@@ -25,7 +25,7 @@ def test_ingest_json_summary_and_exit_codes(tmp_path):
     result = _run("ingest", str(EXAMPLES), "--db", db, "--json")
     assert result.exit_code == 0
     summary = json.loads(result.stdout)
-    assert (summary["stored"], summary["duplicates"], summary["rejected"]) == (5, 1, 1)
+    assert (summary["stored"], summary["duplicates"], summary["rejected"]) == (6, 1, 1)
     assert summary["rejects"][0]["source"].endswith("agencies.jsonl:4")
     stages = summary["stage_seconds"]  # wall-clock seconds per stage of this run
     assert {"read", "clean", "store", "annotate+code", "store annotations", "cluster"} <= set(
@@ -44,7 +44,7 @@ def test_read_commands_share_output_options(tmp_path):
     rows = json.loads(_run("articles", "--db", db, "--json").stdout)
     assert {r["id"] for r in rows} == {
         "frontier-wire", "ledger-frontier", "ani-2025-03-04-frontier", "harbour-lights-festival",
-        "harbour-strike",
+        "harbour-strike", "frontier-commission",
     }  # fmt: skip
     table = _run("articles", "--db", db).stdout
     assert "frontier-wire" in table
@@ -68,7 +68,7 @@ def test_export_articles_jsonl_csv_parquet(tmp_path):
     _run("ingest", str(EXAMPLES), "--db", db)
     lines = _run("export", "articles", "--db", db, "--format", "jsonl").stdout.splitlines()
     records = [json.loads(line) for line in lines]
-    assert len(records) == 5
+    assert len(records) == 6
     assert all(r["text"] and r["id"] for r in records)
     out_csv = tmp_path / "a.csv"
     _run("export", "articles", "--db", db, "--format", "csv", "-o", str(out_csv))

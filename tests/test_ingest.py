@@ -12,13 +12,13 @@ from .conftest import EXAMPLES
 
 def test_examples_ingest_and_reingest(store):
     first = ingest_paths([str(EXAMPLES)], store)
-    assert first.stored == 5
+    assert first.stored == 6
     assert first.duplicates == 1  # the mirrored ANI line
     assert first.rejected == 1  # the truncated line
     assert "not valid JSON" in first.rejects[0].reason
     again = ingest_paths([str(EXAMPLES)], store)
-    assert (again.stored, again.duplicates) == (0, 6)
-    assert store.counts()["articles"] == 5
+    assert (again.stored, again.duplicates) == (0, 7)
+    assert store.counts()["articles"] == 6
 
 
 def test_same_text_under_another_name_is_a_duplicate(tmp_path, store):

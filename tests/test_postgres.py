@@ -110,9 +110,9 @@ def test_migrations_create_the_schema(pair):
 
 def test_ingest_counts_match_sqlite(pair):
     pg, lite, reports = pair
-    assert reports["pg"]["stored"] == 5
+    assert reports["pg"]["stored"] == 6
     assert _plain(reports["pg"]) == _plain(reports["lite"])
-    assert pg.counts() == lite.counts() == {"articles": 5, "duplicates": 1, "rejects": 1}
+    assert pg.counts() == lite.counts() == {"articles": 6, "duplicates": 1, "rejects": 1}
     assert _plain(list(pg.iter_articles())) == _plain(list(lite.iter_articles()))
     assert _plain(list(pg.iter_duplicates())) == _plain(list(lite.iter_duplicates()))
     assert _plain(list(pg.iter_rejects())) == _plain(list(lite.iter_rejects()))
@@ -207,7 +207,7 @@ def test_reingest_stores_nothing_new(pair):
     events_before = pg.count_events(include_negated=True)
     again = _ingest(pg)
     assert again["stored"] == 0
-    assert again["duplicates"] == 6  # the five stored articles and the copy of one
+    assert again["duplicates"] == 7  # the six stored articles and the copy of one
     assert again["rejected"] == 1
     after = pg.counts()
     assert after["articles"] == before["articles"]
@@ -261,7 +261,7 @@ def test_cli_ingest_and_stories_on_postgres(postgres_url, tmp_path):
     )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    assert (summary["stored"], summary["duplicates"], summary["rejected"]) == (5, 1, 1)
+    assert (summary["stored"], summary["duplicates"], summary["rejected"]) == (6, 1, 1)
     listed = runner.invoke(cli_app, ["stories", "--db", url, "--json"], catch_exceptions=False)
     assert listed.exit_code == 0, listed.output
     lite = str(tmp_path / "n.db")

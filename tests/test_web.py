@@ -54,7 +54,7 @@ def client():
 
 
 def _first_story(client) -> dict:
-    return client.get("/api/stories", params={"q": "frontier"}).json()["items"][0]
+    return client.get("/api/stories", params={"q": "frontier clash"}).json()["items"][0]
 
 
 def test_every_page_renders_and_has_its_json_twin(client):

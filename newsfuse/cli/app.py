@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from newsfuse import __version__
-from newsfuse.cli import ingest, read, serve
+from newsfuse.cli import ingest, read, serve, storylines
 from newsfuse.cli.actors import actors_app
 from newsfuse.cli.evaluate import eval_app
 from newsfuse.cli.export import export_app
@@ -36,6 +36,8 @@ app.command("annotate")(ingest.annotate_cli)
 app.command("events")(read.events_cli)
 app.command("stories")(read.stories_cli)
 app.command("story")(read.story_cli)
+app.command("storylines")(storylines.storylines_cli)
+app.command("storyline")(storylines.storyline_cli)
 app.command("cluster")(ingest.cluster_cli)
 app.command("serve")(serve.serve_cli)
 app.command("doctor")(ingest.doctor_cli)

@@ -160,3 +160,26 @@ def render_story(story: dict) -> None:
 def _more(shown: int, total: int | None, what: str, hint: str = "") -> None:
     if total is not None and total > shown:
         console.print(f"[dim]{shown} of {total} {what} shown{hint}[/]")
+
+
+def render_storyline(storyline: dict) -> None:
+    """A storyline: its stories oldest first, each with its canonical events."""
+    console.print(
+        Panel(
+            plain(storyline.get("title") or "(untitled)", "bold"),
+            subtitle=plain(
+                f"{storyline['id']} · {storyline['story_count']} stories · "
+                f"{storyline['articles']} articles · {storyline.get('first_published') or '?'}"
+                f" – {storyline.get('last_published') or '?'}"
+            ),
+        )
+    )
+    table = Table(title="Stories, oldest first", header_style="bold", show_lines=True)
+    for column in ("date", "story", "articles", "canonical events"):
+        table.add_column(column, overflow="fold")
+    for s in storyline["stories"]:
+        events = "\n".join(f"{e.get('date') or '?'} {e['summary']}" for e in s.get("events", []))
+        table.add_row(plain((s.get("first_published") or "")[:10]),
+                      plain(f"{s.get('title') or s['id']}\n{s['id']}"),
+                      plain(str(s["article_count"])), plain(events or "—"))  # fmt: skip
+    console.print(table)

@@ -24,6 +24,7 @@ from newsfuse.cluster.features import (
 )
 from newsfuse.cluster.online import StoryClusterer
 from newsfuse.cluster.reprints import ReprintIndex, minhash
+from newsfuse.cluster.storylines import StorylineConfig, link_storylines, story_digests
 from newsfuse.store.stories import Membership
 
 if TYPE_CHECKING:
@@ -110,6 +111,7 @@ class Clustering:
     new_stories: dict[str, int]  # stories this run started that survive, with their seq
     folded: dict[str, str]  # every story merged away in this run → where it ended
     reprints: int = 0
+    storylines: dict[str, str] = field(default_factory=dict)  # every story → its storyline
 
     def story_of(self) -> dict[str, str]:
         return {m.article_id: m.story_id for m in self.added}
@@ -122,6 +124,7 @@ def cluster_rows(
     next_seq: int = 1,
     cache: dict | None = None,
     signals: dict[str, dict] | None = None,
+    storyline_config: StorylineConfig | None = None,
 ) -> Clustering:
     """Put ``new_rows`` (article rows, in arrival order) into stories.
 
@@ -130,6 +133,8 @@ def cluster_rows(
     clusterer's state. A plain function of its inputs: the stage and the evaluation
     harness both call it; ``cache`` is for the harness (see :class:`_Prepared`).
     ``signals``: article id → its annotations as ``Store.cluster_signals`` gives them.
+    Every story, old and new, is then linked into storylines
+    (:mod:`newsfuse.cluster.storylines`, ``storyline_config``).
     """
     config = config or ClusterConfig()
     prepared = _Prepared(config, cache, signals)
@@ -204,12 +209,17 @@ def cluster_rows(
         for m in added
     ]
     born_and_merged = {sid for sid in new_stories if sid in final}
+    story_of = {row["article_id"]: _survivor(row["story_id"], merged) for row in clustered}
+    story_of.update((m.article_id, m.story_id) for m in added)
+    weighed = {aid: damped(f, damping) for aid, f in feats.items()}
+    lines = link_storylines(story_digests(weighed, story_of), storyline_config)
     return Clustering(
         added=added,
         merged={old: new for old, new in final.items() if old not in born_and_merged},
         new_stories={sid: seq for sid, seq in new_stories.items() if sid not in born_and_merged},
         folded=final,
         reprints=reprint_count,
+        storylines=lines,
     )
 
 
@@ -221,6 +231,7 @@ def _cluster(
     signals = store.cluster_signals(ids)
     result = cluster_rows(clustered, new_rows, config, store.next_story_seq(), signals=signals)
     store.save_clustering(result.added, result.merged, result.new_stories, config, rebuild=rebuild)
+    store.save_storylines(result.storylines)
     return ClusterReport(
         articles=len(result.added),
         new_stories=len(result.new_stories),

@@ -294,7 +294,11 @@ stories = Table(
     # Bumped whenever what the story's fusion depends on changes: its members, or their
     # annotations and events (0009_story_cache).
     Column("version", Integer, nullable=False, server_default="1"),
+    # The developing situation the story belongs to (0013_storylines); set after every
+    # cluster run for every story.
+    Column("storyline_id", String(16)),
     Index("ix_stories_last_published", "last_published"),
+    Index("ix_stories_storyline", "storyline_id"),
 )
 
 story_articles = Table(

@@ -12,6 +12,7 @@ from typing import Any
 from newsfuse.countries import country_name
 from newsfuse.events.ontology import QuadClass
 from newsfuse.fuse.story import story_report
+from newsfuse.fuse.storyline import storyline_report
 from newsfuse.geo.points import place_point
 from newsfuse.store import Store
 from newsfuse.store.aggregates import event_place_counts
@@ -38,6 +39,16 @@ def story(
     report = story_report(store, story_id, limit=limit, offset=offset)
     report["timeline"] = timeline(report)
     return report
+
+
+def storylines(store: Store, limit: int, offset: int, min_stories: int = 2) -> dict[str, Any]:
+    items = list(store.iter_storylines(min_stories=min_stories, limit=limit, offset=offset))
+    return page(items, store.count_storylines(min_stories=min_stories), limit, offset)
+
+
+def storyline(store: Store, storyline_id: str) -> dict[str, Any]:
+    """A storyline: its stories oldest first with their canonical events, and a timeline."""
+    return storyline_report(store, storyline_id)
 
 
 def timeline(report: dict[str, Any]) -> list[dict[str, Any]]:

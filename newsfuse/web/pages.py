@@ -130,6 +130,31 @@ def story_page(request: Request, story_id: IdPath, limit: Limit = data.STORY_ART
     return _render(request, "story.html", {"story": story, "pager": pager})
 
 
+# -- storylines -------------------------------------------------------------------
+
+
+@router.get("/storylines.json")
+def storylines_json(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    return JSONResponse(data.storylines(_store(request), limit, offset))
+
+
+@router.get("/storylines")
+def storylines_page(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+    result = data.storylines(_store(request), limit, offset)
+    return _render(request, "storylines.html", {"result": result, "pager": _pager(result)})
+
+
+@router.get("/storylines/{storyline_id:path}.json")
+def storyline_json(request: Request, storyline_id: IdPath) -> JSONResponse:
+    return JSONResponse(data.storyline(_store(request), storyline_id))
+
+
+@router.get("/storylines/{storyline_id:path}")
+def storyline_page(request: Request, storyline_id: IdPath) -> Response:
+    storyline = data.storyline(_store(request), storyline_id)
+    return _render(request, "storyline.html", {"storyline": storyline})
+
+
 # -- events -----------------------------------------------------------------------
 
 
