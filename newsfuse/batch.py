@@ -1,4 +1,4 @@
-"""Stage "batch": read → clean → annotate → code over many files into Parquet, then load it.
+"""Stage "batch": the pipeline over many files into Parquet, on Ray or here, then loaded.
 
 :func:`run_batch` runs the stages of :mod:`newsfuse.pipeline` over shards of files into
 the Parquet layout of :mod:`newsfuse.sinks.parquet`: in this process through the
