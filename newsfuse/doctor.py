@@ -25,10 +25,10 @@ def doctor(store: Store, *, repair: bool = False, n_process: int = 1) -> dict[st
     result: dict[str, Any] = {"health": before.to_dict()}
     if not repair:
         return result
+    stories_fixed = store.repair_stories()  # annotating an article refreshes its story too
     report = run_pipeline(
         [], StoreSink(store), resume=True, retry_failed=True, n_process=n_process, cluster=True
     )
-    stories_fixed = store.repair_stories()
     result["repaired"] = {
         "annotated": report.recovered,
         "annotate_failed": report.annotate_failed,

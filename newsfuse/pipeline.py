@@ -185,7 +185,8 @@ class Sink(Protocol):
     """Where the runner puts what the stages made. ``store`` is the database the sink
     writes to (its new articles are clustered at the end of a run), or None."""
 
-    store: Store | None
+    @property
+    def store(self) -> Store | None: ...
 
     def resolver(self) -> ActorResolver: ...
 

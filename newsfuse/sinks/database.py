@@ -31,18 +31,17 @@ class StoreSink:
     """Stores articles, rejects, annotations and events in ``store``."""
 
     def __init__(self, store: Store) -> None:
-        self.store: Store | None = store
-        self.db = store
+        self.store = store
         self.unsaved: dict[str, Reject] = {}
 
     def resolver(self) -> ActorResolver:
-        return self.db.actor_resolver()
+        return self.store.actor_resolver()
 
     def unfinished(self, *, retry_failed: bool) -> Iterator[Kept]:
         """Articles an interrupted run stored but did not annotate (with ``retry_failed``
         also those whose annotation failed)."""
-        for article_id in self.db.pending_article_ids(failed=retry_failed):
-            yield Kept(self.db.load_article(article_id), recovered=True)
+        for article_id in self.store.pending_article_ids(failed=retry_failed):
+            yield Kept(self.store.load_article(article_id), recovered=True)
 
     def reject(self, reject: Reject, place: Place, notes: tuple[str, ...] = ()) -> None:
         """Queue ``reject``; queued rejects are stored in one transaction (one each was the
@@ -50,7 +49,7 @@ class StoreSink:
         the re-run finds the same rejects again."""
         self.unsaved[reject.source] = reject
         if len(self.unsaved) >= REJECT_BATCH:
-            self.close()
+            self.flush()
 
     def article(
         self, article: Article, place: Place, *, input_id: bool, pending: bool
@@ -62,9 +61,9 @@ class StoreSink:
         ``pending`` marks it as still to be annotated.
         """
         if article.source in self.unsaved:  # storing it clears its reject: keep the order
-            self.close()
+            self.flush()
         try:
-            outcome, article_id = self.db.add_article(article, pending=pending)
+            outcome, article_id = self.store.add_article(article, pending=pending)
             if outcome == "conflict":
                 if input_id:
                     raise Refused(
@@ -72,7 +71,7 @@ class StoreSink:
                         "article its own id (or remove the stored one first)"
                     )
                 article = replace(article, id=f"{article.id}-{article.content_hash[:8]}")
-                outcome, article_id = self.db.add_article(article, pending=pending)
+                outcome, article_id = self.store.add_article(article, pending=pending)
         except _ROW_ERRORS as exc:
             raise Refused(
                 "the store stage failed: the database refused this article "
@@ -87,16 +86,19 @@ class StoreSink:
         """Store one article's annotations and events in one transaction; whether they were
         written (not if another run finished the article first)."""
         try:
-            return self.db.save_analysis(analysis, only_if_pending=kept.only_if_pending)
+            return self.store.save_analysis(analysis, only_if_pending=kept.only_if_pending)
         except _ROW_ERRORS as exc:  # this article's rows only
             raise Refused(failure_reason("store annotations", exc)) from exc
 
     def failed(self, kept: Kept, reason: str) -> None:
         """The article stays stored, marked ``annotate-failed``, with a reject saying why."""
-        self.db.mark_annotation_failed(kept.article.id, reason)
+        self.store.mark_annotation_failed(kept.article.id, reason)
 
     def close(self) -> None:
+        self.flush()
+
+    def flush(self) -> None:
         """Store the queued rejects."""
         if self.unsaved:
-            self.db.add_rejects(list(self.unsaved.values()))
+            self.store.add_rejects(list(self.unsaved.values()))
             self.unsaved.clear()

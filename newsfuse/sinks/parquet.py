@@ -239,7 +239,7 @@ class ParquetSink:
     """Writes article rows (with their analysis) to ``folders[0]`` and reject rows to
     ``folders[1]``. It keeps every article: duplicates are decided when it is loaded."""
 
-    store = None
+    store = None  # no database: nothing to cluster
 
     def __init__(
         self, folders: tuple[Path, Path], dictionary_rows: list[dict[str, Any]] | None = None
