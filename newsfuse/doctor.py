@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsfuse.ingest import IngestReport, cluster_pending, finish_pending
+from newsfuse.pipeline import run_pipeline
+from newsfuse.sinks import StoreSink
 from newsfuse.store import Store
 
 
@@ -24,10 +25,10 @@ def doctor(store: Store, *, repair: bool = False, n_process: int = 1) -> dict[st
     result: dict[str, Any] = {"health": before.to_dict()}
     if not repair:
         return result
-    report = IngestReport()
-    finish_pending(store, report, n_process, retry_failed=True)
-    stories_fixed = store.repair_stories()
-    cluster_pending(store, report)
+    stories_fixed = store.repair_stories()  # annotating an article refreshes its story too
+    report = run_pipeline(
+        [], StoreSink(store), resume=True, retry_failed=True, n_process=n_process, cluster=True
+    )
     result["repaired"] = {
         "annotated": report.recovered,
         "annotate_failed": report.annotate_failed,

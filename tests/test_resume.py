@@ -113,18 +113,18 @@ def test_annotation_failure_is_a_reject_and_the_run_goes_on(store, monkeypatch):
 
 
 def test_a_reader_that_breaks_ends_its_file_with_a_reject(tmp_path, monkeypatch):
-    import newsfuse.ingest as ingest
+    import newsfuse.pipeline as pipeline
 
     (tmp_path / "a.txt").write_text("Armenia said on Monday. " + BODY, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Azerbaijan said on Monday. " + BODY, encoding="utf-8")
-    real = ingest.read_file
+    real = pipeline.read_file
 
     def broken(path, suffix=None):
         if path.endswith("a.txt"):
             raise RecursionError("maximum recursion depth exceeded")
         yield from real(path, suffix)
 
-    monkeypatch.setattr(ingest, "read_file", broken)
+    monkeypatch.setattr(pipeline, "read_file", broken)
     with Store("sqlite://") as store:
         report = ingest_paths([str(tmp_path)], store, annotate=False)
     assert report.stored == 1 and report.rejected == 1

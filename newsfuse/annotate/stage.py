@@ -29,6 +29,7 @@ from newsfuse.annotate.pieces import (
 from newsfuse.annotate.quantities import find_quantities
 from newsfuse.annotate.times import find_times
 from newsfuse.clean.language import is_analysed, not_analysed_note
+from newsfuse.events.coder import code_doc
 from newsfuse.geo.event_places import locate_events
 from newsfuse.geo.home import home_country
 from newsfuse.model import Analysis, Annotations, Article
@@ -109,8 +110,6 @@ def analyse_doc(
     article: Article, doc: Doc, resolver: ActorResolver | None = None, code: bool = True
 ) -> Analysis:
     """The annotate stage, and unless ``code`` is false the code stage, on one parsed article."""
-    from newsfuse.events.coder import code_doc
-
     resolver = resolver or default_resolver()
     annotations = annotate_doc(article, doc, resolver)
     if not code:

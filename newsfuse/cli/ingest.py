@@ -1,9 +1,15 @@
 """Commands that put articles in the database and finish their processing: ingest,
-batch, batch-load, annotate, cluster, doctor."""
+batch, batch-load, annotate, cluster, doctor.
+
+Each command imports the pipeline when it runs: it brings spaCy and the clusterer, which
+every other command (``newsfuse stories``...) would otherwise wait for at start.
+"""
+
+from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -11,10 +17,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsfuse.cli.options import DbOption, ProcessesOption
 from newsfuse.cli.output import cli_errors, console, err_console, line, print_json
-from newsfuse.ingest import IngestReport, annotate_stored, ingest_paths
 from newsfuse.processes import default_processes
 from newsfuse.store import Store
 from newsfuse.untrusted import visible
+
+if TYPE_CHECKING:
+    from newsfuse.pipeline import IngestReport
 
 # -- ingest -------------------------------------------------------------------------
 
@@ -72,6 +80,8 @@ def ingest_cli(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read, clean, store, annotate and cluster articles. Re-ingesting stores nothing new."""
+    from newsfuse.ingest import ingest_paths
+
     suffix = f".{fmt.lstrip('.')}" if fmt else None
     with Store(db) as store:
         show_bar = not as_json and sys.stderr.isatty()
@@ -195,6 +205,8 @@ def annotate_cli(
     processes: ProcessesOption = None,
 ) -> None:
     """Annotate stored articles that have not been annotated yet (or all with --all)."""
+    from newsfuse.ingest import IngestReport, annotate_stored
+
     with Store(db) as store:
         ids = (
             [r["id"] for r in store.iter_articles()]

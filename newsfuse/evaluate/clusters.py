@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+import json
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+
+from newsfuse.cluster.config import ClusterConfig
+from newsfuse.ingest import ingest_paths
+from newsfuse.readers import expand_paths
+from newsfuse.store import Store
 
 
 @dataclass(frozen=True)
@@ -86,9 +94,6 @@ def label_of(record: Mapping, path: str) -> Hashable | None:
 
 
 def _literal(text: str) -> object:
-    import ast
-    import json
-
     try:
         return json.loads(text)
     except ValueError:
@@ -107,11 +112,6 @@ def group(mapping: Mapping[str, Hashable]) -> dict[Hashable, list[str]]:
 
 def gold_labels(paths: list[str], field: str) -> dict[str, Hashable]:
     """Source name (as ingest records it) → gold label, for every JSON / JSONL record holding ``field``."""
-    import json
-    from pathlib import Path
-
-    from newsfuse.readers import expand_paths
-
     labels: dict[str, Hashable] = {}
     for item in expand_paths(paths):
         if not isinstance(item, str):
@@ -142,7 +142,7 @@ def _put(labels: dict[str, Hashable], where: str, record: object, field: str) ->
 
 
 def evaluate_clusters(
-    paths: list[str], field: str, config=None, *, annotate: bool = True
+    paths: list[str], field: str, config: ClusterConfig | None = None, *, annotate: bool = True
 ) -> tuple[ClusterScores, dict]:
     """Ingest ``paths`` into a scratch database, cluster them, score against ``field``.
 
@@ -153,10 +153,6 @@ def evaluate_clusters(
     Every input record with a label counts, duplicates included: a copy that ingest
     recognised as a duplicate is in the story of the article it duplicates.
     """
-    from newsfuse.cluster.stage import cluster_new_articles
-    from newsfuse.ingest import ingest_paths
-    from newsfuse.store import Store
-
     gold = gold_labels(paths, field)
     if not gold:
         raise ValueError(
@@ -164,8 +160,7 @@ def evaluate_clusters(
             "(a dotted path such as newsCluster.EventId)"
         )
     with Store("sqlite://") as store:
-        report = ingest_paths(paths, store, annotate=annotate, cluster=False)
-        run = cluster_new_articles(store, config)
+        report = ingest_paths(paths, store, annotate=annotate, cluster_config=config)
         story_of = store.story_ids()
         article_of = {row["source"]: row["id"] for row in store.iter_articles()}
         for dup in store.iter_duplicates():
@@ -182,6 +177,6 @@ def evaluate_clusters(
         "unscored_rejected": len(gold) - scores.items,
         "stored": report.stored,
         "duplicates": report.duplicates,
-        "reprints": run.reprints,
+        "reprints": (report.clustering or {}).get("reprints", 0),
     }
     return scores, details

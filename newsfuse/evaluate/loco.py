@@ -10,6 +10,7 @@ this one: a figure from a choice that never saw the corpus it is measured on.
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import math
 import pickle
@@ -20,8 +21,13 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from newsfuse.cluster.config import ClusterConfig
+from newsfuse.cluster.stage import cluster_rows
 from newsfuse.evaluate.clusters import ClusterScores, gold_labels, score_clusters
+from newsfuse.ingest import ingest_paths
+from newsfuse.store import Store
 
 SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 CACHE = Path("/tmp/nf-loco")
@@ -60,9 +66,6 @@ class Corpus:
 
 def annotated_database(spec: CorpusSpec, base: Path, cache: Path = CACHE) -> Path:
     """The corpus ingested and annotated (not clustered) into ``cache``; made once."""
-    from newsfuse.ingest import ingest_paths
-    from newsfuse.store import Store
-
     db = cache / f"{spec.name}.db"
     if db.exists():
         return db
@@ -70,6 +73,7 @@ def annotated_database(spec: CorpusSpec, base: Path, cache: Path = CACHE) -> Pat
     tmp = cache / f"{spec.name}.db.tmp"
     tmp.unlink(missing_ok=True)
     with Store(f"sqlite:///{tmp}") as store:
+        # not clustered: every configuration of the grid clusters the stored rows itself
         ingest_paths([str(base / spec.path)], store, annotate=True, cluster=False)
     tmp.replace(db)
     return db
@@ -77,8 +81,6 @@ def annotated_database(spec: CorpusSpec, base: Path, cache: Path = CACHE) -> Pat
 
 def load_corpus(spec: CorpusSpec, base: Path = SHARED_EVAL, cache: Path = CACHE) -> Corpus:
     """The corpus's rows and gold from the cache, annotating it first if need be."""
-    from newsfuse.store import Store
-
     pickled = cache / f"{spec.name}.v{CACHE_VERSION}.pkl"
     if pickled.exists():
         return pickle.loads(pickled.read_bytes())
@@ -113,17 +115,11 @@ def load_corpora(names: Iterable[str] | None = None, cache: Path = CACHE) -> lis
 
 def cluster_corpus(corpus: Corpus, config: ClusterConfig | None = None) -> ClusterScores:
     """B-cubed etc. of the shipped stage logic (or ``config``) on ``corpus``."""
-    from newsfuse.cluster.stage import cluster_rows
-
     result = cluster_rows([], corpus.rows, config, cache=corpus.cache, **_stage_kwargs(corpus))
     return corpus.score(result.story_of())
 
 
 def _stage_kwargs(corpus: Corpus) -> dict[str, Any]:
-    import inspect
-
-    from newsfuse.cluster.stage import cluster_rows
-
     accepted = inspect.signature(cluster_rows).parameters
     return {k: v for k, v in corpus.extra.items() if k in accepted}
 
@@ -138,8 +134,6 @@ def tfidf_single_pass(rows: Sequence[Mapping[str, Any]], threshold: float = 0.25
     article in order joins the story whose centroid is the most cosine-similar if that
     reaches ``threshold``, else starts one. English stop words (spaCy's list) are
     dropped; term frequency is sub-linear (1 + log tf). Returns article id → story number."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     docs = []
     for row in rows:
         words = _TOKEN.findall((row.get("text") or "").lower())[:150]

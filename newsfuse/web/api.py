@@ -13,6 +13,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse.clean.ids import MAX_ID_CHARS
 from newsfuse.errors import InputError
+from newsfuse.ingest import ingest_documents
+from newsfuse.model import RawDocument, Reject
+from newsfuse.readers.formats import record_to_document
+from newsfuse.store import Store
 from newsfuse.untrusted import visible
 from newsfuse.web import data
 from newsfuse.web.params import ISO3, Limit, Offset, event_filters, story_filters
@@ -265,10 +269,7 @@ def record_source(request_id: str, n: int, record: Any) -> str:
     return source
 
 
-def _record(record: Any, source: str):  # type: ignore[no-untyped-def]
-    from newsfuse.model import Reject
-    from newsfuse.readers.formats import record_to_document
-
+def _record(record: Any, source: str) -> RawDocument | Reject:
     if _has_surrogate(record):
         return Reject(
             source,
@@ -286,9 +287,7 @@ def _has_surrogate(record: Any) -> bool:
     return False
 
 
-def _ingest(store, records: list[Any], request_id: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    from newsfuse.ingest import ingest_documents
-
+def _ingest(store: Store, records: list[Any], request_id: str) -> dict[str, Any]:
     docs = [_record(r, record_source(request_id, n, r)) for n, r in enumerate(records, start=1)]
     report = ingest_documents(docs, store, cluster=True)
     result = {"request_id": request_id, **report.to_dict()}
