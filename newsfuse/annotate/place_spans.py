@@ -8,9 +8,10 @@ for places ("Oudshoorn said"). The rules, each by definition:
 
 1. **A name that is a place**: an entity of another label (ORG, PERSON, NORP, PRODUCT,
    LANGUAGE, EVENT, WORK_OF_ART) whose whole text (less "the" and a possessive) is a
-   country, a first-order region, or a populated place of at least
-   ``MIN_POPULATION`` people called so by its main GeoNames name, and which our actor
-   tables do not know as a person or organisation. A PERSON entity after a title or
+   country, a first-order region, a populated place of at least ``MIN_POPULATION``
+   people called so by its main GeoNames name, or an airport by a name that says it is
+   one ("Macdonald-Cartier International Airport", ORG), and which our actor tables do
+   not know as a person or organisation. A PERSON entity after a title or
    role word ("Mr", "coach") stays a person.
 2. **A place at the head of an organisation's name**: the longest run of leading words
    of an ORG entity that is a place by rule 1, or a county ("Metcalfe County Coroner's
@@ -85,8 +86,9 @@ def _actor_name(key: str) -> bool:
 
 
 def is_place_name(text: str) -> bool:
-    """Rule 1's test: a country, first-order region, or a populated place of at least
-    ``MIN_POPULATION`` people by its main name, that is no known person or organisation."""
+    """Rule 1's test: a country, first-order region, a populated place of at least
+    ``MIN_POPULATION`` people by its main name, or an airport by a name ending in
+    "Airport", that is no known person or organisation."""
     key = _key(text)
     if not key or _actor_name(key):
         return False
@@ -99,6 +101,8 @@ def is_place_name(text: str) -> bool:
         if e.feature_code in ("PCLI", "ADM1", "ADM2"):
             return True
         if normalise_place(e.name) == key and e.population >= MIN_POPULATION:
+            return True
+        if e.feature_code == "AIRP" and key.endswith(" airport"):
             return True
     return False
 

@@ -53,16 +53,22 @@ class PlaceInfo:
     """GeoNames feature code: PCLI (country), ADM1 (first-order region), PPL, PPLC, CONT."""
 
 
-_KINDS = {"PCLI": "country", "ADM1": "region", "ADM2": "region", "CONT": "region"}
+_KINDS = {
+    "PCLI": "country", "ADM1": "region", "ADM2": "region", "CONT": "region", "AIRP": "feature",
+}  # fmt: skip
 
 
 def from_entry(entry: Entry, name: str, region_words: bool = False) -> PlaceInfo:
-    """A gazetteer entry as annotation's :class:`PlaceInfo`."""
+    """A gazetteer entry as annotation's :class:`PlaceInfo`. An airport has no GeoNames id
+    here (its gazetteer id is negative) and no people of its own (its gazetteer population
+    is its city's, for ranking)."""
     kind = _KINDS.get(entry.feature_code, "region" if region_words else "city")
     admin1 = f"{entry.iso2}.{entry.admin1}" if entry.iso2 and entry.admin1 else None
+    feature = entry.feature_code == "AIRP"
     return PlaceInfo(
-        name, entry.country, kind, admin1, entry.lat, entry.lon, entry.population or None,
-        entry.geonameid, entry.feature_class, entry.feature_code,
+        name, entry.country, kind, admin1, entry.lat, entry.lon,
+        None if feature else entry.population or None,
+        None if entry.geonameid < 0 else entry.geonameid, entry.feature_class, entry.feature_code,
     )  # fmt: skip
 
 

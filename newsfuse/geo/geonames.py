@@ -45,6 +45,7 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
+from newsfuse.geo import airports
 from newsfuse.geo.places import country_of_iso2, normalise_place
 
 CITY_FILE = "cities500.json"
@@ -52,7 +53,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 5
+_FORMAT = 6
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
 _COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$")
@@ -156,6 +157,7 @@ def _versions() -> str:
             parts.append(f"{package}-{metadata.version(package)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{package}-none")
+    parts.append(f"airportsdata-{airports.version()}")
     return "_".join(parts)
 
 
@@ -316,7 +318,36 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
         b.add(int(city["geonameid"]), city["name"], ("P", code), cc,
               str(city.get("admin1code") or ""), float(city["latitude"]),
               float(city["longitude"]), pop, tuple(a for a in alternates if len(a) >= 4))  # fmt: skip
+    _add_airports(b, cities)
     return b.result()
+
+
+def _add_airports(b: _Builder, cities: list[dict]) -> None:
+    """Airports (feature S.AIRP, see :mod:`newsfuse.geo.airports`), each with a negative id
+    (they have no GeoNames id here) and, for ranking, the people of the city it serves."""
+    towns: dict[tuple[str, str], int] = {}
+    for city in cities:
+        key = (city["countrycode"], normalise_place(city["name"]))
+        towns[key] = max(towns.get(key, 0), int(city.get("population") or 0))
+    regions: dict[tuple[str, str], str] = {}
+    for row in range(len(b.cols["id"])):
+        if b.cols["fcode"][row] == "ADM1":
+            regions[(b.cols["cc"][row], normalise_place(b.cols["name"][row]))] = b.cols["admin1"][
+                row
+            ]
+    known = set(towns) | set(regions)
+
+    def is_place(words: str, cc: str) -> bool:
+        return (cc, normalise_place(words)) in known
+
+    def is_town(words: str, cc: str) -> bool:
+        return (cc, normalise_place(words)) in towns
+
+    for n, a in enumerate(airports.airports(is_place, is_town), start=1):
+        a1 = regions.get((a.iso2, normalise_place(a.subdivision)), "")
+        pop = towns.get((a.iso2, normalise_place(a.city)), 0)
+        alternates = (*a.forms, a.short) if a.short else a.forms
+        b.add(-n, a.name, ("S", "AIRP"), a.iso2, a1, a.lat, a.lon, pop, alternates)
 
 
 def _region_boxes(cities: list[dict]) -> dict[tuple[str, str], list[float]]:
