@@ -11,8 +11,9 @@ a village in Florida. An airport is found by:
   Pearson International Airport"), each also with and without "International";
 - its short name, the words before "(International) Airport" less that leading place
   ("Heathrow", "Gatwick", "Macdonald-Cartier"), unless a populated place of the
-  airport's own country is called so ("Luton": the town, not London Luton Airport) or
-  the words are generic ("Regional", "Municipal"). A short name is an alternate name:
+  airport's own country, or a country or first-order region anywhere, is called so
+  ("Luton": the town, not London Luton Airport; "Kuwait": the country, not Kuwait
+  International Airport) or the words are generic ("Regional", "Municipal"). A short name is an alternate name:
   a namesake of it is weighed against the airport by the article (see
   :mod:`newsfuse.geo.context`).
 
@@ -74,7 +75,7 @@ def names_of(
     """(main name, other "... Airport" names, short name) of an airport called ``name``
     that serves ``city``; ``is_place`` says whether words name a populated place or
     first-order region of the airport's country, ``is_town`` whether they name a
-    populated place there."""
+    populated place there or a country or first-order region anywhere."""
     parts = [p.strip() for p in name.split("/") if p.strip()]
     main = " ".join(parts)
     forms = {main}

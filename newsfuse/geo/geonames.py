@@ -336,12 +336,18 @@ def _add_airports(b: _Builder, cities: list[dict]) -> None:
                 row
             ]
     known = set(towns) | set(regions)
+    areas = {  # countries and first-order regions anywhere, by their main names
+        normalise_place(b.cols["name"][row])
+        for row in range(len(b.cols["id"]))
+        if b.cols["fcode"][row] in ("PCLI", "ADM1")
+    }
 
     def is_place(words: str, cc: str) -> bool:
         return (cc, normalise_place(words)) in known
 
     def is_town(words: str, cc: str) -> bool:
-        return (cc, normalise_place(words)) in towns
+        key = normalise_place(words)
+        return (cc, key) in towns or key in areas
 
     for n, a in enumerate(airports.airports(is_place, is_town), start=1):
         a1 = regions.get((a.iso2, normalise_place(a.subdivision)), "")
