@@ -32,6 +32,10 @@ for places ("Oudshoorn said"). The rules, each by definition:
    state or province abbreviation that qualifies a place after a comma ("Louisville,
    KY", "Melville, Sask.") or stands in a list next to a first-order region of its
    country ("in Tasmania or the ACT") is a place, though the model gave it no entity.
+7. **A town before a region's abbreviation**: "Wainwright, Alta." names a town of
+   Alberta when a populated place of that name lies there, whatever entity the model
+   made of "Wainwright" (here PERSON): a town, a comma and a dotted state or province
+   abbreviation is how news writes where a town is.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from newsfuse.annotate.not_places import not_places
-from newsfuse.geo.abbreviations import form_pattern, next_to_place
+from newsfuse.geo.abbreviations import form_pattern, next_to_place, read_abbreviation
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.places import normalise_place
@@ -72,6 +76,7 @@ _COUNTY = re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,3}(?:County|Parish|Co\.)$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _INITIALS = re.compile(r"^[A-Z]{2,5}$")
+_WORDS_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w'.-]*[ \t]+){0,2}[A-Z][\w'-]*)[ \t]*,[ \t]*$")
 
 
 def _key(text: str) -> str:
@@ -240,6 +245,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
             added += _free(_inside_org(ent), taken)
     again = [s for s in _same_names(doc, model + added) if not _a_person(s, surnames)]
     added += _free(again, taken)
+    added += _free(_towns_before_abbreviations(doc, model + added), taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
     spans = not_places(doc, spans, surnames, MIN_POPULATION)
@@ -269,6 +275,36 @@ def _same_names(doc: Doc, places: list[Span]) -> list[Span]:
                 e = ents.pop()
                 if e is not None and e.label_ in _OTHER_LABELS and _strip(e).text == n:
                     out.append(span)
+    return out
+
+
+def _towns_before_abbreviations(doc: Doc, places: list[Span]) -> list[Span]:
+    """Rule 7: "Wainwright, Alta.": capitalised words, a comma and the abbreviation of a
+    first-order region with a dot name a town in that region (how news writes a town
+    and its state or province), when a populated place of that name lies there, whatever
+    entity the model made of the words."""
+    out = []
+    for m in form_pattern().finditer(doc.text):
+        if "." not in m.group():
+            continue
+        words = _WORDS_BEFORE_COMMA.search(doc.text, 0, m.start())
+        if words is None:
+            continue
+        tokens = words.group(1).split()
+        for n in range(len(tokens), 0, -1):
+            name = " ".join(tokens[-n:])
+            region = read_abbreviation(m.group(), name)
+            if region is None or not any(
+                e.feature_class == "P" and (e.iso2, e.admin1) == (region.iso2, region.admin1)
+                for e in gazetteer().candidates(name)
+            ):
+                continue
+            town = doc.char_span(words.end(1) - len(name), words.end(1))
+            if town is not None and not any(
+                p.start <= town.start and town.end <= p.end for p in places
+            ):
+                out.append(town)
+            break
     return out
 
 
