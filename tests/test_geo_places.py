@@ -292,3 +292,19 @@ def test_a_name_and_its_state_settle_the_name_for_the_whole_article() -> None:
     )
     ann = annotate_article(Article("t", "t", text, "", published="2024-05-06"))
     assert [p.admin1 for p in ann.places if p.text == "Paris"] == ["US.TX", "US.TX"]
+
+
+def test_the_datelines_place_in_title_case_in_the_story_is_the_same_place() -> None:
+    # Register Citizen, 2016 (trnews): the model tags neither "TORRINGTON" nor "Torrington"
+    text = (
+        "TORRINGTON — Mayor Ryan Bingham is scheduled to hold a press conference at noon "
+        "today to unveil a new program regarding drugs being sold in the city. Bingham will "
+        "announce a new program for Torrington businesses that voluntarily remove items "
+        "from their shelves."
+    )
+    found = [
+        p for p in annotate_article(Article("t", "t", text, "", published="2016-12-06")).places
+    ]
+    assert [p.text for p in found] == ["TORRINGTON", "Torrington"]
+    assert found[0].geonameid == found[1].geonameid is not None
+    assert "torrington" not in {p.text for p in found}

@@ -22,8 +22,10 @@ for places ("Oudshoorn said"). The rules, each by definition:
    "the Coptic Orthodox Church of Alexandria"; or after a broadcaster's initials ("CBC
    Toronto", "CTV Edmonton").
 4. **One sense per article**: a name the article names as a place elsewhere (rules
-   above or the model) is a place wherever else it stands as a whole entity of another
-   label or as capitalised words outside every entity.
+   above, the model, or the dateline: "TORRINGTON —" … "Torrington businesses") is a
+   place wherever else it stands as a whole entity of another label or as capitalised
+   words outside every entity; a name written in capitals, as datelines write it, also
+   where it is written in title case.
 5. **A person is no place**: a GPE/LOC/FAC entity that begins with or follows a title or
    role word ("Ms Raggi", "coach Darren Ripley"), or that is the surname of a PERSON
    entity of the same article ("Oudshoorn" after "Abe Oudshoorn") or the subject of a
@@ -45,6 +47,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.not_places import not_places
 from newsfuse.geo.abbreviations import form_pattern, next_to_place, read_abbreviation
 from newsfuse.geo.gazetteer import lookup_place
@@ -243,7 +246,10 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
                 added += _free([core], taken)
         elif ent.label_ == "ORG":
             added += _free(_inside_org(ent), taken)
-    again = [s for s in _same_names(doc, model + added) if not _a_person(s, surnames)]
+    again = [
+        s for s in _same_names(doc, model + added, _dateline_place(doc.text))
+        if not _a_person(s, surnames)
+    ]  # fmt: skip
     added += _free(again, taken)
     added += _free(_towns_before_abbreviations(doc, model + added), taken)
     added += _free(_abbreviations(doc, model + added), taken)
@@ -252,9 +258,18 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     return sorted(spans, key=lambda pair: pair[0].start)
 
 
-def _same_names(doc: Doc, places: list[Span]) -> list[Span]:
-    """Rule 4: other occurrences of the names found as places."""
+def _dateline_place(text: str) -> str | None:
+    """The place of the dateline header that opens ``text`` ("TORRINGTON"), if any."""
+    _, _, spans = dateline_spans(text)
+    return text[spans[0][0] : spans[0][1]] if spans else None
+
+
+def _same_names(doc: Doc, places: list[Span], dateline: str | None = None) -> list[Span]:
+    """Rule 4: other occurrences of the names found as places, and of the dateline's
+    place; a name in capitals (as datelines write it) also where it is not."""
     names = {_strip(p).text for p in places if len(_strip(p))}
+    if dateline:
+        names.add(dateline)
     names = {n for n in names if n[:1].isupper() and not _actor_name(_key(n))}
     if not names:
         return []
@@ -264,7 +279,11 @@ def _same_names(doc: Doc, places: list[Span]) -> list[Span]:
             in_ent[i] = e
     out = []
     for n in sorted(names, key=len, reverse=True):
-        for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", doc.text):
+        capitals = n.isupper() and len(n) > 3
+        pattern = re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)", re.I if capitals else 0)
+        for m in pattern.finditer(doc.text):
+            if capitals and (m.group().isupper() or not m.group()[:1].isupper()):
+                continue  # "TORRINGTON" itself, or "torrington" in lower case
             span = doc.char_span(m.start(), m.end())
             if span is None:
                 continue
@@ -273,7 +292,7 @@ def _same_names(doc: Doc, places: list[Span]) -> list[Span]:
                 out.append(span)
             elif len(ents) == 1:
                 e = ents.pop()
-                if e is not None and e.label_ in _OTHER_LABELS and _strip(e).text == n:
+                if e is not None and e.label_ in _OTHER_LABELS and _strip(e).text == m.group():
                     out.append(span)
     return out
 
