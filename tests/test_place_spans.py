@@ -120,3 +120,25 @@ def test_a_surname_shared_only_by_a_small_town_is_the_person() -> None:
         "today. The city will be the first partner in the new initiative, Bingham said."
     )
     assert "Bingham" not in found
+
+
+def test_a_place_after_of_inside_a_longer_organisation_name() -> None:
+    # BBC, 2016 (trnews)
+    found = _places(
+        "The experts were led by J Alex Halderman, the director of the University of "
+        "Michigan Center for Computer Security and Society."
+    )
+    assert found.get("Michigan") == "USA"
+
+
+def test_an_event_named_for_its_place() -> None:
+    # ABC (Australia), 2016 (trnews): the model tags the festival EVENT
+    found = _places("It won the audience award at the Venice International Film Festival.")
+    assert "Venice" in found
+
+
+def test_a_town_takes_no_the() -> None:
+    assert not is_place_name("the Union")  # a town called Union has 56,000 people
+    assert is_place_name("the Philippines") and is_place_name("the Netherlands")
+    found = _places("President Barack Obama will deliver the State of the Union address.")
+    assert not {"Union", "the Union"} & set(found)

@@ -18,9 +18,12 @@ for places ("Oudshoorn said"). The rules, each by definition:
    Office"), followed by more words ("Kentucky State Police", "Oxford Police",
    "Texas A&M University"); and a county at the head of a name the model took for a
    place as a whole though it is none ("Metcalfe County Sheriff's Office", FAC).
-3. **A place ending an organisation's name after "of"**: "the University of Manitoba",
-   "the Coptic Orthodox Church of Alexandria"; or after a broadcaster's initials ("CBC
-   Toronto", "CTV Edmonton").
+3. **A place after "of" in an organisation's name**: "the University of Manitoba",
+   "the Coptic Orthodox Church of Alexandria", the longest place right after any "of"
+   ("the University of Michigan Center for Computer Security"); or after a
+   broadcaster's initials ("CBC Toronto", "CTV Edmonton"). Rules 2 and 3 read an
+   event's name as they read an organisation's: an event named for where it is held
+   ("the Venice International Film Festival", EVENT) names that place.
 4. **One sense per article**: a name the article names as a place elsewhere (rules
    above, the model, or the dateline: "TORRINGTON —" … "Torrington businesses") is a
    place wherever else it stands as a whole entity of another label or as capitalised
@@ -65,6 +68,9 @@ _POSITION_WORDS = frozenset(
 organisation's name say where in general ("Southern Poverty Law Center")."""
 _OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE", "EVENT", "WORK_OF_ART"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAMED_FOR_PLACES = frozenset({"ORG", "EVENT"})
+"""Labels of names that rules 2 and 3 read for a place: an organisation's or an event's
+("the Venice International Film Festival", "the Battle of Mosul")."""
 _TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady coach chief officer sergeant sgt "
     "sgt. detective constable judge justice senator sen. rep. representative governor gov. "
@@ -96,10 +102,13 @@ def _actor_name(key: str) -> bool:
 def is_place_name(text: str) -> bool:
     """Rule 1's test: a country, first-order region, a populated place of at least
     ``MIN_POPULATION`` people by its main name, or an airport by a name ending in
-    "Airport", that is no known person or organisation."""
+    "Airport", that is no known person or organisation. A town's name takes no "the"
+    unless the town's own name has it ("The Hague"): "the Union" of "the State of the
+    Union" is no town called Union."""
     key = _key(text)
     if not key or _actor_name(key):
         return False
+    the = bool(_LEADING_THE.match(text.strip()))
     info = lookup_place(_POSSESSIVE.sub("", text.strip()))
     if info.kind == "country" and info.geonameid is not None:
         return True
@@ -108,6 +117,8 @@ def is_place_name(text: str) -> bool:
     for e in gazetteer().candidates(key):
         if e.feature_code in ("PCLI", "ADM1", "ADM2"):
             return True
+        if the and e.feature_class == "P":
+            continue
         if normalise_place(e.name) == key and e.population >= MIN_POPULATION:
             return True
         if e.feature_code == "AIRP" and key.endswith(" airport"):
@@ -150,11 +161,15 @@ def _inside_org(ent: Span) -> list[Span]:
         if is_place_name(head.text) or _is_county(head.text):
             out.append(head)
             break
-    of = [t.i for t in core if t.lower_ == "of"]
-    if of and of[-1] + 1 < core.end:
-        tail = core.doc[of[-1] + 1 : core.end]
-        if is_place_name(tail.text) or _is_county(tail.text):
-            out.append(tail)
+    for of in (t.i for t in core if t.lower_ == "of"):
+        # "the University of Manitoba", and "the University of Michigan Center for ..."
+        for end in range(min(core.end, of + 5), of + 1, -1):
+            after = core.doc[of + 1 : end]
+            if after[-1].is_punct or (end < core.end and core.doc[end].text in ("-", "'s")):
+                continue
+            if is_place_name(after.text) or _is_county(after.text):
+                out.append(after)
+                break
     if words >= 2 and _INITIALS.match(core[0].text) and is_place_name(core[1:].text):
         out.append(core[1:])
     return out
@@ -244,7 +259,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
         elif len(core) and is_place_name(core.text):
             if not _a_person(ent, surnames):
                 added += _free([core], taken)
-        elif ent.label_ == "ORG":
+        elif ent.label_ in _NAMED_FOR_PLACES:
             added += _free(_inside_org(ent), taken)
     again = [
         s for s in _same_names(doc, model + added, _dateline_place(doc.text))
