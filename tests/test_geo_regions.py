@@ -185,3 +185,14 @@ def test_a_town_before_a_region_abbreviation_is_a_place_whatever_the_model_made_
     # no populated place of the name in that region: no town
     names = {p.text for p in _places("The report was written by Brad Slater, Alta., in May.")}
     assert "Slater" not in names and "Brad Slater" not in names
+
+
+def test_a_borough_is_the_place_it_is_named_for() -> None:
+    assert lookup_place("Enfield Borough").name == "Enfield"
+    text = (
+        "An Edmonton man who carried out a vicious assault has been jailed. Detective "
+        "Constable Smith, of Enfield Borough police, said the sentence was just."
+    )
+    article = Article("t", "t", text, "", published="2017-06-02", url="http://www.nlhnews.co.uk/a")
+    found = {p.text: p for p in annotate_article(article).places}
+    assert found["Enfield Borough"].country == "GBR"

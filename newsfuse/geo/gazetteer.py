@@ -5,8 +5,10 @@ Abbreviations of first-order regions that name one wherever they stand ("Ky.", "
 ``data/regions.tsv`` (a region there that is a GeoNames first-order region of its
 country, "Crimea", "Tigray", takes that region's id and point); countries from our name
 tables; then the GeoNames gazetteer of :mod:`newsfuse.geo.geonames` (first-order regions,
-counties, populated places of 500 people or more, continents): without context the most
-populous place of a name wins (a region counts the people of its places). A name no
+counties, populated places of 500 people or more, continents, airports): without context
+the most populous place of a name wins (a region counts the people of its places). A
+trailing word for an administrative unit ("the Kursk border region", "Enfield Borough")
+is dropped when the whole name is unknown. A name no
 table knows that is a compass part of a country or first-order region ("Far North
 Queensland", "eastern Ukraine", "Southern California") is placed at that country or
 region. Anything else a dateline or the alias table knows still gets its country from
@@ -27,7 +29,7 @@ from newsfuse.geo.geonames import Entry, gazetteer
 from newsfuse.geo.places import country_of_place, normalise_place
 
 _REGION_WORDS = re.compile(
-    r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area)$", re.I
+    r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area|borough)$", re.I
 )
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _COMPASS = re.compile(
