@@ -142,3 +142,14 @@ def test_a_town_takes_no_the() -> None:
     assert is_place_name("the Philippines") and is_place_name("the Netherlands")
     found = _places("President Barack Obama will deliver the State of the Union address.")
     assert not {"Union", "the Union"} & set(found)
+
+
+def test_a_name_cut_short_after_an_abbreviation_is_widened() -> None:
+    # 2016 (trnews): the model tags "Fort St." GPE and "John" PERSON
+    text = (
+        "Hydro officials also said about 30 homes in the Peace River Valley area near "
+        "Fort St. John will be affected by the dam over the course of construction."
+    )
+    places = annotate_article(Article("t", "t", text, "", published="2016-12-17")).places
+    fort = next(p for p in places if p.text.startswith("Fort"))
+    assert (fort.text, fort.country, fort.admin1) == ("Fort St. John", "CAN", "CA.02")

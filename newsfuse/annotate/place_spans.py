@@ -41,6 +41,10 @@ for places ("Oudshoorn said"). The rules, each by definition:
    Alberta when a populated place of that name lies there, whatever entity the model
    made of "Wainwright" (here PERSON): a town, a comma and a dotted state or province
    abbreviation is how news writes where a town is.
+8. **A name cut short after an abbreviation**: a place entity of the model that ends in
+   an abbreviation ("Fort St.", then "John" as PERSON) is widened over the one or two
+   capitalised words after it that make it a gazetteer name ("Fort St. John"): "St.",
+   "Mt." and the like open names, they do not end them.
 """
 
 from __future__ import annotations
@@ -175,6 +179,21 @@ def _inside_org(ent: Span) -> list[Span]:
     return out
 
 
+def _cut_short(ent: Span) -> Span | None:
+    """Rule 8: a model place entity that ends in an abbreviation that opens names ("Fort
+    St." before "John", the model's PERSON), widened over the capitalised words after it
+    that make it a gazetteer name ("Fort St. John")."""
+    if not ent[-1].text.endswith(".") or lookup_place(ent.text).geonameid is not None:
+        return None
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < 2 and doc[end].is_title:
+        end += 1
+        if lookup_place(doc[ent.start : end].text).geonameid is not None:
+            return doc[ent.start : end]
+    return None
+
+
 def _county_head(ent: Span) -> Span | None:
     """Rule 2 for a model place entity that is no place as a whole: its leading words
     that name a county ("Metcalfe County" of "Metcalfe County Sheriff's Office")."""
@@ -238,7 +257,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     the model's own place entities (which annotation widens over "region" and the like)."""
     surnames = _surnames(doc)
     model = [
-        _county_head(e) or e
+        _county_head(e) or _cut_short(e) or e
         for e in doc.ents
         if e.label_ in _PLACE_LABELS and not _person_like(e, surnames)
     ]
