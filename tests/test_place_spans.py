@@ -120,3 +120,36 @@ def test_a_surname_shared_only_by_a_small_town_is_the_person() -> None:
         "today. The city will be the first partner in the new initiative, Bingham said."
     )
     assert "Bingham" not in found
+
+
+def test_a_place_after_of_inside_a_longer_organisation_name() -> None:
+    # BBC, 2016 (trnews)
+    found = _places(
+        "The experts were led by J Alex Halderman, the director of the University of "
+        "Michigan Center for Computer Security and Society."
+    )
+    assert found.get("Michigan") == "USA"
+
+
+def test_an_event_named_for_its_place() -> None:
+    # ABC (Australia), 2016 (trnews): the model tags the festival EVENT
+    found = _places("It won the audience award at the Venice International Film Festival.")
+    assert "Venice" in found
+
+
+def test_a_town_takes_no_the() -> None:
+    assert not is_place_name("the Union")  # a town called Union has 56,000 people
+    assert is_place_name("the Philippines") and is_place_name("the Netherlands")
+    found = _places("President Barack Obama will deliver the State of the Union address.")
+    assert not {"Union", "the Union"} & set(found)
+
+
+def test_a_name_cut_short_after_an_abbreviation_is_widened() -> None:
+    # 2016 (trnews): the model tags "Fort St." GPE and "John" PERSON
+    text = (
+        "Hydro officials also said about 30 homes in the Peace River Valley area near "
+        "Fort St. John will be affected by the dam over the course of construction."
+    )
+    places = annotate_article(Article("t", "t", text, "", published="2016-12-17")).places
+    fort = next(p for p in places if p.text.startswith("Fort"))
+    assert (fort.text, fort.country, fort.admin1) == ("Fort St. John", "CAN", "CA.02")

@@ -8,21 +8,27 @@ for places ("Oudshoorn said"). The rules, each by definition:
 
 1. **A name that is a place**: an entity of another label (ORG, PERSON, NORP, PRODUCT,
    LANGUAGE, EVENT, WORK_OF_ART) whose whole text (less "the" and a possessive) is a
-   country, a first-order region, or a populated place of at least
-   ``MIN_POPULATION`` people called so by its main GeoNames name, and which our actor
-   tables do not know as a person or organisation. A PERSON entity after a title or
+   country, a first-order region, a populated place of at least ``MIN_POPULATION``
+   people called so by its main GeoNames name, or an airport by a name that says it is
+   one ("Macdonald-Cartier International Airport", ORG), and which our actor tables do
+   not know as a person or organisation. A PERSON entity after a title or
    role word ("Mr", "coach") stays a person.
 2. **A place at the head of an organisation's name**: the longest run of leading words
    of an ORG entity that is a place by rule 1, or a county ("Metcalfe County Coroner's
    Office"), followed by more words ("Kentucky State Police", "Oxford Police",
    "Texas A&M University"); and a county at the head of a name the model took for a
    place as a whole though it is none ("Metcalfe County Sheriff's Office", FAC).
-3. **A place ending an organisation's name after "of"**: "the University of Manitoba",
-   "the Coptic Orthodox Church of Alexandria"; or after a broadcaster's initials ("CBC
-   Toronto", "CTV Edmonton").
+3. **A place after "of" in an organisation's name**: "the University of Manitoba",
+   "the Coptic Orthodox Church of Alexandria", the longest place right after any "of"
+   ("the University of Michigan Center for Computer Security"); or after a
+   broadcaster's initials ("CBC Toronto", "CTV Edmonton"). Rules 2 and 3 read an
+   event's name as they read an organisation's: an event named for where it is held
+   ("the Venice International Film Festival", EVENT) names that place.
 4. **One sense per article**: a name the article names as a place elsewhere (rules
-   above or the model) is a place wherever else it stands as a whole entity of another
-   label or as capitalised words outside every entity.
+   above, the model, or the dateline: "TORRINGTON —" … "Torrington businesses") is a
+   place wherever else it stands as a whole entity of another label or as capitalised
+   words outside every entity; a name written in capitals, as datelines write it, also
+   where it is written in title case.
 5. **A person is no place**: a GPE/LOC/FAC entity that begins with or follows a title or
    role word ("Ms Raggi", "coach Darren Ripley"), or that is the surname of a PERSON
    entity of the same article ("Oudshoorn" after "Abe Oudshoorn") or the subject of a
@@ -31,6 +37,14 @@ for places ("Oudshoorn said"). The rules, each by definition:
    state or province abbreviation that qualifies a place after a comma ("Louisville,
    KY", "Melville, Sask.") or stands in a list next to a first-order region of its
    country ("in Tasmania or the ACT") is a place, though the model gave it no entity.
+7. **A town before a region's abbreviation**: "Wainwright, Alta." names a town of
+   Alberta when a populated place of that name lies there, whatever entity the model
+   made of "Wainwright" (here PERSON): a town, a comma and a dotted state or province
+   abbreviation is how news writes where a town is.
+8. **A name cut short after an abbreviation**: a place entity of the model that ends in
+   an abbreviation ("Fort St.", then "John" as PERSON) is widened over the one or two
+   capitalised words after it that make it a gazetteer name ("Fort St. John"): "St.",
+   "Mt." and the like open names, they do not end them.
 """
 
 from __future__ import annotations
@@ -40,10 +54,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.gazetteer import names
 from newsfuse.annotate.not_places import not_places
 from newsfuse.geo.abbreviation_context import next_to_place
-from newsfuse.geo.abbreviations import form_pattern
+from newsfuse.geo.abbreviations import form_pattern, read_abbreviation
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.places import normalise_place
@@ -59,6 +74,9 @@ _POSITION_WORDS = frozenset(
 organisation's name say where in general ("Southern Poverty Law Center")."""
 _OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE", "EVENT", "WORK_OF_ART"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAMED_FOR_PLACES = frozenset({"ORG", "EVENT"})
+"""Labels of names that rules 2 and 3 read for a place: an organisation's or an event's
+("the Venice International Film Festival", "the Battle of Mosul")."""
 _TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady coach chief officer sergeant sgt "
     "sgt. detective constable judge justice senator sen. rep. representative governor gov. "
@@ -73,6 +91,7 @@ _COUNTY = re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,3}(?:County|Parish|Co\.)$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _INITIALS = re.compile(r"^[A-Z]{2,5}$")
+_WORDS_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w'.-]*[ \t]+){0,2}[A-Z][\w'-]*)[ \t]*,[ \t]*$")
 
 
 def _key(text: str) -> str:
@@ -85,11 +104,15 @@ def _actor_name(key: str) -> bool:
 
 
 def is_place_name(text: str) -> bool:
-    """Rule 1's test: a country, first-order region, or a populated place of at least
-    ``MIN_POPULATION`` people by its main name, that is no known person or organisation."""
+    """Rule 1's test: a country, first-order region, a populated place of at least
+    ``MIN_POPULATION`` people by its main name, or an airport by a name ending in
+    "Airport", that is no known person or organisation. A town's name takes no "the"
+    unless the town's own name has it ("The Hague"): "the Union" of "the State of the
+    Union" is no town called Union."""
     key = _key(text)
     if not key or _actor_name(key):
         return False
+    the = bool(_LEADING_THE.match(text.strip()))
     info = lookup_place(_POSSESSIVE.sub("", text.strip()))
     if info.kind == "country" and info.geonameid is not None:
         return True
@@ -98,7 +121,11 @@ def is_place_name(text: str) -> bool:
     for e in gazetteer().candidates(key):
         if e.feature_code in ("PCLI", "ADM1", "ADM2"):
             return True
+        if the and e.feature_class == "P":
+            continue
         if normalise_place(e.name) == key and e.population >= MIN_POPULATION:
+            return True
+        if e.feature_code == "AIRP" and key.endswith(" airport"):
             return True
     return False
 
@@ -138,14 +165,33 @@ def _inside_org(ent: Span) -> list[Span]:
         if is_place_name(head.text) or _is_county(head.text):
             out.append(head)
             break
-    of = [t.i for t in core if t.lower_ == "of"]
-    if of and of[-1] + 1 < core.end:
-        tail = core.doc[of[-1] + 1 : core.end]
-        if is_place_name(tail.text) or _is_county(tail.text):
-            out.append(tail)
+    for of in (t.i for t in core if t.lower_ == "of"):
+        # "the University of Manitoba", and "the University of Michigan Center for ..."
+        for end in range(min(core.end, of + 5), of + 1, -1):
+            after = core.doc[of + 1 : end]
+            if after[-1].is_punct or (end < core.end and core.doc[end].text in ("-", "'s")):
+                continue
+            if is_place_name(after.text) or _is_county(after.text):
+                out.append(after)
+                break
     if words >= 2 and _INITIALS.match(core[0].text) and is_place_name(core[1:].text):
         out.append(core[1:])
     return out
+
+
+def _cut_short(ent: Span) -> Span | None:
+    """Rule 8: a model place entity that ends in an abbreviation that opens names ("Fort
+    St." before "John", the model's PERSON), widened over the capitalised words after it
+    that make it a gazetteer name ("Fort St. John")."""
+    if not ent[-1].text.endswith(".") or lookup_place(ent.text).geonameid is not None:
+        return None
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < 2 and doc[end].is_title:
+        end += 1
+        if lookup_place(doc[ent.start : end].text).geonameid is not None:
+            return doc[ent.start : end]
+    return None
 
 
 def _county_head(ent: Span) -> Span | None:
@@ -211,7 +257,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     the model's own place entities (which annotation widens over "region" and the like)."""
     surnames = _surnames(doc)
     model = [
-        _county_head(e) or e
+        _county_head(e) or _cut_short(e) or e
         for e in doc.ents
         if e.label_ in _PLACE_LABELS and not _person_like(e, surnames)
     ]
@@ -232,19 +278,32 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
         elif len(core) and is_place_name(core.text):
             if not _a_person(ent, surnames):
                 added += _free([core], taken)
-        elif ent.label_ == "ORG":
+        elif ent.label_ in _NAMED_FOR_PLACES:
             added += _free(_inside_org(ent), taken)
-    again = [s for s in _same_names(doc, model + added) if not _a_person(s, surnames)]
+    again = [
+        s for s in _same_names(doc, model + added, _dateline_place(doc.text))
+        if not _a_person(s, surnames)
+    ]  # fmt: skip
     added += _free(again, taken)
+    added += _free(_towns_before_abbreviations(doc, model + added), taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
     spans = not_places(doc, spans, surnames, MIN_POPULATION)
     return sorted(spans, key=lambda pair: pair[0].start)
 
 
-def _same_names(doc: Doc, places: list[Span]) -> list[Span]:
-    """Rule 4: other occurrences of the names found as places."""
+def _dateline_place(text: str) -> str | None:
+    """The place of the dateline header that opens ``text`` ("TORRINGTON"), if any."""
+    _, _, spans = dateline_spans(text)
+    return text[spans[0][0] : spans[0][1]] if spans else None
+
+
+def _same_names(doc: Doc, places: list[Span], dateline: str | None = None) -> list[Span]:
+    """Rule 4: other occurrences of the names found as places, and of the dateline's
+    place; a name in capitals (as datelines write it) also where it is not."""
     names = {_strip(p).text for p in places if len(_strip(p))}
+    if dateline:
+        names.add(dateline)
     names = {n for n in names if n[:1].isupper() and not _actor_name(_key(n))}
     if not names:
         return []
@@ -254,7 +313,11 @@ def _same_names(doc: Doc, places: list[Span]) -> list[Span]:
             in_ent[i] = e
     out = []
     for n in sorted(names, key=len, reverse=True):
-        for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", doc.text):
+        capitals = n.isupper() and len(n) > 3
+        pattern = re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)", re.I if capitals else 0)
+        for m in pattern.finditer(doc.text):
+            if capitals and (m.group().isupper() or not m.group()[:1].isupper()):
+                continue  # "TORRINGTON" itself, or "torrington" in lower case
             span = doc.char_span(m.start(), m.end())
             if span is None:
                 continue
@@ -263,8 +326,38 @@ def _same_names(doc: Doc, places: list[Span]) -> list[Span]:
                 out.append(span)
             elif len(ents) == 1:
                 e = ents.pop()
-                if e is not None and e.label_ in _OTHER_LABELS and _strip(e).text == n:
+                if e is not None and e.label_ in _OTHER_LABELS and _strip(e).text == m.group():
                     out.append(span)
+    return out
+
+
+def _towns_before_abbreviations(doc: Doc, places: list[Span]) -> list[Span]:
+    """Rule 7: "Wainwright, Alta.": capitalised words, a comma and the abbreviation of a
+    first-order region with a dot name a town in that region (how news writes a town
+    and its state or province), when a populated place of that name lies there, whatever
+    entity the model made of the words."""
+    out = []
+    for m in form_pattern().finditer(doc.text):
+        if "." not in m.group():
+            continue
+        words = _WORDS_BEFORE_COMMA.search(doc.text, 0, m.start())
+        if words is None:
+            continue
+        tokens = words.group(1).split()
+        for n in range(len(tokens), 0, -1):
+            name = " ".join(tokens[-n:])
+            region = read_abbreviation(m.group(), name)
+            if region is None or not any(
+                e.feature_class == "P" and (e.iso2, e.admin1) == (region.iso2, region.admin1)
+                for e in gazetteer().candidates(name)
+            ):
+                continue
+            town = doc.char_span(words.end(1) - len(name), words.end(1))
+            if town is not None and not any(
+                p.start <= town.start and town.end <= p.end for p in places
+            ):
+                out.append(town)
+            break
     return out
 
 

@@ -212,7 +212,8 @@ def resolve_in_context(
         if p.feature_class not in ("P", "A") or p.geonameid is None:
             continue
         found = candidates.get(keys[i]) or _candidates(p, keys[i])
-        if not found:
+        if not any(e.geonameid == p.geonameid for e in found):
+            # none of the name's namesakes: read otherwise ("Alta." by the town before it)
             continue
         candidates[keys[i]] = found
         open_names[keys[i]].append(i)

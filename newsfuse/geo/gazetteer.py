@@ -5,8 +5,10 @@ Abbreviations of first-order regions that name one wherever they stand ("Ky.", "
 ``data/regions.tsv`` (a region there that is a GeoNames first-order region of its
 country, "Crimea", "Tigray", takes that region's id and point); countries from our name
 tables; then the GeoNames gazetteer of :mod:`newsfuse.geo.geonames` (first-order regions,
-counties, populated places of 500 people or more, continents): without context the most
-populous place of a name wins (a region counts the people of its places). A name no
+counties, populated places of 500 people or more, continents, airports): without context
+the most populous place of a name wins (a region counts the people of its places). A
+trailing word for an administrative unit ("the Kursk border region", "Enfield Borough")
+is dropped when the whole name is unknown. A name no
 table knows that is a compass part of a country or first-order region ("Far North
 Queensland", "eastern Ukraine", "Southern California") is placed at that country or
 region. Anything else a dateline or the alias table knows still gets its country from
@@ -27,7 +29,7 @@ from newsfuse.geo.places import country_of_place, normalise_place
 from newsfuse.tables import read_table
 
 _REGION_WORDS = re.compile(
-    r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area)$", re.I
+    r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area|borough)$", re.I
 )
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _COMPASS = re.compile(
@@ -53,16 +55,22 @@ class PlaceInfo:
     """GeoNames feature code: PCLI (country), ADM1 (first-order region), PPL, PPLC, CONT."""
 
 
-_KINDS = {"PCLI": "country", "ADM1": "region", "ADM2": "region", "CONT": "region"}
+_KINDS = {
+    "PCLI": "country", "ADM1": "region", "ADM2": "region", "CONT": "region", "AIRP": "feature",
+}  # fmt: skip
 
 
 def from_entry(entry: Entry, name: str, region_words: bool = False) -> PlaceInfo:
-    """A gazetteer entry as annotation's :class:`PlaceInfo`."""
+    """A gazetteer entry as annotation's :class:`PlaceInfo`. An airport has no GeoNames id
+    here (its gazetteer id is negative) and no people of its own (its gazetteer population
+    is its city's, for ranking)."""
     kind = _KINDS.get(entry.feature_code, "region" if region_words else "city")
     admin1 = f"{entry.iso2}.{entry.admin1}" if entry.iso2 and entry.admin1 else None
+    feature = entry.feature_code == "AIRP"
     return PlaceInfo(
-        name, entry.country, kind, admin1, entry.lat, entry.lon, entry.population or None,
-        entry.geonameid, entry.feature_class, entry.feature_code,
+        name, entry.country, kind, admin1, entry.lat, entry.lon,
+        None if feature else entry.population or None,
+        None if entry.geonameid < 0 else entry.geonameid, entry.feature_class, entry.feature_code,
     )  # fmt: skip
 
 

