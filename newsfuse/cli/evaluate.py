@@ -54,13 +54,21 @@ def eval_clusters_cli(
             "--no-annotate is faster and clusters on words and publication dates alone.",
         ),
     ] = True,
+    half: Annotated[
+        str,
+        typer.Option(
+            help="Score the gold stories of one fixed half only: tune or check (CRC-32 of "
+            "the label, even or odd), or all."
+        ),
+    ] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """B-cubed and pairwise precision / recall / F1 of the stories against gold labels."""
+    """B-cubed and pairwise precision / recall / F1 of the stories, and of the storylines
+    they are linked into, against gold labels."""
     from newsfuse.evaluate.clusters import evaluate_clusters
 
     try:
-        scores, details = evaluate_clusters(paths, label, annotate=annotate)
+        scores, details = evaluate_clusters(paths, label, annotate=annotate, half=half)
     except ValueError as exc:
         raise InputError(str(exc)) from exc
     if as_json:
@@ -74,6 +82,13 @@ def eval_clusters_cli(
         f"[bold]F1 {scores.bcubed_f1:.3f}[/]\n"
         f"pairwise P {scores.pairwise_precision:.3f}  R {scores.pairwise_recall:.3f}  "
         f"F1 {scores.pairwise_f1:.3f}"
+    )
+    lines = details["storylines"]
+    console.print(
+        f"storylines: {lines['predicted_clusters']} "
+        f"B-cubed  P {lines['bcubed_precision']:.3f}  R {lines['bcubed_recall']:.3f}  "
+        f"[bold]F1 {lines['bcubed_f1']:.3f}[/]  (stories linked over weeks and months, "
+        f"scored against the same gold; half: {details['half']})"
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
@@ -141,8 +142,19 @@ def _put(labels: dict[str, Hashable], where: str, record: object, field: str) ->
             labels[where] = value
 
 
+def label_half(label: Hashable) -> str:
+    """ "tune" or "check": a gold story's fixed half (CRC-32 of its label, even or odd), so
+    that a choice made looking at one half can be reported on the other."""
+    return "tune" if zlib.crc32(str(label).encode("utf-8")) % 2 == 0 else "check"
+
+
 def evaluate_clusters(
-    paths: list[str], field: str, config: ClusterConfig | None = None, *, annotate: bool = True
+    paths: list[str],
+    field: str,
+    config: ClusterConfig | None = None,
+    *,
+    annotate: bool = True,
+    half: str = "all",
 ) -> tuple[ClusterScores, dict]:
     """Ingest ``paths`` into a scratch database, cluster them, score against ``field``.
 
@@ -151,8 +163,13 @@ def evaluate_clusters(
     on words and publication dates alone (faster).
 
     Every input record with a label counts, duplicates included: a copy that ingest
-    recognised as a duplicate is in the story of the article it duplicates.
+    recognised as a duplicate is in the story of the article it duplicates. ``half``
+    ("tune", "check" or "all") scores only the gold stories of that half (see
+    :func:`label_half`); all articles are clustered either way. ``details["storylines"]``
+    scores the storylines the stories were linked into against the same gold.
     """
+    if half not in ("all", "tune", "check"):
+        raise ValueError(f"half must be all, tune or check, not {half!r}")
     gold = gold_labels(paths, field)
     if not gold:
         raise ValueError(
@@ -162,15 +179,17 @@ def evaluate_clusters(
     with Store("sqlite://") as store:
         report = ingest_paths(paths, store, annotate=annotate, cluster_config=config)
         story_of = store.story_ids()
+        line_of = store.storyline_ids()
         article_of = {row["source"]: row["id"] for row in store.iter_articles()}
         for dup in store.iter_duplicates():
             article_of.setdefault(dup["source"], dup["article_id"])
-    predicted = {
-        src: story_of[article_of[src]]
-        for src in gold
-        if src in article_of and article_of[src] in story_of
-    }
-    scores = score_clusters(predicted, gold)
+    if half != "all":
+        gold = {src: label for src, label in gold.items() if label_half(label) == half}
+
+    def of(level: dict[str, str]) -> dict[str, str]:
+        return {s: level[article_of[s]] for s in gold if article_of.get(s) in level}
+
+    scores = score_clusters(of(story_of), gold)
     details = {
         "labelled_records": len(gold),
         "scored": scores.items,
@@ -178,5 +197,7 @@ def evaluate_clusters(
         "stored": report.stored,
         "duplicates": report.duplicates,
         "reprints": (report.clustering or {}).get("reprints", 0),
+        "half": half,
+        "storylines": score_clusters(of(line_of), gold).to_dict(),
     }
     return scores, details

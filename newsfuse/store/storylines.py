@@ -35,6 +35,14 @@ class StorylineStore:
                 )
         return len(changed)
 
+    def storyline_ids(self) -> dict[str, str]:
+        """Article id -> the storyline of its story, for every clustered article."""
+        q = select(story_articles.c.article_id, stories.c.storyline_id).join(
+            stories, stories.c.id == story_articles.c.story_id
+        )
+        with self.engine.connect() as conn:
+            return {a: lid for a, lid in conn.execute(q) if lid is not None}
+
     def iter_storylines(
         self, *, min_stories: int = 2, limit: int | None = None, offset: int = 0
     ) -> Iterator[dict[str, Any]]:
