@@ -19,7 +19,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("stories", sa.Column("storyline_id", sa.Text()))  # no VARCHAR(n): see 0006
+    # as the schema declares it on SQLite; PostgreSQL keeps no VARCHAR(n) (see 0006)
+    kind = sa.String(16) if op.get_bind().dialect.name == "sqlite" else sa.Text()
+    op.add_column("stories", sa.Column("storyline_id", kind))
     op.create_index("ix_stories_storyline", "stories", ["storyline_id"])
 
 
