@@ -23,17 +23,14 @@ import argparse
 import csv
 import sys
 import time
-import zlib
 from collections import Counter
 from pathlib import Path
+
+from newsfuse.events.synthetic import template_half
 
 REPO = Path(__file__).resolve().parents[1]
 SYNTHETIC = REPO.parent / "shared" / "train" / "plover-synthetic-2023.csv"
 AS_2023 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-
-
-def half_of(template: str) -> str:
-    return "tune" if zlib.crc32(template.encode("utf-8")) % 2 == 0 else "check"
 
 
 def leads(path: Path = SYNTHETIC) -> list[dict]:
@@ -43,7 +40,7 @@ def leads(path: Path = SYNTHETIC) -> list[dict]:
         for row in csv.DictReader(stream):
             paragraphs = [p.strip() for p in row["text"].split("\n") if p.strip()]
             if paragraphs:
-                half = half_of(row["title"])
+                half = template_half(row["title"])
                 rows.append({"half": half, "label": row["label"], "lead": paragraphs[0]})
     return rows
 
