@@ -1,6 +1,8 @@
 """Rules alone, the classifier alone, and the rules combined with it (issue 12, item 3).
 
     .venv/bin/python benchmarks/event_combine.py              # grid, choice on tune, check figures
+    .venv/bin/python benchmarks/event_combine.py --c 1 --features 1   # the weights as they were
+    .venv/bin/python benchmarks/event_combine.py --knobs      # rules and classifier alone only
     .venv/bin/python benchmarks/event_combine.py --limit 600  # a quick look
 
 Data, and who may see what:
@@ -286,14 +288,21 @@ def objective(figures: dict[str, dict[str, float]]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, help="only the first N synthetic stories")
-    parser.add_argument("--c", type=float, default=1.0, help="classifier's inverse L2 strength")
-    parser.add_argument("--features", type=int, default=1, help="classifier feature version")
+    parser.add_argument("--c", type=float, default=4.0, help="classifier's inverse L2 strength")
+    parser.add_argument("--features", type=int, default=2, help="classifier feature version")
     parser.add_argument(
         "--also",
         action="append",
         default=[],
         metavar="k=v,...",
         help="an extra combination to run, e.g. 'rerank=1,veto_none=0.7'",
+    )
+    parser.add_argument(
+        "--knobs",
+        nargs="*",
+        default=list(KNOBS),
+        choices=list(KNOBS),
+        help="which ways of combining to try one by one (default: all)",
     )
     args = parser.parse_args(argv)
     if not PLOVER_DEV.is_file() or not train.SYNTHETIC.is_file():
@@ -310,11 +319,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(header)
     print(line("classifier alone", evaluate(units, classifier_alone(units, full, by_group))))
-    combinations = singles()
+    combinations = [
+        c
+        for c in singles()
+        if c == RULES_ONLY or any(getattr(c, k) not in (None, False) for k in args.knobs)
+    ]
     for spec in args.also:
         values = dict(kv.split("=") for kv in spec.split(","))
         combinations.append(
-            Combination(**{k: (v == "1" if k == "rerank" else float(v)) for k, v in values.items()})
+            Combination(**{k: (v == "1" if v in "01" else float(v)) for k, v in values.items()})
         )
     results = []
 
@@ -332,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     # (most helpful first) while the tune objective still rises.
     base_score = results[0][0]
     best_of: dict[str, tuple[float, object]] = {}
-    for score, combination, _ in results[1 : len(singles())]:
+    for score, combination, _ in results[1 : len(combinations)]:
         for knob in KNOBS:
             value = getattr(combination, knob)
             if value not in (None, False) and score > best_of.get(knob, (base_score, None))[0]:

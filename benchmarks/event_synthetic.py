@@ -12,9 +12,11 @@ so the figures are a floor, and the type a lead implies is sometimes not the lab
 labelled ASSAULT may open on the police search that followed).
 
 The stories are split by headline template (CRC-32 of the template, even: tune, odd: check),
-so no template is on both sides. Rules are chosen looking at tune-half misses only; the
-check half is the figure to quote. The coder never trained on these stories; the learned
-classifier (``newsfuse/events/classifier.py``) did, so it is not scored here.
+so no template is on both sides (:func:`newsfuse.events.synthetic.template_half`, the one
+definition the classifier's training uses too). Rules are chosen looking at tune-half misses
+only; the check half is the figure to quote. The learned classifier
+(``newsfuse/events/classifier.py``) trains on tune templates only; it is scored beside the
+rules, and combined with them, by ``benchmarks/event_combine.py``.
 """
 
 from __future__ import annotations

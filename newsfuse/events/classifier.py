@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsfuse.events.nonevents import HAZARDS
 from newsfuse.events.ontology import quad_class
 from newsfuse.events.triggers import match_trigger
 
@@ -63,6 +64,7 @@ FEATURE_VERSIONS = frozenset({1, 2})
 """Versions :func:`features` can still compute (1: words and parse; 2: also the trigger
 lexicon's types)."""
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODALS = frozenset({"will", "would", "may", "might", "could", "can", "should", "must", "shall"})
 
 
@@ -94,7 +96,9 @@ def features(span: Span | Doc, version: int = FEATURE_VERSION) -> list[str]:
       then CAMEO verb patterns, :func:`newsfuse.events.triggers.match_trigger`) gives a
       word in its context, and ``rootlex:`` that of a clause root: the lexicon's ~7,000
       entries reach words the training sentences never used, and the weights learn how
-      far each type's triggers are to be trusted.
+      far each type's triggers are to be trusted. A trigger whose subject is a natural
+      hazard or an accident (:data:`newsfuse.events.nonevents.HAZARDS`) gives
+      ``lex:hazard`` instead: an earthquake that strikes is no attack.
     """
     tokens = [t for t in span if not (t.is_punct or t.is_space)]
     start, end = (span.start, span.end) if hasattr(span, "start") else (0, len(span))
@@ -138,9 +142,12 @@ def features(span: Span | Doc, version: int = FEATURE_VERSION) -> list[str]:
         for token in tokens:
             trigger = match_trigger(token, True)
             if trigger is not None:
-                found[f"lex:{trigger.event_type}"] = None
+                subjects = {c.lemma_.lower() for c in token.children if c.dep_ in _SUBJECTS}
+                # "a storm struck the coast": a hazard acts for no one (PLOVER codes none)
+                kind = "hazard" if subjects & HAZARDS else trigger.event_type
+                found[f"lex:{kind}"] = None
                 if token.i in root_ids:
-                    found[f"rootlex:{trigger.event_type}"] = None
+                    found[f"rootlex:{kind}"] = None
     return list(found)
 
 

@@ -388,7 +388,7 @@ def code_span(
         return events
     probs = sentence_probabilities(sentence, classifier)
     if events:
-        return combine(events, probs, {t.lemma_.lower() for t in sentence}, combination)
+        return combine(events, probs, sentence, combination)
     proposal = _proposal(sentence, ctx, index, probs, combination.propose)
     return [proposal] if proposal is not None else []
 

@@ -11,7 +11,9 @@ parse walks found):
   probability of the most probable rule type of its sentence is flagged (a second reading
   of the same words, "attack" as ASSAULT and as DISAPPROVE);
 * ``override_ratio``: a rule event's type is replaced by the classifier's most probable
-  type when P(rule type) < ``override_ratio`` × P(that type) (the trigger is weak);
+  type when P(rule type) < ``override_ratio`` × P(that type); with ``override_weak_only``
+  only where the trigger is weak (:func:`weak_trigger`: ambiguous in the hand lexicon, or
+  typed by the CAMEO table or a convention rather than by the hand lexicon);
 * ``veto_none``: rule events of a sentence with P(none) ≥ ``veto_none`` are flagged as
   non-events (reason ``"classifier"``);
 * ``propose``: a sentence where the rules find no event gets one of the classifier's
@@ -31,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsfuse.events.classifier import NONE, Classifier, load_classifier
-from newsfuse.events.lexicon import mode_for
+from newsfuse.events.lexicon import mode_for, triggers
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -44,6 +46,7 @@ __all__ = [
     "Combination",
     "combine",
     "sentence_probabilities",
+    "weak_trigger",
 ]
 
 VETO_REASON = "classifier"
@@ -56,6 +59,7 @@ class Combination:
     rerank: bool = False
     keep_ratio: float | None = None
     override_ratio: float | None = None
+    override_weak_only: bool = False
     veto_none: float | None = None
     propose: float | None = None
 
@@ -76,6 +80,7 @@ class Combination:
                 ("rerank", self.rerank or None),
                 ("keep", self.keep_ratio),
                 ("override", self.override_ratio),
+                ("weak-only", self.override_weak_only or None),
                 ("veto", self.veto_none),
                 ("propose", self.propose),
             )
@@ -107,14 +112,30 @@ def _flag(event: Event, reason: str) -> Event:
     return replace(event, extra={**event.extra, "non_event": reason})
 
 
+def weak_trigger(event: Event, sentence: Span) -> bool:
+    """Whether the hand lexicon does not settle the event's type by itself: its trigger
+    word has several types there, or none that is the event's (the CAMEO table or a
+    convention of :mod:`newsfuse.events.recast` gave it)."""
+    token = next((t for t in sentence if t.idx == event.trigger_start), None)
+    if token is None:
+        return True
+    lemma = token.lemma_.lower()
+    types = {t.event_type for pos in ("VERB", "NOUN") for t in triggers().get((lemma, pos), ())}
+    return event.event_type not in types or len(types) > 1
+
+
 def combine(
-    events: list[Event], probs: dict[str, float], lemmas: set[str], combination: Combination
+    events: list[Event],
+    probs: dict[str, float],
+    sentence: Span,
+    combination: Combination,
 ) -> list[Event]:
     """The rule events of one sentence after ``combination`` (all but ``propose``, which
     needs the parse: see :func:`newsfuse.events.coder.code_span`)."""
     live = [e for e in events if not _flagged(e)]
     if not live:
         return events
+    lemmas = {t.lemma_.lower() for t in sentence}
     out = list(events)
     if combination.veto_none is not None and probs.get(NONE, 0.0) >= combination.veto_none:
         return [e if _flagged(e) else _flag(e, VETO_REASON) for e in out]
@@ -125,6 +146,7 @@ def combine(
             if not _flagged(e)
             and e.event_type != top
             and probs.get(e.event_type, 0.0) < combination.override_ratio * probs[top]
+            and (not combination.override_weak_only or weak_trigger(e, sentence))
             else e
             for e in out
         ]
