@@ -85,9 +85,10 @@ def rule_types(records: list[dict]) -> list[str | None]:
 
 def record_features(records: list[dict]) -> list[list[str]]:
     from newsfuse.annotate.nlp import load_nlp
-    from newsfuse.events.classifier import features
+    from newsfuse.events.classifier import load_classifier
 
-    return [features(doc) for doc in load_nlp().pipe(r["text"] for r in records)]
+    model = load_classifier()  # the features of the version its weights were trained with
+    return [model.features(doc) for doc in load_nlp().pipe(r["text"] for r in records)]
 
 
 def top_event(result) -> str:

@@ -12,9 +12,11 @@ so the figures are a floor, and the type a lead implies is sometimes not the lab
 labelled ASSAULT may open on the police search that followed).
 
 The stories are split by headline template (CRC-32 of the template, even: tune, odd: check),
-so no template is on both sides. Rules are chosen looking at tune-half misses only; the
-check half is the figure to quote. The coder never trained on these stories; the learned
-classifier (``newsfuse/events/classifier.py``) did, so it is not scored here.
+so no template is on both sides (:func:`newsfuse.events.synthetic.template_half`, the one
+definition the classifier's training uses too). Rules are chosen looking at tune-half misses
+only; the check half is the figure to quote. The learned classifier
+(``newsfuse/events/classifier.py``) trains on tune templates only; it is scored beside the
+rules, and combined with them, by ``benchmarks/event_combine.py``.
 """
 
 from __future__ import annotations
@@ -23,17 +25,14 @@ import argparse
 import csv
 import sys
 import time
-import zlib
 from collections import Counter
 from pathlib import Path
+
+from newsfuse.events.synthetic import template_half
 
 REPO = Path(__file__).resolve().parents[1]
 SYNTHETIC = REPO.parent / "shared" / "train" / "plover-synthetic-2023.csv"
 AS_2023 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-
-
-def half_of(template: str) -> str:
-    return "tune" if zlib.crc32(template.encode("utf-8")) % 2 == 0 else "check"
 
 
 def leads(path: Path = SYNTHETIC) -> list[dict]:
@@ -43,7 +42,7 @@ def leads(path: Path = SYNTHETIC) -> list[dict]:
         for row in csv.DictReader(stream):
             paragraphs = [p.strip() for p in row["text"].split("\n") if p.strip()]
             if paragraphs:
-                half = half_of(row["title"])
+                half = template_half(row["title"])
                 rows.append({"half": half, "label": row["label"], "lead": paragraphs[0]})
     return rows
 

@@ -12,6 +12,7 @@ import pytest
 from newsfuse.annotate.nlp import load_nlp
 from newsfuse.events import classifier
 from newsfuse.events.ontology import EVENT_TYPES
+from newsfuse.events.synthetic import template_half
 
 REPO = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location(
@@ -30,6 +31,22 @@ def test_shipped_weights_load_small_and_complete():
     assert set(model.labels) - {classifier.NONE} <= set(EVENT_TYPES)
     assert {"PROTEST", "AGREE", "ASSAULT", "FIGHT", "DEMAND"} <= set(model.labels)
     assert "Halterman" in model.meta["attribution"]
+    assert model.meta["synthetic_halves"] == ["tune"]
+
+
+def test_template_split_is_fixed():
+    # CRC-32 of the template's UTF-8 bytes, even: tune (values pinned, so the split never drifts)
+    templates = ["{country_1} Expels Diplomats", "Protests in {city}", "{country_1} Signs Deal"]
+    assert [template_half(t) for t in templates] == ["check", "tune", "tune"]
+
+
+def test_lexicon_features_of_version_2():
+    doc = load_nlp()("Rebels attacked an army base and the government condemned the attack.")
+    old = classifier.features(doc, 1)
+    new = classifier.features(doc, 2)
+    assert set(old) < set(new)
+    assert {"lex:ASSAULT", "rootlex:ASSAULT", "lex:DISAPPROVE"} <= set(new)
+    assert not any(f.startswith("lex:") for f in old)
 
 
 def test_clear_protest():
@@ -122,12 +139,16 @@ def test_written_examples_are_well_formed():
 
 
 def test_training_data_loading_on_a_sample(shared):
+    both = train.load_synthetic(limit=60, halves=("tune", "check"))
+    assert len([e for e in both if e.kind == "lead"]) == 60
     examples = train.load_synthetic(limit=60)
     assert examples and all(e.kind in ("lead", "headline") for e in examples)
     assert {e.label for e in examples} <= set(EVENT_TYPES)
     assert all(e.group.startswith("synthetic:") for e in examples)
+    # only tune templates train: the check half stays unseen
+    assert {template_half(e.group.removeprefix("synthetic:")) for e in examples} == {"tune"}
     leads = [e for e in examples if e.kind == "lead"]
-    assert len(leads) == 60 and all(e.text.count("\n") <= 2 for e in leads)
+    assert 0 < len(leads) < 60 and all(e.text.count("\n") <= 2 for e in leads)
     bbc = train.load_bbc_none(per_section=2)
     assert len(bbc) == 2 * len(train.BBC_SECTIONS)
     assert all(e.label == "none" and e.text for e in bbc)

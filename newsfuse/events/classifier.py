@@ -29,7 +29,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsfuse.events.nonevents import HAZARDS
 from newsfuse.events.ontology import quad_class
+from newsfuse.events.triggers import match_trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -55,10 +57,14 @@ NONE = "none"
 WEIGHTS_FILE = "data/event_classifier.npz"
 """The weights inside the ``newsfuse`` package (written by tools/train_event_classifier.py)."""
 
-FEATURE_VERSION = 1
-"""Bumped whenever :func:`features` changes; the weights file records the version it was
-trained with, and loading refuses a mismatch."""
+FEATURE_VERSION = 2
+"""The newest version of :func:`features` (bumped whenever they change); a weights file
+records the version it was trained with, and is read with that version's features."""
+FEATURE_VERSIONS = frozenset({1, 2})
+"""Versions :func:`features` can still compute (1: words and parse; 2: also the trigger
+lexicon's types)."""
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODALS = frozenset({"will", "would", "may", "might", "could", "can", "should", "must", "shall"})
 
 
@@ -76,7 +82,7 @@ def _is_root(token: Token, start: int, end: int) -> bool:
     return token.head.i == token.i or not start <= token.head.i < end
 
 
-def features(span: Span | Doc) -> list[str]:
+def features(span: Span | Doc, version: int = FEATURE_VERSION) -> list[str]:
     """The binary features of a sentence or clause (no duplicates, in a stable order).
 
     * ``w:`` lemma unigrams and ``b:`` bigrams, names masked by entity label (a name of
@@ -85,7 +91,14 @@ def features(span: Span | Doc) -> list[str]:
       and of the verbs it governs as ``ccomp`` or ``conj`` ("said troops *pulled* out"),
       ``rootprt:`` root plus particle ("pull out"), ``rootobj:`` root plus the lemma of its
       direct object, ``mod:`` a modal auxiliary of the root, ``neg`` a negated root;
-    * ``vp:`` every verb with its particle ("set up", "carry out").
+    * ``vp:`` every verb with its particle ("set up", "carry out");
+    * from version 2, ``lex:`` the PLOVER type the coder's trigger lexicon (hand triggers,
+      then CAMEO verb patterns, :func:`newsfuse.events.triggers.match_trigger`) gives a
+      word in its context, and ``rootlex:`` that of a clause root: the lexicon's ~7,000
+      entries reach words the training sentences never used, and the weights learn how
+      far each type's triggers are to be trusted. A trigger whose subject is a natural
+      hazard or an accident (:data:`newsfuse.events.nonevents.HAZARDS`) gives
+      ``lex:hazard`` instead: an earthquake that strikes is no attack.
     """
     tokens = [t for t in span if not (t.is_punct or t.is_space)]
     start, end = (span.start, span.end) if hasattr(span, "start") else (0, len(span))
@@ -124,6 +137,17 @@ def features(span: Span | Doc) -> list[str]:
                 found[f"mod:{child.lemma_.lower()}"] = None
             elif child.dep_ == "neg":
                 found["neg"] = None
+    if version >= 2:
+        root_ids = {t.i for t in heads}
+        for token in tokens:
+            trigger = match_trigger(token, True)
+            if trigger is not None:
+                subjects = {c.lemma_.lower() for c in token.children if c.dep_ in _SUBJECTS}
+                # "a storm struck the coast": a hazard acts for no one (PLOVER codes none)
+                kind = "hazard" if subjects & HAZARDS else trigger.event_type
+                found[f"lex:{kind}"] = None
+                if token.i in root_ids:
+                    found[f"rootlex:{kind}"] = None
     return list(found)
 
 
@@ -168,7 +192,8 @@ class Classifier:
         self.index: dict[str, int] = {name: i for i, name in enumerate(feature_names)}
         self.coef = np.asarray(coef, dtype=np.float32)
         self.intercept = np.asarray(intercept, dtype=np.float32)
-        self.meta: dict = dict(meta or {})
+        self.meta: dict = {"feature_version": FEATURE_VERSION, **(meta or {})}
+        self.feature_version: int = int(self.meta["feature_version"])
         self._quad_of = {label: quad_class(label) for label in self.labels if label != NONE}
 
     @classmethod
@@ -177,11 +202,11 @@ class Classifier:
         with path.open("rb") if hasattr(path, "open") else open(path, "rb") as stream:
             data = np.load(stream, allow_pickle=False)
             meta = json.loads(str(data["meta"]))
-            if meta.get("feature_version") != FEATURE_VERSION:
+            if meta.get("feature_version") not in FEATURE_VERSIONS:
                 raise RuntimeError(
                     f"{WEIGHTS_FILE} was trained with feature version "
-                    f"{meta.get('feature_version')}, this code computes {FEATURE_VERSION}: "
-                    "retrain with tools/train_event_classifier.py"
+                    f"{meta.get('feature_version')}, this code computes "
+                    f"{sorted(FEATURE_VERSIONS)}: retrain with tools/train_event_classifier.py"
                 )
             return cls(
                 [str(f) for f in data["features"]],
@@ -200,7 +225,7 @@ class Classifier:
             labels=np.array(self.labels),
             coef=self.coef.astype(np.float16),
             intercept=self.intercept.astype(np.float32),
-            meta=np.array(json.dumps({**self.meta, "feature_version": FEATURE_VERSION})),
+            meta=np.array(json.dumps(self.meta)),
         )
 
     def probabilities(self, feature_list: list[str]) -> np.ndarray:
@@ -215,6 +240,10 @@ class Classifier:
         scores -= scores.max()
         exp = np.exp(scores)
         return exp / exp.sum()
+
+    def features(self, span: Span | Doc) -> list[str]:
+        """:func:`features` of ``span`` in the version these weights were trained with."""
+        return features(span, self.feature_version)
 
     def result(self, feature_list: list[str]) -> EventClassifierResult:
         """The full :class:`EventClassifierResult` for a list of :func:`features`."""
@@ -252,7 +281,8 @@ def _span(span_or_text: Span | Doc | str) -> Span | Doc:
 def classify(span_or_text: Span | Doc | str) -> EventClassifierResult:
     """Everything the classifier says about a sentence or clause (a spaCy ``Span`` or
     ``Doc`` from the newsfuse pipeline, or plain text, which is parsed first)."""
-    return load_classifier().result(features(_span(span_or_text)))
+    model = load_classifier()
+    return model.result(model.features(_span(span_or_text)))
 
 
 def predict_types(span_or_text: Span | Doc | str) -> list[tuple[str, float]]:

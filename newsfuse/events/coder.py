@@ -63,6 +63,7 @@ from newsfuse.events.arguments import (
     noun_arguments,
     verb_arguments,
 )
+from newsfuse.events.classifier import NONE, Classifier
 from newsfuse.events.context import ArticleContext
 from newsfuse.events.conventions import (
     DOMESTIC_TYPES,
@@ -84,6 +85,7 @@ from newsfuse.events.framing import (
     is_negated,
     speaker_of,
 )
+from newsfuse.events.learned import SHIPPED, Combination, combine, sentence_probabilities
 from newsfuse.events.lexicon import Trigger, mode_for
 from newsfuse.events.magnitudes import is_one_person, magnitudes, with_single_victim
 from newsfuse.events.nonevents import non_event_reason
@@ -339,8 +341,60 @@ def source_tokens_named(event: Event) -> bool:
     return not any(is_pronoun(a.text) for a in event.source)
 
 
-def code_span(sentence: Span, ctx: ArticleContext, index: int) -> list[Event]:
-    """Events in one sentence, in trigger order."""
+def _main_verb(sentence: Span) -> Token | None:
+    """The verb a sentence is about: its root, or what a speech root reports ("X said
+    troops *pulled* out")."""
+    root = sentence.root
+    if root.lemma_.lower() in SPEECH_VERBS:
+        root = next((c for c in children(root, "ccomp") if c.pos_ in ("VERB", "AUX")), root)
+    return root if root.pos_ == "VERB" and root.lemma_.lower() not in SPEECH_VERBS else None
+
+
+def _proposal(
+    sentence: Span, ctx: ArticleContext, index: int, probs: dict[str, float], threshold: float
+) -> Event | None:
+    """An event of the classifier's most probable type for a sentence without a rule event
+    (see :mod:`newsfuse.events.learned`): its main verb is the trigger; kept only when the
+    type is probable enough and the parse names both a source and a target actor."""
+    top = max((t for t in probs if t != NONE), key=probs.__getitem__)
+    verb = _main_verb(sentence)
+    if probs[top] < threshold or verb is None:
+        return None
+    trigger = Trigger(top, verb.lemma_.lower(), "VERB", None, frozenset())
+    event = _code_trigger(verb, trigger, sentence, ctx, index)
+    if not any(a.country or a.sector for a in event.source) or not any(
+        a.country or a.sector for a in event.target
+    ):
+        return None
+    reason = non_event_reason(verb, event)
+    extra = {**event.extra, "learned": round(probs[top], 3)}
+    return replace(event, extra=extra if reason is None else {**extra, "non_event": reason})
+
+
+def code_span(
+    sentence: Span,
+    ctx: ArticleContext,
+    index: int,
+    combination: Combination = SHIPPED,
+    classifier: Classifier | None = None,
+) -> list[Event]:
+    """Events in one sentence, in trigger order (then as ``combination`` orders them)."""
+    events = _rule_events(sentence, ctx, index)
+    if not combination.uses_classifier:
+        return events
+    if events and all(is_non_event(e) for e in events):
+        return events  # the rules' non-events (disasters, crime, ...) stay what they are
+    if not events and combination.propose is None:
+        return events
+    probs = sentence_probabilities(sentence, classifier)
+    if events:
+        return combine(events, probs, sentence, combination)
+    proposal = _proposal(sentence, ctx, index, probs, combination.propose)
+    return [proposal] if proposal is not None else []
+
+
+def _rule_events(sentence: Span, ctx: ArticleContext, index: int) -> list[Event]:
+    """The rule coder's events in one sentence, in trigger order."""
     by_sentence = CAMEO_SCOPE == "sentence"
     found = {t.i: trig for t in sentence if (trig := match_trigger(t, not by_sentence))}
     if not found and by_sentence:
@@ -403,10 +457,14 @@ def code_doc(
     resolver: ActorResolver,
     when: str | None = None,
     keep_non_events: bool = False,
+    combination: Combination = SHIPPED,
+    classifier: Classifier | None = None,
 ) -> list[Event]:
     """Every event in a parsed article (or sentence). Mentions that are no event by
     PLOVER's codebook (disasters, accidents, common crime, speculation, concern) are left
-    out, or with ``keep_non_events`` kept flagged (:func:`is_non_event`)."""
+    out, or with ``keep_non_events`` kept flagged (:func:`is_non_event`). ``combination``
+    says how the learned classifier (``classifier``, default the shipped weights) joins
+    the rules (:mod:`newsfuse.events.learned`)."""
     ctx = ArticleContext(annotations, resolver, when)
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
@@ -414,7 +472,7 @@ def code_doc(
             continue
         events.extend(
             e
-            for e in code_span(sentence, ctx, index)
+            for e in code_span(sentence, ctx, index, combination, classifier)
             if _has_actor(e) and (keep_non_events or not is_non_event(e))
         )
     if annotations is not None:
