@@ -95,8 +95,9 @@ _COUNTED_NOUN_RE = re.compile(
 )
 _RESOLUTION_RE = re.compile(r"(?i)\bresolutions?\b[\s\d(),&]*(?:and\s+[\s\d(),]*)?$")
 _FUTURE_RE = re.compile(
-    r"(?i)\b(?:will|would|shall|won't|(?:is|are|was|were)\s+due\s+to|set\s+to|scheduled|expected\s+to|plans?\s+to"
-    r"|planning\s+to|going\s+to|to\s+be\s+held|upcoming)\b|'ll\b"
+    r"(?i)\b(?:will|would|shall|won't|(?:is|are|was|were)\s+due\s+to|set\s+to|scheduled"
+    r"|expected\s+to|plans?\s+to|planning\s+to|going\s+to|to\s+be\s+held|upcoming"
+    r"|(?:is|are)\s+to)\b|'ll\b"  # "is to meet": English's be-to future of arrangements
 )
 _PAST_RE = re.compile(r"(?i)\b(?:said|says|told|announced|reported|was|were|had|did)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
