@@ -451,6 +451,9 @@ def test_find_times_capitalised_relative_words(
 
 def test_be_to_future_puts_a_bare_month_ahead():
     """English's "be to" future ("is to meet") is a planned happening, as "will" is."""
-    text = "A border commission that is to meet again in April. Talks were held in April."
+    text = (
+        "A border commission that is to meet again in April. Talks were held in April. "
+        "The two ministers agreed to convene the border commission in April."
+    )
     values = [m.value for m in find_times(text, dt.date(2025, 3, 4))]
-    assert values == ["2025-04", "2024-04"]
+    assert values == ["2025-04", "2024-04", "2025-04"]

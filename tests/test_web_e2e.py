@@ -185,3 +185,23 @@ def test_bidi_controls_cannot_reorder_the_page(page, site):
     first, last = _x(page, "div.sources", "nodnol")
     assert first < last
     page.screenshot(path=SHOTS / "7-bidi.png", full_page=True)
+
+
+def test_storylines_from_the_nav_to_a_story_and_back(page, site):
+    seen = _watch(page)
+    page.goto(site + "/stories")
+    page.locator("#nav-storylines").click()
+    page.wait_for_url("**/storylines")
+    assert page.locator("h1").inner_text() == "Storylines"
+    page.get_by_role("link", name="Armenia and Azerbaijan agree to reopen frontier talks").click()
+    page.wait_for_url("**/storylines/l*")
+    stories = page.locator("li.storyline-story")
+    assert stories.count() == 2
+    assert "border commissions meet" in stories.nth(1).inner_text()
+    assert "AGREE" in stories.nth(0).inner_text()
+    page.screenshot(path=SHOTS / "6-storyline.png", full_page=True)
+    stories.nth(1).locator("a.story-link").click()
+    page.wait_for_url("**/stories/s*")
+    page.locator("#storyline-link").click()
+    page.wait_for_url("**/storylines/l*")
+    assert seen == {"dialogs": [], "failed": [], "errors": []}

@@ -97,7 +97,11 @@ _RESOLUTION_RE = re.compile(r"(?i)\bresolutions?\b[\s\d(),&]*(?:and\s+[\s\d(),]*
 _FUTURE_RE = re.compile(
     r"(?i)\b(?:will|would|shall|won't|(?:is|are|was|were)\s+due\s+to|set\s+to|scheduled"
     r"|expected\s+to|plans?\s+to|planning\s+to|going\s+to|to\s+be\s+held|upcoming"
-    r"|(?:is|are)\s+to)\b|'ll\b"  # "is to meet": English's be-to future of arrangements
+    r"|(?:is|are)\s+to"  # "is to meet": English's be-to future of arrangements
+    # verbs whose infinitive complement is prospective: "agreed to convene ... in April"
+    r"|(?:agree[ds]?|decide[ds]?|promise[ds]?|pledge[ds]?|vow(?:ed|s)?|vote[ds]?|planned"
+    r"|undert(?:ake|akes|ook)|commit(?:s|ted)?)\s+to"
+    r")\b|'ll\b"
 )
 _PAST_RE = re.compile(r"(?i)\b(?:said|says|told|announced|reported|was|were|had|did)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
