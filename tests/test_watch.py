@@ -24,6 +24,7 @@ from newsfuse.watch.feeds import Fetched, poll_feed, read_feed_body
 from newsfuse.watch.folders import FolderWatch
 
 from .migration_support import downgrade
+from .postgres_support import create_database
 
 URL = "http://127.0.0.1:9/feed.atom"
 BODY = (
@@ -177,8 +178,15 @@ def _watcher(store: Store, folder, feeds: Feeds) -> Watcher:
                    fetch=feeds)  # fmt: skip
 
 
-def test_a_restart_reads_nothing_twice(tmp_path):
-    db = f"sqlite:///{tmp_path / 'w.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path) -> str:
+    """A database URL: a SQLite file, or an empty PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'w.db'}"
+    return create_database(request.getfixturevalue("postgres_url"), "watch")
+
+
+def test_a_restart_reads_nothing_twice(tmp_path, db):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(BODY.format(n="file-a"))
