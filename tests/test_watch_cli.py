@@ -227,10 +227,19 @@ def test_watch_stores_every_item_once_across_a_sigterm_and_a_restart(tmp_path):
         watch.wait_for("a 304 from the RSS feed", lambda: server.statuses()[("/rss", 304)])
         assert watch.stop() == 0, "".join(watch.err)
         restart_cycles = watch.cycles
+        # items arrive and the stop follows at once, whatever the watcher is doing then
+        watch = Watch(args)
+        watch.wait_for("a cycle", lambda: watch.cycles)
+        server.add(atom_items=[8], rss_items=[9])
+        _write(folder, 4)
+        assert watch.stop() == 0, "".join(watch.err)
+        watch = Watch(args)
+        watch.wait_for("every item", lambda: len(_articles(db)) == 13)
+        assert watch.stop() == 0, "".join(watch.err)
         statuses = server.statuses()
     stored = _articles(db)
-    assert len(stored) == 10 and set(stored.values()) == {1}, stored
-    assert sum(1 for s in stored if s.startswith(str(folder))) == 3
+    assert len(stored) == 13 and set(stored.values()) == {1}, stored
+    assert sum(1 for s in stored if s.startswith(str(folder))) == 4
     # the restart read nothing it had read before: no duplicates, only the two new items
     assert sum(c["duplicates"] for c in restart_cycles) == 0
     assert sum(c["stored"] for c in restart_cycles) == 2
@@ -243,4 +252,4 @@ def test_watch_stores_every_item_once_across_a_sigterm_and_a_restart(tmp_path):
         seen = conn.execute("SELECT count(*) FROM watch_seen").fetchone()[0]
     assert polls[(f"{server.url}/rss", 503)] == 3
     assert polls[(f"{server.url}/atom", 304)] == statuses[("/atom", 304)]
-    assert seen == 7  # feed items: 3 + 3 while it ran, 1 while stopped
+    assert seen == 9  # feed items: 3 + 3 while it ran, 1 while stopped, 2 at the stop
