@@ -148,6 +148,7 @@ class Watcher:
         self._stop = threading.Event()
         self._listed: list[str] = []
         self.cycles = 0
+        self._resumed = False  # whether a cycle has finished what an interrupted run left
 
     # -- stopping -------------------------------------------------------------
 
@@ -204,7 +205,7 @@ class Watcher:
                     report.stopped = True
                     return
 
-        first = self.cycles == 1
+        first = not self._resumed
         ingest = run_pipeline(
             inputs(),
             StoreSink(self.store),
@@ -219,6 +220,7 @@ class Watcher:
                 [], StoreSink(self.store), cluster=True, cluster_config=opts.cluster_config
             )
             report.add(clustering)
+        self._resumed = True
         if self.after_cycle is not None:
             try:
                 self.after_cycle(self.store)
