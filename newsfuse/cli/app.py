@@ -1,8 +1,9 @@
 """The ``newsfuse`` typer app: its commands, in the order ``newsfuse --help`` lists them.
 
 Each command lives in a module named for what it holds: :mod:`~newsfuse.cli.ingest`
-(ingest, batch, batch-load, annotate, cluster, doctor), :mod:`~newsfuse.cli.read`
-(articles, article, events, stories, story, rejects, duplicates), :mod:`~newsfuse.cli.serve`,
+(ingest, batch, batch-load, annotate, cluster, doctor), :mod:`~newsfuse.cli.watch`,
+:mod:`~newsfuse.cli.read` (articles, article, events, stories, story, rejects,
+duplicates), :mod:`~newsfuse.cli.serve`,
 and the groups :mod:`~newsfuse.cli.export`, :mod:`~newsfuse.cli.actors` and
 :mod:`~newsfuse.cli.evaluate`. Each command parses its options, calls one library
 function and hands back an Output (or prints a summary).
@@ -13,7 +14,7 @@ from typing import Annotated
 import typer
 
 from newsfuse import __version__
-from newsfuse.cli import ingest, read, serve, storylines
+from newsfuse.cli import ingest, read, serve, storylines, watch
 from newsfuse.cli.actors import actors_app
 from newsfuse.cli.evaluate import eval_app
 from newsfuse.cli.export import export_app
@@ -28,6 +29,7 @@ app = typer.Typer(
 
 # Commands first, in this order; typer lists the groups after them.
 app.command("ingest")(ingest.ingest_cli)
+app.command("watch")(watch.watch_cli)
 app.command("batch")(ingest.batch_cli)
 app.command("batch-load")(ingest.batch_load_cli)
 app.command("articles")(read.articles_cli)

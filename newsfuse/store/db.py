@@ -25,6 +25,7 @@ from newsfuse.store.events import EventStore
 from newsfuse.store.schema import articles, duplicates, rejects
 from newsfuse.store.stories import StoryStore
 from newsfuse.store.storylines import StorylineStore
+from newsfuse.store.watch import WatchStore
 from newsfuse.store.work import PENDING_ANNOTATE, WorkStore, bounded_reason
 
 if TYPE_CHECKING:
@@ -110,7 +111,15 @@ def _make_engine(url: str) -> Engine:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from exc
 
 
-class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore, StorylineStore, WorkStore):
+class Store(
+    AnnotationStore,
+    DictionaryStore,
+    EventStore,
+    StoryStore,
+    StorylineStore,
+    WatchStore,
+    WorkStore,
+):
     """A newsfuse database. Opening it applies any migration it lacks."""
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:

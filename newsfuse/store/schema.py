@@ -340,3 +340,50 @@ cluster_runs = Table(
     Column("config_name", Text, nullable=False),  # newsfuse.cluster.config.ClusterConfig.name
     Column("config", Text, nullable=False),  # JSON: every value of that configuration
 )
+
+
+# -- watch: feeds and folders followed by `newsfuse watch` (0014_watch) ---------------
+
+watch_feeds = Table(
+    "watch_feeds",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),  # the validators of the last feed body read whole
+    Column("last_modified", Text),
+    Column("failures", Integer, nullable=False, server_default="0"),  # in a row
+    Column("next_poll", Float, nullable=False),  # Unix time: back-off lives here
+    Column("last_poll", Text),
+    Column("last_error", Text),
+)
+
+watch_polls = Table(
+    "watch_polls",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("feed_url", Text, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("status", Integer),  # HTTP status; NULL when no answer came
+    Column("outcome", Text, nullable=False),  # "read" (a body), "not-modified" (304), "error"
+    Column("items", Integer, nullable=False),  # items in the feed body (0 on 304 or error)
+    Column("items_new", Integer, nullable=False),  # items never seen before
+    Column("error", Text),
+    Index("ix_watch_polls_feed", "feed_url", "id"),
+)
+
+watch_seen = Table(
+    "watch_seen",
+    metadata,
+    Column("feed_url", Text, primary_key=True),
+    Column("item_key", Text, primary_key=True),  # the item's id, else link, else a hash
+    Column("at", Text, nullable=False),
+)
+
+watch_files = Table(
+    "watch_files",
+    metadata,
+    Column("path", Text, primary_key=True),
+    Column("size", COUNT, nullable=False),
+    Column("mtime_ns", COUNT, nullable=False),
+    Column("content_hash", Text, nullable=False),  # SHA-256 of the bytes read
+    Column("read_at", Text, nullable=False),
+)
