@@ -3,20 +3,34 @@
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 
 from newsfuse.cli.options import DbOption
 from newsfuse.cli.output import cli_errors, err_console, line
 from newsfuse.errors import InputError
-from newsfuse.export import FIELDS, TYPES, export_rows
+from newsfuse.export import FIELDS, TYPES, export_rows, write_jsonl
+from newsfuse.export_gdelt import gdelt_rows, write_gdelt
+from newsfuse.export_plover import plover_records
 from newsfuse.store import Store
 
 export_app = typer.Typer(help="Write stored records to a file or stdout.", no_args_is_help=True)
 
 
+FORMATS = ("jsonl", "csv", "parquet")
+EVENT_FORMATS = (*FORMATS, "plover", "gdelt")
+"""``export events`` also writes PLOVER records as POLECAT publishes them and GDELT-like rows."""
+
 FormatOption = Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")]
+EventFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        help="jsonl, csv or parquet (every stored field); plover (POLECAT-style PLOVER JSON "
+        "records, one a line) or gdelt (GDELT 2.0-style event rows, tab-separated).",
+    ),
+]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="File to write \\[default: stdout].")
 ]
@@ -25,8 +39,7 @@ OutputOption = Annotated[
 def _export(kind: str, rows_of: Callable[[Store], Iterable[dict]], db: str | None, fmt: str,
             output: Path | None) -> None:  # fmt: skip
     """Shared by the export commands: check the options, write the rows, say where."""
-    if fmt not in ("jsonl", "csv", "parquet"):
-        raise InputError(f"unknown format {fmt!r}; use jsonl, csv or parquet")
+    _check_format(fmt, FORMATS)
     if fmt == "parquet" and output is None:
         raise InputError("Parquet is binary: give a file with --output FILE.parquet")
     with Store(db) as store:
@@ -58,14 +71,57 @@ def export_articles_cli(
     _export("articles", rows, db, fmt, output)
 
 
+def _check_format(fmt: str, known: tuple[str, ...]) -> None:
+    if fmt not in known:
+        raise InputError(f"unknown format {fmt!r}; use {', '.join(known[:-1])} or {known[-1]}")
+
+
+def _write_text(output: Path | None, write: Callable[[IO[str]], int]) -> int:
+    """Run ``write`` on ``output`` (a new UTF-8 file) or stdout; returns its count."""
+    if output is None:
+        return write(sys.stdout)
+    with open(output, "w", encoding="utf-8", newline="") as out:
+        return write(out)
+
+
 @export_app.command("events")
 @cli_errors
 def export_events_cli(
-    db: DbOption = None, fmt: FormatOption = "jsonl", output: OutputOption = None
+    db: DbOption = None,
+    fmt: EventFormatOption = "jsonl",
+    output: OutputOption = None,
+    include_unreal: Annotated[
+        bool,
+        typer.Option(
+            "--include-unreal",
+            help="plover: also events the text says did not happen or that are hypothetical "
+            "(planned, demanded, threatened), flagged in newsfuse.negated / .hypothetical.",
+        ),
+    ] = False,
 ) -> None:
-    """Every coded event (negated ones too) with its article, story, PLOVER actors and the
-    GeoNames id and point of its place."""
-    _export("events", lambda store: store.iter_events(include_negated=True), db, fmt, output)
+    """Every coded event. jsonl, csv, parquet: every stored field (negated events too), with
+    its article, story, PLOVER actors and the GeoNames id and point of its place. plover:
+    one PLOVER record a line as POLECAT publishes them. gdelt: one row per happening with
+    GDELT's event columns and CAMEO root codes (see the README's "Exports")."""
+    _check_format(fmt, EVENT_FORMATS)
+    if include_unreal and fmt != "plover":
+        raise InputError(
+            "--include-unreal is for --format plover, whose records can flag such events; "
+            f"{fmt} writes " + ("no negated or hypothetical events" if fmt == "gdelt" else
+                                "negated and hypothetical events always, with their flags")
+        )  # fmt: skip
+    if fmt in FORMATS:
+        _export("events", lambda store: store.iter_events(include_negated=True), db, fmt, output)
+        return
+    with Store(db) as store:
+        if fmt == "plover":
+            records = plover_records(store, include_unreal=include_unreal)
+            count = _write_text(output, lambda out: write_jsonl(records, out))
+        else:
+            count = _write_text(output, lambda out: write_gdelt(gdelt_rows(store), out))
+    if output:
+        what = "PLOVER records" if fmt == "plover" else "GDELT rows"
+        err_console.print(line(f"wrote {count} {what} to {output}"))
 
 
 @export_app.command("places")
