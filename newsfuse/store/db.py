@@ -20,6 +20,7 @@ from sqlalchemy.pool import StaticPool
 
 from newsfuse.errors import MissingDependency, NotFound, StoreError
 from newsfuse.model import Article, Reject
+from newsfuse.store.alerts import AlertStore
 from newsfuse.store.annotations import AnnotationStore, DictionaryStore
 from newsfuse.store.events import EventStore
 from newsfuse.store.schema import articles, duplicates, rejects
@@ -110,7 +111,15 @@ def _make_engine(url: str) -> Engine:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from exc
 
 
-class Store(AnnotationStore, DictionaryStore, EventStore, StoryStore, StorylineStore, WorkStore):
+class Store(
+    AnnotationStore,
+    DictionaryStore,
+    EventStore,
+    StoryStore,
+    StorylineStore,
+    WorkStore,
+    AlertStore,
+):
     """A newsfuse database. Opening it applies any migration it lacks."""
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
