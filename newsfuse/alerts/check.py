@@ -30,9 +30,11 @@ def add_alert(
     jsonl: str | None = None,
     webhook: str | None = None,
     from_now: bool = False,
+    replace: bool = False,
 ) -> dict[str, Any]:
     """Save ``watch`` as the alert ``name`` delivering to a JSON Lines file (``"-"``:
-    stdout) and/or a webhook URL; see :meth:`AlertStore.add_alert` for ``from_now``."""
+    stdout) and/or a webhook URL; see :meth:`AlertStore.add_alert` for ``from_now`` and
+    ``replace``."""
     if webhook is not None:
         parts = urlsplit(webhook)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -46,6 +48,7 @@ def add_alert(
         jsonl=jsonl,
         webhook=webhook,
         from_now=from_now,
+        replace=replace,
     )
 
 

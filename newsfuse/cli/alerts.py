@@ -66,6 +66,9 @@ def alerts_add_cli(
     from_now: Annotated[
         bool, typer.Option("--from-now", help="Match only what arrives from now on.")
     ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace an alert of this name (its matches go).")
+    ] = False,
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the alert as JSON.")] = False,
 ) -> None:
@@ -81,7 +84,9 @@ def alerts_add_cli(
         scope="event" if per_event else "story",
     )
     with Store(db) as store:
-        alert = add_alert(store, name, watch, jsonl=jsonl, webhook=webhook, from_now=from_now)
+        alert = add_alert(
+            store, name, watch, jsonl=jsonl, webhook=webhook, from_now=from_now, replace=replace
+        )
     if as_json:
         print_json(alert)
         return
@@ -125,7 +130,7 @@ def alerts_check_cli(
         print_json({"matches": new, **report.to_dict()})
         return
     console.print(
-        f"{len(new)} new matches; {report.delivered} delivered"
+        f"{len(new)} new match{'es' if len(new) != 1 else ''}; {report.delivered} delivered"
         + (f", {report.failed} failed (kept, retried next time)" if report.failed else "")
     )
     for error in report.errors:

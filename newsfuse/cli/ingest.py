@@ -50,7 +50,8 @@ def _print_summary(report: IngestReport) -> None:
     if report.alerts:
         a = report.alerts
         console.print(
-            f"alerts: {a['matches']} new matches; {a['delivered']} delivered"
+            f"alerts: {a['matches']} new match{'es' if a['matches'] != 1 else ''}; "
+            f"{a['delivered']} delivered"
             + (f", {a['failed']} failed (kept, retried next time)" if a["failed"] else "")
             + (f", {a['waiting']} for stdout (`newsfuse alerts check`)" if a["waiting"] else "")
         )

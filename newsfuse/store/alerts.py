@@ -68,17 +68,23 @@ class AlertStore:
         jsonl: str | None = None,
         webhook: str | None = None,
         from_now: bool = False,
+        replace: bool = False,
     ) -> dict[str, Any]:
         """Save a watchlist. Its first check looks at everything stored, unless
-        ``from_now``: then only at what arrives after it was added."""
+        ``from_now``: then only at what arrives after it was added. With ``replace`` an
+        alert of the same name is removed first (with its matches)."""
         name = name.strip()
         if not name:
             raise InputError("an alert needs a name")
         with self.engine.begin() as conn:
-            if conn.execute(select(alerts.c.id).where(alerts.c.name == name)).first():
+            found = conn.execute(select(alerts.c.id).where(alerts.c.name == name)).scalar()
+            if found is not None and not replace:
                 raise InputError(
-                    f"an alert named {name!r} exists; `newsfuse alerts remove {name}` first"
+                    f"an alert named {name!r} exists; `newsfuse alerts remove {name}` first, "
+                    "or add it with --replace"
                 )
+            if found is not None:
+                _remove(conn, found)
             position, event = _marks(conn) if from_now else (0, 0)
             conn.execute(
                 insert(alerts).values(
@@ -140,10 +146,7 @@ class AlertStore:
             found = conn.execute(select(alerts.c.id).where(alerts.c.name == name)).scalar()
             if found is None:
                 raise NotFound(f"no alert named {name!r}; `newsfuse alerts list` lists them")
-            matches = select(alert_matches.c.id).where(alert_matches.c.alert_id == found)
-            conn.execute(delete(alert_deliveries).where(alert_deliveries.c.match_id.in_(matches)))
-            conn.execute(delete(alert_matches).where(alert_matches.c.alert_id == found))
-            conn.execute(delete(alerts).where(alerts.c.id == found))
+            _remove(conn, found)
 
     # -- what a check reads ------------------------------------------------------------
 
@@ -314,6 +317,13 @@ class AlertStore:
     def count_alert_matches(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(alert_matches)).scalar_one()
+
+
+def _remove(conn: Connection, alert_id: int) -> None:
+    matches = select(alert_matches.c.id).where(alert_matches.c.alert_id == alert_id)
+    conn.execute(delete(alert_deliveries).where(alert_deliveries.c.match_id.in_(matches)))
+    conn.execute(delete(alert_matches).where(alert_matches.c.alert_id == alert_id))
+    conn.execute(delete(alerts).where(alerts.c.id == alert_id))
 
 
 def _marks(conn: Connection) -> tuple[int, int]:

@@ -358,6 +358,7 @@ alerts = Table(
     Column("seen_position", Integer, nullable=False, server_default="0"),
     Column("seen_event", Integer, nullable=False, server_default="0"),
     UniqueConstraint("name", name="uq_alerts_name"),
+    sqlite_autoincrement=True,  # ids are never reused (a webhook's Idempotency-Key holds one)
 )
 
 alert_matches = Table(
@@ -375,6 +376,7 @@ alert_matches = Table(
     Column("matched_at", Text, nullable=False),
     UniqueConstraint("alert_id", "key", name="uq_alert_matches_alert_key"),
     Index("ix_alert_matches_matched", "matched_at"),
+    sqlite_autoincrement=True,
 )
 
 alert_deliveries = Table(
@@ -390,4 +392,5 @@ alert_deliveries = Table(
     Column("delivered_at", Text),  # NULL: still in the outbox
     UniqueConstraint("match_id", "channel", "target", name="uq_alert_deliveries_once"),
     Index("ix_alert_deliveries_delivered", "delivered_at"),
+    sqlite_autoincrement=True,
 )

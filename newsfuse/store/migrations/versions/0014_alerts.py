@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("seen_position", sa.Integer, nullable=False, server_default="0"),
         sa.Column("seen_event", sa.Integer, nullable=False, server_default="0"),
         sa.UniqueConstraint("name", name="uq_alerts_name"),
+        sqlite_autoincrement=True,  # ids never reused: a webhook's Idempotency-Key holds one
     )
     op.create_table(
         "alert_matches",
@@ -53,6 +54,7 @@ def upgrade() -> None:
         sa.Column("payload", sa.Text, nullable=False),
         sa.Column("matched_at", sa.Text, nullable=False),
         sa.UniqueConstraint("alert_id", "key", name="uq_alert_matches_alert_key"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_alert_matches_matched", "alert_matches", ["matched_at"])
     op.create_table(
@@ -71,6 +73,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.Text, nullable=False),
         sa.Column("delivered_at", sa.Text),
         sa.UniqueConstraint("match_id", "channel", "target", name="uq_alert_deliveries_once"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_alert_deliveries_delivered", "alert_deliveries", ["delivered_at"])
 
