@@ -16,6 +16,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import inspect
 from typer.testing import CliRunner
 
 from newsfuse.alerts import Watch, add_alert, check_alerts, deliver_pending
@@ -27,6 +28,7 @@ from newsfuse.store import Store
 from newsfuse.web import create_app
 
 from .conftest import EXAMPLES
+from .migration_support import downgrade
 from .postgres_support import create_database
 
 FRONTIER = "frontier-wire"  # the AFP copy: one article of the three-source frontier story
@@ -348,3 +350,12 @@ def test_alerts_on_postgres_as_on_sqlite(postgres_url, db):
             )
             assert check_alerts(store) == []
         assert found["postgresql"] == found["sqlite"] and len(found["sqlite"]) == 4
+
+
+def test_migration_0014_goes_down_and_up(tmp_path):
+    with Store(str(tmp_path / "n.db")) as store:
+        add_alert(store, "arm", Watch.build(actors=["ARM"]))
+        downgrade(store, "0013_storylines")
+        assert "alerts" not in inspect(store.engine).get_table_names()
+        store.migrate()
+        assert store.list_alerts() == [] and store.watchlists() == []

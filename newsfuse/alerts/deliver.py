@@ -30,7 +30,8 @@ ATTEMPTS = 3
 """POSTs of one delivery in one call (then it waits in the outbox for the next call)."""
 BACKOFF_SECONDS = 0.5
 """Pause after the first failed POST; doubled after each further one."""
-TIMEOUT_SECONDS = 10.0
+TIMEOUT_SECONDS = 5.0
+"""Per POST: an ingest waits for its deliveries, so a server that hangs must not hold it long."""
 
 
 @dataclass

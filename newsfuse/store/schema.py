@@ -313,6 +313,7 @@ story_articles = Table(
     Column("reprint_of", String(200)),  # the earlier article this is a wire copy of
     Column("origin", String(200), nullable=False),  # who wrote it: agency, outlet or itself
     Index("ix_story_articles_story", "story_id"),
+    Index("ix_story_articles_position", "position"),  # 0014_alerts: alerts' high-water mark
 )
 
 

@@ -7,6 +7,7 @@ last story membership (``story_articles.position``) and event id it has looked a
 story or one event. ``alert_deliveries`` is the outbox: one row per match and
 destination, written in the same transaction as the match, marked delivered only once
 the destination took it; an undelivered row is tried again by the next check.
+``story_articles`` gains an index on ``position``, which the high-water mark reads.
 
 Revision ID: 0014_alerts
 Revises: 0013_storylines
@@ -76,9 +77,12 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index("ix_alert_deliveries_delivered", "alert_deliveries", ["delivered_at"])
+    # a check reads the memberships after its high-water mark, and the newest one
+    op.create_index("ix_story_articles_position", "story_articles", ["position"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_story_articles_position", "story_articles")
     op.drop_index("ix_alert_deliveries_delivered", "alert_deliveries")
     op.drop_table("alert_deliveries")
     op.drop_index("ix_alert_matches_matched", "alert_matches")
