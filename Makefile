@@ -51,6 +51,7 @@ setup-postgres:
 	@sh tools/apt-install setup-postgres postgresql 'ls $(POSTGRES_BIN)/initdb || command -v pg_ctl'
 
 demo: setup
+	$(BIN)/newsfuse alerts add arm-deals --type AGREE --actor ARM --min-sources 2 --replace --db $(DEMO_DB)
 	$(BIN)/newsfuse ingest examples/ --db $(DEMO_DB)
 	@echo
 	$(BIN)/newsfuse articles --db $(DEMO_DB)
@@ -61,6 +62,7 @@ demo: setup
 	$(BIN)/newsfuse story frontier-wire --db $(DEMO_DB)
 	$(BIN)/newsfuse storylines --db $(DEMO_DB)
 	$(BIN)/newsfuse storyline frontier-wire --db $(DEMO_DB)
+	$(BIN)/newsfuse alerts matches arm-deals --db $(DEMO_DB)
 	@echo
 	@echo "Stored in $(DEMO_DB). Try: $(BIN)/newsfuse article frontier-wire --db $(DEMO_DB)"
 	@echo "See it in a browser: run 'make serve' (or $(BIN)/newsfuse serve --db $(DEMO_DB))"

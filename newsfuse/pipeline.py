@@ -33,6 +33,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from newsfuse.alerts import check_and_deliver
 from newsfuse.annotate.actors import ActorResolver
 from newsfuse.annotate.stage import AnnotationPool, annotate_articles
 from newsfuse.clean import clean_document
@@ -218,6 +219,7 @@ class IngestReport:
     recovered: int = 0  # articles an earlier, interrupted run left to annotate, done now
     annotate_failed: list[str] = field(default_factory=list)
     clustering: dict | None = None
+    alerts: dict | None = None  # new alert matches and deliveries (None: no alert saved)
     duplicate_of: list[dict[str, str]] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -242,6 +244,7 @@ class IngestReport:
             "recovered": self.recovered,
             "annotate_failed": self.annotate_failed,
             "clustering": self.clustering,
+            "alerts": self.alerts,
             "stage_seconds": self.times.to_dict(),
         }
 
@@ -471,7 +474,8 @@ def run_pipeline(
     given to the sink; with ``annotate`` the articles the sink keeps are annotated and
     coded by ``n_process`` worker processes. ``on_input(n)`` is called after the n-th
     input. Last, with ``cluster``, the articles in no story yet in the sink's database
-    join one (``cluster_config``: the clusterer's settings; None: the shipped ones).
+    join one (``cluster_config``: the clusterer's settings; None: the shipped ones), and
+    the saved alerts are checked and their new matches delivered (:mod:`newsfuse.alerts`).
 
     The input order decides duplicates and id conflicts; a stage failing on one document
     makes a reject naming that stage, never an exception. An exception from the sink
@@ -501,4 +505,7 @@ def run_pipeline(
             result = CLUSTER(sink.store, cluster_config)
         if result.articles or report.stored:
             report.clustering = result.to_dict()
+        # watchlists: what is new is matched, recorded once and sent (stdout lines wait
+        # for `newsfuse alerts check`: they would mix with this command's own output)
+        report.alerts = check_and_deliver(sink.store)
     return report

@@ -40,6 +40,7 @@ SPECIAL: dict[str, str] = {
     "--no-ray (and --load, into the temp database)",
     "newsfuse batch-load batch/": "batch/ is written to tmp first by the in-process batch "
     "(run_batch on examples/, use_ray=False)",
+    "newsfuse alerts remove": "needs the alert: `alerts add NAME` runs first on the same database",
     "newsfuse eval clusters ../shared/": "reads ../shared: runs only where it exists (~3 s)",
     "newsfuse eval plover ../shared/": "reads ../shared: runs only where it exists (~3 s)",
     "newsfuse eval places ../shared/": "reads ../shared: runs only where it exists, on the "
@@ -127,7 +128,7 @@ def _substitute(argv: list[str], tmp_path, db: str) -> list[str]:
 
             run_batch([str(EXAMPLES)], tmp_path / word, use_ray=False)
             word = str(tmp_path / word)
-        if word in ("-o", "--output", "--db", "--out") and i + 1 < len(args):
+        if word in ("-o", "--output", "--db", "--out", "--jsonl") and i + 1 < len(args):
             value = db if word == "--db" else str(tmp_path / args[i + 1])
             out += [word, value]
             i += 2
@@ -195,6 +196,9 @@ def test_readme_command_runs(argv, request, seeded_db, tmp_path, monkeypatch):
 
         monkeypatch.setattr(uvicorn, "run", lambda web, **kw: served.append({"app": web, **kw}))
 
+    if args[:2] == ["alerts", "remove"]:  # see SPECIAL
+        added = runner.invoke(app, ["alerts", "add", args[2], "--db", str(db)])
+        assert added.exit_code == 0, added.output
     result = runner.invoke(app, args, env={"NEWSFUSE_DB": str(db)}, catch_exceptions=True)
     shown = shlex.join(["newsfuse", *args])
     message = f"README: {shlex.join(argv)}\nran: {shown}\nexit {result.exit_code}\n{result.output}"

@@ -3,8 +3,9 @@
 Each command lives in a module named for what it holds: :mod:`~newsfuse.cli.ingest`
 (ingest, batch, batch-load, annotate, cluster, doctor), :mod:`~newsfuse.cli.watch`,
 :mod:`~newsfuse.cli.read` (articles, article, events, stories, story, rejects,
-duplicates), :mod:`~newsfuse.cli.serve`,
-and the groups :mod:`~newsfuse.cli.export`, :mod:`~newsfuse.cli.actors` and
+duplicates), :mod:`~newsfuse.cli.storylines`, :mod:`~newsfuse.cli.serve`,
+and the groups :mod:`~newsfuse.cli.export`, :mod:`~newsfuse.cli.actors`,
+:mod:`~newsfuse.cli.alerts` and
 :mod:`~newsfuse.cli.evaluate`. Each command parses its options, calls one library
 function and hands back an Output (or prints a summary).
 """
@@ -16,6 +17,7 @@ import typer
 from newsfuse import __version__
 from newsfuse.cli import ingest, read, serve, storylines, watch
 from newsfuse.cli.actors import actors_app
+from newsfuse.cli.alerts import alerts_app
 from newsfuse.cli.evaluate import eval_app
 from newsfuse.cli.export import export_app
 from newsfuse.cli.output import console
@@ -47,6 +49,7 @@ app.command("rejects")(read.rejects_cli)
 app.command("duplicates")(read.duplicates_cli)
 app.add_typer(export_app, name="export")
 app.add_typer(actors_app, name="actors")
+app.add_typer(alerts_app, name="alerts")
 app.add_typer(eval_app, name="eval")
 
 

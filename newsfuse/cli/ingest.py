@@ -47,6 +47,16 @@ def _print_summary(report: IngestReport) -> None:
             f"{c['articles']} clustered: {c['new_stories']} new stories, "
             f"{c['reprints']} wire copies, {len(c['merged'])} stories merged"
         )
+    if report.alerts:
+        a = report.alerts
+        console.print(
+            f"alerts: {a['matches']} new match{'es' if a['matches'] != 1 else ''}; "
+            f"{a['delivered']} delivered"
+            + (f", {a['failed']} failed (kept, retried next time)" if a["failed"] else "")
+            + (f", {a['waiting']} for stdout (`newsfuse alerts check`)" if a["waiting"] else "")
+        )
+        for error in a["errors"][:5]:
+            err_console.print(line("  ", ("alert", "red"), " ", error))
     for reject in report.rejects[:20]:
         word = "skipped" if reject.reason.startswith("skipped") else "rejected"
         err_console.print(line("  ", (word, "red"), " ", reject.source, ": ", reject.reason))

@@ -85,6 +85,7 @@ def watch_cli(
     Files are read once fully written; feeds are polled with conditional requests
     and back off when they fail. What was read is recorded in the database: a
     restart reads nothing twice. A stop finishes the file or feed in hand, exits 0."""
+    from newsfuse.alerts import deliver_pending
     from newsfuse.watch import Watcher, WatchOptions, stop_on_signals
 
     folders, urls = folders or [], feed or []
@@ -115,10 +116,12 @@ def watch_cli(
             err_console.print(line("  ", ("error", "red"), " ", error))
 
     with Store(db) as store:
-        # after_cycle: where a check over what was stored (alerts) hooks in
+        # a cycle that stored something checks the alerts (the runner does); every cycle
+        # retries what the outbox still owes, so a webhook that was down gets it later
         watcher = Watcher(
-            store, folders=folders, feeds=urls, feed_file=feeds, options=options, after_cycle=None
-        )
+            store, folders=folders, feeds=urls, feed_file=feeds, options=options,
+            after_cycle=deliver_pending,
+        )  # fmt: skip
         try:
             with stop_on_signals(watcher):
                 cycles = watcher.run(once=once, on_cycle=on_cycle)

@@ -20,6 +20,7 @@ from sqlalchemy.pool import StaticPool
 
 from newsfuse.errors import MissingDependency, NotFound, StoreError
 from newsfuse.model import Article, Reject
+from newsfuse.store.alerts import AlertStore
 from newsfuse.store.annotations import AnnotationStore, DictionaryStore
 from newsfuse.store.events import EventStore
 from newsfuse.store.schema import articles, duplicates, rejects
@@ -119,6 +120,7 @@ class Store(
     StorylineStore,
     WatchStore,
     WorkStore,
+    AlertStore,
 ):
     """A newsfuse database. Opening it applies any migration it lacks."""
 

@@ -313,6 +313,7 @@ story_articles = Table(
     Column("reprint_of", String(200)),  # the earlier article this is a wire copy of
     Column("origin", String(200), nullable=False),  # who wrote it: agency, outlet or itself
     Index("ix_story_articles_story", "story_id"),
+    Index("ix_story_articles_position", "position"),  # 0015_alerts: alerts' high-water mark
 )
 
 
@@ -386,4 +387,58 @@ watch_files = Table(
     Column("mtime_ns", COUNT, nullable=False),
     Column("content_hash", Text, nullable=False),  # SHA-256 of the bytes read
     Column("read_at", Text, nullable=False),
+)
+
+
+# -- watchlists and alerts (0015_alerts) ----------------------------------------------
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("scope", Text, nullable=False),  # "story" or "event": what one match is
+    Column("query", Text, nullable=False),  # JSON: newsfuse.alerts.query.Watch.to_dict
+    Column("jsonl", Text),  # a JSON Lines file each match is appended to ("-": stdout)
+    Column("webhook", Text),  # a URL each match is POSTed to
+    Column("created_at", Text, nullable=False),
+    # high-water marks: the last story_articles.position and events.id looked at
+    Column("seen_position", Integer, nullable=False, server_default="0"),
+    Column("seen_event", Integer, nullable=False, server_default="0"),
+    UniqueConstraint("name", name="uq_alerts_name"),
+    sqlite_autoincrement=True,  # ids are never reused (a webhook's Idempotency-Key holds one)
+)
+
+alert_matches = Table(
+    "alert_matches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("key", Text, nullable=False),  # "story:ID" or "event:ARTICLE:START:END:TYPE"
+    Column("kind", Text, nullable=False),  # "story" or "event"
+    Column("story_id", Text),
+    Column("event_id", Integer),  # the event's id when it matched (ids change on recoding)
+    Column("article_id", Text),
+    Column("title", Text),
+    Column("payload", Text, nullable=False),  # JSON: what is delivered
+    Column("matched_at", Text, nullable=False),
+    UniqueConstraint("alert_id", "key", name="uq_alert_matches_alert_key"),
+    Index("ix_alert_matches_matched", "matched_at"),
+    sqlite_autoincrement=True,
+)
+
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("match_id", Integer, ForeignKey("alert_matches.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", Text, nullable=False),  # "jsonl" or "webhook"
+    Column("target", Text, nullable=False),  # the file ("-": stdout) or the URL
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text),
+    Column("created_at", Text, nullable=False),
+    Column("delivered_at", Text),  # NULL: still in the outbox
+    UniqueConstraint("match_id", "channel", "target", name="uq_alert_deliveries_once"),
+    Index("ix_alert_deliveries_delivered", "delivered_at"),
+    sqlite_autoincrement=True,
 )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 from typing import Any
+from urllib.parse import urlsplit
 
+from newsfuse.alerts import Watch, match_record
 from newsfuse.countries import country_name
 from newsfuse.events.ontology import QuadClass
 from newsfuse.fuse.story import story_report
@@ -49,6 +51,30 @@ def storylines(store: Store, limit: int, offset: int, min_stories: int = 2) -> d
 def storyline(store: Store, storyline_id: str) -> dict[str, Any]:
     """A storyline: its stories oldest first with their canonical events, and a timeline."""
     return storyline_report(store, storyline_id)
+
+
+def alerts(store: Store, latest: int = 5) -> dict[str, Any]:
+    """Saved alerts, each with its ``latest`` matches (newest first). Where matches go is
+    shown by channel and host only: a webhook URL or a file path may hold a secret."""
+    items = []
+    for alert in store.list_alerts():
+        deliver = ["jsonl"] if alert.get("jsonl") else []
+        if alert.get("webhook"):
+            deliver.append("webhook " + (urlsplit(alert["webhook"]).hostname or "?"))
+        matches = store.recorded_matches(alert["name"], limit=latest)
+        items.append({
+            "name": alert["name"],
+            "scope": alert["scope"],
+            "query": alert["query"],
+            "watch": Watch.from_dict(alert["query"], alert["scope"]).describe(),
+            "deliver": deliver,
+            "created_at": alert["created_at"],
+            "matches": alert["matches"],
+            "pending": alert["pending"],
+            "last_match": alert["last_match"],
+            "latest": [match_record(m) for m in matches],
+        })  # fmt: skip
+    return {"items": items, "total": len(items)}
 
 
 def timeline(report: dict[str, Any]) -> list[dict[str, Any]]:

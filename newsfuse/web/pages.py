@@ -7,11 +7,12 @@ import io
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newsfuse.alerts.atom import atom_feed
 from newsfuse.clean.ids import MAX_ID_CHARS
 from newsfuse.events.ontology import EventType, QuadClass
 from newsfuse.untrusted import csv_cell, html_bidi
@@ -26,6 +27,7 @@ _env = Environment(
 )
 templates = Jinja2Templates(env=_env)
 IdPath = Annotated[str, Path(max_length=MAX_ID_CHARS)]  # every id ingest accepts
+AlertName = Annotated[str | None, Query(max_length=200, description="Only this alert.")]
 CodePath = Annotated[str, Path(pattern=ISO3.replace(")?$", ")$"))]
 EVENT_CSV_FIELDS = ("id", "date", "event_type", "quad_class", "mode", "source", "target",
                     "location", "location_country", "dead", "injured", "size", "dead_text",
@@ -153,6 +155,35 @@ def storyline_json(request: Request, storyline_id: IdPath) -> JSONResponse:
 def storyline_page(request: Request, storyline_id: IdPath) -> Response:
     storyline = data.storyline(_store(request), storyline_id)
     return _render(request, "storyline.html", {"storyline": storyline})
+
+
+# -- alerts -----------------------------------------------------------------------
+
+ATOM_ENTRIES = 50
+
+
+@router.get("/alerts.json")
+def alerts_json(request: Request) -> JSONResponse:
+    return JSONResponse(data.alerts(_store(request)))
+
+
+@router.get("/alerts")
+def alerts_page(request: Request) -> Response:
+    return _render(request, "alerts.html", {"result": data.alerts(_store(request))})
+
+
+@router.get("/alerts.atom")
+def alerts_atom(request: Request, alert: AlertName = None) -> Response:
+    """The latest matches of every alert (or of ``alert``) as an Atom feed."""
+    matches = _store(request).recorded_matches(alert, limit=ATOM_ENTRIES)
+    base = str(request.base_url).rstrip("/")
+    feed = atom_feed(
+        matches,
+        base_url=base,
+        self_url=str(request.url),
+        title=f"newsfuse alert {alert}" if alert else "newsfuse alerts",
+    )
+    return Response(feed, media_type="application/atom+xml; charset=utf-8")
 
 
 # -- events -----------------------------------------------------------------------
