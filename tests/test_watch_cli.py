@@ -1,6 +1,7 @@
 """``newsfuse watch`` as a process: a folder and two feeds served on 127.0.0.1, items added
-while it runs, stopped with SIGTERM, restarted; every item is stored exactly once, and
-unchanged feeds are answered 304."""
+while it runs, stopped with SIGTERM, restarted; every item is stored exactly once,
+unchanged feeds are answered 304, and every match of an alert is delivered exactly once
+to its JSON Lines file and to a local webhook that fails twice before it answers."""
 
 from __future__ import annotations
 
@@ -140,6 +141,37 @@ class FeedServer:
         self.httpd.server_close()
 
 
+class Hook:
+    """A webhook on 127.0.0.1 that answers 500 to its first ``failures`` POSTs, then 200;
+    ``received`` has (Idempotency-Key, status) of every POST."""
+
+    def __init__(self, failures: int = 2) -> None:
+        self.failures = failures
+        self.received: list[tuple[str, int]] = []
+        hook = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # the stdlib calls it by this name
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                status = 500 if hook.failures > 0 else 200
+                hook.failures -= status == 500
+                hook.received.append((self.headers.get("Idempotency-Key"), status))
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/hook"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
 class Watch:
     """``newsfuse watch`` running as a process, its JSON lines collected as they come."""
 
@@ -208,6 +240,13 @@ def test_watch_stores_every_item_once_across_a_sigterm_and_a_restart(tmp_path):
     _write(folder, 1)
     args = [str(folder), "--db", str(db), "--interval", "0.3", "--settle", "0.3",
             "--max-backoff", "0.6", "--timeout", "10"]  # fmt: skip
+    hook, sent = Hook(failures=2), tmp_path / "alerts.jsonl"
+    added = subprocess.run(
+        [sys.executable, "-m", "newsfuse", "alerts", "add", "talks", "--keyword", "talks",
+         "--jsonl", str(sent), "--webhook", hook.url, "--db", str(db)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
     with FeedServer(failures=3) as server:
         server.add(atom_items=[1, 2], rss_items=[3])
         args += ["--feed", f"{server.url}/atom", "--feed", f"{server.url}/rss"]
@@ -253,3 +292,15 @@ def test_watch_stores_every_item_once_across_a_sigterm_and_a_restart(tmp_path):
     assert polls[(f"{server.url}/rss", 503)] == 3
     assert polls[(f"{server.url}/atom", 304)] == statuses[("/atom", 304)]
     assert seen == 9  # feed items: 3 + 3 while it ran, 1 while stopped, 2 at the stop
+    # every match of the alert, once in the file and once at the webhook (after 2 failures)
+    hook.close()
+    with closing(sqlite3.connect(db)) as conn:
+        matches = {r[0] for r in conn.execute("SELECT id FROM alert_matches")}
+        owed = conn.execute("SELECT count(*) FROM alert_deliveries WHERE delivered_at IS NULL")
+        assert owed.fetchone()[0] == 0
+    assert matches
+    lines = [json.loads(line)["match_id"] for line in sent.read_text().splitlines()]
+    assert sorted(lines) == sorted(matches)
+    delivered = [key for key, status in hook.received if status == 200]
+    assert sorted(delivered) == sorted(f"newsfuse-match-{m}" for m in matches)
+    assert [status for _, status in hook.received].count(500) == 2
