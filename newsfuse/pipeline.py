@@ -201,6 +201,8 @@ class Sink(Protocol):
 
     def analysis(self, kept: Kept, analysis: Analysis) -> bool: ...
 
+    def analyses(self, pairs: list[tuple[Kept, Analysis]]) -> list[bool | Refused]: ...
+
     def failed(self, kept: Kept, reason: str) -> None: ...
 
     def close(self) -> None: ...
@@ -408,20 +410,33 @@ class _Run:
                 found = analyse_each(articles, self.resolver())
             if len(found) != len(chunk):
                 found = analyse_each(articles, self.resolver())
+        pairs = []
         for kept, item in zip(chunk, found, strict=True):
             if isinstance(item, Failed):
                 self.fail(kept, item.reason)
             else:
-                self.save(kept, item)
+                pairs.append((kept, item))
+        if not pairs:
+            return
+        with self.times.measure("store annotations"):  # the chunk in one transaction
+            outcomes = self.sink.analyses(pairs)
+        for (kept, analysis), outcome in zip(pairs, outcomes, strict=True):
+            self.saved(kept, analysis, outcome)
 
     def save(self, kept: Kept, analysis: Analysis) -> None:
         try:
             with self.times.measure("store annotations"):
-                saved = self.sink.analysis(kept, analysis)
+                outcome: bool | Refused = self.sink.analysis(kept, analysis)
         except Refused as exc:
-            self.fail(kept, str(exc))
+            outcome = exc
+        self.saved(kept, analysis, outcome)
+
+    def saved(self, kept: Kept, analysis: Analysis, outcome: bool | Refused) -> None:
+        """Count what storing one article's analysis came to (a refusal fails it)."""
+        if isinstance(outcome, Refused):
+            self.fail(kept, str(outcome))
             return
-        if not saved:
+        if not outcome:
             return
         if kept.recovered:
             self.report.recovered += 1

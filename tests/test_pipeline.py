@@ -14,8 +14,8 @@ from newsfuse.batch import load_batch, run_batch
 from newsfuse.clean import clean_document
 from newsfuse.doctor import doctor
 from newsfuse.ingest import ingest_documents, ingest_paths
-from newsfuse.model import Article, RawDocument, Reject
-from newsfuse.pipeline import CLEAN, STAGES, Stage, run_pipeline
+from newsfuse.model import Analysis, Annotations, Article, Event, RawDocument, Reject
+from newsfuse.pipeline import CLEAN, STAGES, Kept, Refused, Stage, run_pipeline
 from newsfuse.sinks import StoreSink
 from newsfuse.store import Store
 from newsfuse.store.schema import articles
@@ -169,3 +169,27 @@ def test_the_stage_order_is_written_in_the_pipeline_only():
     }
     # the cluster stage itself, the annotate stage's pool, the runner, `newsfuse cluster`
     assert drivers == {"cluster/stage.py", "annotate/stage.py", "pipeline.py", "cli/ingest.py"}
+
+
+def test_a_chunk_is_stored_in_one_go_and_a_refused_row_fails_only_its_article(store):
+    """The sink stores a chunk's analyses in one transaction; when the database refuses
+    one article's rows (here an event without its sentence: NOT NULL), the others are
+    still stored."""
+
+    def article(n: int) -> Article:
+        text = f"Talks number {n} on the river dam resumed in Vienna on Monday, envoys said."
+        return Article(id=f"a{n}", source=f"a{n}.txt", text=text, content_hash=f"h{n}")
+
+    for n in (1, 2, 3):
+        store.add_article(article(n), pending=True)
+    good = Event("CONSULT", "resumed", "Talks resumed")
+    bad = Event("CONSULT", "resumed", "Talks resumed", sentence=None)  # type: ignore[arg-type]
+    pairs = [
+        (Kept(article(n)), Analysis(Annotations(f"a{n}", sentences=((0, 10),)), (event,)))
+        for n, event in ((1, good), (2, bad), (3, good))
+    ]
+    outcomes = StoreSink(store).analyses(pairs)
+    assert outcomes[0] is True and outcomes[2] is True and isinstance(outcomes[1], Refused)
+    assert len(list(store.iter_events(article_id="a1"))) == 1
+    assert not list(store.iter_events(article_id="a2"))
+    assert StoreSink(store).analyses(pairs[:1]) == [False]  # done already: not pending

@@ -90,6 +90,21 @@ class StoreSink:
         except _ROW_ERRORS as exc:  # this article's rows only
             raise Refused(failure_reason("store annotations", exc)) from exc
 
+    def analyses(self, pairs: list[tuple[Kept, Analysis]]) -> list[bool | Refused]:
+        """Several articles' annotations and events in one transaction (a chunk the
+        workers sent back); if the database refuses a row, they are stored one by one so
+        that only that article fails."""
+        try:
+            return self.store.save_analyses([(a, k.only_if_pending) for k, a in pairs])
+        except _ROW_ERRORS:
+            outcomes: list[bool | Refused] = []
+            for kept, analysis in pairs:
+                try:
+                    outcomes.append(self.analysis(kept, analysis))
+                except Refused as exc:
+                    outcomes.append(exc)
+            return outcomes
+
     def failed(self, kept: Kept, reason: str) -> None:
         """The article stays stored, marked ``annotate-failed``, with a reject saying why."""
         self.store.mark_annotation_failed(kept.article.id, reason)

@@ -34,7 +34,7 @@ from newsfuse.model import (
     Reject,
     TimeMention,
 )
-from newsfuse.pipeline import Cleaned, Failed, Kept, Place
+from newsfuse.pipeline import Cleaned, Failed, Kept, Place, Refused
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -263,6 +263,10 @@ class ParquetSink:
     def analysis(self, kept: Kept, analysis: Analysis) -> bool:
         self.articles.add([analysed_row(kept.token, analysis)])
         return True
+
+    def analyses(self, pairs: list[tuple[Kept, Analysis]]) -> list[bool | Refused]:
+        self.articles.add([analysed_row(kept.token, analysis) for kept, analysis in pairs])
+        return [True] * len(pairs)
 
     def failed(self, kept: Kept, reason: str) -> None:
         self.articles.add([analysed_row(kept.token, Failed(kept.article, reason))])

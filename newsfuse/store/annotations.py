@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -64,11 +64,22 @@ def _rows(ann: Annotations) -> dict[Any, list[dict[str, Any]]]:
 
 def write_annotations(conn: Connection, ann: Annotations) -> None:
     """Replace the stored annotations of ``ann.article_id`` inside the caller's transaction."""
+    write_many_annotations(conn, [ann])
+
+
+def write_many_annotations(conn: Connection, many: Sequence[Annotations]) -> None:
+    """Replace the stored annotations of several articles inside the caller's transaction:
+    one delete and one insert per table for all of them."""
+    ids = [ann.article_id for ann in many]
     for table in ANNOTATION_TABLES:
-        conn.execute(delete(table).where(table.c.article_id == ann.article_id))
-    for table, rows in _rows(ann).items():
-        if rows:
-            conn.execute(insert(table), rows)
+        conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+    rows: dict[Any, list[dict[str, Any]]] = {}
+    for ann in many:
+        for table, found in _rows(ann).items():
+            rows.setdefault(table, []).extend(found)
+    for table, found in rows.items():
+        if found:
+            conn.execute(insert(table), found)
 
 
 class AnnotationStore:

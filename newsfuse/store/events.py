@@ -60,23 +60,32 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
 
 def write_events(conn: Connection, article_id: str, found: Sequence[Event]) -> None:
     """Replace the stored events of ``article_id`` inside the caller's transaction."""
-    old = select(events.c.id).where(events.c.article_id == article_id)
+    write_many_events(conn, [(article_id, found)])
+
+
+def write_many_events(conn: Connection, many: Sequence[tuple[str, Sequence[Event]]]) -> None:
+    """Replace the stored events of several articles inside the caller's transaction: one
+    delete per table, one insert of all events (their new ids come back in order), one of
+    all their actors."""
+    ids = [article_id for article_id, _ in many]
+    old = select(events.c.id).where(events.c.article_id.in_(ids))
     conn.execute(delete(event_actors).where(event_actors.c.event_id.in_(old)))
-    conn.execute(delete(events).where(events.c.article_id == article_id))
-    for event in found:
-        event_id = conn.execute(
-            insert(events).values(**_event_row(article_id, event))
-        ).inserted_primary_key[0]
-        actors = [("source", a) for a in event.source] + [("target", a) for a in event.target]
-        if actors:
-            conn.execute(
-                insert(event_actors),
-                [
-                    {"event_id": event_id, "role": role, "text": a.text, "country": a.country,
-                     "sector": a.sector}
-                    for role, a in actors
-                ],
-            )  # fmt: skip
+    conn.execute(delete(events).where(events.c.article_id.in_(ids)))
+    found = [(article_id, event) for article_id, evs in many for event in evs]
+    if not found:
+        return
+    inserted = conn.execute(
+        insert(events).returning(events.c.id, sort_by_parameter_order=True),
+        [_event_row(article_id, event) for article_id, event in found],
+    )
+    actors = [
+        {"event_id": event_id, "role": role, "text": a.text, "country": a.country,
+         "sector": a.sector}
+        for (event_id,), (_, event) in zip(inserted.all(), found, strict=True)
+        for role, a in [("source", a) for a in event.source] + [("target", a) for a in event.target]
+    ]  # fmt: skip
+    if actors:
+        conn.execute(insert(event_actors), actors)
 
 
 class EventStore:

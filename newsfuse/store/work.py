@@ -15,7 +15,7 @@ says what is unfinished.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,8 +23,8 @@ from typing import Any
 from sqlalchemy import Engine, Text, delete, func, literal, select, update
 
 from newsfuse.model import Analysis
-from newsfuse.store.annotations import write_annotations
-from newsfuse.store.events import write_events
+from newsfuse.store.annotations import write_many_annotations
+from newsfuse.store.events import write_many_events
 from newsfuse.store.locks import named_lock
 from newsfuse.store.schema import (
     annotation_runs,
@@ -40,6 +40,7 @@ PENDING_ANNOTATE = "annotate"
 """Stored, to be annotated and coded."""
 ANNOTATE_FAILED = "annotate-failed"
 """Annotating it raised; the reason is in the rejects (source ``annotate:ID``)."""
+PENDING_STATES = (PENDING_ANNOTATE, ANNOTATE_FAILED)  # still to be annotated
 MAX_REASON_CHARS = 300
 """A reject reason is at most this long: it says what went wrong, never quotes the input."""
 
@@ -114,27 +115,45 @@ class WorkStore:
         The summary of the article's story, if it is in one, is brought up to date.
         Returns whether anything was written.
         """
-        article_id = analysis.annotations.article_id
-        condition = articles.c.id == article_id
-        if only_if_pending:
-            condition &= articles.c.pending.in_([PENDING_ANNOTATE, ANNOTATE_FAILED])
+        return self.save_analyses([(analysis, only_if_pending)])[0]
+
+    def save_analyses(self, items: Sequence[tuple[Analysis, bool]]) -> list[bool]:
+        """:meth:`save_analysis` for several articles (``(analysis, only_if_pending)``
+        each) in one transaction, a few statements per table for all of them: what ingest
+        does with each chunk the workers send back. Returns, per item, whether it was
+        written. A row the database refuses fails them all (the caller retries one by one).
+        """
+        wanted = {a.annotations.article_id: only for a, only in items}
+        any_state = [aid for aid, only in wanted.items() if not only]
+        if_pending = [aid for aid, only in wanted.items() if only]
         with self.engine.begin() as conn:
-            # first statement a write: on SQLite this takes the write lock before any read
-            claimed = conn.execute(update(articles).where(condition).values(pending=None))
-            if claimed.rowcount == 0:
-                return False
-            write_annotations(conn, analysis.annotations)
-            write_events(conn, article_id, analysis.events)
-            conn.execute(
-                delete(rejects).where(rejects.c.source == annotate_reject_source(article_id))
-            )
-            story = conn.execute(
-                select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)
-            ).scalar()
-            if story is not None:  # its summary and stored fusion depend on these rows
-                refresh_summaries(conn, [story])
-                self.bump_story_versions(conn, [article_id])  # type: ignore[attr-defined]
-        return True
+            # first statements writes: on SQLite they take the write lock before any read
+            claimed: set[str] = set()
+            for ids, condition in ((any_state, None), (if_pending, PENDING_STATES)):
+                if not ids:
+                    continue
+                where = articles.c.id.in_(ids)
+                if condition is not None:
+                    where &= articles.c.pending.in_(condition)
+                done = conn.execute(update(articles).where(where).values(pending=None)
+                                    .returning(articles.c.id))  # fmt: skip
+                claimed.update(row[0] for row in done)
+            chosen = [a for a, _ in items if a.annotations.article_id in claimed]
+            if chosen:
+                ids = [a.annotations.article_id for a in chosen]
+                write_many_annotations(conn, [a.annotations for a in chosen])
+                write_many_events(conn, [(a.annotations.article_id, a.events) for a in chosen])
+                sources = [annotate_reject_source(aid) for aid in ids]
+                conn.execute(delete(rejects).where(rejects.c.source.in_(sources)))
+                members = conn.execute(
+                    select(story_articles.c.article_id, story_articles.c.story_id).where(
+                        story_articles.c.article_id.in_(ids)
+                    )
+                ).all()
+                if members:  # their stories' summaries and stored fusions depend on these rows
+                    refresh_summaries(conn, sorted({story for _, story in members}))
+                    self.bump_story_versions(conn, [aid for aid, _ in members])  # type: ignore[attr-defined]
+        return [a.annotations.article_id in claimed for a, _ in items]
 
     def mark_annotation_failed(self, article_id: str, reason: str) -> None:
         """Record that annotating ``article_id`` raised: it stays stored, marked, with a reject."""
