@@ -87,7 +87,10 @@ def test_cli_and_web_show_the_storyline(tmp_path):
     assert missing.exit_code != 0 and "newsfuse storylines" in missing.output
     with Store(db) as store, TestClient(create_app(store)) as client:
         assert client.get("/storylines.json").json()["items"] == listed
+        assert client.get("/api/storylines").json() == client.get("/storylines.json").json()
         assert client.get(f"/storylines/{line['id']}.json").json() == line
+        assert client.get(f"/api/storylines/{line['id']}").json() == line
+        assert client.get("/api/alerts").json() == client.get("/alerts.json").json()
         page = client.get(f"/storylines/{line['id']}").text
         assert "Armenian and Azerbaijani border commissions meet" in page and "AGREE" in page
         story = client.get(f"/stories/{line['stories'][0]['id']}").text

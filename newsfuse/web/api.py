@@ -108,6 +108,29 @@ def api_story(
     return data.story(_store(request), story_id, limit, offset)
 
 
+@router.get(
+    "/storylines", responses=ERRORS, summary="Storylines of two stories or more, newest first"
+)
+def api_storylines(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    return data.storylines(_store(request), limit, offset)
+
+
+@router.get(
+    "/storylines/{storyline_id:path}",
+    responses=ERRORS,
+    summary="One storyline: its stories oldest first, with their canonical events",
+)
+def api_storyline(request: Request, storyline_id: IdPath) -> dict[str, Any]:
+    """``storyline_id`` may also be the id of one of its stories or articles."""
+    return data.storyline(_store(request), storyline_id)
+
+
+@router.get("/alerts", responses=ERRORS, summary="Alerts and their latest matches")
+def api_alerts(request: Request) -> dict[str, Any]:
+    """Destinations show only their channel and host, never a webhook's full URL."""
+    return data.alerts(_store(request))
+
+
 @router.get("/events", responses=ERRORS, summary="Coded events, newest first")
 def api_events(
     request: Request,
