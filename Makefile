@@ -66,7 +66,7 @@ demo: setup
 	@echo
 	@echo "Stored in $(DEMO_DB). Try: $(BIN)/newsfuse article frontier-wire --db $(DEMO_DB)"
 	@echo "See it in a browser: run 'make serve' (or $(BIN)/newsfuse serve --db $(DEMO_DB))"
-	@echo "and open http://127.0.0.1:8000/ : stories, the frontier story, events, actors, map."
+	@echo "and open http://127.0.0.1:8000/ : stories, storylines, the frontier story, events, actors, map, alerts."
 
 serve: setup
 	$(BIN)/newsfuse serve --db $(DEMO_DB)
