@@ -23,23 +23,12 @@ Needs the ``train`` extra (scikit-learn) and ../shared.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-PLOVER_DEV = SHARED / "eval" / "plover-dev.jsonl"
-
-_spec = importlib.util.spec_from_file_location(
-    "train_event_classifier", REPO / "tools" / "train_event_classifier.py"
-)
-train = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = train  # dataclasses look their module up there
-_spec.loader.exec_module(train)
+from train_tool import PLOVER_DEV, train
 
 GRID = [
     (sentence, headlines, True, c)

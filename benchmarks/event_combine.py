@@ -29,28 +29,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.util
 import json
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-PLOVER_DEV = SHARED / "eval" / "plover-dev.jsonl"
+from train_tool import PLOVER_DEV, train
 
-_spec = importlib.util.spec_from_file_location(
-    "train_event_classifier", REPO / "tools" / "train_event_classifier.py"
-)
-train = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = train  # dataclasses look their module up there
-_spec.loader.exec_module(train)
-
-from newsfuse.events.classifier import NONE, Classifier  # noqa: E402
-from newsfuse.events.learned import RULES_ONLY, Combination  # noqa: E402
-from newsfuse.events.synthetic import template_half  # noqa: E402
+from newsfuse.events.classifier import NONE, Classifier
+from newsfuse.events.learned import RULES_ONLY, Combination
+from newsfuse.events.synthetic import template_half
 
 AS_2023 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 FOLDS = 5
