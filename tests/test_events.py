@@ -347,3 +347,18 @@ def test_plover_dev_quality_gate(shared):
     assert attributes["dead"]["accuracy"] >= 0.98
     assert attributes["size"]["accuracy"] >= 0.78
     assert attributes["mode"]["accuracy"] >= 0.59
+
+
+def test_a_time_inside_what_was_agreed_or_demanded_does_not_date_the_event():
+    """PLOVER dates an event by when it happened: "agreed to convene ... in April" is an
+    agreement of the article's day; "on March 3" dates the signing itself."""
+    from newsfuse import code_sentence
+
+    agreed = code_sentence(
+        "The two ministers of Armenia and Azerbaijan agreed to convene the border "
+        "commission in April.",
+        "2025-03-04",
+    )
+    assert [(e.event_type, e.date) for e in agreed] == [("AGREE", "2025-03-04")]
+    signed = code_sentence("Armenia and Azerbaijan signed a deal on March 3.", "2025-03-04")
+    assert [(e.event_type, e.date) for e in signed] == [("AGREE", "2025-03-03")]

@@ -123,9 +123,25 @@ def _context(sentence: Span) -> str | None:
     return best if scores[best] else None
 
 
-def _date(sentence: Span, ctx: ArticleContext) -> tuple[str | None, str | None]:
+COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+"""A trigger's clausal complement: what was agreed, promised or demanded ("agreed to
+convene the commission in April"). PLOVER dates an event by when it happened, so a time
+inside the complement dates that action, not the agreement or the demand."""
+
+
+def _date(
+    sentence: Span, ctx: ArticleContext, trigger: Token | None = None
+) -> tuple[str | None, str | None]:
+    """The first time expression of the sentence that is not inside ``trigger``'s clausal
+    complement, else the article's date."""
+    inside = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for c in (trigger.children if trigger is not None else ())
+        if c.dep_ in COMPLEMENTS
+    ]
     for time in ctx.starting_in("times", sentence.start_char, sentence.end_char):
-        return time.value, time.end_value
+        if not any(lo <= time.start < hi for lo, hi in inside):
+            return time.value, time.end_value
     return ctx.when, None
 
 
@@ -202,7 +218,7 @@ def _code_trigger(
         target = not_self(source, target, trigger.event_type)
     if token.lower_ == "between" or any(c.lower_ == "between" for c in token.children):
         source = source or target
-    date, date_end = _date(sentence, ctx)
+    date, date_end = _date(sentence, ctx, token)
     quantities = ctx.starting_in("quantities", sentence.start_char, sentence.end_char)
     event = Event(
         event_type=trigger.event_type,
