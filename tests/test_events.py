@@ -16,6 +16,10 @@ def _events(text: str) -> list[dict]:
     return [e.to_plover() | {"negated": e.negated} for e in code_sentence(text, DATE)]
 
 
+def _types(text: str) -> list[str]:
+    return [e["event"] for e in _events(text)]
+
+
 def _one(text: str, event_type: str) -> dict:
     found = [e for e in _events(text) if e["event"] == event_type]
     assert found, f"no {event_type} in {text!r}: {[e['event'] for e in _events(text)]}"
@@ -186,6 +190,19 @@ def test_left_dead_is_a_toll_not_a_retreat():
         == 9
     )
     assert _one("The Russian delegation left Geneva on Friday.", "RETREAT")
+
+
+def test_a_toll_left_by_a_coded_act_is_that_act_with_its_casualties():
+    # "left 14 dead": the adjective stands for the people, the number is on it
+    clash = "Clashes between rebels and soldiers near Goma left 14 dead on Sunday."
+    assert _types(clash) == ["FIGHT"]
+    assert _one(clash, "FIGHT")["dead"] == 14
+    # the act that left the toll is the one event; the wounded are part of the toll
+    fighting = "Shelling by government troops has left at least 20 dead and 35 wounded in Idlib."
+    assert _types(fighting).count("FIGHT") + _types(fighting).count("ASSAULT") == 1
+    raid = _one("Raids by militants have left six farmers dead in Borno.", "ASSAULT")
+    assert raid["dead"] == 6
+    assert any("farmers" in a["actorText"] for a in raid["target"])
 
 
 def test_an_explosion_with_an_author_stays_an_event():

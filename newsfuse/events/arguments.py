@@ -27,7 +27,7 @@ from newsfuse.events.syntax import (
     subject_of,
     verb_of,
 )
-from newsfuse.events.triggers import MUNITIONS, match_trigger
+from newsfuse.events.triggers import CASUALTY_STATES, MUNITIONS, match_trigger, resultative_state
 
 LIGHT_VERBS = frozenset(
     "impose unveil announce launch carry conduct stage hold sign reach make issue order "
@@ -113,9 +113,14 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 def harmed_tokens(token: Token) -> list[Token]:
     """The objects of the participles of harm that follow an act ("exploded ..., killing
-    two soldiers and wounding several others"), which the coder does not code apart."""
+    two soldiers and wounding several others"), which the coder does not code apart, and
+    the people an act "left dead" when it is the subject of that toll."""
     verbs = [c for c in children(token, "advcl", "conj") if c.lemma_.lower() in HARM_VERBS]
     verbs += [c for v in verbs for c in children(v, "conj") if c.lemma_.lower() in HARM_VERBS]
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_.lower() == "leave":
+        if resultative_state(head) in CASUALTY_STATES:  # "the attacks left seven people dead"
+            verbs.append(head)
     return [o for v in verbs for o in children(v, "dobj")]
 
 

@@ -91,7 +91,7 @@ from newsfuse.events.magnitudes import is_one_person, magnitudes, with_single_vi
 from newsfuse.events.nonevents import non_event_reason
 from newsfuse.events.recast import recast
 from newsfuse.events.syntax import children, is_pronoun, prep_objects, subject_of, verb_of
-from newsfuse.events.triggers import CAMEO_SCOPE, match_trigger
+from newsfuse.events.triggers import CAMEO_SCOPE, RESULTATIVE_TRIGGER, match_trigger
 from newsfuse.model import Annotations, Event
 
 __all__ = [
@@ -352,6 +352,33 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
     return False
 
 
+TOLL_DEPS = frozenset({"conj", "oprd", "dobj", "ccomp", "advcl", "acl"})
+
+
+def _in_toll(token: Token, found: dict[int, Trigger]) -> bool:
+    """Whether ``token`` is part of the state a resultative "left" names ("left 30 dead
+    and 50 wounded"): a casualty word, not an act."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in TOLL_DEPS or current.head is current:
+            return False
+        current = current.head
+        if found.get(current.i) is RESULTATIVE_TRIGGER:
+            return True
+    return False
+
+
+def _toll_of(leave: Token, found: dict[int, Trigger]) -> bool:
+    """Whether the subject of a resultative "left N dead" is itself a violent event of the
+    sentence ("clashes", "the attacks"): the deaths are that event's toll, not an act of
+    their own."""
+    subject = subject_of(leave)
+    if subject is None:
+        return False
+    trigger = found.get(subject.i)
+    return trigger is not None and trigger.event_type in VIOLENT_TYPES
+
+
 def source_tokens_named(event: Event) -> bool:
     """Whether the event's source was named in its sentence (not taken from a pronoun)."""
     return not any(is_pronoun(a.text) for a in event.source)
@@ -424,8 +451,16 @@ def _rule_events(sentence: Span, ctx: ArticleContext, index: int) -> list[Event]
             continue  # the demand / threat / refusal is the event, not what it asks for
         if _subordinate(token, found):
             continue
+        if _in_toll(token, found):
+            continue  # "left 30 dead and 50 wounded": the wounded are the toll, not an act
+        if trigger is RESULTATIVE_TRIGGER and _toll_of(token, found):
+            continue  # "clashes left 12 dead": the toll of the clashes, coded with them
         head_trigger = found.get(token.head.i) if token.head.i != token.i else None
-        same_as_head = head_trigger is not None and head_trigger.event_type == trigger.event_type
+        same_as_head = (
+            head_trigger is not None
+            and head_trigger is not RESULTATIVE_TRIGGER  # the toll is the subject's
+            and head_trigger.event_type == trigger.event_type
+        )
         if same_as_head and (trigger.pos == "NOUN" or token.dep_ == "conj"):
             continue  # "imposed sanctions", "killed or wounded": the head codes it
         event = _code_trigger(token, trigger, sentence, ctx, index)

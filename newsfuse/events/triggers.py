@@ -138,7 +138,7 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
                 ] + candidates
     if lemma == "oppose" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
         return None  # "4% as opposed to 5%": a comparison
-    if lemma == "leave" and pos == "VERB" and (state := _resultative(token)) is not None:
+    if lemma == "leave" and pos == "VERB" and (state := resultative_state(token)) is not None:
         # "left N dead" tells a toll; "left N homeless" a condition, of no one's act
         return RESULTATIVE_TRIGGER if state in CASUALTY_STATES else None
     objects: set[str] | None = None
@@ -172,10 +172,14 @@ fight ("the attacks have left nine people dead"); FIGHT still follows from its m
 armed parties (:func:`~newsfuse.events.recast.recast`), and a disaster's toll is no event at all (nonevents)."""
 
 
-def _resultative(token: Token) -> str | None:
+def resultative_state(token: Token) -> str | None:
     """The state "leave" puts people in ("left N dead", "were left homeless"): the cause of
     a condition, not a departure (RETREAT needs the departure sense: "left the city")."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for obj in objects:
+        # "left 12 dead": the adjective standing for the people, with the toll on it
+        if obj.lower_ in CASUALTY_RESULTS and any(c.dep_ == "nummod" for c in obj.children):
+            return obj.lower_
     return next(
         (
             c.lower_
