@@ -118,9 +118,9 @@ def harmed_tokens(token: Token) -> list[Token]:
     verbs = [c for c in children(token, "advcl", "conj") if c.lemma_.lower() in HARM_VERBS]
     verbs += [c for v in verbs for c in children(v, "conj") if c.lemma_.lower() in HARM_VERBS]
     head = token.head
-    if token.dep_ == "nsubj" and head.lemma_.lower() == "leave":
-        if resultative_state(head) in CASUALTY_STATES:  # "the attacks left seven people dead"
-            verbs.append(head)
+    toll = token.dep_ == "nsubj" and head.lemma_.lower() == "leave"
+    if toll and resultative_state(head) in CASUALTY_STATES:  # "the attacks left 7 people dead"
+        verbs.append(head)
     return [o for v in verbs for o in children(v, "dobj")]
 
 
