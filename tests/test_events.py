@@ -379,3 +379,13 @@ def test_a_time_inside_what_was_agreed_or_demanded_does_not_date_the_event():
     assert [(e.event_type, e.date) for e in agreed] == [("AGREE", "2025-03-04")]
     signed = code_sentence("Armenia and Azerbaijan signed a deal on March 3.", "2025-03-04")
     assert [(e.event_type, e.date) for e in signed] == [("AGREE", "2025-03-03")]
+
+
+def test_meeting_demands_is_a_concession_and_calling_up_reserves_a_mobilisation():
+    # PLOVER CONCEDE: yield to a demand; "met" with demands is no meeting
+    types = _types("The Nigerian government met the demands of striking doctors on Friday.")
+    assert "CONCEDE" in types and "CONSULT" not in types
+    assert "CONSULT" in _types("The Nigerian president met striking doctors on Friday.")
+    # PLOVER MOBILIZE: increase armed forces; "call up" with troops, not "called up a file"
+    assert "MOBILIZE" in _types("Armenia called up 20,000 reservists after the border clash.")
+    assert "MOBILIZE" not in _types("Armenian officials called up the records of the vote.")
