@@ -303,3 +303,15 @@ def test_violent_story_leads_quality_gate(shared):
     assert len(rows) == 312
     right = sum(bench.first_type(r["lead"]) == "ASSAULT" for r in rows)
     assert right / len(rows) >= 0.49
+
+
+def test_deaths_in_a_fight_are_that_fight():
+    # PLOVER FIGHT: both sides armed; people killed "in clashes", "in an exchange of fire",
+    # "during fighting" are the toll of a fight, not one-sided violence
+    for text in (
+        "Four Indian soldiers were killed in an exchange of fire along the Line of Control.",
+        "Six Somali soldiers were killed and nine wounded in clashes with al-Shabaab on Friday.",
+        "Three Colombian police officers died during fighting with ELN guerrillas in Arauca.",
+    ):
+        assert "FIGHT" in _types(text) and "ASSAULT" not in _types(text), text
+    assert "ASSAULT" in _types("Gunmen killed nine worshippers in a mosque in Zamfara.")

@@ -70,7 +70,15 @@ def test_events_merge_only_when_nothing_contradicts():
     assert not same_happening(a, _event(5, "y", "SANCTION", ["USA"], ["PRK"], date="2025-02-10"))
     assert not same_happening(a, _event(6, "y", "AID", ["USA"], ["PRK"]))
     assert not same_happening(a, _event(7, "y", "SANCTION", ["USA"], ["PRK"], negated=True))
-    assert not same_happening(_event(8, "x", "AID", [], []), _event(9, "y", "AID", [], []))
+    # naming no actor, two mentions are one happening only on the same day their own
+    # sentences state ("a clash on Sunday"), never on a day that may be only the report's
+    unnamed = _event(8, "x", "FIGHT", [], [], date="2025-01-02", published="2025-01-04")
+    assert same_happening(unnamed, _event(9, "y", "FIGHT", [], [], published="2025-01-05"))
+    assert not same_happening(unnamed, _event(9, "y", "FIGHT", [], [], date="2025-01-03"))
+    assert not same_happening(
+        _event(8, "x", "AID", [], [], published="2025-01-02"), _event(9, "y", "AID", [], [])
+    )
+    assert not same_happening(unnamed, _event(9, "y", "FIGHT", ["RUS"], [], published="2025-01-05"))
     fused = fuse_events(
         [a, _event(2, "y", "SANCTION", ["USA"], []), _event(6, "y", "AID", ["USA"], ["PRK"])]
     )

@@ -77,6 +77,7 @@ from newsfuse.events.conventions import (
     not_self,
     protested_actors,
 )
+from newsfuse.events.dating import event_date
 from newsfuse.events.framing import (
     OBLIGATION_MODALS,
     SPEECH_VERBS,
@@ -121,28 +122,6 @@ def _context(sentence: Span) -> str | None:
     scores = {name: len(lemmas & set(words.split())) for name, words in CONTEXT_WORDS.items()}
     best = max(scores, key=lambda name: scores[name])
     return best if scores[best] else None
-
-
-COMPLEMENTS = frozenset({"xcomp", "ccomp"})
-"""A trigger's clausal complement: what was agreed, promised or demanded ("agreed to
-convene the commission in April"). PLOVER dates an event by when it happened, so a time
-inside the complement dates that action, not the agreement or the demand."""
-
-
-def _date(
-    sentence: Span, ctx: ArticleContext, trigger: Token | None = None
-) -> tuple[str | None, str | None]:
-    """The first time expression of the sentence that is not inside ``trigger``'s clausal
-    complement, else the article's date."""
-    inside = [
-        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-        for c in (trigger.children if trigger is not None else ())
-        if c.dep_ in COMPLEMENTS
-    ]
-    for time in ctx.starting_in("times", sentence.start_char, sentence.end_char):
-        if not any(lo <= time.start < hi for lo, hi in inside):
-            return time.value, time.end_value
-    return ctx.when, None
 
 
 def _confidence(event: Event, is_verb: bool) -> float:
@@ -218,7 +197,7 @@ def _code_trigger(
         target = not_self(source, target, trigger.event_type)
     if token.lower_ == "between" or any(c.lower_ == "between" for c in token.children):
         source = source or target
-    date, date_end = _date(sentence, ctx, token)
+    date, date_end = event_date(sentence, ctx, token)
     quantities = ctx.starting_in("quantities", sentence.start_char, sentence.end_char)
     event = Event(
         event_type=trigger.event_type,
@@ -287,7 +266,7 @@ def _obligations(
             source=speaker,
             target=target,
             context=_context(sentence),
-            date=_date(sentence, ctx)[0],
+            date=event_date(sentence, ctx)[0],
             attribution=attribution,
             attribution_actor=speaker[0],
             sentence=index,

@@ -105,6 +105,9 @@ def _gunfire(token: Token) -> bool:
         return False
     if token.head.lemma_.lower() in FIRING_VERBS or token.head.lower_ == "under":
         return True
+    exchanged = token.head.lower_ == "of" and token.head.head.lemma_.lower() in FIRING_VERBS
+    if token.dep_ == "pobj" and exchanged:  # "an exchange of fire"
+        return True
     return any(
         c.dep_ in ("compound", "amod") or (c.dep_ == "prep" and c.lower_ != "at")
         for c in token.children
@@ -118,11 +121,19 @@ def _own_subject(token: Token) -> set[str]:
 CAUSE_PREPS = frozenset({"in", "by", "after", "following", "during", "from", "amid"})
 
 
+def _hazard_nouns(phrase: Token) -> set[str]:
+    """The hazards a phrase names; gunfire is none ("in an exchange of fire")."""
+    found = _noun_lemmas([phrase]) & HAZARDS
+    if "fire" in found and any(_gunfire(t) for t in phrase.subtree if t.lemma_.lower() == "fire"):
+        found.discard("fire")
+    return found
+
+
 def _hazard_cause(token: Token) -> bool:
     """ "killed in the earthquake", "died after floods": a hazard named as the cause."""
     verbs = [token] if token.dep_ not in ("advcl", "conj") else [token, token.head]
     return any(
-        p.lower_ in CAUSE_PREPS and o.dep_ == "pobj" and _noun_lemmas([o]) & HAZARDS
+        p.lower_ in CAUSE_PREPS and o.dep_ == "pobj" and _hazard_nouns(o)
         for verb in verbs
         for p in verb.children
         if p.dep_ == "prep"

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from newsfuse.events.triggers import match_trigger
 from newsfuse.model import Event
 
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "AID", "CONCEDE", "RETREAT", "COOPERATE", "CONSULT"})
@@ -64,4 +65,27 @@ def recast(event: Event, sentence: Span, lemma: str = "") -> Event:
         means = {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
         if means or event.mode in ("artillery", "aerial") or (armed and armed_target):
             return replace(event, event_type="FIGHT")
+        if _harmed_in_fight(sentence, event):
+            return replace(event, event_type="FIGHT")
     return event
+
+
+FIGHT_SETTINGS = frozenset({"in", "during", "amid"})
+
+
+def _harmed_in_fight(sentence: Span, event: Event) -> bool:
+    """Whether the harm was done "in clashes", "in an exchange of fire", "during fighting":
+    deaths in a fight between armed sides are that fight's toll, PLOVER FIGHT."""
+    token = next((t for t in sentence if t.idx == event.trigger_start), None)
+    if token is None:
+        return False
+    # conjuncts share their adjuncts: "were killed and five wounded in an exchange of fire"
+    harms = [token, *(c for c in token.children if c.dep_ == "conj")]
+    return any(
+        (trigger := match_trigger(obj)) is not None and trigger.event_type == "FIGHT"
+        for harm in harms
+        for prep in harm.children
+        if prep.dep_ == "prep" and prep.lower_ in FIGHT_SETTINGS
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )

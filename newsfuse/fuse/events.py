@@ -3,8 +3,8 @@
 Two coded events are mentions of the same happening when they have the same type,
 the same polarity (one negated and one not are different happenings; "will resume"
 and "agreed to resume" are not), actors that do not contradict each
-other with at least one country in common on some side, and dates and places
-that can be the same. A mention dated on its own report's publication day may carry
+other with at least one country in common on some side (or none named on either
+side and the same stated day), and dates and places that can be the same. A mention dated on its own report's publication day may carry
 that day only because its sentence gave none (the coder falls back on the article's
 date): such a date is an upper bound, and fits a mention dated up to a week earlier
 (``REPORT_LOOKBACK_DAYS``, the week the cluster stage also reads a lead's dates in).
@@ -70,6 +70,23 @@ def _event_dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     )
 
 
+def _unnamed(e: dict[str, Any]) -> bool:
+    return not _countries(e["source"]) and not _countries(e["target"])
+
+
+def _both_unnamed_same_day(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two mentions that name no country on either side ("a clash two days ago left three
+    soldiers dead") are one happening only on the same stated day: a day of their own
+    sentences, not their reports' publication days (which may be only a fallback).
+    Mentions with actors never join through them, so no chain links two named events."""
+    if not (_unnamed(a) and _unnamed(b)):
+        return False
+    if _dated_by_report(a) or _dated_by_report(b):
+        return False
+    day_a, day_b = _ordinal(a.get("date")), _ordinal(b.get("date"))
+    return day_a is not None and day_a == day_b
+
+
 def same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["event_type"] != b["event_type"]:
         return False
@@ -82,7 +99,7 @@ def same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
             if not x & y:
                 return False
             shared = True
-    if not shared:
+    if not shared and not _both_unnamed_same_day(a, b):
         return False
     if not _event_dates_compatible(a, b):
         return False
@@ -163,12 +180,20 @@ def _signature(e: dict[str, Any]) -> tuple:
     )
 
 
+def _joins_unnamed(signature: tuple) -> bool:
+    """Whether a signature names no country and has a stated day (see
+    :func:`_both_unnamed_same_day`)."""
+    _, _, source, target, day, _, by_report = signature
+    return not source and not target and not by_report and _ordinal(day) is not None
+
+
 def fuse_events(events: Iterable[dict[str, Any]]) -> list[CanonicalEvent]:
     """Group stored events (each with an ``origin``) into canonical events, biggest first.
 
     Mentions are joined when :func:`same_happening` says so, transitively. Events with
     equal signatures are compared once, and only signatures that share a country on
-    one side are compared at all (no other pair can match), so a story of thousands of
+    one side (or, naming none, a stated day) are compared at all (no other pair can
+    match), so a story of thousands of
     copies of one report costs little more than the report.
     """
     items = sorted(events, key=lambda e: (e["article_id"], e["sentence"], e["id"]))
@@ -185,10 +210,12 @@ def fuse_events(events: Iterable[dict[str, Any]]) -> list[CanonicalEvent]:
 
     # A pair can match only with a country in common on one side: index signatures so.
     by_country: dict[tuple, list[int]] = {}
-    for k, (etype, negated, source, target, *_) in enumerate(keys):
+    for k, (etype, negated, source, target, day, *_) in enumerate(keys):
         for role, codes in (("source", source), ("target", target)):
             for code in codes:
                 by_country.setdefault((etype, negated, role, code), []).append(k)
+        if _joins_unnamed(keys[k]):  # no actor named: only the same stated day
+            by_country.setdefault((etype, negated, "day", day), []).append(k)
     first_event = {}
     for i, k in enumerate(sig_of):
         first_event.setdefault(k, items[i])
@@ -201,8 +228,10 @@ def fuse_events(events: Iterable[dict[str, Any]]) -> list[CanonicalEvent]:
     groups: dict[tuple[int, int | None], CanonicalEvent] = {}
     for i, e in enumerate(items):
         k = sig_of[i]
-        # A signature with no country at all matches nothing, not even its equals.
-        root = (find(k), None) if keys[k][2] or keys[k][3] else (k, i)
+        # A signature with no country matches only others of its stated day, not even its
+        # equals otherwise.
+        joins = keys[k][2] or keys[k][3] or _joins_unnamed(keys[k])
+        root = (find(k), None) if joins else (k, i)
         groups.setdefault(root, CanonicalEvent(e["event_type"])).mentions.append(e)
     return sorted(
         groups.values(),
