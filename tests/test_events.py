@@ -389,3 +389,14 @@ def test_meeting_demands_is_a_concession_and_calling_up_reserves_a_mobilisation(
     # PLOVER MOBILIZE: increase armed forces; "call up" with troops, not "called up a file"
     assert "MOBILIZE" in _types("Armenia called up 20,000 reservists after the border clash.")
     assert "MOBILIZE" not in _types("Armenian officials called up the records of the vote.")
+
+
+def test_a_crowd_that_protests_demonstrates_and_a_lodged_protest_is_a_complaint():
+    # PLOVER PROTEST is a demonstration, with its size; the verb alone is a complaint
+    crowd = _one("Some 3,000 Chilean students protested in Santiago on Monday.", "PROTEST")
+    assert crowd["size"] == 3000
+    assert "PROTEST" in _types("Hundreds of Serbian farmers protested outside parliament.")
+    assert "DISAPPROVE" in _types("Amnesty International protested the arrest of the editor.")
+    # CAMEO "LODGE * PROTEST" is 110, disapprove: a diplomatic protest is no demonstration
+    lodged = _types("South Korea lodged a protest with Japan over the textbook.")
+    assert "DISAPPROVE" in lodged and "PROTEST" not in lodged

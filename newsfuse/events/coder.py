@@ -231,6 +231,10 @@ def _code_trigger(
         event = replace(event, size=1)  # one person's hunger strike
     event = with_single_victim(sentence, event)
     event = recast(event, sentence, token.lemma_.lower())
+    if event.event_type != trigger.event_type and event.size is None and not event.size_text:
+        # a type recast gave may count its participants ("thousands of Kenyans protested")
+        sized = magnitudes(sentence, quantities, event.event_type)
+        event = replace(event, size=sized.get("size"), size_text=sized.get("size_text"))
     kept_mode = event.mode != trigger.mode  # set by recast with the type it gave
     if event.mode is None or (event.event_type != trigger.event_type and not kept_mode):
         event = replace(

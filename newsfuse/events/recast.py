@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsfuse.events.triggers import match_trigger
 from newsfuse.model import Event
@@ -51,6 +51,10 @@ def recast(event: Event, sentence: Span, lemma: str = "") -> Event:
     if lemma in PLUNDER and event.event_type == "PROTEST" and state:
         # soldiers or militias looting a town: a seizure of property, not a riot
         event = replace(event, event_type="COERCE", mode="confiscate")
+    if lemma == "protest" and event.event_type == "DISAPPROVE" and _crowd_protests(sentence, event):
+        # PLOVER PROTEST is a demonstration: "thousands of Kenyans protested" is one,
+        # "a human rights group protested" a verbal complaint (DISAPPROVE)
+        event = replace(event, event_type="PROTEST", mode=None)
     kind = event.event_type
     if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"}:
         return replace(event, event_type="REJECT", negated=False)
@@ -76,7 +80,7 @@ FIGHT_SETTINGS = frozenset({"in", "during", "amid"})
 def _harmed_in_fight(sentence: Span, event: Event) -> bool:
     """Whether the harm was done "in clashes", "in an exchange of fire", "during fighting":
     deaths in a fight between armed sides are that fight's toll, PLOVER FIGHT."""
-    token = next((t for t in sentence if t.idx == event.trigger_start), None)
+    token = _trigger_token(sentence, event)
     if token is None:
         return False
     # conjuncts share their adjuncts: "were killed and five wounded in an exchange of fire"
@@ -88,4 +92,23 @@ def _harmed_in_fight(sentence: Span, event: Event) -> bool:
         if prep.dep_ == "prep" and prep.lower_ in FIGHT_SETTINGS
         for obj in prep.children
         if obj.dep_ == "pobj"
+    )
+
+
+CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "crowd", "crowds", "tens"})
+
+
+def _trigger_token(sentence: Span, event: Event) -> Token | None:
+    return next((t for t in sentence if t.idx == event.trigger_start), None)
+
+
+def _crowd_protests(sentence: Span, event: Event) -> bool:
+    """Whether those who "protested" are a crowd counted or sized ("thousands of Kenyans",
+    "some 2,000 workers", "a crowd of students")."""
+    token = _trigger_token(sentence, event)
+    if token is None:
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(
+        t.like_num or t.lower_ in CROWD_WORDS for subject in subjects for t in subject.subtree
     )

@@ -136,6 +136,9 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
                 candidates = [
                     t for t in triggers().get((child.lower_, pos), ()) if t.lemma.endswith(lemma)
                 ] + candidates
+    lodged = token.dep_ == "dobj" and token.head.lemma_.lower() in COMPLAINT_VERBS
+    if lemma == "protest" and pos == "NOUN" and lodged:  # CAMEO "LODGE * PROTEST" [110]
+        return FORMAL_PROTEST
     if lemma == "oppose" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
         return None  # "4% as opposed to 5%": a comparison
     if lemma == "leave" and pos == "VERB" and (state := resultative_state(token)) is not None:
@@ -161,6 +164,12 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         return cameo_trigger(token)
     return None
 
+
+COMPLAINT_VERBS = frozenset({"lodge", "file", "register", "deliver", "submit", "send", "issue"})
+
+FORMAL_PROTEST = Trigger("DISAPPROVE", "protest", "NOUN", None, frozenset())
+"""A protest lodged, filed or delivered is a formal complaint (CAMEO 110, PLOVER
+DISAPPROVE), not a demonstration."""
 
 CASUALTY_STATES = frozenset({"dead", "injured", "wounded", "hurt"})
 
