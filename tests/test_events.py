@@ -400,3 +400,16 @@ def test_a_crowd_that_protests_demonstrates_and_a_lodged_protest_is_a_complaint(
     # CAMEO "LODGE * PROTEST" is 110, disapprove: a diplomatic protest is no demonstration
     lodged = _types("South Korea lodged a protest with Japan over the textbook.")
     assert "DISAPPROVE" in lodged and "PROTEST" not in lodged
+
+
+def test_recalled_envoys_blocked_statements_and_raised_subjects():
+    # PLOVER SANCTION: reduce or break diplomatic relations; conditional, a threat
+    assert "THREATEN" in _types("If talks fail, Serbia would withdraw its ambassador from Kosovo.")
+    assert "SANCTION" in _types("Lithuania withdrew its ambassador from Minsk on Monday.")
+    assert "RETREAT" in _types("Ethiopia withdrew its troops from the disputed town.")
+    # what a veto or block stops does not happen
+    blocked = _types("Hungary blocked an EU statement condemning China.")
+    assert "REJECT" in blocked and "DISAPPROVE" not in blocked
+    # "X is believed to have killed": X is who killed
+    event = _one("Boko Haram fighters are believed to have killed 20 villagers.", "ASSAULT")
+    assert "REB" in {a["sector"] for a in event["source"]}

@@ -67,6 +67,14 @@ def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
+RAISING_PASSIVES = frozenset(
+    "believe say report think know allege suspect understand claim rumour rumor "
+    "estimate fear expect see".split()
+)
+"""Passive verbs of saying and believing whose subject is the subject of what follows:
+"X is believed to have killed", "X was said to be preparing"."""
+
+
 def subject_of(token: Token) -> Token | None:
     """The subject of a verb, inherited through xcomp, conj and relative clauses, and
     through a preposition's verb ("resorted to throwing stones": who resorted throws).
@@ -87,6 +95,9 @@ def subject_of(token: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head
             continue
+        raised = children(current.head, "nsubjpass") if current.dep_ == "xcomp" else []
+        if raised and current.head.lemma_.lower() in RAISING_PASSIVES:
+            return raised[0]  # "the rebels are believed to have killed": the rebels killed
         if (
             current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp")
             and current.head is not current
