@@ -413,3 +413,14 @@ def test_recalled_envoys_blocked_statements_and_raised_subjects():
     # "X is believed to have killed": X is who killed
     event = _one("Boko Haram fighters are believed to have killed 20 villagers.", "ASSAULT")
     assert "REB" in {a["sector"] for a in event["source"]}
+
+
+def test_what_a_message_says_must_be_done_is_a_demand_of_its_addressee():
+    # "issued a warning to X that it must ...": the sender demands it of X
+    event = _one(
+        "The Danish foreign minister sent a stern message to Tehran that it must free the "
+        "detained aid worker.",
+        "DEMAND",
+    )
+    assert _codes(event["source"]) == {"DNK"}
+    assert _codes(event["target"]) == {"IRN"}

@@ -81,6 +81,7 @@ from newsfuse.events.dating import event_date
 from newsfuse.events.framing import (
     OBLIGATION_MODALS,
     SPEECH_VERBS,
+    addressee_of,
     framing_ancestor,
     is_hypothetical,
     is_negated,
@@ -262,6 +263,8 @@ def _obligations(
         for obliged in token.subtree:  # what the target must do is not itself an event
             found.pop(obliged.i, None)
         subject = subject_of(token)
+        if subject is None or is_pronoun(subject.text):  # "... to Iraq that it must"
+            subject = addressee_of(token) or subject
         target = phrase_actors(subject, ctx, speaker) if subject is not None else ()
         event = Event(
             event_type="DEMAND",

@@ -84,8 +84,52 @@ def speaker_of(token: Token, ctx: ArticleContext) -> tuple[str | None, tuple[Eve
             if subject is not None:
                 return subtree_span(subject).text, phrase_actors(subject, ctx, ())
             return None, ()
+        if _message_content(current):  # "issued a reminder to Iraq that it must ..."
+            subject = subject_of(head.head)
+            if subject is not None:
+                return subtree_span(subject).text, phrase_actors(subject, ctx, ())
+            return None, ()
         current = head
     return None, ()
+
+
+SPEECH_NOUNS = frozenset(
+    "reminder warning message statement letter note appeal call ultimatum demand "
+    "assurance promise pledge".split()
+)
+"""Nouns of a message whose content clause says what was said ("a warning that ...")."""
+
+
+def _message_content(clause: Token) -> bool:
+    """Whether ``clause`` is what a message says, the message being the object of a verb
+    ("issued a reminder that ...", "sent a message that ...")."""
+    message = clause.head
+    return (
+        clause.dep_ in ("acl", "ccomp")
+        and message.lemma_.lower() in SPEECH_NOUNS
+        and message.dep_ == "dobj"
+    )
+
+
+def addressee_of(token: Token) -> Token | None:
+    """To whom the message holding ``token``'s clause went ("issued a reminder to Iraq
+    that it must ..."): the verb's "to" object or dative."""
+    current = token
+    for _ in range(5):
+        if _message_content(current):
+            verb = current.head.head
+            for child in verb.children:
+                if child.dep_ in ("dative", "prep") and child.lower_ == "to":
+                    objects = children(child, "pobj")
+                    if objects:
+                        return objects[0]
+                if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
+                    return child
+            return None
+        if current.head is current:
+            return None
+        current = current.head
+    return None
 
 
 def _quoted(speech: Token) -> Token | None:
