@@ -424,3 +424,18 @@ def test_what_a_message_says_must_be_done_is_a_demand_of_its_addressee():
     )
     assert _codes(event["source"]) == {"DNK"}
     assert _codes(event["target"]) == {"IRN"}
+
+
+def test_types_follow_the_ontology_tables():
+    # plover.tsv: RETREAT is material de-escalation, with release and resign among its modes
+    freed = _one("The Taliban released two American hostages on Friday.", "RETREAT")
+    assert freed["mode"] == "release"
+    assert "RETREAT" in _types("Peru's prime minister resigned after the protests.")
+    assert "RETREAT" in _types("Armenia handed over four villages to Azerbaijan.")
+    # CAMEO 150, demonstrate military power: drills held alone; held with others, cooperation
+    assert "MOBILIZE" in _types("China held large-scale military drills around Taiwan.")
+    assert "COOPERATE" in _types("India and Japan held joint naval exercises in the Bay of Bengal.")
+    assert "COOPERATE" in _types("South Korea and Japan resumed military intelligence sharing.")
+    # closing a newspaper is coercion (censor); cutting arms exports a sanction
+    assert "COERCE" in _types("The Chinese government shut down the newspaper's offices.")
+    assert _types("Canada suspended arms exports to Turkey.")[:1] == ["SANCTION"]

@@ -136,6 +136,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
                 candidates = [
                     t for t in triggers().get((child.lower_, pos), ()) if t.lemma.endswith(lemma)
                 ] + candidates
+    if lemma in DRILLS and pos == "NOUN":
+        return _drill(token)
     lodged = token.dep_ == "dobj" and token.head.lemma_.lower() in COMPLAINT_VERBS
     if lemma == "protest" and pos == "NOUN" and lodged:  # CAMEO "LODGE * PROTEST" [110]
         return FORMAL_PROTEST
@@ -162,6 +164,28 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         and not (CAMEO_FALLBACK == "unknown" and candidates)
     ):
         return cameo_trigger(token)
+    return None
+
+
+DRILLS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
+MILITARY_WORDS = frozenset(
+    "military naval navy army air war live-fire missile amphibious combat artillery "
+    "force troop".split()
+)
+JOINT_DRILL = Trigger("COOPERATE", "exercise", "NOUN", None, frozenset())
+SHOW_OF_FORCE = Trigger("MOBILIZE", "exercise", "NOUN", None, frozenset())
+
+
+def _drill(token: Token) -> Trigger | None:
+    """Military exercises held with others are cooperation (PLOVER COOPERATE, military);
+    held alone they demonstrate military power (CAMEO 150, PLOVER MOBILIZE)."""
+    words = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    partners = any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    if words & JOINT_WORDS or partners:
+        return JOINT_DRILL
+    if words & MILITARY_WORDS:
+        return SHOW_OF_FORCE
     return None
 
 
