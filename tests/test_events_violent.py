@@ -315,3 +315,15 @@ def test_deaths_in_a_fight_are_that_fight():
     ):
         assert "FIGHT" in _types(text) and "ASSAULT" not in _types(text), text
     assert "ASSAULT" in _types("Gunmen killed nine worshippers in a mosque in Zamfara.")
+
+
+def test_strikes_aimed_at_a_place_are_attacks_and_a_stormed_building_has_an_author():
+    assert "ASSAULT" in _types("Pakistan condemned India's strikes on Bahawalpur.")
+    assert "FIGHT" in _types("US forces carried out strikes against Houthi positions in Yemen.")
+    # a labour strike stays a protest, even "against" a policy
+    assert _types("French unions staged a strike against the pension reform.") == ["PROTEST"]
+    assert _types("Teachers in Lagos began a strike over unpaid salaries.") == ["PROTEST"]
+    # storming: an attack by armed men, a riot by protesters (CAMEO 145)
+    assert "ASSAULT" in _types("Al-Shabaab militants stormed a hotel in Mogadishu.")
+    stormed = _one("Hundreds of protesters stormed the parliament building in Colombo.", "PROTEST")
+    assert stormed["mode"] == "riot"

@@ -55,6 +55,9 @@ def recast(event: Event, sentence: Span, lemma: str = "") -> Event:
         # PLOVER PROTEST is a demonstration: "thousands of Kenyans protested" is one,
         # "a human rights group protested" a verbal complaint (DISAPPROVE)
         event = replace(event, event_type="PROTEST", mode=None)
+    if lemma == "storm" and event.event_type == "ASSAULT" and _crowd_storms(sentence, event):
+        # protesters storming a building: a riot (CAMEO 145, PLOVER PROTEST mode riot)
+        event = replace(event, event_type="PROTEST", mode="riot")
     kind = event.event_type
     if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"}:
         return replace(event, event_type="REJECT", negated=False)
@@ -112,3 +115,17 @@ def _crowd_protests(sentence: Span, event: Event) -> bool:
     return any(
         t.like_num or t.lower_ in CROWD_WORDS for subject in subjects for t in subject.subtree
     )
+
+
+CROWDS = frozenset(
+    "protester protestor demonstrator crowd mob rioter supporter student worker".split()
+)
+
+
+def _crowd_storms(sentence: Span, event: Event) -> bool:
+    """Whether those who stormed a place are a civilian crowd ("protesters stormed")."""
+    token = _trigger_token(sentence, event)
+    if token is None:
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in CROWDS for subject in subjects for t in subject.subtree)

@@ -138,6 +138,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
                 ] + candidates
     if lemma in DRILLS and pos == "NOUN":
         return _drill(token)
+    if lemma == "strike" and pos == "NOUN" and _aimed(token):
+        return MILITARY_STRIKE  # "Israel's strikes on Gaza": attacks, not a walkout
     lodged = token.dep_ == "dobj" and token.head.lemma_.lower() in COMPLAINT_VERBS
     if lemma == "protest" and pos == "NOUN" and lodged:  # CAMEO "LODGE * PROTEST" [110]
         return FORMAL_PROTEST
@@ -187,6 +189,34 @@ def _drill(token: Token) -> Trigger | None:
     if words & MILITARY_WORDS:
         return SHOW_OF_FORCE
     return None
+
+
+STRIKE_AIMS = frozenset({"on", "against"})
+STRIKE_KINDS = frozenset(
+    "drone missile rocket military retaliatory pre-emptive preemptive precision "
+    "nuclear naval artillery cruise".split()
+)
+MILITARY_STRIKE = Trigger("ASSAULT", "strike", "NOUN", None, frozenset())
+
+
+def _aimed(strike: Token) -> bool:
+    """A strike aimed at a place or a party ("strikes on Gaza", "a drone strike"), not a
+    labour strike ("a strike by teachers", "a strike at the plant", "a general strike")."""
+    if {c.lower_ for c in strike.children if c.dep_ in ("amod", "compound")} & STRIKE_KINDS:
+        return True
+    return any(
+        _attackable(target)
+        for prep in strike.children
+        if prep.dep_ == "prep" and prep.lower_ in STRIKE_AIMS and not is_temporal(prep)
+        for target in children(prep, "pobj")
+    )
+
+
+def _attackable(noun: Token) -> bool:
+    """A place or a party, what a military strike hits ("on Gaza", "against Houthi
+    positions"), not a policy ("against the pension reform")."""
+    named = noun.pos_ == "PROPN" or noun.ent_type_ in TERRITORY_ENTITIES | {"NORP", "ORG"}
+    return named or _territorial(noun)
 
 
 COMPLAINT_VERBS = frozenset({"lodge", "file", "register", "deliver", "submit", "send", "issue"})
