@@ -37,6 +37,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import ClassVar
 
 from newsfuse.cluster import stage
 from newsfuse.cluster.config import ClusterConfig, named_config
@@ -80,8 +81,8 @@ class Tracing(StoryClusterer):
     """The shipped clusterer, noting for each arriving article its score parts against
     the stories of its earlier gold-mates and what its own join rested on."""
 
-    gold: dict[str, object] = {}
-    instances: list[Tracing] = []
+    gold: ClassVar[dict[str, object]] = {}  # article id -> gold label, set before a replay
+    instances: ClassVar[list[Tracing]] = []  # the clusterers a replay made (the last one)
 
     def __init__(self, config: ClusterConfig | None = None) -> None:
         super().__init__(config)
@@ -173,6 +174,8 @@ class Tracing(StoryClusterer):
 
 
 def replay(corpus: Corpus, config: ClusterConfig):
+    """The stage's own clustering of ``corpus`` (``cluster_rows``), with the tracing
+    clusterer in place of the stage's for this one call."""
     gold = {aid: label for _, aid, label in corpus.items}
     Tracing.gold = gold
     Tracing.instances = []
@@ -194,8 +197,12 @@ def report(corpus: Corpus, config: ClusterConfig, examples: int) -> None:
     print(f"\n=== {corpus.name} ({config.name}) ===")
     sc = corpus.score(story_of)
     sl = corpus.score({a: line_of.get(s, s) for a, s in story_of.items()})
-    print(f"stories    B3 F1 {sc.bcubed_f1:.3f} (P {sc.bcubed_precision:.3f} / R {sc.bcubed_recall:.3f})")
-    print(f"storylines B3 F1 {sl.bcubed_f1:.3f} (P {sl.bcubed_precision:.3f} / R {sl.bcubed_recall:.3f})")
+    print(
+        f"stories    B3 F1 {sc.bcubed_f1:.3f} (P {sc.bcubed_precision:.3f} / R {sc.bcubed_recall:.3f})"
+    )
+    print(
+        f"storylines B3 F1 {sl.bcubed_f1:.3f} (P {sl.bcubed_precision:.3f} / R {sl.bcubed_recall:.3f})"
+    )
     ids = [aid for aid in tracer.order if aid in gold]
     pos = {aid: n for n, aid in enumerate(tracer.order)}
 
@@ -222,7 +229,11 @@ def report(corpus: Corpus, config: ClusterConfig, examples: int) -> None:
             examples_of[miss.reason].append((gap, miss, early, late))
     cols = [name for _, name in GAP_BUCKETS] + ["undated"]
     print(f"\nrecall losses: {total} gold-same pairs in different stories")
-    print(f"{'reason':<28}" + "".join(f"{c:>9}" for c in cols) + f"{'total':>9}{'share':>8}{'B3 R lost':>10}")
+    print(
+        f"{'reason':<28}"
+        + "".join(f"{c:>9}" for c in cols)
+        + f"{'total':>9}{'share':>8}{'B3 R lost':>10}"
+    )
     for reason, counts in sorted(table.items(), key=lambda kv: -sum(kv[1].values())):
         n = sum(counts.values())
         print(f"{reason:<28}" + "".join(f"{counts[c]:>9}" for c in cols)
@@ -240,13 +251,13 @@ def report(corpus: Corpus, config: ClusterConfig, examples: int) -> None:
         stories = len({story_of[a] for a in members})
         lines = len({line_of.get(story_of[a], story_of[a]) for a in members})
         title = (rows[members[0]].get("title") or "")[:60]
-        print(f"  {str(label):<6} {len(members):>3} arts {stories:>3} stories {lines:>3} lines "
+        print(f"  {label!s:<6} {len(members):>3} arts {stories:>3} stories {lines:>3} lines "
               f"{(max(days) - min(days)) if days else 0:>4} d  {sum(counts.values()):>5} "
               f"{dict(counts.most_common(3))}  {title}")  # fmt: skip
     if examples:
         for reason, ex in examples_of.items():
             print(f"\n  examples: {reason}")
-            ex.sort(key=lambda x: (x[0] if x[0] is not None else 10**6))
+            ex.sort(key=lambda x: x[0] if x[0] is not None else 10**6)
             seen = set()
             for gap, miss, early, late in ex:
                 if late in seen:
@@ -283,7 +294,9 @@ def report(corpus: Corpus, config: ClusterConfig, examples: int) -> None:
             ptotal += 1
             pex[how].append((gap, early, late))
     print(f"\nprecision losses: {ptotal} gold-different pairs in one story")
-    print(f"{'joined by':<28}" + "".join(f"{c:>9}" for c in cols) + f"{'total':>9}{'B3 P lost':>10}")
+    print(
+        f"{'joined by':<28}" + "".join(f"{c:>9}" for c in cols) + f"{'total':>9}{'B3 P lost':>10}"
+    )
     for how, counts in sorted(ptable.items(), key=lambda kv: -sum(kv[1].values())):
         print(f"{how:<28}" + "".join(f"{counts[c]:>9}" for c in cols)
               + f"{sum(counts.values()):>9}{pb3[how]:>10.3f}")  # fmt: skip

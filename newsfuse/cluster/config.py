@@ -51,6 +51,7 @@ class ClusterConfig:
     long_gap_people: int = 2  # ...unless it names this many of the story's people (0: never)
     long_gap_max_days: int = 183  # ...and is at most this far outside; a storyline beyond
     long_gap_towns: bool = True  # ...or (when set) resolves a town the story's core resolves
+    follow_up_lead_towns: bool = False  # ...a town both leads name, not one named anywhere
     max_span_days: int = 60  # nor when it would stretch the story's span past this (0: no cap)
     use_event_day: bool = True  # time is the happening's own day, not the publication's
     happening_lookback_days: int = 7  # a lead's date this recent is the happening's
@@ -60,12 +61,16 @@ class ClusterConfig:
     # -- who, where, how many (signals.py) -----------------------------------------------
     entity_weight: float = 0.45  # added times the overlap of people, organisations, places
     entity_kinds: str = "p:o:l:"  # which names count: p: people, o: organisations, l: places
+    min_shared_names: int = 1  # ...and only when they share at least this many names: one
+    # name in common (a company, a leader) is a topic; a happening shares its who and where
     city_conflict: float = 0.1  # subtracted when both name towns and share none
     city_match: float = 0.1  # added when they share a town
+    city_lead_only: bool = False  # ...towns their leads name (where it happened), not any
     org_conflict: float = 0.0  # subtracted when both name organisations and share none
     day_conflict: float = 0.3  # subtracted when their leads date the happening on other days
     day_tolerance: int = 1  # ...more than this many days apart, and they share no person
     day_conflict_towns: bool = True  # ...(when set) nor a resolved town
+    day_conflict_places: bool = False  # ...(when set) nor a local place (street, district)
     day_conflict_undated: bool = False  # ...(when set) a lead with no date of its own
     # counts as dated on its publication day
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
