@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsfuse.cluster.config import ClusterConfig
+from newsfuse.cluster.config import ClusterConfig, named_config
 from newsfuse.cluster.features import day_number, features, term_counts
 from newsfuse.cluster.online import StoryClusterer
 from newsfuse.cluster.signals import digest, happening_day, subject_tickers
@@ -110,7 +110,7 @@ def test_weeks_apart_joins_on_a_shared_town_only_when_towns_count():
 def test_a_shared_town_spares_the_day_conflict_when_towns_count():
     def run(towns: bool) -> bool:
         config = replace(ClusterConfig(), day_conflict=1.0, day_conflict_towns=towns,
-                         entity_weight=0.0)  # fmt: skip
+                         day_conflict_places=False, entity_weight=0.0)  # fmt: skip
         c = StoryClusterer(config)
         monday = {**_town("Dayton"), "times": [_t("2015-07-06")]}
         thursday = {**_town("Dayton"), "times": [_t("2015-07-09")]}
@@ -253,3 +253,11 @@ def test_weeks_later_a_town_counts_only_where_both_leads_name_it_when_asked():
 
     assert run(False)
     assert not run(True)
+
+
+def test_earlier_configurations_keep_their_values_under_their_names():
+    shipped = ClusterConfig()
+    assert named_config(shipped.name) == shipped and shipped.day_conflict_places
+    before = named_config("happening-2026-11d")
+    assert replace(before, name=shipped.name, day_conflict_places=True) == shipped
+    assert not named_config("happening-2026-11c").day_conflict_places

@@ -16,7 +16,7 @@ from typing import Any
 class ClusterConfig:
     """How articles become stories. Change ``name`` whenever a value changes."""
 
-    name: str = "happening-2026-11d"
+    name: str = "happening-2026-11e"
 
     # -- what an article is made of (features.py) --------------------------------------
     common_zipf: float = 5.6  # words at or above this Zipf frequency carry no weight
@@ -70,7 +70,8 @@ class ClusterConfig:
     day_conflict: float = 0.3  # subtracted when their leads date the happening on other days
     day_tolerance: int = 1  # ...more than this many days apart, and they share no person
     day_conflict_towns: bool = True  # ...(when set) nor a resolved town
-    day_conflict_places: bool = False  # ...(when set) nor a local place (street, district)
+    day_conflict_places: bool = True  # ...(when set) nor a local place (street, district):
+    # who or where in common, and a lead dated days later is a follow-up of the happening
     day_conflict_undated: bool = False  # ...(when set) a lead with no date of its own
     # counts as dated on its publication day
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
@@ -127,6 +128,7 @@ LEXICAL_2026_11 = ClusterConfig(
     city_match=0.0,
     day_conflict=0.0,
     day_conflict_towns=False,
+    day_conflict_places=False,
     story_merge=0.40,
     merge_evidence=False,
     corpus_idf_docs=0,
@@ -140,6 +142,7 @@ to compare against (``benchmarks/cluster_loco.py``)."""
 
 HAPPENING_2026_11B = ClusterConfig(
     name="happening-2026-11b",
+    day_conflict_places=False,
     corpus_idf_docs=0,
     generic_share=0.0,
     min_specific_terms=0,
@@ -149,16 +152,29 @@ HAPPENING_2026_11B = ClusterConfig(
 corpus's own term frequencies and without the floor on word likeness."""
 
 
-HAPPENING_2026_11C = ClusterConfig(name="happening-2026-11c", ticker_conflict=0.0)
+HAPPENING_2026_11C = ClusterConfig(
+    name="happening-2026-11c", ticker_conflict=0.0, day_conflict_places=False
+)
 """The configuration shipped before ``happening-2026-11d``: no ticker conflict. (Words
 glued to digits and capitalised month and weekday names stopped being terms at the same
 time; that is a change of features, not of configuration, and applies to all.)"""
 
-HAPPENING_2026_11D = ClusterConfig()
+HAPPENING_2026_11D = ClusterConfig(name="happening-2026-11d", day_conflict_places=False)
+"""The configuration shipped before ``happening-2026-11e``: the day conflict spared only by
+a shared person or resolved town, not by a shared street or district."""
+
+HAPPENING_2026_11E = ClusterConfig()
 """The shipped configuration (kept under its name for when the default moves on)."""
 
 NAMED: dict[str, ClusterConfig] = {
-    c.name: c for c in (HAPPENING_2026_11D, HAPPENING_2026_11C, HAPPENING_2026_11B, LEXICAL_2026_11)
+    c.name: c
+    for c in (
+        HAPPENING_2026_11E,
+        HAPPENING_2026_11D,
+        HAPPENING_2026_11C,
+        HAPPENING_2026_11B,
+        LEXICAL_2026_11,
+    )
 }
 """Every configuration that has a name, shipped or kept to compare against."""
 
