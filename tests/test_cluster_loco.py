@@ -44,3 +44,22 @@ def test_held_out_setting_is_chosen_on_the_other_corpora_only():
     assert chosen["r"].tuned_f1 == pytest.approx(1.0)
     # holding out p, setting 0 (perfect on q, lumped on r) ties setting 1: the earlier wins
     assert chosen["p"].config == configs[0]
+
+
+def test_held_out_setting_is_by_default_the_best_worst_corpus_of_the_others():
+    """Setting 0 is perfect on q and fair on r; setting 1 good on both. Holding out p,
+    the mean prefers 0 and the worst-corpus rule (as the shipped one is chosen) 1."""
+    gold = {"x1": 1, "x2": 1, "x3": 2, "x4": 3}
+    perfect = score_clusters({"x1": "s", "x2": "s", "x3": "t", "x4": "u"}, gold)
+    split = score_clusters({"x1": "s", "x2": "v", "x3": "t", "x4": "u"}, gold)
+    fair = score_clusters({"x1": "s", "x2": "s", "x3": "s", "x4": "u"}, gold)
+    assert perfect.bcubed_f1 + fair.bcubed_f1 > 2 * split.bcubed_f1 > 2 * fair.bcubed_f1
+    corpora = [Corpus(n, [], []) for n in ("p", "q", "r")]
+    configs = [ClusterConfig(threshold=0.1), ClusterConfig(threshold=0.2)]
+    scores = [{"p": fair, "q": perfect, "r": fair}, {"p": perfect, "q": split, "r": split}]
+    by_worst = {h.corpus: h for h in leave_one_out(corpora, configs, scores)}
+    by_mean = {h.corpus: h for h in leave_one_out(corpora, configs, scores, "mean")}
+    assert by_worst["p"].config == configs[1] and by_worst["p"].held_out == perfect
+    assert by_mean["p"].config == configs[0] and by_mean["p"].held_out == fair
+    with pytest.raises(ValueError, match="select"):
+        leave_one_out(corpora, configs, scores, "median")

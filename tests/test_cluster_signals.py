@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsfuse.cluster.config import ClusterConfig
+from newsfuse.cluster.config import ClusterConfig, named_config
 from newsfuse.cluster.features import day_number, features, term_counts
 from newsfuse.cluster.online import StoryClusterer
 from newsfuse.cluster.signals import digest, happening_day, subject_tickers
@@ -110,7 +110,7 @@ def test_weeks_apart_joins_on_a_shared_town_only_when_towns_count():
 def test_a_shared_town_spares_the_day_conflict_when_towns_count():
     def run(towns: bool) -> bool:
         config = replace(ClusterConfig(), day_conflict=1.0, day_conflict_towns=towns,
-                         entity_weight=0.0)  # fmt: skip
+                         day_conflict_places=False, entity_weight=0.0)  # fmt: skip
         c = StoryClusterer(config)
         monday = {**_town("Dayton"), "times": [_t("2015-07-06")]}
         thursday = {**_town("Dayton"), "times": [_t("2015-07-09")]}
@@ -190,3 +190,74 @@ def test_words_glued_to_digits_are_no_terms():
     counts = term_counts("4TH QTR ended March 31 vs 1st half; G7 talks and COVID-19 cases")
     assert "th" not in counts and "st" not in counts and "g" not in counts
     assert counts["covid"] == 1.5 and counts["qtr"] == 1.0  # a name, and a title's first word
+
+
+def test_digest_keeps_the_towns_the_lead_names_apart():
+    raw = {
+        "places": [
+            {"name": "Toledo", "kind": "city", "admin1": "US.OH", "lat": 41.7, "sentence": 0},
+            {"name": "Columbus", "kind": "city", "admin1": "US.OH", "lat": 40.0, "sentence": 6},
+        ]
+    }
+    s = digest(raw, MONDAY)
+    assert s.cities == {"toledo|US.OH", "columbus|US.OH"}
+    assert s.lead_cities == {"toledo|US.OH"}  # Columbus: where the trial is, further down
+
+
+STREET = (
+    "Girl, 2, dies of gunshot wound",
+    "A 2-year-old girl died of a gunshot wound at a house on Seaman Street, police said. "
+    "Her father was charged with child endangering after officers found a loaded handgun.",
+)
+
+
+def _on_street(aid: str, day: str, config: ClusterConfig, town: str | None):
+    raw = {
+        "times": [_t(day)],
+        "places": [{"name": "Seaman Street", "kind": "place", "admin1": None, "lat": None}],
+    }
+    if town:
+        raw["places"].append({"name": town, "kind": "city", "admin1": "US.OH", "lat": 41.7})
+    return features(aid, *STREET, day, config, raw)
+
+
+def test_a_shared_street_spares_the_day_conflict_when_places_count():
+    """Three days on, the indictment of the father: its lead dates the indictment, it names
+    the street of the shooting but no town that was resolved, and no person of the first."""
+
+    def run(places: bool) -> bool:
+        config = replace(ClusterConfig(), day_conflict=1.0, day_conflict_places=places)
+        c = StoryClusterer(config)
+        first = c.add(_on_street("a", "2016-12-04", config, "Toledo")).story_id
+        return c.add(_on_street("b", "2016-12-07", config, None)).story_id == first
+
+    assert not run(False)
+    assert run(True)
+
+
+def test_weeks_later_a_town_counts_only_where_both_leads_name_it_when_asked():
+    """A piece two months on that names the first story's town only in passing (further
+    down) is no follow-up of it when only the leads' towns count."""
+    text = ("Jet maker unveils long-range airliner", "The jet maker unveiled its long-range "
+            "airliner at a ceremony, saying the plane can fly nonstop between any two cities.")  # fmt: skip
+
+    def run(lead_only: bool) -> bool:
+        config = replace(ClusterConfig(), follow_up_lead_towns=lead_only, entity_weight=0.0)
+        c = StoryClusterer(config)
+        london_lead = {"places": [{"name": "London", "kind": "city", "admin1": "GB.ENG",
+                                   "lat": 51.5, "sentence": 0}]}  # fmt: skip
+        london_later = {"places": [{"name": "London", "kind": "city", "admin1": "GB.ENG",
+                                    "lat": 51.5, "sentence": 5}]}  # fmt: skip
+        first = c.add(features("a", *text, "2005-02-17", config, london_lead)).story_id
+        return c.add(features("b", *text, "2005-04-20", config, london_later)).story_id == first
+
+    assert run(False)
+    assert not run(True)
+
+
+def test_earlier_configurations_keep_their_values_under_their_names():
+    shipped = ClusterConfig()
+    assert named_config(shipped.name) == shipped and shipped.day_conflict_places
+    before = named_config("happening-2026-11d")
+    assert replace(before, name=shipped.name, day_conflict_places=True) == shipped
+    assert not named_config("happening-2026-11c").day_conflict_places

@@ -16,7 +16,7 @@ from typing import Any
 class ClusterConfig:
     """How articles become stories. Change ``name`` whenever a value changes."""
 
-    name: str = "happening-2026-11d"
+    name: str = "happening-2026-11e"
 
     # -- what an article is made of (features.py) --------------------------------------
     common_zipf: float = 5.6  # words at or above this Zipf frequency carry no weight
@@ -51,6 +51,7 @@ class ClusterConfig:
     long_gap_people: int = 2  # ...unless it names this many of the story's people (0: never)
     long_gap_max_days: int = 183  # ...and is at most this far outside; a storyline beyond
     long_gap_towns: bool = True  # ...or (when set) resolves a town the story's core resolves
+    follow_up_lead_towns: bool = False  # ...a town both leads name, not one named anywhere
     max_span_days: int = 60  # nor when it would stretch the story's span past this (0: no cap)
     use_event_day: bool = True  # time is the happening's own day, not the publication's
     happening_lookback_days: int = 7  # a lead's date this recent is the happening's
@@ -60,12 +61,17 @@ class ClusterConfig:
     # -- who, where, how many (signals.py) -----------------------------------------------
     entity_weight: float = 0.45  # added times the overlap of people, organisations, places
     entity_kinds: str = "p:o:l:"  # which names count: p: people, o: organisations, l: places
+    min_shared_names: int = 1  # ...and only when they share at least this many names: one
+    # name in common (a company, a leader) is a topic; a happening shares its who and where
     city_conflict: float = 0.1  # subtracted when both name towns and share none
     city_match: float = 0.1  # added when they share a town
+    city_lead_only: bool = False  # ...towns their leads name (where it happened), not any
     org_conflict: float = 0.0  # subtracted when both name organisations and share none
     day_conflict: float = 0.3  # subtracted when their leads date the happening on other days
     day_tolerance: int = 1  # ...more than this many days apart, and they share no person
     day_conflict_towns: bool = True  # ...(when set) nor a resolved town
+    day_conflict_places: bool = True  # ...(when set) nor a local place (street, district):
+    # who or where in common, and a lead dated days later is a follow-up of the happening
     day_conflict_undated: bool = False  # ...(when set) a lead with no date of its own
     # counts as dated on its publication day
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
@@ -122,6 +128,7 @@ LEXICAL_2026_11 = ClusterConfig(
     city_match=0.0,
     day_conflict=0.0,
     day_conflict_towns=False,
+    day_conflict_places=False,
     story_merge=0.40,
     merge_evidence=False,
     corpus_idf_docs=0,
@@ -135,6 +142,7 @@ to compare against (``benchmarks/cluster_loco.py``)."""
 
 HAPPENING_2026_11B = ClusterConfig(
     name="happening-2026-11b",
+    day_conflict_places=False,
     corpus_idf_docs=0,
     generic_share=0.0,
     min_specific_terms=0,
@@ -144,16 +152,29 @@ HAPPENING_2026_11B = ClusterConfig(
 corpus's own term frequencies and without the floor on word likeness."""
 
 
-HAPPENING_2026_11C = ClusterConfig(name="happening-2026-11c", ticker_conflict=0.0)
+HAPPENING_2026_11C = ClusterConfig(
+    name="happening-2026-11c", ticker_conflict=0.0, day_conflict_places=False
+)
 """The configuration shipped before ``happening-2026-11d``: no ticker conflict. (Words
 glued to digits and capitalised month and weekday names stopped being terms at the same
 time; that is a change of features, not of configuration, and applies to all.)"""
 
-HAPPENING_2026_11D = ClusterConfig()
+HAPPENING_2026_11D = ClusterConfig(name="happening-2026-11d", day_conflict_places=False)
+"""The configuration shipped before ``happening-2026-11e``: the day conflict spared only by
+a shared person or resolved town, not by a shared street or district."""
+
+HAPPENING_2026_11E = ClusterConfig()
 """The shipped configuration (kept under its name for when the default moves on)."""
 
 NAMED: dict[str, ClusterConfig] = {
-    c.name: c for c in (HAPPENING_2026_11D, HAPPENING_2026_11C, HAPPENING_2026_11B, LEXICAL_2026_11)
+    c.name: c
+    for c in (
+        HAPPENING_2026_11E,
+        HAPPENING_2026_11D,
+        HAPPENING_2026_11C,
+        HAPPENING_2026_11B,
+        LEXICAL_2026_11,
+    )
 }
 """Every configuration that has a name, shipped or kept to compare against."""
 

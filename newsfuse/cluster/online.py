@@ -59,6 +59,7 @@ class _Story:
     centroid: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # of the core
     entities: Counter[str] = field(default_factory=Counter)  # named in the core
     cities: Counter[str] = field(default_factory=Counter)
+    lead_cities: Counter[str] = field(default_factory=Counter)  # towns the core's leads name
     dead: Counter[int] = field(default_factory=Counter)
     tickers: Counter[str] = field(default_factory=Counter)  # companies named by ticker
     days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
@@ -108,6 +109,7 @@ class _Story:
             )
         self.entities.update(f.signals.entities)
         self.cities.update(f.signals.cities)
+        self.lead_cities.update(f.signals.lead_cities)
         self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
         self.tickers.update(f.signals.tickers)
         if f.signals.event_day is not None:
@@ -206,8 +208,13 @@ class StoryClusterer:
         core names, or (with ``long_gap_towns``) resolves one of the core's towns:
         evidence strong enough for a follow-up weeks later (a trial, an arrest) to join
         the story of the happening."""
-        if self.config.long_gap_towns and any(x in story.cities for x in signals.cities):
-            return True
+        if self.config.long_gap_towns:
+            if self.config.follow_up_lead_towns:
+                mine, theirs = signals.lead_cities, story.lead_cities
+            else:
+                mine, theirs = signals.cities, story.cities
+            if any(x in theirs for x in mine):
+                return True
         need = self.config.long_gap_people
         if not need:
             return False
@@ -235,11 +242,13 @@ class StoryClusterer:
         person in common, or other companies named by ticker lower it."""
         c = self.config
         score = 0.0
+        towns = story.lead_cities if c.city_lead_only else story.cities
         theirs = self._days(story)
         if c.day_conflict and days and theirs:
             apart = min(abs(d - e) for d in days for e in theirs)
-            people = any(e.startswith("p:") and e in story.entities for e in entities) or (
-                c.day_conflict_towns and any(x in story.cities for x in cities)
+            spared = ("p:", "l:") if c.day_conflict_places else ("p:",)
+            people = any(e[:2] in spared and e in story.entities for e in entities) or (
+                c.day_conflict_towns and any(x in towns for x in cities)
             )
             if apart > c.day_tolerance and not people:
                 score -= c.day_conflict
@@ -247,9 +256,10 @@ class StoryClusterer:
             kinds = c.entity_kinds
             mine = {e for e in entities if e[:2] in kinds}
             theirs = {e for e in story.entities if e[:2] in kinds}
-            score += c.entity_weight * _set_cosine(mine, theirs)
-        if cities and story.cities:
-            if any(x in story.cities for x in cities):
+            if sum(1 for e in mine if e in theirs) >= c.min_shared_names:
+                score += c.entity_weight * _set_cosine(mine, theirs)
+        if cities and towns:
+            if any(x in towns for x in cities):
                 score += c.city_match if words >= c.min_cosine else 0.0
             else:
                 score -= c.city_conflict
@@ -293,8 +303,9 @@ class StoryClusterer:
         dead = {n for kind, n in f.signals.numbers if kind == "dead"}
         dated = f.signals.dated or c.day_conflict_undated
         days = {f.signals.event_day} if dated and f.signals.event_day is not None else set()
+        cities = f.signals.lead_cities if c.city_lead_only else f.signals.cities
         raw += self._happening(
-            f.signals.entities, f.signals.cities, dead, story, days, raw, f.signals.tickers
+            f.signals.entities, cities, dead, story, days, raw, f.signals.tickers
         )
         return raw - cost
 
@@ -310,8 +321,9 @@ class StoryClusterer:
             w = self.config.embedding_weight
             norm = float((b.embedding @ b.embedding) ** 0.5) or 1.0
             raw = (1 - w) * raw + w * a.embedding_cosine(b.embedding / norm)
+        cities = b.lead_cities if self.config.city_lead_only else b.cities
         evidence = self._happening(
-            frozenset(b.entities), b.cities, b.dead, a, self._days(b), raw, b.tickers
+            frozenset(b.entities), cities, b.dead, a, self._days(b), raw, b.tickers
         )
         return raw + evidence - cost
 

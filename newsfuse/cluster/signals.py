@@ -30,6 +30,7 @@ class Signals:
 
     entities: frozenset[str] = frozenset()  # people (surname), organisations, local places
     cities: frozenset[str] = frozenset()  # resolved towns and cities: "name|admin1"
+    lead_cities: frozenset[str] = frozenset()  # ...of them, those the lead names: where it was
     event_day: int | None = None  # the happening's day (days since 1970-01-01)
     dated: bool = False  # event_day comes from the lead's own words, not the publication date
     numbers: frozenset[tuple[str, int]] = frozenset()  # ("dead", 3), ("injured", 5)
@@ -119,13 +120,17 @@ def digest(
         elif actor.get("label") == "ORG":
             entities.add("o:" + (actor.get("name") or "").lower())
     cities: set[str] = set()
+    lead_cities: set[str] = set()
     for place in raw.get("places", ()):
         if place.get("kind") not in LOCAL_PLACE_KINDS:
             continue
         name = (place.get("name") or "").lower()
         entities.add("l:" + name)
         if place.get("kind") == "city" and place.get("lat") is not None:
-            cities.add(f"{name}|{place.get('admin1') or ''}")
+            town = f"{name}|{place.get('admin1') or ''}"
+            cities.add(town)
+            if (place.get("sentence") or 0) < HAPPENING_SENTENCES:
+                lead_cities.add(town)
     numbers: set[tuple[str, int]] = set()
     types: set[str] = set()
     for event in raw.get("events", ()):
@@ -139,6 +144,7 @@ def digest(
     return Signals(
         entities=frozenset(entities),
         cities=frozenset(cities),
+        lead_cities=frozenset(lead_cities),
         event_day=event_day,
         dated=dated,
         numbers=frozenset(numbers),

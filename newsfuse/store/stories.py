@@ -83,7 +83,7 @@ class StoryStore(FusionStore):
         an article with none is left out)."""
         wanted = {
             "actors": (actor_mentions, ("name", "label")),
-            "places": (places, ("name", "kind", "admin1", "lat")),
+            "places": (places, ("name", "kind", "admin1", "lat", "sentence")),
             "times": (time_expressions, ("value", "granularity", "sentence", "start")),
             "events": (events, ("event_type", "dead", "injured", "negated", "hypothetical")),
         }
