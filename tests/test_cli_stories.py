@@ -111,23 +111,24 @@ def test_one_shared_word_does_not_make_a_story(tmp_path):
 
 def test_the_frontier_clash_is_one_canonical_event_on_its_own_day(tmp_path):
     """The ANI and Reuters examples both report the clash at the frontier. Reuters'
-    sentence dates it ("on Sunday": 2025-03-02); ANI's ("two days after a clash") gets
-    no day of its own, so the coder falls back on ANI's publication day (2025-03-04). The canonical merge compares the
-    happening's day, taking the report's day only as an upper bound: one ASSAULT,
-    two sources, dated 2025-03-02."""
+    soldiers were killed "in an exchange of fire" "on Sunday" (a fight, 2025-03-02); ANI's
+    came "two days after a clash in which ... soldiers were killed" (the clash measured
+    from ANI's day, 2025-03-04, and the killing its toll, not an act of its own). The
+    canonical merge gives one FIGHT, two sources, dated 2025-03-02, with its toll."""
     import sqlite3
 
     db = tmp_path / "n.db"
     _run("ingest", str(EXAMPLES), "--db", str(db))
     con = sqlite3.connect(db)
     raw = con.execute(
-        "SELECT e.article_id, e.date, substr(a.published, 1, 10) FROM events e"
-        " JOIN articles a ON a.id = e.article_id WHERE e.event_type = 'ASSAULT'"
+        "SELECT e.article_id, e.date, e.dead FROM events e"
+        " WHERE e.event_type IN ('ASSAULT', 'FIGHT')"
     ).fetchall()
     con.close()
-    assert {date for _, date, _ in raw} == {"2025-03-02", "2025-03-04"}  # two days coded
-    assert any(date == published for _, date, published in raw)  # one only the report's
+    assert {date for _, date, _ in raw} == {"2025-03-02"}  # no clash on a report's day
+    assert {dead for _, _, dead in raw} == {3}
     story = json.loads(_run("story", "frontier-wire", "--db", str(db), "--json").stdout)
-    assaults = [e for e in story["events"] if e["event"] == "ASSAULT"]
-    assert len(assaults) == 1
-    assert assaults[0]["date"] == "2025-03-02" and assaults[0]["sources"] == ["ani", "reuters"]
+    assert not [e for e in story["events"] if e["event"] == "ASSAULT"]
+    fights = [e for e in story["events"] if e["event"] == "FIGHT"]
+    assert fights[0]["date"] == "2025-03-02" and fights[0]["sources"] == ["ani", "reuters"]
+    assert fights[0]["dead"] == 3

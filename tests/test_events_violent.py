@@ -327,3 +327,15 @@ def test_strikes_aimed_at_a_place_are_attacks_and_a_stormed_building_has_an_auth
     assert "ASSAULT" in _types("Al-Shabaab militants stormed a hotel in Mogadishu.")
     stormed = _one("Hundreds of protesters stormed the parliament building in Colombo.", "PROTEST")
     assert stormed["mode"] == "riot"
+
+
+def test_tolls_told_with_the_fight_are_counted_not_coded_apart():
+    # "were killed and five wounded": the participle shares the passive, five are wounded
+    event = _one(
+        "Two Malian soldiers were killed and six wounded in clashes with jihadists.", "FIGHT"
+    )
+    assert (event["dead"], event["injured"]) == (2, 6)
+    # a harm told in a relative clause of the fight is its toll
+    clash = "The talks followed a clash in which Tajikistan said four of its guards were killed."
+    assert "ASSAULT" not in _types(clash)
+    assert _one(clash, "FIGHT")["dead"] == 4

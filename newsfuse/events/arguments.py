@@ -113,15 +113,18 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 def harmed_tokens(token: Token) -> list[Token]:
     """The objects of the participles of harm that follow an act ("exploded ..., killing
-    two soldiers and wounding several others"), which the coder does not code apart, and
+    two soldiers and wounding several others") or of a relative clause on the act ("a
+    clash in which three soldiers were killed"), which the coder does not code apart, and
     the people an act "left dead" when it is the subject of that toll."""
     verbs = [c for c in children(token, "advcl", "conj") if c.lemma_.lower() in HARM_VERBS]
     verbs += [c for v in verbs for c in children(v, "conj") if c.lemma_.lower() in HARM_VERBS]
     head = token.head
+    for clause in children(token, "relcl"):  # "a clash in which three were killed"
+        verbs += [v for v in clause.subtree if v.lemma_.lower() in HARM_VERBS]
     toll = token.dep_ == "nsubj" and head.lemma_.lower() == "leave"
     if toll and resultative_state(head) in CASUALTY_STATES:  # "the attacks left 7 people dead"
         verbs.append(head)
-    return [o for v in verbs for o in children(v, "dobj")]
+    return [o for v in verbs for o in children(v, "dobj", "nsubjpass")]
 
 
 def _subject_or_self(clause: Token) -> Token:

@@ -54,6 +54,7 @@ from newsfuse.annotate.actors import ActorResolver
 from newsfuse.events.actor_phrases import dedupe, phrase_actors
 from newsfuse.events.arguments import (
     CONCESSION_TYPES,
+    HARM_VERBS,
     TARGET_PREPS,
     VIOLENT_TYPES,
     ally_tokens,
@@ -354,6 +355,23 @@ def _in_toll(token: Token, found: dict[int, Trigger]) -> bool:
     return False
 
 
+def _told_of(token: Token, found: dict[int, Trigger]) -> bool:
+    """Whether a harm is told in a relative clause of a violent event noun ("a clash in
+    which Armenia said three of its soldiers were killed"): the noun's toll, not an act."""
+    if token.lemma_.lower() not in HARM_VERBS:
+        return False
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current or current.dep_ not in ("relcl", "ccomp", "conj", "xcomp"):
+            return False
+        trigger = found.get(head.i)
+        if current.dep_ == "relcl" and trigger is not None:
+            return trigger.event_type in VIOLENT_TYPES and trigger.pos == "NOUN"
+        current = head
+    return False
+
+
 def _toll_of(leave: Token, found: dict[int, Trigger]) -> bool:
     """Whether the subject of a resultative "left N dead" is itself a violent event of the
     sentence ("clashes", "the attacks"): the deaths are that event's toll, not an act of
@@ -437,6 +455,8 @@ def _rule_events(sentence: Span, ctx: ArticleContext, index: int) -> list[Event]
             continue  # the demand / threat / refusal is the event, not what it asks for
         if _subordinate(token, found):
             continue
+        if _told_of(token, found):
+            continue  # "a clash in which three soldiers were killed": the clash's toll
         if _in_toll(token, found):
             continue  # "left 30 dead and 50 wounded": the wounded are the toll, not an act
         if trigger is RESULTATIVE_TRIGGER and _toll_of(token, found):

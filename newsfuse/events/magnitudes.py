@@ -110,17 +110,25 @@ def magnitudes(
         if not children(verb, "dobj") or span.root.dep_ != "dobj":
             # "killed or wounded 30" shares one object; "destroyed 400 homes and killed 13"
             # has one per verb, and the homes are no one's death
-            lemmas |= {c.lemma_.lower() for c in verb.children if c.dep_ == "conj"}
-        if verb.dep_ == "conj" and not children(verb.head, "dobj"):
+            lemmas |= {
+                c.lemma_.lower()
+                for c in verb.children
+                if c.dep_ == "conj" and not _own_argument(c)  # "and five wounded": its own
+            }
+        if verb.dep_ == "conj" and not children(verb.head, "dobj") and not _elided_passive(verb):
             # "killed or wounded at least 30": one object shared by both verbs ("killed two
             # and arrested 50" has two objects, one per verb)
             lemmas |= {verb.head.lemma_.lower()}
         lemmas |= {  # "left seven people dead": the state the verb leaves them in
             _casualty_lemma(c)
             for c in (*verb.children, *span.root.children)  # "shot dead two protesters"
-            if c.lower_ in CASUALTY_RESULTS
+            if c.lower_ in CASUALTY_RESULTS and c.dep_ != "conj"  # "and five wounded"
         }
-        agent = span.root.dep_ in ("nsubj", "csubj") and verb.lemma_.lower() != "die"
+        agent = (
+            span.root.dep_ in ("nsubj", "csubj")
+            and verb.lemma_.lower() != "die"
+            and not _elided_passive(verb)
+        )
         role = _role(lemmas, agent, q, event_type)
         if role is None or role in filled:
             continue
@@ -133,6 +141,23 @@ def magnitudes(
         else:
             found[f"{role}_text"] = f"{q.text} (too large to store as a count)"
     return found
+
+
+def _elided_passive(verb: Token) -> bool:
+    """ "were killed and five wounded": a participle coordinated with a passive shares its
+    "were", so its subject is a patient, not who wounded."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    )
+
+
+def _own_argument(verb: Token) -> bool:
+    """Whether a coordinated verb has a subject or object of its own ("killed and five
+    wounded"), so that it does not share the first verb's count."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
 
 
 def _casualty_lemma(token: Token) -> str:
