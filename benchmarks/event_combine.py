@@ -362,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     best = max(results, key=lambda r: r[0])
     print(
         f"\nbest on tune (mean of synthetic and PLOVER tune macro-F1): "
-        f"{best[1].describe()} ({best[0]:.3f} against rules alone {base[0]:.3f})"
+        f"{best[1].describe()} ({best[0]:.3f} against rules alone {base[0]:.3f}, "
+        f"gain {best[0] - base[0]:+.4f})"
     )
     if best[0] < base[0] + MARGIN:
         best = base
