@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/event_combine.py --c 1 --features 1   # the weights as they were
     .venv/bin/python benchmarks/event_combine.py --knobs      # rules and classifier alone only
     .venv/bin/python benchmarks/event_combine.py --limit 600  # a quick look
+    .venv/bin/python benchmarks/event_combine.py --silver-cap 300   # + silver wire sentences
 
 Data, and who may see what:
 
@@ -118,12 +119,15 @@ def parse(units: list[Unit]) -> None:
         unit.doc, unit.annotations = doc, annotate_doc(article, doc)
 
 
-def fold_models(c: float, version: int) -> tuple[Classifier, dict[str, Classifier]]:
+def fold_models(
+    c: float, version: int, silver_cap: int = 0, silver_none: int | None = None
+) -> tuple[Classifier, dict[str, Classifier]]:
     """The classifier on every (tune) training example, and for each synthetic template the
-    classifier of the cross-validation fold that left it out."""
+    classifier of the cross-validation fold that left it out (with ``silver_cap``, silver
+    wire sentences train too: ``tools/silver_events.py``)."""
     from sklearn.model_selection import GroupKFold
 
-    examples = train.load_examples()
+    examples = train.load_examples(silver_cap=silver_cap, silver_none=silver_none)
     feature_lists = train.featurize(examples, version=version)["trigger"]
     labels = [e.label for e in examples]
     full = train.fit(feature_lists, labels, c=c, balanced=True, version=version)
@@ -280,6 +284,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c", type=float, default=4.0, help="classifier's inverse L2 strength")
     parser.add_argument("--features", type=int, default=2, help="classifier feature version")
     parser.add_argument(
+        "--silver-cap",
+        type=int,
+        default=0,
+        help="also train on silver wire sentences, at most N per CAMEO type (0: none)",
+    )
+    parser.add_argument("--silver-none", type=int, help="silver 'none' sentences (default: cap)")
+    parser.add_argument(
         "--also",
         action="append",
         default=[],
@@ -298,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         print("needs ../shared beside the repository", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    full, by_group = fold_models(args.c, args.features)
+    full, by_group = fold_models(args.c, args.features, args.silver_cap, args.silver_none)
     units = [*synthetic_units(args.limit), *plover_units()]
     parse(units)
     print(f"{len(units)} texts parsed and models fitted in {time.perf_counter() - started:.0f} s")
@@ -351,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     best = max(results, key=lambda r: r[0])
     print(
         f"\nbest on tune (mean of synthetic and PLOVER tune macro-F1): "
-        f"{best[1].describe()} ({best[0]:.3f} against rules alone {base[0]:.3f})"
+        f"{best[1].describe()} ({best[0]:.3f} against rules alone {base[0]:.3f}, "
+        f"gain {best[0] - base[0]:+.4f})"
     )
     if best[0] < base[0] + MARGIN:
         best = base

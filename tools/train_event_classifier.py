@@ -39,12 +39,19 @@ Training examples (one sentence each, labelled with a PLOVER type or "none"):
   gadgets, not interactions between political actors, so their leads are non-events with
   little noise; they teach the model that "beat", "attack", "strike" and "deal" in a
   match or a market are not PLOVER events.
+* **Silver wire sentences** (``--silver-cap N``, off by default): sentences of the
+  Reuters-21578 stories and BBC politics/business articles labelled by the CAMEO verb
+  patterns alone, or "none" where nothing in CAMEO or the trigger lexicon says an event
+  (``tools/silver_events.py`` defines them); at most N of each type, a fixed sample. Their
+  licences (research use only; the BBC's copyright) do not let the weights so trained go
+  into the package: ``benchmarks/event_combine.py --silver-cap N`` measures them.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import random
 import sys
 import time
@@ -58,6 +65,10 @@ import numpy as np
 from newsfuse.events.synthetic import template_half
 
 REPO = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("silver_events", REPO / "tools" / "silver_events.py")
+silver_events = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = silver_events  # dataclasses look their module up there
+_spec.loader.exec_module(silver_events)
 SHARED = REPO.parent / "shared"
 SYNTHETIC = SHARED / "train" / "plover-synthetic-2023.csv"
 BBC = SHARED / "corpus" / "bbc"
@@ -73,6 +84,10 @@ ATTRIBUTION = (
     "Halterman 2023, 'Synthetically generated text for supervised text analysis'), "
     "sentences written for newsfuse, and BBC sport/entertainment/tech leads as non-events."
 )
+SILVER_ATTRIBUTION = (
+    " Also silver-labelled sentences of Reuters-21578 (research use only) and BBC "
+    "politics/business articles (copyright BBC): not weights for the package."
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +97,7 @@ class Example:
     text: str
     label: str
     group: str
-    kind: str  # "lead", "headline", "written" or "bbc"
+    kind: str  # "lead", "headline", "written", "bbc" or "silver"
 
 
 def map_label(label: str, mode: str, aerial_as: str = "FIGHT") -> str | None:
@@ -170,19 +185,31 @@ def load_bbc_none(
     return examples
 
 
+def load_silver(cap: int, none: int | None = None) -> list[Example]:
+    """Silver wire sentences (``tools/silver_events.py``): at most ``cap`` of each type the
+    CAMEO patterns give and ``none`` (default ``cap``) with no event, a fixed sample; the
+    CV group is the story, so a story's sentences stay in one fold."""
+    chosen = silver_events.select(silver_events.load(), cap, cap if none is None else none)
+    return [Example(s.text, s.label, f"silver:{s.group}", "silver") for s in chosen]
+
+
 def load_examples(
     *,
     headlines: bool = True,
     aerial_as: str = "FIGHT",
     limit: int | None = None,
     halves: tuple[str, ...] = ("tune",),
+    silver_cap: int = 0,
+    silver_none: int | None = None,
 ) -> list[Example]:
     """Every training example, in a fixed order: synthetic stories of the templates in
-    ``halves`` only (the tune half; the check half stays unseen), written sentences, BBC."""
+    ``halves`` only (the tune half; the check half stays unseen), written sentences, BBC,
+    and with ``silver_cap`` the silver wire sentences (:func:`load_silver`)."""
     return [
         *load_synthetic(limit=limit, headlines=headlines, aerial_as=aerial_as, halves=halves),
         *load_written(),
         *load_bbc_none(),
+        *(load_silver(silver_cap, silver_none) if silver_cap else ()),
     ]
 
 
@@ -293,6 +320,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--headlines", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--sentence", choices=("trigger", "lead"), default="trigger")
     parser.add_argument("--aerial-as", choices=("FIGHT", "ASSAULT"), default="FIGHT")
+    parser.add_argument(
+        "--silver-cap",
+        type=int,
+        default=0,
+        help="silver wire sentences per CAMEO type (tools/silver_events.py); 0: none",
+    )
+    parser.add_argument(
+        "--silver-none", type=int, default=None, help="silver 'none' sentences (default: the cap)"
+    )
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     parser.add_argument(
         "--features", type=int, default=None, help="feature version (default: the newest)"
@@ -302,7 +338,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"missing {SYNTHETIC}: ../shared must be beside the repository", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    examples = load_examples(headlines=args.headlines, aerial_as=args.aerial_as)
+    examples = load_examples(
+        headlines=args.headlines,
+        aerial_as=args.aerial_as,
+        silver_cap=args.silver_cap,
+        silver_none=args.silver_none,
+    )
     print(f"{len(examples)} examples: {dict(Counter(e.label for e in examples))}")
     feature_lists = featurize(examples, (args.sentence,), version=args.features)[args.sentence]
     meta = {
@@ -314,7 +355,9 @@ def main(argv: list[str] | None = None) -> int:
         "synthetic_halves": ["tune"],
         "min_count": MIN_COUNT,
         "examples": len(examples),
-        "attribution": ATTRIBUTION,
+        "silver_cap": args.silver_cap,
+        "silver_none": args.silver_none,
+        "attribution": ATTRIBUTION + (SILVER_ATTRIBUTION if args.silver_cap else ""),
     }
     model = fit(
         feature_lists,
