@@ -153,3 +153,23 @@ def test_a_name_cut_short_after_an_abbreviation_is_widened() -> None:
     places = annotate_article(Article("t", "t", text, "", published="2016-12-17")).places
     fort = next(p for p in places if p.text.startswith("Fort"))
     assert (fort.text, fort.country, fort.admin1) == ("Fort St. John", "CAN", "CA.02")
+
+
+def test_a_place_name_opening_with_saint_is_no_title() -> None:
+    # "St." is a title before a saint's name but opens many place names: the whole name
+    # a town of 15,000 people or more, or a region, is a place.
+    found = _places(
+        "Flights from St. Louis were delayed. St. Thomas police arrested two men on Friday."
+    )
+    assert found.get("St. Louis") == "USA"
+    assert found.get("St. Thomas") == "CAN"
+    # "St." is "Saint": the main name of the Russian city, not an alternate one
+    assert _places("Rain fell over St. Petersburg.").get("St. Petersburg") == "RUS"
+
+
+def test_a_saint_a_church_is_dedicated_to_is_no_place() -> None:
+    found = _places(
+        "Worshippers gathered at the church of St. Peter and St. Paul in Cairo on Sunday."
+    )
+    assert "Cairo" in found
+    assert "St. Peter" not in found and "St. Paul" not in found

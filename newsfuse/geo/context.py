@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newsfuse.geo.gazetteer import from_entry, lookup_place, prior
-from newsfuse.geo.geonames import Entry, gazetteer
+from newsfuse.geo.geonames import Entry, gazetteer, main_name_is
 from newsfuse.geo.places import normalise_place
 from newsfuse.model import PlaceMention
 
@@ -101,7 +101,7 @@ def _dateline_context(qualifiers: Sequence[str]) -> tuple[set[Region], set[str]]
 def prior_score(e: Entry, key: str) -> float:
     """How likely ``key`` means ``e`` before the article is read."""
     return (
-        MAIN_NAME * (normalise_place(e.name) == key)
+        MAIN_NAME * main_name_is(e, key)
         + CAPITAL * (e.feature_code in ("PPLC", "PCLI"))
         + POPULATION * math.log10(max(e.population, 1))
     )
