@@ -176,18 +176,14 @@ def _dedicated(span: Span) -> bool:
         i -= 1  # back over "St. Peter and" to the "of" before the first saint
         if i < span.start - 8:
             return False
-    return (
-        i > 0 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in _DEDICATED_TO_SAINTS
-    )
+    return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in _DEDICATED_TO_SAINTS
 
 
 def _after_title(span: Span) -> bool:
     doc = span.doc
     first = _strip(span)
     if len(first) and first[0].lower_ in _TITLES and len(first) > 1:
-        return not (
-            first[0].lower_ in _SAINT and _saint_place(first.text) and not _dedicated(span)
-        )
+        return not (first[0].lower_ in _SAINT and _saint_place(first.text) and not _dedicated(span))
     return span.start > 0 and doc[span.start - 1].lower_ in _TITLES
 
 
