@@ -173,3 +173,13 @@ def test_a_saint_a_church_is_dedicated_to_is_no_place() -> None:
     )
     assert "Cairo" in found
     assert "St. Peter" not in found and "St. Paul" not in found
+
+
+def test_a_dotted_initialism_in_a_compound_adjective_is_a_place() -> None:
+    # "U.S.-led" splits as "Saudi-led" does: the country is a word of its own
+    found = _places(
+        "Jets of the U.S.-led coalition struck targets near the border, and a U.K.-based "
+        "monitor counted the dead."
+    )
+    assert found.get("U.S.") == "USA"
+    assert found.get("U.K.") == "GBR"
