@@ -57,7 +57,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 7
+_FORMAT = 8
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
 _COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$")
