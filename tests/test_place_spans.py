@@ -183,3 +183,14 @@ def test_a_dotted_initialism_in_a_compound_adjective_is_a_place() -> None:
     )
     assert found.get("U.S.") == "USA"
     assert found.get("U.K.") == "GBR"
+
+
+def test_an_unknown_name_after_this_or_next_is_a_time_throughout_the_article() -> None:
+    found = _places(
+        "Crowds filled Queensland's beaches over Easter. Police said roads were busier "
+        "this Easter than a year ago."
+    )
+    assert "Queensland" in found and "Easter" not in found
+    # a name that modifies a noun after "next" may still be a place's
+    found = _places("Aid reached Kfraya in Idlib on Monday. The next Kfraya convoy left.")
+    assert "Kfraya" in found
