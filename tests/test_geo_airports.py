@@ -72,3 +72,22 @@ def test_names_of_an_airport() -> None:
     assert (
         names_of("Sioux Falls Regional Airport", "Sioux Falls", place, lambda w: False)[2] is None
     )
+
+
+def test_an_airport_called_by_the_surname_it_is_named_after() -> None:
+    _, forms, _ = names_of(
+        "General Edward Lawrence Logan International Airport", "Boston",
+        lambda w: False, lambda w: False,
+    )  # fmt: skip
+    assert "Logan Airport" in forms and "Logan International Airport" in forms
+    _, forms, _ = names_of("Charles de Gaulle Airport", "Paris", bool, bool)
+    assert "Gaulle Airport" not in forms  # "de": no run of capitalised words
+
+
+def test_an_airport_is_resolved_by_the_article_like_a_town() -> None:
+    # "Logan Airport" is Boston's and Billings'; the article says which
+    boston = _places("Travellers slept at Logan Airport after storms hit Boston on Friday.")
+    assert haversine_km(boston["Logan Airport"].lat, boston["Logan Airport"].lon, 42.36, -71.01) < 5
+    montana = _places("Fog delayed flights at Logan International Airport in Billings, Montana.")
+    airport = montana["Logan International Airport"]
+    assert haversine_km(airport.lat, airport.lon, 45.81, -108.54) < 5

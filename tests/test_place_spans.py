@@ -153,3 +153,44 @@ def test_a_name_cut_short_after_an_abbreviation_is_widened() -> None:
     places = annotate_article(Article("t", "t", text, "", published="2016-12-17")).places
     fort = next(p for p in places if p.text.startswith("Fort"))
     assert (fort.text, fort.country, fort.admin1) == ("Fort St. John", "CAN", "CA.02")
+
+
+def test_a_place_name_opening_with_saint_is_no_title() -> None:
+    # "St." is a title before a saint's name but opens many place names: the whole name
+    # a town of 15,000 people or more, or a region, is a place.
+    found = _places(
+        "Flights from St. Louis were delayed. St. Thomas police arrested two men on Friday."
+    )
+    assert found.get("St. Louis") == "USA"
+    assert found.get("St. Thomas") == "CAN"
+    # "St." is "Saint": the main name of the Russian city, not an alternate one
+    assert _places("Rain fell over St. Petersburg.").get("St. Petersburg") == "RUS"
+
+
+def test_a_saint_a_church_is_dedicated_to_is_no_place() -> None:
+    found = _places(
+        "Worshippers gathered at the church of St. Peter and St. Paul in Cairo on Sunday."
+    )
+    assert "Cairo" in found
+    assert "St. Peter" not in found and "St. Paul" not in found
+
+
+def test_a_dotted_initialism_in_a_compound_adjective_is_a_place() -> None:
+    # "U.S.-led" splits as "Saudi-led" does: the country is a word of its own
+    found = _places(
+        "Jets of the U.S.-led coalition struck targets near the border, and a U.K.-based "
+        "monitor counted the dead."
+    )
+    assert found.get("U.S.") == "USA"
+    assert found.get("U.K.") == "GBR"
+
+
+def test_an_unknown_name_after_this_or_next_is_a_time_throughout_the_article() -> None:
+    found = _places(
+        "Crowds filled Queensland's beaches over Easter. Police said roads were busier "
+        "this Easter than a year ago."
+    )
+    assert "Queensland" in found and "Easter" not in found
+    # a name that modifies a noun after "next" may still be a place's
+    found = _places("Aid reached Kfraya in Idlib on Monday. The next Kfraya convoy left.")
+    assert "Kfraya" in found

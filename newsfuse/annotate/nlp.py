@@ -7,6 +7,7 @@ from functools import cache
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from newsfuse.annotate.ruler import add_entity_ruler
 from newsfuse.errors import MissingDependency
@@ -50,11 +51,24 @@ def _paragraph_starts(doc: Doc) -> Doc:
 Language.component("newsfuse_paragraphs", func=_paragraph_starts)
 
 
+_DOTTED_COMPOUND = r"(?<=[A-Z]\.)-(?=[a-z])"
+"""A hyphen between a dotted initialism and a lower-case word: "U.S.-led", "U.K.-based"."""
+
+
+def _split_dotted_compounds(nlp: Language) -> None:
+    """Split "U.S.-led" as the tokenizer already splits "Saudi-led": the initialism, the
+    hyphen and the word it makes a compound adjective with. Without this "U.S.-led" is one
+    token that no entity can be a part of, and the country in it is lost."""
+    infixes = [*nlp.Defaults.infixes, _DOTTED_COMPOUND]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @cache
 def load_nlp() -> Language:
     """The spaCy pipeline with our gazetteer EntityRuler in front of its NER; cached per process."""
     nlp = bare_model()
 
+    _split_dotted_compounds(nlp)
     if "newsfuse_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newsfuse_paragraphs", before="parser")
     add_entity_ruler(nlp)

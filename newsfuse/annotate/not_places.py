@@ -26,6 +26,10 @@ the ones that cannot be toponyms:
    only as a populated place under ``MIN_POPULATION`` people is that person, as the
    threshold of :mod:`newsfuse.annotate.place_spans` holds small towns' names too often to
    be surnames.
+8. **One sense per article, for times**: a name the gazetteer does not know that stands
+   after "this", "last", "next" or "every" anywhere in the article ("this Easter") is a
+   time, as news writes holidays and seasons, wherever it stands ("over Easter"); a place
+   takes no such determiner unless it modifies a noun ("this Kfraya convoy").
 """
 
 from __future__ import annotations
@@ -117,6 +121,7 @@ def not_places(
         (e.start, e.end) for e in doc.ents if e.label_ == "ORG" and _publication(e, names)
     ]
     speakers = _unknown_speakers(doc, [s for s, _ in spans])
+    times = _unknown_times(doc, [s for s, _ in spans])
     kept: list[tuple[Span, bool]] = []
     for span, model in spans:
         text = span.text
@@ -135,6 +140,8 @@ def not_places(
                 continue
             if normalise_place(core.text) in speakers:
                 continue  # rule 6
+            if normalise_place(core.text) in times:
+                continue  # rule 8
         if _the_title(span):
             continue  # rule 4
         if any(a <= span.start and span.end <= b for a, b in publications):
@@ -144,6 +151,27 @@ def not_places(
             continue  # rule 7
         kept.append((span, model))
     return kept
+
+
+_TIME_DETERMINERS = frozenset({"this", "last", "next", "every"})
+
+
+def _unknown_times(doc: Doc, spans: list[Span]) -> set[str]:
+    """Rule 8: keys of unknown names that follow "this", "last", "next" or "every"
+    somewhere in ``doc`` and end the phrase there ("this Easter.", not "this Kfraya
+    convoy": a name that modifies a noun may be a place's)."""
+    names = {re.sub(r"^the\s+", "", s.text.strip(), flags=re.I) for s in spans}
+    out: set[str] = set()
+    for name in names:
+        if not name or known(name):
+            continue
+        pattern = r"(?i:\b(?:" + "|".join(_TIME_DETERMINERS) + r"))\s+(" + re.escape(name) + ")"
+        for m in re.finditer(pattern + r"(?!\w)", doc.text):
+            span = doc.char_span(m.start(1), m.end(1))
+            if span is not None and (span.end == len(doc) or doc[span.end].pos_ not in _NOUNS):
+                out.add(normalise_place(name))
+                break
+    return out
 
 
 def _unknown_speakers(doc: Doc, spans: list[Span]) -> set[str]:

@@ -30,7 +30,8 @@ for places ("Oudshoorn said"). The rules, each by definition:
    words outside every entity; a name written in capitals, as datelines write it, also
    where it is written in title case.
 5. **A person is no place**: a GPE/LOC/FAC entity that begins with or follows a title or
-   role word ("Ms Raggi", "coach Darren Ripley"), or that is the surname of a PERSON
+   role word ("Ms Raggi", "coach Darren Ripley"; "St." and "Saint" only where the whole
+   name is no gazetteer place, for they open place names: "St. Louis", "Saint John"), or that is the surname of a PERSON
    entity of the same article ("Oudshoorn" after "Abe Oudshoorn") or the subject of a
    verb of saying ("Oudshoorn said") while no table knows it as a place, is dropped.
 6. **A region's abbreviation next to a place** (:mod:`newsfuse.geo.abbreviations`): a
@@ -60,12 +61,19 @@ from newsfuse.annotate.not_places import not_places
 from newsfuse.geo.abbreviation_context import next_to_place
 from newsfuse.geo.abbreviations import form_pattern, read_abbreviation
 from newsfuse.geo.gazetteer import lookup_place
-from newsfuse.geo.geonames import gazetteer
+from newsfuse.geo.geonames import gazetteer, main_name_is
 from newsfuse.geo.places import normalise_place
 
 MIN_POPULATION = 50_000
 """Populated places smaller than this are not taken from an entity of another label: the
 names of small towns are too often also surnames and common words ("Alliance", "Green")."""
+SAINT_TOWN = 15_000
+"""A name opening with "St." or "Saint" that the model took for a place is one when a town
+of this many people has the name (GeoNames' own cut for its ``cities15000`` file)."""
+_DEDICATED_TO_SAINTS = frozenset(
+    "church cathedral basilica chapel abbey monastery convent parish shrine feast day order "
+    "school college hospital".split()
+)
 _POSITION_WORDS = frozenset(
     "north south east west northern southern eastern western central upper lower middle "
     "coast coastal lakes".split()
@@ -83,6 +91,8 @@ _TITLES = frozenset(
     "mayor councillor councilor sheriff deputy president minister premier professor prof. "
     "reverend rev. father pastor pope saint st. apostle".split()
 )
+_SAINT = frozenset({"st.", "st", "saint"})
+"""Title words that also open place names ("St. Louis", "Saint John")."""
 _SAYING = frozenset(
     "say said says tell told told note noted notes explain explained explains add added adds "
     "ask asked asks write wrote writes".split()
@@ -123,7 +133,7 @@ def is_place_name(text: str) -> bool:
             return True
         if the and e.feature_class == "P":
             continue
-        if normalise_place(e.name) == key and e.population >= MIN_POPULATION:
+        if main_name_is(e, key) and e.population >= MIN_POPULATION:
             return True
         if e.feature_code == "AIRP" and key.endswith(" airport"):
             return True
@@ -145,11 +155,35 @@ def _strip(span: Span) -> Span:
     return doc[start:end]
 
 
+def _saint_place(text: str) -> bool:
+    """Whether a name opening with "St." or "Saint" is a place rather than a saint: a
+    country or first-order region, or a populated place of ``SAINT_TOWN`` people or more
+    ("St. Louis", "St. Thomas"), by the whole name; a saint's name is also that of many a
+    hamlet ("St. Peter", Minnesota) and of churches ("the church of St. Peter")."""
+    info = lookup_place(text)
+    if info.geonameid is None:
+        return False
+    return info.feature_class == "A" or (info.population or 0) >= SAINT_TOWN
+
+
+def _dedicated(span: Span) -> bool:
+    """Whether ``span`` follows "of" after a word for what is dedicated to a saint ("the
+    church of St. Peter and St. Paul", "the Feast of St. Francis"), the first name's or
+    the one it is coordinated with."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and (doc[i].lower_ in ("and", "&", ",") or doc[i].ent_type_):
+        i -= 1  # back over "St. Peter and" to the "of" before the first saint
+        if i < span.start - 8:
+            return False
+    return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in _DEDICATED_TO_SAINTS
+
+
 def _after_title(span: Span) -> bool:
     doc = span.doc
     first = _strip(span)
     if len(first) and first[0].lower_ in _TITLES and len(first) > 1:
-        return True
+        return not (first[0].lower_ in _SAINT and _saint_place(first.text) and not _dedicated(span))
     return span.start > 0 and doc[span.start - 1].lower_ in _TITLES
 
 

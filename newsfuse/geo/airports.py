@@ -9,6 +9,9 @@ a village in Florida. An airport is found by:
   after a slash ("Ottawa / Macdonald-Cartier International Airport"), the name less the
   leading town or region it is named after ("Pearson International Airport" of "Toronto
   Pearson International Airport"), each also with and without "International";
+- the surname of the person it is named after, with "(International) Airport"
+  ("Logan Airport" for General Edward Lawrence Logan International Airport, "Kennedy
+  Airport" for John F Kennedy International Airport);
 - its short name, the words before "(International) Airport" less that leading place
   ("Heathrow", "Gatwick", "Macdonald-Cartier"), unless a populated place of the
   airport's own country, or a country or first-order region anywhere, is called so
@@ -69,6 +72,20 @@ def _leading_place(words: list[str], is_place: Callable[[str], bool]) -> int:
     return 0
 
 
+def _surname(core: str) -> str | None:
+    """The last word of an airport's own name that is a person's full name ("General
+    Edward Lawrence Logan", "John F Kennedy"), as news calls the airport ("Logan
+    Airport", "Kennedy Airport"): two or more capitalised words, the last no generic
+    word and not the only long one."""
+    words = core.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    last = words[-1]
+    if len(last) < _MIN_SHORT or last.casefold().strip(".") in _GENERIC or "-" in last:
+        return None
+    return last
+
+
 def names_of(
     name: str, city: str, is_place: Callable[[str], bool], is_town: Callable[[str], bool]
 ) -> tuple[str, tuple[str, ...], str | None]:
@@ -94,6 +111,9 @@ def names_of(
         forms.update((f"{core} Airport", f"{core} International Airport"))
         if form == own:
             short = core
+            surname = _surname(core)
+            if surname is not None:
+                forms.update((f"{surname} Airport", f"{surname} International Airport"))
     if short is not None and (
         len(short) < _MIN_SHORT
         or any(ch.isdigit() for ch in short)

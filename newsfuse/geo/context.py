@@ -20,8 +20,9 @@ resolved once per article (one name, one place), in two steps:
    pass lets names resolved in the first support each other ("Edmonton" among Tottenham
    and Walthamstow is the London one).
 
-The dateline's own place ("GEORGETOWN" over a story that names Kentucky) is resolved the
-same way, as one more name of the article. A country name is weighed against a
+Airports are weighed so too ("Logan Airport" in a Boston story is Boston's, not
+Billings'). The dateline's own place ("GEORGETOWN" over a story that names Kentucky) is
+resolved the same way, as one more name of the article. A country name is weighed against a
 first-order region of the same name elsewhere ("Georgia" among Virginia and Atlanta).
 The weights were chosen on the tune half of the trnews corpus (``newsfuse eval places``).
 """
@@ -35,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from newsfuse.geo.gazetteer import from_entry, lookup_place, prior
-from newsfuse.geo.geonames import Entry, gazetteer
+from newsfuse.geo.geonames import Entry, gazetteer, main_name_is
 from newsfuse.geo.places import normalise_place
 from newsfuse.model import PlaceMention
 
@@ -101,7 +102,7 @@ def _dateline_context(qualifiers: Sequence[str]) -> tuple[set[Region], set[str]]
 def prior_score(e: Entry, key: str) -> float:
     """How likely ``key`` means ``e`` before the article is read."""
     return (
-        MAIN_NAME * (normalise_place(e.name) == key)
+        MAIN_NAME * main_name_is(e, key)
         + CAPITAL * (e.feature_code in ("PPLC", "PCLI"))
         + POPULATION * math.log10(max(e.population, 1))
     )
@@ -139,6 +140,18 @@ def _by_comma(area: PlaceMention, candidates: list[Entry]) -> Entry | None:
     else:
         chosen = [e for e in candidates if e.country == area.country]
     return chosen[0] if chosen else None
+
+
+def _airport(p: PlaceMention) -> bool:
+    return p.feature_code == "AIRP"
+
+
+def _same(e: Entry, p: PlaceMention) -> bool:
+    """Whether ``e`` is the place ``p`` was looked up as (an airport, which has no GeoNames
+    id here, by its point)."""
+    if e.feature_code == "AIRP":
+        return _airport(p) and (e.lat, e.lon) == (p.lat, p.lon)
+    return p.geonameid is not None and e.geonameid == p.geonameid
 
 
 def _town_like(p: PlaceMention) -> bool:
@@ -209,10 +222,10 @@ def resolve_in_context(
                 settled[keys[i]] = in_area
             elif p.start < header_end or all(e.population < BIG_NAMESAKE for e in namesakes):
                 settled[keys[i]] = area
-        if p.feature_class not in ("P", "A") or p.geonameid is None:
+        if p.feature_class not in ("P", "A", "S") or (p.geonameid is None and not _airport(p)):
             continue
         found = candidates.get(keys[i]) or _candidates(p, keys[i])
-        if not any(e.geonameid == p.geonameid for e in found):
+        if not any(_same(e, p) for e in found):
             # none of the name's namesakes: read otherwise ("Alta." by the town before it)
             continue
         candidates[keys[i]] = found
@@ -254,7 +267,7 @@ def resolve_in_context(
             out.append(_in_area(p, area))
             continue
         e = chosen.get(i)
-        if e is None or e.geonameid == p.geonameid:
+        if e is None or _same(e, p):
             out.append(p)
             continue
         info = from_entry(e, p.name, p.kind == "region")

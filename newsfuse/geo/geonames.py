@@ -57,7 +57,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 7
+_FORMAT = 8
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
 _COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$")
@@ -193,11 +193,29 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(columns, index)
 
 
+_SAINT = re.compile(r"^(?:st|saint) ")
+
+
+def _saint_variant(key: str) -> str | None:
+    """A folded name that opens with "st" or "saint" written the other way, else None."""
+    m = _SAINT.match(key)
+    if m is None:
+        return None
+    return ("saint " if m.group().startswith("st ") else "st ") + key[m.end() :]
+
+
+def main_name_is(entry: Entry, key: str) -> bool:
+    """Whether ``key`` (folded) is the main name of ``entry``, "St" and "Saint" being one
+    word: "St. Petersburg" is the main name of Saint Petersburg."""
+    own = normalise_place(entry.name)
+    return own == key or own == _saint_variant(key)
+
+
 def prior(entry: Entry, key: str) -> tuple[bool, bool, int]:
     """How likely a name means ``entry`` before context is read: a place called so by its
     main name before one that has it as an alternate name ("Aleppo" the city, not the
     governorate Halab), a national capital first ("Washington"), then more people."""
-    return (normalise_place(entry.name) == key, entry.feature_code == "PPLC", entry.population)
+    return (main_name_is(entry, key), entry.feature_code == "PPLC", entry.population)
 
 
 # -- building ----------------------------------------------------------------------------
