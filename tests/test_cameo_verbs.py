@@ -65,7 +65,6 @@ def test_multi_word_verbs_and_patterns_match_over_the_parse():
     [
         ("Kenya rushed food to the refugee camps in Somalia.", "rush", "AID"),
         ("The French air force airlifted food to Haiti on Monday.", "airlift", "AID"),
-        ("Serbia staged military exercises near the Kosovo border.", "stage", "COOPERATE"),
         ("Thai police put the border guards on alert.", "put", "MOBILIZE"),
     ],
 )
