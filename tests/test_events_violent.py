@@ -339,3 +339,13 @@ def test_tolls_told_with_the_fight_are_counted_not_coded_apart():
     clash = "The talks followed a clash in which Tajikistan said four of its guards were killed."
     assert "ASSAULT" not in _types(clash)
     assert _one(clash, "FIGHT")["dead"] == 4
+
+
+def test_a_raid_that_kills_is_violence_and_fighting_that_broke_out_has_its_sides():
+    raid = "Boko Haram fighters raided a village in Borno, burning houses and killing five people."
+    assert _types(raid)[:1] == ["ASSAULT"]
+    assert _types("Police raided the offices of the opposition newspaper in Harare.") == ["COERCE"]
+    fight = _one(
+        "Fighting broke out between Ethiopian and Eritrean troops near Badme on Friday.", "FIGHT"
+    )
+    assert {"ETH", "ERI"} <= _codes(fight["source"])

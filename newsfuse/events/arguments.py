@@ -170,6 +170,12 @@ def _nationality_named(token: Token) -> bool:
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in words)
 
 
+OCCURRENCE_VERBS = frozenset(
+    "break erupt flare rage continue intensify resume occur escalate spread".split()
+)
+"""Verbs that say an event happened: its sides hang on them ("clashes erupted between")."""
+
+
 def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     # "The committee completed its investigation": "its" is the governing verb's subject
     owners = named_owners(token)
@@ -208,6 +214,10 @@ def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[To
             sources = [subject] if subject is not None else []
             if light:
                 targets = targets or prep_objects(verb, TARGET_PREPS)
+    if not sources and token.dep_ == "nsubj" and token.head.lemma_ in OCCURRENCE_VERBS:
+        # "fighting broke out between the army and the RSF": the parser hangs the sides
+        # on the verb that says the fighting happened
+        sources = prep_objects(token.head, frozenset({"between"}))
     sources = sources or themes
     if not sources:
         sources = [

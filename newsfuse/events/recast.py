@@ -58,6 +58,9 @@ def recast(event: Event, sentence: Span, lemma: str = "") -> Event:
     if lemma == "storm" and event.event_type == "ASSAULT" and _crowd_storms(sentence, event):
         # protesters storming a building: a riot (CAMEO 145, PLOVER PROTEST mode riot)
         event = replace(event, event_type="PROTEST", mode="riot")
+    if event.event_type == "COERCE" and _kills(sentence, event):
+        # "raided a village, burning houses and killing five": deaths make it violence
+        event = replace(event, event_type="ASSAULT", mode=None)
     kind = event.event_type
     if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"}:
         return replace(event, event_type="REJECT", negated=False)
@@ -129,3 +132,18 @@ def _crowd_storms(sentence: Span, event: Event) -> bool:
         return False
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     return any(t.lemma_.lower() in CROWDS for subject in subjects for t in subject.subtree)
+
+
+KILLING = frozenset({"kill", "murder", "execute", "behead", "massacre"})
+
+
+def _kills(sentence: Span, event: Event) -> bool:
+    """Whether the act itself killed people: a participle of killing that follows it
+    ("raided a village, burning houses and killing five"). PLOVER COERCE is repression
+    short of killing; killing is ASSAULT."""
+    token = _trigger_token(sentence, event)
+    if token is None:
+        return False
+    verbs = [c for c in token.children if c.dep_ in ("advcl", "conj")]
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "conj"]
+    return any(v.lemma_.lower() in KILLING and v.tag_ == "VBG" for v in verbs)
