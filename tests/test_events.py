@@ -439,3 +439,10 @@ def test_types_follow_the_ontology_tables():
     # closing a newspaper is coercion (censor); cutting arms exports a sanction
     assert "COERCE" in _types("The Chinese government shut down the newspaper's offices.")
     assert _types("Canada suspended arms exports to Turkey.")[:1] == ["SANCTION"]
+
+
+def test_forces_sent_towards_a_place_are_a_show_of_force_and_sent_to_an_ally_aid():
+    # CAMEO 150: warplanes sent towards a place, to no one, demonstrate military power
+    assert _types("China sent 30 warplanes towards Taiwan on Sunday.")[:1] == ["MOBILIZE"]
+    assert _types("Russia dispatched two warships off the coast of Norway.")[:1] == ["MOBILIZE"]
+    assert _types("Turkey sent troops to Libya to support the government.")[:1] == ["AID"]

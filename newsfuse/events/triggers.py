@@ -138,6 +138,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
                 ] + candidates
     if lemma in DRILLS and pos == "NOUN":
         return _drill(token)
+    if lemma in SENDING and pos == "VERB" and _sent_near(token):
+        return SHOW_OF_FORCE_SENT  # "sent 30 warplanes towards Taiwan": no one receives them
     if lemma == "strike" and pos == "NOUN" and _aimed(token):
         return MILITARY_STRIKE  # "Israel's strikes on Gaza": attacks, not a walkout
     lodged = token.dep_ == "dobj" and token.head.lemma_.lower() in COMPLAINT_VERBS
@@ -189,6 +191,25 @@ def _drill(token: Token) -> Trigger | None:
     if words & MILITARY_WORDS:
         return SHOW_OF_FORCE
     return None
+
+
+SENDING = frozenset({"send", "dispatch"})
+NEAR_PREPS = frozenset({"towards", "toward", "near", "around", "off", "close"})
+FORCE_WORDS = frozenset(
+    "troop soldier force warplane warship plane jet aircraft bomber fighter ship vessel "
+    "destroyer frigate carrier submarine drone tank".split()
+)
+SHOW_OF_FORCE_SENT = Trigger("MOBILIZE", "send", "VERB", None, frozenset())
+
+
+def _sent_near(verb: Token) -> bool:
+    """Forces sent towards, near or around a place and to no one (CAMEO 150, show of
+    force; PLOVER MOBILIZE), unlike troops sent "to" an ally (AID)."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    if "to" in preps or not preps & NEAR_PREPS:
+        return False
+    sent = {t.lemma_.lower() for o in children(verb, "dobj") for t in o.subtree}
+    return bool(sent & FORCE_WORDS)
 
 
 STRIKE_AIMS = frozenset({"on", "against"})
