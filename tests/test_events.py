@@ -446,3 +446,10 @@ def test_forces_sent_towards_a_place_are_a_show_of_force_and_sent_to_an_ally_aid
     assert _types("China sent 30 warplanes towards Taiwan on Sunday.")[:1] == ["MOBILIZE"]
     assert _types("Russia dispatched two warships off the coast of Norway.")[:1] == ["MOBILIZE"]
     assert _types("Turkey sent troops to Libya to support the government.")[:1] == ["AID"]
+
+
+def test_a_vow_of_force_is_a_threat():
+    # PLOVER THREATEN: a promise to use force; a promise of help stays AGREE
+    assert _types("Iran vowed to retaliate against Israel for the strike.") == ["THREATEN"]
+    assert _types("Japan pledged to provide aid to Turkey.") == ["AGREE"]
+    assert _types("Israel retaliated with air strikes on Tehran.")[:1] == ["FIGHT"]

@@ -61,6 +61,9 @@ def recast(event: Event, sentence: Span, lemma: str = "") -> Event:
     if event.event_type == "COERCE" and _kills(sentence, event):
         # "raided a village, burning houses and killing five": deaths make it violence
         event = replace(event, event_type="ASSAULT", mode=None)
+    if lemma in PROMISES and event.event_type == "AGREE" and _promises_force(sentence, event):
+        # "vowed to retaliate against Israel": a promise of force is a threat (PLOVER)
+        event = replace(event, event_type="THREATEN", mode=None)
     kind = event.event_type
     if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"}:
         return replace(event, event_type="REJECT", negated=False)
@@ -147,3 +150,19 @@ def _kills(sentence: Span, event: Event) -> bool:
     verbs = [c for c in token.children if c.dep_ in ("advcl", "conj")]
     verbs += [c for v in verbs for c in v.children if c.dep_ == "conj"]
     return any(v.lemma_.lower() in KILLING and v.tag_ == "VBG" for v in verbs)
+
+
+PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
+
+
+def _promises_force(sentence: Span, event: Event) -> bool:
+    """Whether what is promised is a use of force or coercion ("vowed to retaliate",
+    "pledged to crush the rebels")."""
+    token = _trigger_token(sentence, event)
+    if token is None:
+        return False
+    return any(
+        (trigger := match_trigger(c)) is not None and trigger.event_type in FORCEFUL_TYPES
+        for c in token.children
+        if c.dep_ in ("xcomp", "ccomp")
+    )
