@@ -70,15 +70,20 @@ def test_events_merge_only_when_nothing_contradicts():
     assert not same_happening(a, _event(5, "y", "SANCTION", ["USA"], ["PRK"], date="2025-02-10"))
     assert not same_happening(a, _event(6, "y", "AID", ["USA"], ["PRK"]))
     assert not same_happening(a, _event(7, "y", "SANCTION", ["USA"], ["PRK"], negated=True))
-    # naming no actor, two mentions are one happening only on the same day their own
-    # sentences state ("a clash on Sunday"), never on a day that may be only the report's
-    unnamed = _event(8, "x", "FIGHT", [], [], date="2025-01-02", published="2025-01-04")
-    assert same_happening(unnamed, _event(9, "y", "FIGHT", [], [], published="2025-01-05"))
-    assert not same_happening(unnamed, _event(9, "y", "FIGHT", [], [], date="2025-01-03"))
+    # naming no actor, two reports' mentions are one happening only on the same day their
+    # own sentences state ("a clash on Sunday"), never a day that may be only the report's,
+    # and with the same toll or place, none different
+    unnamed = _event(8, "x", "FIGHT", [], [], date="2025-01-02", published="2025-01-04", dead=3)
+    assert same_happening(unnamed, _event(9, "y", "FIGHT", [], [], published="2025-01-05", dead=3))
+    assert not same_happening(unnamed, _event(9, "y", "FIGHT", [], [], published="2025-01-05"))
+    assert not same_happening(unnamed, _event(9, "y", "FIGHT", [], [], dead=5))
+    assert not same_happening(unnamed, _event(9, "x", "FIGHT", [], [], dead=3))  # one report
+    assert not same_happening(unnamed, _event(9, "y", "FIGHT", [], [], date="2025-01-03", dead=3))
     assert not same_happening(
-        _event(8, "x", "AID", [], [], published="2025-01-02"), _event(9, "y", "AID", [], [])
+        _event(8, "x", "AID", [], [], published="2025-01-02", dead=3),
+        _event(9, "y", "AID", [], [], dead=3),
     )
-    assert not same_happening(unnamed, _event(9, "y", "FIGHT", ["RUS"], [], published="2025-01-05"))
+    assert not same_happening(unnamed, _event(9, "y", "FIGHT", ["RUS"], [], dead=3))
     fused = fuse_events(
         [a, _event(2, "y", "SANCTION", ["USA"], []), _event(6, "y", "AID", ["USA"], ["PRK"])]
     )

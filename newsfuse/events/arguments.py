@@ -52,6 +52,13 @@ THEME_TYPES = frozenset({"AID", "MOBILIZE", "RETREAT"})
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 
 
+def _moves_own(trigger: Trigger) -> bool:
+    """Whether the trigger moves the source's own forces or goods (THEME_TYPES), not
+    people it releases: "released 90 prisoners to the Red Cross" is aimed at the
+    prisoners."""
+    return trigger.event_type in THEME_TYPES and trigger.mode != "release"
+
+
 def _instrument(noun: Token) -> bool:
     return counted(noun).lemma_.lower() in MUNITIONS
 
@@ -69,7 +76,7 @@ def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[
     passive = children(token, "nsubjpass")
     # "troops deployed to Russia" moves the source's own troops (THEME_TYPES), unless an
     # agent says whose act it is ("aid delivered by the UN")
-    own_theme = trigger.event_type in THEME_TYPES and not children(token, "agent")
+    own_theme = _moves_own(trigger) and not children(token, "agent")
     if not passive and is_reduced_passive(token) and not own_theme:
         passive = [token.head]
     if passive and token.lemma_ in STATIVE_PASSIVES and not children(token, "agent"):
@@ -88,7 +95,7 @@ def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[
     recipients += [
         p for o in objects for p in prep_objects(o, frozenset({"to", "for", "against", "on"}))
     ]
-    if trigger.event_type in THEME_TYPES or not objects:
+    if _moves_own(trigger) or not objects:
         objects = recipients or objects  # "sent arms to Pakistan": Pakistan is the target
     if not objects and trigger.event_type in FRAMING_TYPES:
         # "refused to meet Jordan's king"; "demanded that the United States match ...": the
@@ -111,6 +118,28 @@ def ally_tokens(token: Token) -> list[Token]:
 HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 
+def _told_within(clause: Token) -> bool:
+    """Whether a relative clause tells what happened in the event it hangs on ("in which",
+    "during which", "where"), not something else about it ("which came a day after ...")."""
+    return any(
+        (c.dep_ == "prep" and any(o.lower_ == "which" for o in children(c, "pobj")))
+        or (c.dep_ == "advmod" and c.lower_ == "where")
+        for c in clause.subtree
+        if c.head.i == clause.i or c.head.head.i == clause.i
+    )
+
+
+def _clause_verbs(clause: Token) -> list[Token]:
+    """The clause's own verbs: it and what it reports or coordinates ("Armenia said three
+    soldiers were killed"), not clauses nested deeper."""
+    verbs, todo = [], [clause]
+    while todo:
+        verb = todo.pop()
+        verbs.append(verb)
+        todo += [c for c in verb.children if c.dep_ in ("ccomp", "conj")]
+    return verbs
+
+
 def harmed_tokens(token: Token) -> list[Token]:
     """The objects of the participles of harm that follow an act ("exploded ..., killing
     two soldiers and wounding several others") or of a relative clause on the act ("a
@@ -120,7 +149,8 @@ def harmed_tokens(token: Token) -> list[Token]:
     verbs += [c for v in verbs for c in children(v, "conj") if c.lemma_.lower() in HARM_VERBS]
     head = token.head
     for clause in children(token, "relcl"):  # "a clash in which three were killed"
-        verbs += [v for v in clause.subtree if v.lemma_.lower() in HARM_VERBS]
+        if _told_within(clause):
+            verbs += [v for v in _clause_verbs(clause) if v.lemma_.lower() in HARM_VERBS]
     toll = token.dep_ == "nsubj" and head.lemma_.lower() == "leave"
     if toll and resultative_state(head) in CASUALTY_STATES:  # "the attacks left 7 people dead"
         verbs.append(head)

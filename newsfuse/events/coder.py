@@ -92,9 +92,14 @@ from newsfuse.events.learned import SHIPPED, Combination, combine, sentence_prob
 from newsfuse.events.lexicon import Trigger, mode_for
 from newsfuse.events.magnitudes import is_one_person, magnitudes, with_single_victim
 from newsfuse.events.nonevents import non_event_reason
-from newsfuse.events.recast import recast
+from newsfuse.events.recast import kills, recast
 from newsfuse.events.syntax import children, is_pronoun, prep_objects, subject_of, verb_of
-from newsfuse.events.triggers import CAMEO_SCOPE, RESULTATIVE_TRIGGER, match_trigger
+from newsfuse.events.triggers import (
+    CAMEO_SCOPE,
+    CASUALTY_RESULTS,
+    RESULTATIVE_TRIGGER,
+    match_trigger,
+)
 from newsfuse.model import Annotations, Event
 
 __all__ = [
@@ -232,7 +237,7 @@ def _code_trigger(
     ):
         event = replace(event, size=1)  # one person's hunger strike
     event = with_single_victim(sentence, event)
-    event = recast(event, sentence, token.lemma_.lower())
+    event = recast(event, sentence, token)
     if event.event_type != trigger.event_type and event.size is None and not event.size_text:
         # a type recast gave may count its participants ("thousands of Kenyans protested")
         sized = magnitudes(sentence, quantities, event.event_type)
@@ -344,13 +349,30 @@ TOLL_DEPS = frozenset({"conj", "oprd", "dobj", "ccomp", "advcl", "acl"})
 
 def _in_toll(token: Token, found: dict[int, Trigger]) -> bool:
     """Whether ``token`` is part of the state a resultative "left" names ("left 30 dead
-    and 50 wounded"): a casualty word, not an act."""
+    and 50 wounded"): a casualty word whose subject, if any, is a count, not an act
+    ("left 30 dead and police arrested 12 suspects" keeps the arrest)."""
+    if token.lemma_.lower() not in HARM_VERBS and token.lower_ not in CASUALTY_RESULTS:
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(not s.like_num for s in subjects):
+        return False
     current = token
     for _ in range(4):
         if current.dep_ not in TOLL_DEPS or current.head is current:
             return False
         current = current.head
         if found.get(current.i) is RESULTATIVE_TRIGGER:
+            return True
+    return False
+
+
+def _killing_of_coercion(token: Token, found: dict[int, Trigger]) -> bool:
+    """Whether ``token`` is the killing that makes a coercive act violence (recast's
+    :func:`~newsfuse.events.recast.kills`)."""
+    for head in (token.head, token.head.head, token.head.head.head):
+        trigger = found.get(head.i)
+        killing = kills(head) if trigger is not None and trigger.event_type == "COERCE" else None
+        if killing is not None and killing.i == token.i:
             return True
     return False
 
@@ -455,6 +477,8 @@ def _rule_events(sentence: Span, ctx: ArticleContext, index: int) -> list[Event]
             continue  # the demand / threat / refusal is the event, not what it asks for
         if _subordinate(token, found):
             continue
+        if _killing_of_coercion(token, found):
+            continue  # "raided ..., killing two": the raid is the killing (recast)
         if _told_of(token, found):
             continue  # "a clash in which three soldiers were killed": the clash's toll
         if _in_toll(token, found):

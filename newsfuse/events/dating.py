@@ -33,20 +33,21 @@ def _own_clause_ranges(trigger: Token) -> list[tuple[int, int]]:
     """Character ranges of the clauses below ``trigger`` that are not its own."""
     ranges = []
     for token in trigger.subtree:
-        if token is trigger or token.dep_ not in CLAUSES:
+        if token.i == trigger.i or token.dep_ not in CLAUSES:
             continue
         if token.dep_ not in ("xcomp", "ccomp") and token.pos_ not in ("VERB", "AUX"):
             continue
-        if token.dep_ in ("relcl", "acl", "advcl") and token.head is trigger:
+        if token.dep_ in ("relcl", "acl", "advcl") and token.head.i == trigger.i:
             continue  # "a clash in which ... were killed on Sunday": the trigger's own time
         ranges.append((token.left_edge.idx, token.right_edge.idx + len(token.right_edge)))
     return ranges
 
 
 def _background(time, doc: Doc) -> bool:
-    """Whether ``time`` opens a span ("since October")."""
-    before = doc.text[max(0, time.start - 12) : time.start].split()
-    return bool(before) and before[-1].lower() in SPAN_STARTS
+    """Whether ``time`` opens a span ("since October"): the word before it. (Token
+    lookup, not ``doc.text``, which spaCy rebuilds from every token on each call.)"""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in SPAN_STARTS
 
 
 def event_date(
@@ -92,7 +93,9 @@ def offset_days(trigger: Token) -> int | None:
     prep = _relative_prep(trigger)
     if prep is None:
         return None
-    for amount in prep.children:
+    # "two days after a clash left ...": with "after" a mark, the amount hangs on the verb
+    amounts = [*prep.children, *(prep.head.children if prep.dep_ == "mark" else ())]
+    for amount in amounts:
         unit = UNIT_DAYS.get(amount.lemma_.lower())
         if amount.dep_ != "npadvmod" or unit is None:
             continue

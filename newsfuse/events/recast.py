@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from newsfuse.events.syntax import subject_of
 from newsfuse.events.triggers import match_trigger
 from newsfuse.model import Event
 
@@ -36,13 +37,15 @@ fire is COERCE (destroy) whoever does it, as the PLOVER gold codes settlers' ars
 STATE_FORCE_SECTORS = frozenset({"GOV", "MIL", "COP", "REB"})
 
 
-def recast(event: Event, sentence: Span, lemma: str = "") -> Event:
-    """PLOVER's conventions for what a trigger's plain sense gets wrong.
+def recast(event: Event, sentence: Span, token: Token) -> Event:
+    """PLOVER's conventions for what a trigger's plain sense gets wrong (``token`` is the
+    trigger).
 
     A promise or offer of cooperation is AGREE and a conditional or announced use of
     force is THREATEN; refusing to cooperate is REJECT; violence with military weapons,
     or between armed forces, is FIGHT, not ASSAULT.
     """
+    lemma = token.lemma_.lower()
     armed = any(a.sector in MILITARY_SECTORS for a in event.source)
     if lemma in TROOP_MOVES and event.event_type == "PROTEST" and armed:
         # PROTEST is civilian dissent; an armed force marching is a move of forces
@@ -51,17 +54,17 @@ def recast(event: Event, sentence: Span, lemma: str = "") -> Event:
     if lemma in PLUNDER and event.event_type == "PROTEST" and state:
         # soldiers or militias looting a town: a seizure of property, not a riot
         event = replace(event, event_type="COERCE", mode="confiscate")
-    if lemma == "protest" and event.event_type == "DISAPPROVE" and _crowd_protests(sentence, event):
+    if lemma == "protest" and event.event_type == "DISAPPROVE" and _crowd(token):
         # PLOVER PROTEST is a demonstration: "thousands of Kenyans protested" is one,
         # "a human rights group protested" a verbal complaint (DISAPPROVE)
         event = replace(event, event_type="PROTEST", mode=None)
-    if lemma == "storm" and event.event_type == "ASSAULT" and _crowd_storms(sentence, event):
+    if lemma == "storm" and event.event_type == "ASSAULT" and _crowd(token, CROWDS):
         # protesters storming a building: a riot (CAMEO 145, PLOVER PROTEST mode riot)
         event = replace(event, event_type="PROTEST", mode="riot")
-    if event.event_type == "COERCE" and _kills(sentence, event):
+    if event.event_type == "COERCE" and kills(token):
         # "raided a village, burning houses and killing five": deaths make it violence
         event = replace(event, event_type="ASSAULT", mode=None)
-    if lemma in PROMISES and event.event_type == "AGREE" and _promises_force(sentence, event):
+    if lemma in PROMISES and event.event_type == "AGREE" and _promises_force(token):
         # "vowed to retaliate against Israel": a promise of force is a threat (PLOVER)
         event = replace(event, event_type="THREATEN", mode=None)
     kind = event.event_type
@@ -78,7 +81,9 @@ def recast(event: Event, sentence: Span, lemma: str = "") -> Event:
         means = {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
         if means or event.mode in ("artillery", "aerial") or (armed and armed_target):
             return replace(event, event_type="FIGHT")
-        if _harmed_in_fight(sentence, event):
+        if _harmed_in_fight(token) and any(
+            a.sector in MILITARY_SECTORS | {"COP"} for a in event.target
+        ):  # "a protester was killed in clashes with police" stays one-sided
             return replace(event, event_type="FIGHT")
     return event
 
@@ -86,12 +91,9 @@ def recast(event: Event, sentence: Span, lemma: str = "") -> Event:
 FIGHT_SETTINGS = frozenset({"in", "during", "amid"})
 
 
-def _harmed_in_fight(sentence: Span, event: Event) -> bool:
+def _harmed_in_fight(token: Token) -> bool:
     """Whether the harm was done "in clashes", "in an exchange of fire", "during fighting":
-    deaths in a fight between armed sides are that fight's toll, PLOVER FIGHT."""
-    token = _trigger_token(sentence, event)
-    if token is None:
-        return False
+    deaths of armed men in a fight between armed sides are that fight's toll, PLOVER FIGHT."""
     # conjuncts share their adjuncts: "were killed and five wounded in an exchange of fire"
     harms = [token, *(c for c in token.children if c.dep_ == "conj")]
     return any(
@@ -105,62 +107,56 @@ def _harmed_in_fight(sentence: Span, event: Event) -> bool:
 
 
 CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "crowd", "crowds", "tens"})
+"""Words that size a crowd; a number counts from :data:`CROWD_COUNT`."""
 
-
-def _trigger_token(sentence: Span, event: Event) -> Token | None:
-    return next((t for t in sentence if t.idx == event.trigger_start), None)
-
-
-def _crowd_protests(sentence: Span, event: Event) -> bool:
-    """Whether those who "protested" are a crowd counted or sized ("thousands of Kenyans",
-    "some 2,000 workers", "a crowd of students")."""
-    token = _trigger_token(sentence, event)
-    if token is None:
-        return False
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    return any(
-        t.like_num or t.lower_ in CROWD_WORDS for subject in subjects for t in subject.subtree
-    )
-
+CROWD_COUNT = 50
 
 CROWDS = frozenset(
     "protester protestor demonstrator crowd mob rioter supporter student worker".split()
 )
+"""Who makes a civilian crowd ("protesters stormed the parliament")."""
 
 
-def _crowd_storms(sentence: Span, event: Event) -> bool:
-    """Whether those who stormed a place are a civilian crowd ("protesters stormed")."""
-    token = _trigger_token(sentence, event)
-    if token is None:
-        return False
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    return any(t.lemma_.lower() in CROWDS for subject in subjects for t in subject.subtree)
+def _count(token: Token) -> float | None:
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _crowd(verb: Token, words: frozenset[str] = CROWD_WORDS) -> bool:
+    """Whether the subject of ``verb`` is a crowd: sized by one of ``words`` (lemma or
+    form: "thousands of Kenyans", "protesters") or counted at least :data:`CROWD_COUNT`
+    ("some 2,000 workers"; "two senators" are no crowd)."""
+    subject = subject_of(verb)
+    if subject is not None:
+        for t in subject.subtree:
+            if t.lower_ in words or t.lemma_.lower() in words:
+                return True
+            if t.like_num and (_count(t) or 0) >= CROWD_COUNT:
+                return True
+    return False
 
 
 KILLING = frozenset({"kill", "murder", "execute", "behead", "massacre"})
 
 
-def _kills(sentence: Span, event: Event) -> bool:
-    """Whether the act itself killed people: a participle of killing that follows it
-    ("raided a village, burning houses and killing five"). PLOVER COERCE is repression
-    short of killing; killing is ASSAULT."""
-    token = _trigger_token(sentence, event)
-    if token is None:
-        return False
-    verbs = [c for c in token.children if c.dep_ in ("advcl", "conj")]
+def kills(token: Token) -> Token | None:
+    """The participle of killing that follows an act, if any ("raided a village, burning
+    houses and killing five"): the act itself killed. PLOVER COERCE is repression short of
+    killing; killing is ASSAULT, and the participle is that act's, not one of its own."""
+    if token.dep_ == "advcl" and token.tag_ == "VBG":
+        return None  # itself a participle of a larger act ("raided ..., arresting 12")
+    verbs = [c for c in token.children if c.dep_ == "advcl"]
     verbs += [c for v in verbs for c in v.children if c.dep_ == "conj"]
-    return any(v.lemma_.lower() in KILLING and v.tag_ == "VBG" for v in verbs)
+    return next((v for v in verbs if v.lemma_.lower() in KILLING and v.tag_ == "VBG"), None)
 
 
 PROMISES = frozenset({"vow", "pledge", "promise", "swear"})
 
 
-def _promises_force(sentence: Span, event: Event) -> bool:
-    """Whether what is promised is a use of force or coercion ("vowed to retaliate",
-    "pledged to crush the rebels")."""
-    token = _trigger_token(sentence, event)
-    if token is None:
-        return False
+def _promises_force(token: Token) -> bool:
+    """Whether what is promised is a use of force or coercion ("vowed to retaliate")."""
     return any(
         (trigger := match_trigger(c)) is not None and trigger.event_type in FORCEFUL_TYPES
         for c in token.children

@@ -68,8 +68,7 @@ def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 RAISING_PASSIVES = frozenset(
-    "believe say report think know allege suspect understand claim rumour rumor "
-    "estimate fear expect see".split()
+    "believe say report think know allege suspect understand claim rumour rumor".split()
 )
 """Passive verbs of saying and believing whose subject is the subject of what follows:
 "X is believed to have killed", "X was said to be preparing"."""

@@ -140,6 +140,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         return _drill(token)
     if lemma in SENDING and pos == "VERB" and _sent_near(token):
         return SHOW_OF_FORCE_SENT  # "sent 30 warplanes towards Taiwan": no one receives them
+    if lemma == "storm" and any(c.lower_ in ("out", "off") for c in token.children):
+        return None  # "stormed out of parliament": a walkout, no attack
     if lemma == "strike" and pos == "NOUN" and _aimed(token):
         return MILITARY_STRIKE  # "Israel's strikes on Gaza": attacks, not a walkout
     lodged = token.dep_ == "dobj" and token.head.lemma_.lower() in COMPLAINT_VERBS
@@ -147,6 +149,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         return FORMAL_PROTEST
     if lemma == "oppose" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
         return None  # "4% as opposed to 5%": a comparison
+    if lemma == "leave" and pos == "VERB" and _left_without(token):
+        return None  # "left millions without power": a condition, not a departure
     if lemma == "leave" and pos == "VERB" and (state := resultative_state(token)) is not None:
         # "left N dead" tells a toll; "left N homeless" a condition, of no one's act
         return RESULTATIVE_TRIGGER if state in CASUALTY_STATES else None
@@ -174,8 +178,7 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
 DRILLS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
 MILITARY_WORDS = frozenset(
-    "military naval navy army air war live-fire missile amphibious combat artillery "
-    "force troop".split()
+    "military naval navy army air war live missile amphibious combat artillery force troop".split()
 )
 JOINT_DRILL = Trigger("COOPERATE", "exercise", "NOUN", None, frozenset())
 SHOW_OF_FORCE = Trigger("MOBILIZE", "exercise", "NOUN", None, frozenset())
@@ -185,7 +188,10 @@ def _drill(token: Token) -> Trigger | None:
     """Military exercises held with others are cooperation (PLOVER COOPERATE, military);
     held alone they demonstrate military power (CAMEO 150, PLOVER MOBILIZE)."""
     words = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
-    partners = any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass") else token
+    partners = any(  # "held exercises with the US", "Russia and Belarus held exercises"
+        c.dep_ == "prep" and c.lower_ == "with" for t in {token, verb} for c in t.children
+    ) or any(c.dep_ == "conj" for s in children(verb, "nsubj") for c in s.children)
     if words & JOINT_WORDS or partners:
         return JOINT_DRILL
     if words & MILITARY_WORDS:
@@ -233,11 +239,22 @@ def _aimed(strike: Token) -> bool:
     )
 
 
+STRIKE_TARGETS = frozenset(
+    "target site infrastructure hospital facility depot convoy ship vessel school refinery "
+    "plant airfield militant rebel fighter".split()
+)
+NOT_TARGET_ENTITIES = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+
 def _attackable(noun: Token) -> bool:
-    """A place or a party, what a military strike hits ("on Gaza", "against Houthi
-    positions"), not a policy ("against the pension reform")."""
-    named = noun.pos_ == "PROPN" or noun.ent_type_ in TERRITORY_ENTITIES | {"NORP", "ORG"}
-    return named or _territorial(noun)
+    """A place or an armed party, what a military strike hits ("on Gaza", "on hospitals",
+    "against Houthi positions"), not a policy or a firm ("against the pension reform",
+    "against Ford")."""
+    if noun.ent_type_ in TERRITORY_ENTITIES | {"NORP"}:
+        return True
+    if noun.pos_ == "PROPN" and noun.ent_type_ not in NOT_TARGET_ENTITIES:
+        return True  # a place the model did not tag ("strikes on Bahawalpur")
+    return noun.lemma_.lower() in STRIKE_TARGETS or _territorial(noun, named=False)
 
 
 COMPLAINT_VERBS = frozenset({"lodge", "file", "register", "deliver", "submit", "send", "issue"})
@@ -254,6 +271,13 @@ RESULTATIVE_TRIGGER = Trigger("ASSAULT", "leave", "VERB", None, frozenset())
 """ASSAULT is PLOVER's type for violence whose casualties a report gives without naming a
 fight ("the attacks have left nine people dead"); FIGHT still follows from its means or
 armed parties (:func:`~newsfuse.events.recast.recast`), and a disaster's toll is no event at all (nonevents)."""
+
+
+def _left_without(token: Token) -> bool:
+    """ "left X without Y": the state an act leaves someone in."""
+    return bool(children(token, "dobj")) and any(
+        c.dep_ == "prep" and c.lower_ == "without" for c in token.children
+    )
 
 
 def resultative_state(token: Token) -> str | None:

@@ -76,15 +76,26 @@ def _unnamed(e: dict[str, Any]) -> bool:
 
 def _both_unnamed_same_day(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two mentions that name no country on either side ("a clash two days ago left three
-    soldiers dead") are one happening only on the same stated day: a day of their own
-    sentences, not their reports' publication days (which may be only a fallback).
-    Mentions with actors never join through them, so no chain links two named events."""
-    if not (_unnamed(a) and _unnamed(b)):
-        return False
+    soldiers dead"), from two reports, are one happening only on the same stated day (a
+    day of their own sentences, not their reports' publication days, which may be only a
+    fallback) and with the same toll or place, none different. Mentions with actors
+    never join through them, so no chain links two named events."""
+    if not (_unnamed(a) and _unnamed(b)) or a.get("article_id") == b.get("article_id"):
+        return False  # one report's two unnamed attacks are two
     if _dated_by_report(a) or _dated_by_report(b):
         return False
     day_a, day_b = _ordinal(a.get("date")), _ordinal(b.get("date"))
-    return day_a is not None and day_a == day_b
+    if day_a is None or day_a != day_b:
+        return False
+    # and something of their own in common, nothing against: the toll or the place
+    shared = False
+    for key in ("dead", "injured", "location"):
+        x, y = a.get(key), b.get(key)
+        if x is not None and y is not None:
+            if x != y:
+                return False
+            shared = True
+    return shared
 
 
 def same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -177,13 +188,17 @@ def _signature(e: dict[str, Any]) -> tuple:
         e.get("date"),
         e.get("location_country"),
         _dated_by_report(e),
+        # what an unnamed mention is matched by besides its day
+        (e.get("article_id"), e.get("dead"), e.get("injured"), e.get("location"))
+        if _unnamed(e)
+        else None,
     )
 
 
 def _joins_unnamed(signature: tuple) -> bool:
     """Whether a signature names no country and has a stated day (see
     :func:`_both_unnamed_same_day`)."""
-    _, _, source, target, day, _, by_report = signature
+    _, _, source, target, day, _, by_report, _ = signature
     return not source and not target and not by_report and _ordinal(day) is not None
 
 
