@@ -240,12 +240,13 @@ def fuse_events(events: Iterable[dict[str, Any]]) -> list[CanonicalEvent]:
                 ra, rb = find(a), find(b)
                 if ra != rb and same_happening(first_event[a], first_event[b]):
                     parent[max(ra, rb)] = min(ra, rb)
+    joined = Counter(find(k) for k in range(len(keys)))
     groups: dict[tuple[int, int | None], CanonicalEvent] = {}
     for i, e in enumerate(items):
         k = sig_of[i]
-        # A signature with no country matches only others of its stated day, not even its
-        # equals otherwise.
-        joins = keys[k][2] or keys[k][3] or _joins_unnamed(keys[k])
+        # A signature with no country matches nothing, not even its equals (one report's
+        # unnamed mentions are its own), unless it joined another report's signature.
+        joins = keys[k][2] or keys[k][3] or (_joins_unnamed(keys[k]) and joined[find(k)] > 1)
         root = (find(k), None) if joins else (k, i)
         groups.setdefault(root, CanonicalEvent(e["event_type"])).mentions.append(e)
     return sorted(
