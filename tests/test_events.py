@@ -453,3 +453,12 @@ def test_a_vow_of_force_is_a_threat():
     assert _types("Iran vowed to retaliate against Israel for the strike.") == ["THREATEN"]
     assert _types("Japan pledged to provide aid to Turkey.") == ["AGREE"]
     assert _types("Israel retaliated with air strikes on Tehran.")[:1] == ["FIGHT"]
+
+
+def test_force_as_a_mass_noun_is_no_armed_body():
+    # "use force" is violence, no actor: a pledge not to use force names no target
+    assert _types("Switzerland said both sides had pledged not to use force.") == []
+    threat = _one("Russia threatened to use force against Ukraine.", "THREATEN")
+    assert _codes(threat["target"]) == {"UKR"}
+    # CAMEO lists force among "&military" (062, cooperation); used against people, repression
+    assert _types("Police used excessive force against protesters in Nairobi.")[:1] == ["COERCE"]

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsfuse.annotate.actors import ActorResolver, ArticleContext
 from newsfuse.annotate.dateline_spans import dateline_spans
@@ -113,6 +113,16 @@ def _titled(ent: Span) -> Span:
     return doc[start : ent.end]
 
 
+def _mass_force(token: Token) -> bool:
+    """ "use force", "by force", "excessive force": the mass noun, no armed body ("the
+    force", "a force of 300", "UN force" name one)."""
+    return (
+        token.lower_ == "force"
+        and token.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss", "nummod", "compound") for c in token.children)
+    )
+
+
 def _chunk_of(doc: Doc) -> dict[int, Span]:
     return {token.i: chunk for chunk in doc.noun_chunks for token in chunk}
 
@@ -180,7 +190,11 @@ def _actor_spans(doc: Doc) -> list[tuple[Span, str, str]]:
             span = _trim(chunk)
         found.append((span, ent.label_, extra))
     for chunk in dict.fromkeys(chunks.values()):
-        role = _is_role(chunk.root.text) and chunk.root.pos_ in ("NOUN", "PROPN")
+        role = (
+            _is_role(chunk.root.text)
+            and chunk.root.pos_ in ("NOUN", "PROPN")
+            and not _mass_force(chunk.root)
+        )
         if (role and not _coordinated(chunk, nations)) or _NORTH_SOUTH.match(chunk.text):
             found.append((_trim(chunk), "NOUN", ""))
     found.sort(key=lambda item: (item[0].start, -(item[0].end - item[0].start)))
