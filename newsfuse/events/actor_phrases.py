@@ -176,7 +176,7 @@ def _path(token: Token, top: Token) -> list[Token]:
     """``token`` and its heads up to, not including, ``top``."""
     out = []
     current = token
-    while current.i != top.i and current.head is not current:
+    while current.i != top.i and current.head.i != current.i:
         out.append(current)
         current = current.head
     return out

@@ -232,14 +232,14 @@ def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[To
             targets = targets or [p for t in (token, *themes) for p in prep_objects(t, origin)]
         sources = sources or [t for t in themes if _nationality_named(t)]
     anchor = token  # "launched artillery, mortar and rocket fire": conjuncts share the verb
-    while anchor.dep_ == "conj" and anchor.head is not anchor:
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head
     if not sources and anchor.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
         # "X staged rallies", "X remained on alert": the governing verb's subject acts,
         # unless that verb is an event of its own ("X condemned the attack").
         verb = verb_of(anchor)
         light = verb.lemma_ in LIGHT_VERBS
-        if verb.pos_ == "VERB" and verb is not token and (light or match_trigger(verb) is None):
+        if verb.pos_ == "VERB" and verb.i != token.i and (light or match_trigger(verb) is None):
             subject = subject_of(verb)
             sources = [subject] if subject is not None else []
             if light:

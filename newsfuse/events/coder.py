@@ -317,7 +317,7 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
     current, via_prep = token, False
     for _ in range(4):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return False
         if current.dep_ == "pobj":
             via_prep = True
@@ -331,7 +331,7 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
         if trigger is not None and head.i != token.i:
             if (
                 current.dep_ == "conj"
-                and current is token
+                and current.i == token.i
                 and trigger.event_type != found[token.i].event_type
             ):
                 return False  # "jailed 52 and banned ...": coordinated events of their own
@@ -358,7 +358,7 @@ def _in_toll(token: Token, found: dict[int, Trigger]) -> bool:
         return False
     current = token
     for _ in range(4):
-        if current.dep_ not in TOLL_DEPS or current.head is current:
+        if current.dep_ not in TOLL_DEPS or current.head.i == current.i:
             return False
         current = current.head
         if found.get(current.i) is RESULTATIVE_TRIGGER:
@@ -385,7 +385,7 @@ def _told_of(token: Token, found: dict[int, Trigger]) -> bool:
     current = token
     for _ in range(4):
         head = current.head
-        if head is current or current.dep_ not in ("relcl", "ccomp", "conj", "xcomp"):
+        if head.i == current.i or current.dep_ not in ("relcl", "ccomp", "conj", "xcomp"):
             return False
         trigger = found.get(head.i)
         if current.dep_ == "relcl" and trigger is not None:

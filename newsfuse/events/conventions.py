@@ -269,7 +269,7 @@ def _locative(token: Token) -> Token | None:
             return None  # "in the conflict against Ukraine": Ukraine is no place of it
         if current.dep_ not in ("pobj", "prep", "compound", "appos", "poss"):
             return None  # "poss": "in Nairobi's city centre" is in Nairobi
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None

@@ -44,7 +44,7 @@ def framing_ancestor(token: Token, found: dict[int, Trigger]) -> Trigger | None:
     current = token
     for _ in range(4):
         head = current.head
-        if head is current or current.dep_ not in (
+        if head.i == current.i or current.dep_ not in (
             "xcomp",
             "ccomp",
             "dobj",
@@ -72,7 +72,7 @@ def speaker_of(token: Token, ctx: ArticleContext) -> tuple[str | None, tuple[Eve
                 if objects:
                     return subtree_span(objects[0]).text, phrase_actors(objects[0], ctx, ())
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return None, ()
         if head.lemma_.lower() in SPEECH_VERBS and current.dep_ in (
             "ccomp",
@@ -126,7 +126,7 @@ def addressee_of(token: Token) -> Token | None:
                 if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN"):
                     return child
             return None
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -153,7 +153,7 @@ def is_negated(token: Token) -> bool:
 def is_hypothetical(token: Token) -> bool:
     if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
         verb = verb_of(token)  # "will extend the curfew": the verb carries the modal
-        if verb is not token and verb.pos_ == "VERB":
+        if verb.i != token.i and verb.pos_ == "VERB":
             return is_hypothetical(verb)
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return True
@@ -170,7 +170,7 @@ def _under_modal(token: Token) -> bool:
     means of a future or conditional act, itself not (yet) real."""
     current = token
     for _ in range(4):
-        if current.dep_ not in ("pcomp", "pobj", "prep") or current.head is current:
+        if current.dep_ not in ("pcomp", "pobj", "prep") or current.head.i == current.i:
             return False
         current = current.head
         lemma = current.lemma_.lower()

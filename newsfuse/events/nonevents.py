@@ -87,7 +87,7 @@ def _subject_lemmas(token: Token) -> set[str]:
         subjects = _subjects(verb)
         if subjects:
             return _noun_lemmas(subjects)
-        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl") or verb.head.i == verb.i:
             break
         verb = verb.head
     return set()
@@ -166,7 +166,7 @@ def _disaster(token: Token, event: Event) -> bool:
     for _ in range(3):
         if verb.lemma_.lower() in HAZARD_VERBS:
             return True
-        if verb.dep_ not in ("advcl", "conj") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
             break
         verb = verb.head
     if _hazard_cause(token) or _hazard_clause(token):
@@ -187,7 +187,7 @@ def _speculation(token: Token, event: Event) -> bool:
     """An epistemic modal on the act whose author is not the one who says it."""
     verb = token
     for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
@@ -206,7 +206,7 @@ def _concern(token: Token) -> bool:
     current = token
     for _ in range(6):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return False
         if head.lemma_.lower() in CONCERN_WORDS and head.i < token.i:
             return current.dep_ != "conj"  # "fears X and wants Y": Y is no object of fear

@@ -99,7 +99,7 @@ def subject_of(token: Token) -> Token | None:
             return raised[0]  # "the rebels are believed to have killed": the rebels killed
         if (
             current.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp")
-            and current.head is not current
+            and current.head.i != current.i
         ):
             current = current.head
             continue
@@ -124,7 +124,7 @@ def counted(noun: Token) -> Token:
 def is_reduced_passive(token: Token) -> bool:
     """ "shells fired by the army", "a town captured by rebels": a past participle that
     modifies a noun is a passive verb whose subject is that noun."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head is not token
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i != token.i
 
 
 def verb_of(token: Token) -> Token:
@@ -132,7 +132,7 @@ def verb_of(token: Token) -> Token:
     there (or the root)."""
     current = token
     for _ in range(4):
-        if current.pos_ == "VERB" or current.head is current:
+        if current.pos_ == "VERB" or current.head.i == current.i:
             return current
         current = current.head
     return current
