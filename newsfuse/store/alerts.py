@@ -247,11 +247,7 @@ class AlertStore:
         )
         if limit is not None:
             query = query.limit(limit)
-        with self.engine.connect() as conn:
-            rows = [dict(r) for r in conn.execute(query).mappings()]
-        for row in rows:
-            row["payload"] = json.loads(row["payload"])
-        return rows
+        return self._rows_with_payload(query)
 
     def delivery_done(self, delivery_id: int, attempts: int) -> None:
         with self.engine.begin() as conn:
@@ -307,11 +303,17 @@ class AlertStore:
             query = query.where(alerts.c.id == self.get_alert(name)["id"])
         if limit is not None:
             query = query.limit(limit)
+        rows = self._rows_with_payload(query)
+        for row in rows:
+            row.pop("alert_id", None)
+        return rows
+
+    def _rows_with_payload(self, query) -> list[dict]:
+        """The rows of ``query`` as dicts, each match's JSON payload decoded."""
         with self.engine.connect() as conn:
             rows = [dict(r) for r in conn.execute(query).mappings()]
         for row in rows:
             row["payload"] = json.loads(row["payload"])
-            row.pop("alert_id", None)
         return rows
 
     def count_alert_matches(self) -> int:
