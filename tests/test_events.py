@@ -402,6 +402,19 @@ def test_a_crowd_that_protests_demonstrates_and_a_lodged_protest_is_a_complaint(
     assert "DISAPPROVE" in lodged and "PROTEST" not in lodged
 
 
+def test_crowds_sized_in_words_sit_ins_and_gatherings_are_demonstrations():
+    # a number word is a count: "several hundred" is a crowd as "300" is
+    crowd = _one("Several hundred farmers protested outside the European Commission.", "PROTEST")
+    assert crowd["sizeText"] == "several hundred"
+    # CAMEO 141 (demonstrate or rally): a crowd gathering in public to denounce someone
+    gathered = _one("A crowd of some 2,000 gathered in the square to denounce the government.",
+                    "PROTEST")  # fmt: skip
+    assert gathered["size"] == 2000
+    assert "PROTEST" not in _types("The foreign minister gathered reporters to denounce the vote.")
+    sit_in = _one("Dozens of students staged a sit-in at the university in Dhaka.", "PROTEST")
+    assert sit_in["mode"] == "obstruct" and sit_in["sizeText"] == "dozens"
+
+
 def test_recalled_envoys_blocked_statements_and_raised_subjects():
     # PLOVER SANCTION: reduce or break diplomatic relations; conditional, a threat
     assert "THREATEN" in _types("If talks fail, Serbia would withdraw its ambassador from Kosovo.")

@@ -381,3 +381,15 @@ def test_an_act_measured_by_a_clause_after_after_is_dated_by_the_offset():
         "2025-03-04",
     )
     assert [e.date for e in events if e.event_type == "FIGHT"] == ["2025-02-26"]
+
+
+def test_a_bomb_blast_has_an_author_and_the_means_of_a_killing_is_no_second_act():
+    # an explosion is an accident only when what blew up was gas, a boiler, a plant
+    bomb = _one("At least 12 people were killed when a bomb blast rocked central Colombo.",
+                "ASSAULT")  # fmt: skip
+    assert bomb["dead"] == 12
+    assert not _types("Five workers were killed when a gas explosion ripped through a factory.")
+    # "killed by shelling": the shelling is how they were killed, one act
+    assert len(_events("Two civilians were killed by shelling in Kharkiv.")) == 1
+    # "met by protests": the meeting is no harm, the protests are their own event
+    assert "PROTEST" in _types("The minister was met by protests in Lagos.")

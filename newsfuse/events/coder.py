@@ -314,6 +314,8 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
         return True
     if token.dep_ in ("advcl", "xcomp") and any(c.i in found for c in children(token.head, "dobj")):
         return True  # "began a hunger strike to protest ...": the strike is the event
+    if _means_of_harm(token, found):
+        return True  # "killed by shelling": the shelling is the killing, one act
     current, via_prep = token, False
     for _ in range(4):
         head = current.head
@@ -342,6 +344,21 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
             )
         current = head
     return False
+
+
+def _means_of_harm(token: Token, found: dict[int, Trigger]) -> bool:
+    """Whether ``token`` is a violent act named as the agent of a violent act ("were killed
+    by shelling", "destroyed by an airstrike"): how the harm was done, not a second act.
+    "were met by protests" keeps the protests: meeting is no harm they did."""
+    by = token.head
+    if token.dep_ not in ("pobj", "pcomp") or by.dep_ != "agent" or by.head.i == by.i:
+        return False
+    harm = found.get(by.head.i)
+    return (
+        harm is not None
+        and harm.event_type in VIOLENT_TYPES
+        and found[token.i].event_type in VIOLENT_TYPES
+    )
 
 
 TOLL_DEPS = frozenset({"conj", "oprd", "dobj", "ccomp", "advcl", "acl"})

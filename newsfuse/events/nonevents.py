@@ -148,10 +148,13 @@ def _hazard_clause(token: Token) -> bool:
     # may hang on a verb coordinated with the harm
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")]
     clauses = [c for verb in verbs for c in verb.children if c.dep_ == "advcl"]
-    return any(
-        c.lemma_.lower() in HAZARD_VERBS or _own_subject(c) & (HAZARDS | EXPLOSIONS)
-        for c in clauses
-    )
+    return any(c.lemma_.lower() in HAZARD_VERBS or _accidental(_own_subject(c)) for c in clauses)
+
+
+def _accidental(subject: set[str]) -> bool:
+    """Whether a subject phrase's nouns name a hazard, or an explosion of something that
+    blows up by accident ("a gas explosion"; "a bomb blast" has an author)."""
+    return bool(subject & HAZARDS) or bool(subject & EXPLOSIONS and subject & ACCIDENT_SOURCES)
 
 
 def _disaster(token: Token, event: Event) -> bool:
@@ -174,7 +177,7 @@ def _disaster(token: Token, event: Event) -> bool:
     subject = _subject_lemmas(token)
     if token.pos_ != "VERB":  # a noun trigger: the clause it heads or sits in
         subject |= _subject_lemmas(token.head)
-    return bool(subject & HAZARDS) or bool(subject & EXPLOSIONS and subject & ACCIDENT_SOURCES)
+    return _accidental(subject)
 
 
 def _crime(token: Token, event: Event) -> bool:

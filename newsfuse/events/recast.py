@@ -54,7 +54,8 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
     if lemma in PLUNDER and event.event_type == "PROTEST" and state:
         # soldiers or militias looting a town: a seizure of property, not a riot
         event = replace(event, event_type="COERCE", mode="confiscate")
-    if lemma == "protest" and event.event_type == "DISAPPROVE" and _crowd(token):
+    gathered = token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in GATHERINGS
+    if (lemma == "protest" or gathered) and event.event_type == "DISAPPROVE" and _crowd(token):
         # PLOVER PROTEST is a demonstration: "thousands of Kenyans protested" is one,
         # "a human rights group protested" a verbal complaint (DISAPPROVE)
         event = replace(event, event_type="PROTEST", mode=None)
@@ -106,8 +107,15 @@ def _harmed_in_fight(token: Token) -> bool:
     )
 
 
-CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "crowd", "crowds", "tens"})
-"""Words that size a crowd; a number counts from :data:`CROWD_COUNT`."""
+CROWD_WORDS = frozenset(
+    "thousands hundreds dozens scores crowd crowds tens hundred thousand million".split()
+)
+"""Words that size a crowd ("several hundred farmers": each number word here is at least
+:data:`CROWD_COUNT`); a number in figures counts from :data:`CROWD_COUNT`."""
+
+GATHERINGS = frozenset({"gather", "assemble", "converge", "congregate", "throng"})
+"""Verbs of a crowd coming together in public: a crowd that gathers to denounce the
+government demonstrates (CAMEO 141, PLOVER PROTEST demo)."""
 
 CROWD_COUNT = 50
 
