@@ -415,6 +415,25 @@ def test_crowds_sized_in_words_sit_ins_and_gatherings_are_demonstrations():
     assert sit_in["mode"] == "obstruct" and sit_in["sizeText"] == "dozens"
 
 
+def test_yielding_censoring_barring_calling_and_working_with():
+    # CAMEO 08 (yield): suspending one's own plan, campaign or curfew eases it
+    assert "CONCEDE" in _types("Laos said it was suspending plans to impose curfews.")
+    assert "CONCEDE" in _types("The Zimbabwean opposition suspended its campaign to oust Mugabe.")
+    assert "SANCTION" in _types("The European Union suspended aid to Niger.")  # not ours to yield
+    # CAMEO 1712, PLOVER COERCE censor: blocking or shutting down media and networks
+    blocked = _one("Turkey blocked access to Wikipedia on Saturday.", "COERCE")
+    assert blocked["mode"] == "censor"
+    assert "PROTEST" in _types("Angry farmers blocked the highway to Brussels.")
+    assert "COERCE" in _types("Six Armenian human rights groups have been barred from operating.")
+    # CAMEO 043: a phone call is a consultation
+    call = _one("Putin made a phone call to Erdogan on Monday.", "CONSULT")
+    assert call["mode"] == "phone"
+    assert "AGREE" in _types("Indonesia and Sweden signed an aid package for Jakarta.")
+    assert "COOPERATE" in _types("The FBI worked with Pakistani police to find the suspect.")
+    # an offer to work with others is an intent to cooperate: AGREE
+    assert "AGREE" in _types("Turkmenistan was ready to work with the international community.")
+
+
 def test_recalled_envoys_blocked_statements_and_raised_subjects():
     # PLOVER SANCTION: reduce or break diplomatic relations; conditional, a threat
     assert "THREATEN" in _types("If talks fail, Serbia would withdraw its ambassador from Kosovo.")
