@@ -393,3 +393,12 @@ def test_a_bomb_blast_has_an_author_and_the_means_of_a_killing_is_no_second_act(
     assert len(_events("Two civilians were killed by shelling in Kharkiv.")) == 1
     # "met by protests": the meeting is no harm, the protests are their own event
     assert "PROTEST" in _types("The minister was met by protests in Lagos.")
+
+
+def test_protesters_clashing_with_police_riot_and_gerund_fighting_has_sides():
+    # PLOVER FIGHT needs two armed sides; a crowd clashing with police protests violently
+    riot = _one("Anti-government protesters clashed with police in Tehran.", "PROTEST")
+    assert riot["mode"] == "riot"
+    assert "FIGHT" in _types("Government troops clashed with rebels near Yei, leaving 12 dead.")
+    fight = _one("Fighting between Israeli troops and Hezbollah intensified on Sunday.", "FIGHT")
+    assert {"ISR", "LBN"} <= _codes(fight["source"]) | _codes(fight["target"])

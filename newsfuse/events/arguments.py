@@ -64,6 +64,11 @@ def _instrument(noun: Token) -> bool:
 
 
 def verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    sides = prep_objects(token, frozenset({"between"}))
+    if sides and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass"):
+        # "Fighting between the army and the RSF continued": a gerund named as the subject
+        # of what happened, with its sides after "between"
+        return sides, sides
     sources, targets = _voice_arguments(token, trigger)
     if trigger.event_type in VIOLENT_TYPES and any(_instrument(t) for t in targets):
         # what was fired or dropped is the means: the target is what it was aimed at

@@ -59,6 +59,10 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         # PLOVER PROTEST is a demonstration: "thousands of Kenyans protested" is one,
         # "a human rights group protested" a verbal complaint (DISAPPROVE)
         event = replace(event, event_type="PROTEST", mode=None)
+    if lemma in SCUFFLES and event.event_type == "FIGHT" and _crowd_side(event):
+        # PLOVER FIGHT is combat between armed forces; protesters clashing with police is
+        # a violent protest (CAMEO 145, PLOVER PROTEST mode riot)
+        event = replace(event, event_type="PROTEST", mode="riot")
     if lemma == "storm" and event.event_type == "ASSAULT" and _crowd(token, CROWDS):
         # protesters storming a building: a riot (CAMEO 145, PLOVER PROTEST mode riot)
         event = replace(event, event_type="PROTEST", mode="riot")
@@ -143,6 +147,20 @@ def _crowd(verb: Token, words: frozenset[str] = CROWD_WORDS) -> bool:
                 return True
             if t.like_num and (_count(t) or 0) >= CROWD_COUNT:
                 return True
+    return False
+
+
+SCUFFLES = frozenset({"clash", "scuffle", "skirmish"})
+"""Verbs and nouns of a brawl between two sides, which are combat only if both are armed."""
+
+
+def _crowd_side(event: Event) -> bool:
+    """Whether a source or target is a civilian crowd ("protesters", "students")."""
+    for actor in (*event.source, *event.target):
+        words = {w.strip(".,").lower() for w in actor.text.split()}
+        words |= {w[:-1] for w in words if w.endswith("s")}
+        if words & CROWDS:
+            return True
     return False
 
 
