@@ -256,3 +256,18 @@ def test_batch_json_keeps_typed_magnitudes_and_reads_old_cells():
     old[0]["size"] = "millions"  # a cell written before typed magnitudes
     (event,) = events_from_json(json.dumps(old))
     assert (event.size, event.size_text) == (None, "millions")
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("The death toll from the suicide bombing in Baghdad rose to 35.", 35),
+        ("Gunmen killed a prominent judge in Karachi.", 1),  # one named victim
+        ("Twenty-three soldiers died in the ambush in Mali.", 23),
+        ("The attack claimed the lives of nine Pakistani soldiers.", 9),
+        ("Militants beheaded two hostages in Syria.", 2),
+    ],
+)
+def test_tolls_said_otherwise_count_the_dead(text: str, dead: int):
+    events = [e for e in code_sentence(text) if e.event_type in ("ASSAULT", "FIGHT")]
+    assert events and events[0].dead == dead, [(e.event_type, e.dead) for e in events]

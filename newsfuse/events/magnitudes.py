@@ -17,14 +17,20 @@ from spacy.tokens import Span, Token
 
 from newsfuse.annotate.amounts import CURRENCIES
 from newsfuse.annotate.amounts import lexicon as quantity_lexicon
-from newsfuse.events.syntax import children, verb_of
+from newsfuse.events.syntax import children, subject_of, verb_of
 from newsfuse.events.triggers import CASUALTY_RESULTS
 from newsfuse.model import Event, Quantity, as_count
 
 TOLL_VERBS = frozenset({"claim", "take", "cost", "lose"})
 """Verbs whose object "lives" counts the dead ("claimed 44 lives", "lives were lost")."""
 
-DEAD_VERBS = frozenset({"kill", "die", "dead", "death", "fatality", "massacre", "execute"})
+DEAD_VERBS = frozenset(
+    "kill die dead death fatality massacre execute murder behead assassinate slaughter slay "
+    "lynch".split()
+)
+
+TOLL_NOUNS = frozenset({"toll"})
+"""A death toll that "rose to 35" or "stands at 35" counts the dead."""
 
 INJURED_VERBS = frozenset({"wound", "injure", "hurt", "injury"})
 
@@ -64,13 +70,14 @@ def _vague_amount(q: Quantity) -> str:
 _AMOUNT_WORDS = frozenset({"thousands", "hundreds", "millions", "dozens", "tens", "scores"})
 
 
-def _role(lemmas: set[str], agent: bool, q: Quantity, event_type: str) -> str | None:
-    """Which magnitude a quantity gives: dead, injured, size, or none."""
+def _role(lemmas: set[str], agent: bool, noun: str, event_type: str) -> str | None:
+    """Which magnitude a quantity gives: dead, injured, size, or none; ``noun`` is what
+    it counts."""
     if lemmas & DEAD_VERBS and lemmas & INJURED_VERBS:
         return None  # "killed or wounded 30": neither count alone
-    if (lemmas & DEAD_VERBS or (q.noun or "") in ("dead", "death", "fatality")) and not agent:
+    if (lemmas & DEAD_VERBS or noun in ("dead", "death", "fatality")) and not agent:
         return "dead"
-    if (q.noun or "").lower() in ("life", "lives") and lemmas & TOLL_VERBS and not agent:
+    if noun in ("life", "lives") and lemmas & TOLL_VERBS and not agent:
         return "dead"
     if lemmas & INJURED_VERBS and not agent:
         return "injured"
@@ -106,7 +113,14 @@ def magnitudes(
             continue
         number = next((t for t in span if t.like_num), span.root)
         verb = verb_of(number)
-        lemmas = {verb.lemma_.lower(), span.root.lemma_.lower(), (q.noun or "").lower()}
+        noun = (q.noun or "").lower()
+        of = span.root.head
+        if span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() == "life":
+            noun = "lives"  # "claimed the lives of nine soldiers"
+        lemmas = {verb.lemma_.lower(), span.root.lemma_.lower(), noun}
+        subject = subject_of(verb)
+        if subject is not None and subject.lemma_.lower() in TOLL_NOUNS:
+            lemmas.add("death")  # "the death toll rose to 35"
         if not children(verb, "dobj") or span.root.dep_ != "dobj":
             # "killed or wounded 30" shares one object; "destroyed 400 homes and killed 13"
             # has one per verb, and the homes are no one's death
@@ -129,7 +143,7 @@ def magnitudes(
             and verb.lemma_.lower() != "die"
             and not _elided_passive(verb)
         )
-        role = _role(lemmas, agent, q, event_type)
+        role = _role(lemmas, agent, noun, event_type)
         if role is None or role in filled:
             continue
         filled.add(role)
@@ -176,13 +190,21 @@ def is_one_person(tokens: Sequence[Token]) -> bool:
     return token.tag_ in ("NN", "NNP") and (token.ent_type_ in ("PERSON", "") or token.tag_ == "NN")
 
 
+KILLINGS = frozenset("kill assassinate murder behead execute slay lynch".split())
+"""Verbs whose one named victim ("gunmen killed a judge") is one dead."""
+
+
 def with_single_victim(sentence: Span, event: Event) -> Event:
-    """ "A journalist has been killed", "a prisoner died": one dead when no number is given."""
+    """ "A journalist has been killed", "gunmen killed a judge", "a prisoner died": one dead
+    when no number is given."""
     if event.dead is not None or event.dead_text or event.event_type not in ("ASSAULT", "FIGHT"):
         return event
     for token in sentence:
         lemma = token.lemma_.lower()
-        victims = children(token, "nsubjpass") if lemma in ("kill", "assassinate") else []
+        killing = lemma in KILLINGS or (
+            lemma == "shoot" and any(c.lower_ == "dead" for c in token.children)
+        )
+        victims = children(token, "nsubjpass") or children(token, "dobj") if killing else []
         victims = victims or (children(token, "nsubj") if lemma == "die" else [])
         if victims and is_one_person(victims):
             return replace(event, dead=1)
