@@ -494,3 +494,14 @@ def test_force_as_a_mass_noun_is_no_armed_body():
     assert _codes(threat["target"]) == {"UKR"}
     # CAMEO lists force among "&military" (062, cooperation); used against people, repression
     assert _types("Police used excessive force against protesters in Nairobi.")[:1] == ["COERCE"]
+
+
+def test_people_of_a_nation_are_civilians_in_events_but_not_in_resolve_actor():
+    from newsfuse import resolve_actor
+
+    crowd = _one("Thousands of Nigerians rallied in Lagos against Sharia law.", "PROTEST")
+    assert crowd["source"][0]["code"] == "NGA" and crowd["source"][0]["sector"] == "CVL"
+    officials = _one("Nigerian officials rejected the report.", "REJECT")
+    assert officials["source"][0]["sector"] == "GOV"
+    # resolve_actor keeps CAMEO's reading: a nationality names the country alone
+    assert resolve_actor("Nigerians").sector is None

@@ -11,9 +11,11 @@ named with the place they live in belong to that place's country ("the Kurds of 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
+from newsfuse.annotate.gazetteer import name_key, names
 from newsfuse.events.context import ArticleContext
 from newsfuse.events.syntax import (
     LOCATIVE_PREPS,
@@ -68,6 +70,27 @@ def phrase_actors(
     text = chunk.text if chunk is not None else token.text
     actor = ctx.resolver.resolve(text)
     return (EventActor(text, actor.country, actor.sector),) if actor.country or actor.sector else ()
+
+
+def nations_as_civilians(actors: Iterable[EventActor]) -> tuple[EventActor, ...]:
+    """ "Thousands of Nigerians protested", "Palestinians living in Gaza": a nationality in
+    the plural with no role is people of that nation, which PLOVER codes CVL.
+    :func:`~newsfuse.resolve_actor` leaves them without a sector (CAMEO codes the country
+    alone); this is the event coder's convention."""
+    return tuple(
+        replace(a, sector="CVL") if a.sector is None and _names_a_people(a.text) else a
+        for a in actors
+    )
+
+
+def _names_a_people(text: str) -> bool:
+    for word in text.split():
+        word = word.strip(".,;:'\"()")
+        if len(word) > 3 and word[:1].isupper() and word.endswith("s") and not word.endswith("ss"):
+            entry = names().get(name_key(word))
+            if entry is not None and entry.kind == "demonym":
+                return True
+    return False
 
 
 def _people_of_place(

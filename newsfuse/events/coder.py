@@ -51,7 +51,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.annotate.actors import ActorResolver
-from newsfuse.events.actor_phrases import dedupe, phrase_actors
+from newsfuse.events.actor_phrases import dedupe, nations_as_civilians, phrase_actors
 from newsfuse.events.arguments import (
     CONCESSION_TYPES,
     HARM_VERBS,
@@ -204,6 +204,7 @@ def _code_trigger(
         target = not_self(source, target, trigger.event_type)
     if token.lower_ == "between" or any(c.lower_ == "between" for c in token.children):
         source = source or target
+    source, target = nations_as_civilians(source), nations_as_civilians(target)
     date, date_end = event_date(sentence, ctx, token)
     quantities = ctx.starting_in("quantities", sentence.start_char, sentence.end_char)
     event = Event(
