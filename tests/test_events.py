@@ -505,3 +505,12 @@ def test_people_of_a_nation_are_civilians_in_events_but_not_in_resolve_actor():
     assert officials["source"][0]["sector"] == "GOV"
     # resolve_actor keeps CAMEO's reading: a nationality names the country alone
     assert resolve_actor("Nigerians").sector is None
+
+
+def test_a_complement_of_a_future_or_conditional_verb_is_not_yet_done():
+    # "would not hesitate to strike": a stated readiness to use force is a threat (PLOVER)
+    assert _types("Turkey said it would not hesitate to strike Kurdish militants in Syria.") == [
+        "THREATEN"
+    ]
+    assert "THREATEN" in _types("North Korea said it would be ready to attack US bases.")
+    assert "FIGHT" in _types("Turkish jets struck Kurdish militants in Syria on Monday.")

@@ -162,7 +162,16 @@ def is_hypothetical(token: Token) -> bool:
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in PLANNING_VERBS:
         return True
+    if token.dep_ == "xcomp" and _modal_governor(head):
+        return True  # "would not hesitate to strike", "will be ready to attack": not yet done
     return _under_modal(token)
+
+
+def _modal_governor(head: Token) -> bool:
+    """Whether the verb (or the "be ready" that an adjective heads) a complement hangs on
+    carries a modal."""
+    verbs = [head, head.head] if head.dep_ == "acomp" else [head]
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for v in verbs for c in v.children)
 
 
 def _under_modal(token: Token) -> bool:
