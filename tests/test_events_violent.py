@@ -402,3 +402,20 @@ def test_protesters_clashing_with_police_riot_and_gerund_fighting_has_sides():
     assert "FIGHT" in _types("Government troops clashed with rebels near Yei, leaving 12 dead.")
     fight = _one("Fighting between Israeli troops and Hezbollah intensified on Sunday.", "FIGHT")
     assert {"ISR", "LBN"} <= _codes(fight["source"]) | _codes(fight["target"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "England's bowlers struck early to leave Australia on 20 for three.",
+        "The striker fired a shot past the keeper in the 89th minute.",
+        "Serena Williams killed off the match with an ace.",
+    ],
+)
+def test_sports_play_is_no_attack(text: str):
+    assert not _types(text), _types(text)
+
+
+def test_violence_at_a_sports_event_by_armed_actors_stays():
+    assert "ASSAULT" in _types("Gunmen attacked the Togo football team's bus in Angola.")
+    assert _types("Egyptian police fired tear gas at fans after the match in Cairo.")

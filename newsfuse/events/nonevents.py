@@ -46,6 +46,15 @@ CRIMES = frozenset(
     "robbery robber burglary burglar theft thief mugging carjacking heist gang-related "
     "domestic".split()
 )
+SPORT_WORDS = frozenset(
+    "match goalkeeper keeper wicket wickets innings inning bowler bowlers batsman batsmen batter "
+    "striker midfielder tournament league referee umpire quarterback touchdown pitcher "
+    "scorer kickoff kick-off semi-final quarter-final hat-trick athlete athletes athletics "
+    "marathon olympic olympics medallist medalist sprinter footballer cricketer golfer "
+    "goalscorer hurdler doping".split()
+)
+"""Words of a sports report, whose strikes, shots, attacks and deals are play and trade,
+not political events (forms as written; "strikers" may be workers on strike)."""
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "PTY", "JUD", "IGO", "LEG"})
 EPISTEMIC_MODALS = frozenset({"may", "might", "could"})
 CONCERN_WORDS = frozenset(
@@ -217,8 +226,16 @@ def _concern(token: Token) -> bool:
     return False
 
 
+def _sport(token: Token, event: Event) -> bool:
+    """A sports report's play ("the striker fired a shot past the keeper") with no
+    political or armed actor."""
+    return not _acts(event) and any(t.lower_ in SPORT_WORDS for t in token.sent)
+
+
 def non_event_reason(token: Token, event: Event) -> str | None:
     """Why the event ``token`` triggers is not one PLOVER codes, or None if it is one."""
+    if _sport(token, event):
+        return "sport"
     if _disaster(token, event):
         return "disaster"
     if _crime(token, event):
