@@ -271,3 +271,20 @@ def test_batch_json_keeps_typed_magnitudes_and_reads_old_cells():
 def test_tolls_said_otherwise_count_the_dead(text: str, dead: int):
     events = [e for e in code_sentence(text) if e.event_type in ("ASSAULT", "FIGHT")]
     assert events and events[0].dead == dead, [(e.event_type, e.dead) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "size_text"),
+    [
+        ("The protest drew tens of thousands of people to the streets of Belgrade.", None,
+         "tens of thousands"),
+        ("The demonstration, which drew about 800 people, passed off peacefully.", 800, None),
+        ("A crowd of some 2,000 gathered in Harare to denounce the government.", 2000, None),
+        ("Several hundred farmers protested outside the European Commission.", None,
+         "several hundred"),
+    ],
+)  # fmt: skip
+def test_who_a_protest_drew_is_its_size(text: str, size, size_text):
+    events = [e for e in code_sentence(text) if e.event_type == "PROTEST"]
+    assert events, [e.event_type for e in code_sentence(text)]
+    assert (events[0].size, events[0].size_text) == (size, size_text)

@@ -253,6 +253,8 @@ def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[To
         # "fighting broke out between the army and the RSF": the parser hangs the sides
         # on the verb that says the fighting happened
         sources = prep_objects(token.head, frozenset({"between"}))
+    if not sources and trigger.event_type == "PROTEST":
+        sources = _drawn(token)
     sources = sources or themes
     if not sources:
         sources = [
@@ -261,3 +263,15 @@ def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[To
             if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")
         ]
     return sources, targets
+
+
+TURNOUT_VERBS = frozenset({"draw", "attract", "bring"})
+"""Verbs whose object is who came to a protest ("the rally drew 5,000 people")."""
+
+
+def _drawn(token: Token) -> list[Token]:
+    """Who a protest drew: the object of "drew" whose subject is the protest, or of a
+    relative clause on it ("the demonstration, which drew about 800 people")."""
+    verbs = [token.head] if token.dep_ == "nsubj" else []
+    verbs += [c for c in token.children if c.dep_ == "relcl"]
+    return [o for v in verbs if v.lemma_.lower() in TURNOUT_VERBS for o in children(v, "dobj")]
