@@ -514,3 +514,13 @@ def test_a_complement_of_a_future_or_conditional_verb_is_not_yet_done():
     ]
     assert "THREATEN" in _types("North Korea said it would be ready to attack US bases.")
     assert "FIGHT" in _types("Turkish jets struck Kurdish militants in Syria on Monday.")
+
+
+def test_going_back_is_a_retreat_only_for_coded_actors_or_what_is_given_back():
+    assert "RETREAT" in _types("Russian troops left the town of Kherson.")
+    assert "RETREAT" in _types("The rebels returned the seized weapons to UN peacekeepers.")
+    assert "RETREAT" in _types("The Iranian ambassador returned to Tehran for consultations.")
+    assert "RETREAT" not in _types("The flight left Los Angeles on Tuesday.")
+    assert not _types("He returned home after a week in hospital.")
+    # CAMEO's "SOURCE rushed to TARGET" is a visit; "were rushed to hospital" is none
+    assert not _types("More than 50 Kenyans were rushed to hospital after the crash.")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsfuse.annotate.amounts import CURRENCIES
+from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
 from newsfuse.events.agreements import agreement_ended, undoes_agreement
 from newsfuse.events.cameo_verbs import cameo_match
 from newsfuse.events.lexicon import Trigger, triggers
@@ -24,6 +25,7 @@ from newsfuse.events.syntax import (
     is_reduced_passive,
     is_temporal,
     prep_objects,
+    subject_of,
 )
 
 NAME_ENTITIES = frozenset(
@@ -154,6 +156,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     if lemma == "leave" and pos == "VERB" and (state := resultative_state(token)) is not None:
         # "left N dead" tells a toll; "left N homeless" a condition, of no one's act
         return RESULTATIVE_TRIGGER if state in CASUALTY_STATES else None
+    if lemma in MOVES and pos == "VERB" and not _armed_move(token):
+        return None  # "the flight left Los Angeles", "he returned to Detroit": no withdrawal
     objects: set[str] | None = None
     for trigger in candidates:
         if not _phrase_ok(token, trigger):
@@ -273,6 +277,27 @@ fight ("the attacks have left nine people dead"); FIGHT still follows from its m
 armed parties (:func:`~newsfuse.events.recast.recast`), and a disaster's toll is no event at all (nonevents)."""
 
 
+MOVES = frozenset({"leave", "return"})
+"""Verbs of going that are PLOVER RETREAT only when an actor that PLOVER codes goes
+("troops left the city", "the delegation left Geneva") or something held is given back
+("returned the seized weapons"); "the flight left Los Angeles" is travel."""
+
+
+def _armed_move(token: Token) -> bool:
+    """Whether a coded actor (a country, an organisation, a role) goes, or something is
+    given back."""
+    if token.lemma_.lower() == "return" and children(token, "dobj"):
+        return True
+    subject = subject_of(token)
+    if subject is None:
+        return False
+    if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in subject.subtree):
+        return True
+    return any(
+        form in sector_words() for t in subject.subtree for form in singular_forms(name_key(t.text))
+    )
+
+
 def _left_without(token: Token) -> bool:
     """ "left X without Y": the state an act leaves someone in."""
     return bool(children(token, "dobj")) and any(
@@ -316,6 +341,10 @@ trigger; ``token``: for any verb the lexicon does not type."""
 
 def cameo_trigger(token: Token) -> Trigger | None:
     """A trigger from the CAMEO verb table, None where it codes no PLOVER event."""
+    if children(token, "nsubjpass") and not children(token, "agent"):
+        # CAMEO's patterns read "SOURCE verb TARGET"; with no "by", a passive's subject is
+        # whom it was done to ("were rushed to hospital"), and no source acts
+        return None
     match = cameo_match(token)
     if match is None or match.plover is None:
         return None
