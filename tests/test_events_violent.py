@@ -419,3 +419,14 @@ def test_sports_play_is_no_attack(text: str):
 def test_violence_at_a_sports_event_by_armed_actors_stays():
     assert "ASSAULT" in _types("Gunmen attacked the Togo football team's bus in Angola.")
     assert _types("Egyptian police fired tear gas at fans after the match in Cairo.")
+
+
+def test_an_accident_anywhere_in_the_sentence_is_the_cause_of_a_harm_no_one_did():
+    tram = (
+        "At least seven people have been killed and more than 50 taken to hospital after a "
+        "tram, believed to have been going too fast, crashed in south London on Wednesday."
+    )
+    assert not _types(tram)
+    assert "ASSAULT" in _types("Gunmen killed 12 passengers after their bus crashed in Zamfara.")
+    # "erupt" and "collapse" may follow violence: not accidents by themselves
+    assert _types("Clashes erupted in Conakry, killing five people.")
