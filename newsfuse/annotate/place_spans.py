@@ -61,7 +61,7 @@ from newsfuse.annotate.not_places import not_places
 from newsfuse.geo.abbreviation_context import next_to_place
 from newsfuse.geo.abbreviations import form_pattern, read_abbreviation
 from newsfuse.geo.gazetteer import lookup_place
-from newsfuse.geo.geonames import gazetteer, main_name_is
+from newsfuse.geo.geonames import gazetteer, own_name_is
 from newsfuse.geo.places import normalise_place
 
 MIN_POPULATION = 50_000
@@ -133,7 +133,7 @@ def is_place_name(text: str) -> bool:
             return True
         if the and e.feature_class == "P":
             continue
-        if main_name_is(e, key) and e.population >= MIN_POPULATION:
+        if own_name_is(e, key) and e.population >= MIN_POPULATION:
             return True
         if e.feature_code == "AIRP" and key.endswith(" airport"):
             return True

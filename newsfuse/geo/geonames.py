@@ -43,7 +43,7 @@ import re
 import tempfile
 from array import array
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -204,11 +204,42 @@ def _saint_variant(key: str) -> str | None:
     return ("saint " if m.group().startswith("st ") else "st ") + key[m.end() :]
 
 
-def main_name_is(entry: Entry, key: str) -> bool:
-    """Whether ``key`` (folded) is the main name of ``entry``, "St" and "Saint" being one
-    word: "St. Petersburg" is the main name of Saint Petersburg."""
+WORLD_CITY = 500_000
+"""A city this big may be called by another of its names: GeoNames gives "Köln", "Sevilla",
+"Makkah"; English news writes "Cologne", "Seville", "Mecca"."""
+
+VILLAGE = 10_000
+"""... when every place whose main name that is has fewer people than this (villages called
+Cologne, Seville, Mecca); "Victoria" stays the Seychelles' capital, not Hong Kong, and
+"Salem" the Indian city, not Jerusalem."""
+
+
+def own_name_is(entry: Entry, key: str) -> bool:
+    """Whether ``key`` (folded) is the main name GeoNames gives ``entry``, "St" and "Saint"
+    being one word ("St. Petersburg" is the main name of Saint Petersburg)."""
     own = normalise_place(entry.name)
     return own == key or own == _saint_variant(key)
+
+
+@lru_cache(maxsize=65_536)
+def _biggest_by_main_name(key: str) -> int:
+    """The most people of a place whose main name is ``key`` (0: none)."""
+    return max(
+        (e.population for e in gazetteer().candidates(key) if own_name_is(e, key)), default=0
+    )
+
+
+def main_name_is(entry: Entry, key: str) -> bool:
+    """Whether ``key`` (folded) is the main name of ``entry`` (:func:`own_name_is`), or the
+    name English news gives a world city whose main-name namesakes are villages ("Cologne"
+    for Köln)."""
+    if own_name_is(entry, key):
+        return True
+    return (
+        entry.feature_class == "P"
+        and entry.population >= WORLD_CITY
+        and _biggest_by_main_name(key) < VILLAGE
+    )
 
 
 def prior(entry: Entry, key: str) -> tuple[bool, bool, int]:
