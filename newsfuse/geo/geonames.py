@@ -204,14 +204,13 @@ def _saint_variant(key: str) -> str | None:
     return ("saint " if m.group().startswith("st ") else "st ") + key[m.end() :]
 
 
-WORLD_CITY = 500_000
-"""A city this big may be called by another of its names: GeoNames gives "Köln", "Sevilla",
-"Makkah"; English news writes "Cologne", "Seville", "Mecca"."""
-
-VILLAGE = 10_000
-"""... when every place whose main name that is has fewer people than this (villages called
-Cologne, Seville, Mecca); "Victoria" stays the Seychelles' capital, not Hong Kong, and
-"Salem" the Indian city, not Jerusalem."""
+EXONYM_RATIO = 20
+"""A city may be called by another of its names (GeoNames gives "Köln", "Sevilla", "Makkah",
+"Janīn"; English news writes "Cologne", "Seville", "Mecca", "Jenin") when it has this many
+times the people of every place whose main name that is, and none of those is a national
+capital: "Victoria" stays the Seychelles' capital, not Hong Kong; "Salem" the Indian city
+of 900,000, not Jerusalem; "Hanover" (Hannover 515,000, Hanover, Pennsylvania 38,000) is
+left to the article's context."""
 
 
 def own_name_is(entry: Entry, key: str) -> bool:
@@ -222,24 +221,23 @@ def own_name_is(entry: Entry, key: str) -> bool:
 
 
 @lru_cache(maxsize=65_536)
-def _biggest_by_main_name(key: str) -> int:
-    """The most people of a place whose main name is ``key`` (0: none)."""
-    return max(
-        (e.population for e in gazetteer().candidates(key) if own_name_is(e, key)), default=0
-    )
+def _main_name_bar(key: str) -> float:
+    """How many people a place needs to be called ``key`` by another of its names: the most
+    people of a place whose main name is ``key``, times :data:`EXONYM_RATIO` (infinite when
+    one of them is a national capital)."""
+    owners = [e for e in gazetteer().candidates(key) if own_name_is(e, key)]
+    if any(e.feature_code == "PPLC" for e in owners):
+        return float("inf")
+    return EXONYM_RATIO * max((e.population for e in owners), default=0)
 
 
 def main_name_is(entry: Entry, key: str) -> bool:
     """Whether ``key`` (folded) is the main name of ``entry`` (:func:`own_name_is`), or the
-    name English news gives a world city whose main-name namesakes are villages ("Cologne"
-    for Köln)."""
+    name English news gives a city far bigger than every place so called ("Cologne" for
+    Köln; see :data:`EXONYM_RATIO`)."""
     if own_name_is(entry, key):
         return True
-    return (
-        entry.feature_class == "P"
-        and entry.population >= WORLD_CITY
-        and _biggest_by_main_name(key) < VILLAGE
-    )
+    return entry.feature_class == "P" and entry.population > _main_name_bar(key)
 
 
 def prior(entry: Entry, key: str) -> tuple[bool, bool, int]:
