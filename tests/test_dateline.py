@@ -309,3 +309,11 @@ def test_reuters_place_accuracy_gate() -> None:
     assert result["stories"] > 19_000
     assert result["accuracy"] >= REUTERS_PLACE_ACCURACY, result["errors"]
     assert result["country_resolved"] >= REUTERS_COUNTRY_RESOLVED
+
+
+def test_a_name_and_its_gloss_are_no_dateline():
+    # with no separator, only a known agency's credit may run on into the body
+    assert find_dateline("The Homeland Union (Conservatives) began collecting signatures.") is None
+    assert find_dateline("The Asia-Pacific Economic Cooperation (APEC) forum has agreed.") is None
+    found = find_dateline("NEW DELHI (IANS) The government said on Monday ...")
+    assert found is not None and found.place == "NEW DELHI"

@@ -524,3 +524,21 @@ def test_going_back_is_a_retreat_only_for_coded_actors_or_what_is_given_back():
     assert not _types("He returned home after a week in hospital.")
     # CAMEO's "SOURCE rushed to TARGET" is a visit; "were rushed to hospital" is none
     assert not _types("More than 50 Kenyans were rushed to hospital after the crash.")
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_who_acted():
+    condemned = _one("MOSCOW -- Russia strongly condemned the missile launch by North Korea.",
+                     "DISAPPROVE")  # fmt: skip
+    assert [a["actorText"] for a in condemned["source"]] == ["Russia"]
+    struck = _one("KUNDUZ, Afghanistan — Taliban insurgents struck the German consulate.",
+                  "ASSAULT")  # fmt: skip
+    assert struck["source"][0]["actorText"] == "Taliban insurgents"
+    rammed = _one("PARIS - A truck rammed into a crowd in Nice, killing dozens.", "ASSAULT")
+    assert all("PARIS" not in a["actorText"] for a in rammed["source"])
+    # a name and its gloss open no dateline
+    union = _one(
+        "The Homeland Union (Conservatives) began collecting signatures to lobby the "
+        "Lithuanian Parliament.",
+        "PROTEST",
+    )
+    assert "Homeland Union" in union["source"][0]["actorText"]

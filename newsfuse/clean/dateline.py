@@ -327,6 +327,10 @@ def _header_at(text: str, pos: int, hint: str | None) -> _Found | None:
         return None
     if match.group("nosep") is not None and not (match.group("paren") or match.group("slash")):
         return None
+    if match.group("nosep") is not None and agency is None:
+        # "NEW DELHI (IANS) The ..." runs on after an agency we know; "The Homeland Union
+        # (Conservatives) began ..." is a name and its gloss, no dateline
+        return None
     place = match.group("place")
     sep = match.group("sep").strip(" \t,")
     dated = bool(match.group("date") or match.group("date2") or match.group("pdate"))

@@ -22,6 +22,8 @@ from newsfuse.events.syntax import (
     POSSESSIVE_PRONOUNS,
     children,
     coarse_pos,
+    header_end,
+    in_dateline,
     is_pronoun,
     is_temporal,
     named_owners,
@@ -52,6 +54,8 @@ def phrase_actors(
 ) -> tuple[EventActor, ...]:
     """Actors named in the phrase headed by ``token`` (coordinated phrases included); with
     ``core``, only in its core words (:func:`_core_words`), not its adjuncts."""
+    if in_dateline(token):
+        return ()  # "MOSCOW --": where the story was filed, not who acted
     if is_pronoun(token.text):
         if token.lower_ in ("we", "they", "us", "them"):
             return speaker or ctx.group or ctx.last_source
@@ -68,6 +72,8 @@ def phrase_actors(
         return dedupe(_people_of_place(token, _phrase_sector(token, found, ctx), ctx))
     chunk = ctx.chunk_rooted_at(token)
     text = chunk.text if chunk is not None else token.text
+    if chunk is not None and chunk.start_char < header_end(token.doc):
+        text = token.doc.text[header_end(token.doc) : chunk.end_char].strip(" -–—")
     actor = ctx.resolver.resolve(text)
     return (EventActor(text, actor.country, actor.sector),) if actor.country or actor.sector else ()
 
@@ -161,7 +167,8 @@ def _argument_actors(token: Token, ctx: ArticleContext, core: bool = False) -> l
         tiers.append({t.idx for t in _core_words(token)})
     span = subtree_span(token)
     excluded = _excluded_ranges(token)
-    mentions = mentions_with_starts(span.start_char, span.end_char, ctx)
+    # "PARIS - A truck rammed ...": the dateline is no part of the phrase the parser hangs it on
+    mentions = mentions_with_starts(max(span.start_char, header_end(token.doc)), span.end_char, ctx)
     kept = [(a, start) for a, start in mentions if not any(lo <= start < hi for lo, hi in excluded)]
     # "Doctors from two American aid groups": a role named with no country takes the one
     # its own prepositional phrase names, when that phrase names just one

@@ -8,7 +8,9 @@ preposition words the coder reads the parse with.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from newsfuse.annotate.dateline_spans import dateline_spans
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "along"})
 
@@ -83,7 +85,7 @@ def subject_of(token: Token) -> Token | None:
     """
     current = token
     for _ in range(4):
-        subjects = children(current, "nsubj", "csubj")
+        subjects = [s for s in children(current, "nsubj", "csubj") if not in_dateline(s)]
         if subjects:
             return subjects[0]
         if current.dep_ == "relcl":
@@ -136,3 +138,17 @@ def verb_of(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+def header_end(doc: Doc) -> int:
+    """Where the dateline header that opens the text ends ("MOSCOW --", "KUNDUZ,
+    Afghanistan —"; 0: none), found once per doc."""
+    if "newsfuse_header_end" not in doc.user_data:
+        doc.user_data["newsfuse_header_end"] = dateline_spans(doc.text)[1]
+    return doc.user_data["newsfuse_header_end"]
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether ``token`` is in the dateline header: where the story was filed, never who
+    acted, whatever the parser makes of it ("MOSCOW -- Russia condemned": two subjects)."""
+    return token.idx < header_end(token.doc)
