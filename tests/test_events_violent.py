@@ -430,3 +430,12 @@ def test_an_accident_anywhere_in_the_sentence_is_the_cause_of_a_harm_no_one_did(
     assert "ASSAULT" in _types("Gunmen killed 12 passengers after their bus crashed in Zamfara.")
     # "erupt" and "collapse" may follow violence: not accidents by themselves
     assert _types("Clashes erupted in Conakry, killing five people.")
+
+
+def test_a_passive_with_its_subject_elsewhere_has_that_subject_for_target():
+    # "after being beaten by police": the journalist was beaten, the police beat
+    beaten = _one("The journalist died after being beaten by police in Harare.", "ASSAULT")
+    assert beaten["source"][0]["actorText"] == "police"
+    assert beaten["target"][0]["actorText"] == "journalist"
+    abducted = _one("Two Kenyan activists went missing after being abducted by gunmen.", "ASSAULT")
+    assert abducted["target"][0]["code"] == "KEN"

@@ -79,6 +79,11 @@ def verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[To
 
 def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     passive = children(token, "nsubjpass")
+    if not passive and children(token, "auxpass"):
+        # "died after being beaten by police": a passive with its subject elsewhere; the
+        # subject it inherits is whom it was done to
+        patient = subject_of(token)
+        passive = [patient] if patient is not None else []
     # "troops deployed to Russia" moves the source's own troops (THEME_TYPES), unless an
     # agent says whose act it is ("aid delivered by the UN")
     own_theme = _moves_own(trigger) and not children(token, "agent")
