@@ -542,3 +542,11 @@ def test_a_dateline_is_where_the_story_was_filed_not_who_acted():
         "PROTEST",
     )
     assert "Homeland Union" in union["source"][0]["actorText"]
+
+
+def test_page_furniture_months_and_photos_are_no_events():
+    assert not _types("Sign Up You agree to receive occasional updates for The Times's products.")
+    assert not _types("In late March of next year, a Chinese space station will fall to Earth.")
+    # CAMEO "RELEASE * &people": in a passive the pattern's object is what was released
+    assert not _types("This photo released by Costa Rica's Public Safety Ministry shows smoke.")
+    assert "RETREAT" in _types("Ten Palestinian prisoners released by Israel returned home.")

@@ -439,3 +439,8 @@ def test_a_passive_with_its_subject_elsewhere_has_that_subject_for_target():
     assert beaten["target"][0]["actorText"] == "journalist"
     abducted = _one("Two Kenyan activists went missing after being abducted by gunmen.", "ASSAULT")
     assert abducted["target"][0]["code"] == "KEN"
+
+
+def test_a_tram_that_jumped_the_rails_and_a_grand_prix_are_no_attacks():
+    assert not _types("Seven people were killed when a tram jumped the rails in south London.")
+    assert not _types("Massa had to withdraw from the race at the Brazilian Grand Prix.")

@@ -202,11 +202,20 @@ def _dated(child: Token) -> bool:
 
 def _after(token: Token) -> set[str]:
     """Forms and lemmas of what follows the verb in the parse: its non-subject dependents
-    (dated prepositional phrases left out)."""
-    tokens = [
-        t for c in token.children if c.dep_ not in _NOT_AFTER and not _dated(c) for t in c.subtree
-    ]
+    (dated prepositional phrases left out). In a passive the pattern's object is the
+    patient ("the hostages were released", "a photo released by the ministry") and the
+    "by" phrase is the source, not what follows."""
+    passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        passive.append(token.head)
+    skip = _NOT_AFTER | ({"agent"} if passive or _has_auxpass(token) else set())
+    tokens = [t for c in token.children if c.dep_ not in skip and not _dated(c) for t in c.subtree]
+    tokens += [t for p in passive for t in (p.subtree if p.head.i == token.i else [p])]
     return _words(tokens)
+
+
+def _has_auxpass(token: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in token.children)
 
 
 def _preps(token: Token) -> set[str]:

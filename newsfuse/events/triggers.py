@@ -128,6 +128,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     if token.ent_type_ in NAME_ENTITIES:
         return None  # "Asia-Pacific Economic Cooperation", "Ceasefire Violations Committee"
     lemma = token.lemma_.lower()
+    if lemma == "march" and (token.ent_type_ == "DATE" or token.text == "March"):
+        return None  # "in late March": the month
     undone = undoes_agreement(token) if pos == "VERB" else None
     if undone is not None:
         return undone
