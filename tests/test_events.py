@@ -550,3 +550,12 @@ def test_page_furniture_months_and_photos_are_no_events():
     # CAMEO "RELEASE * &people": in a passive the pattern's object is what was released
     assert not _types("This photo released by Costa Rica's Public Safety Ministry shows smoke.")
     assert "RETREAT" in _types("Ten Palestinian prisoners released by Israel returned home.")
+
+
+def test_prices_crowds_breaking_up_and_accidents_at_sea_are_no_events():
+    assert not _types("Qualcomm was allowed to sell chips and charge a patent royalty.")
+    assert "DISAPPROVE" in _types("Egyptian prosecutors charged the former minister with fraud.")
+    assert not _types("Scrambling for safety, the crowd dispersed and took cover in restaurants.")
+    assert "COERCE" in _types("Egyptian police dispersed the crowd with tear gas.")
+    assert not _types("Two people were injured when a barge carrying fireworks caught fire.")
+    assert "ASSAULT" in _types("A car bomb exploded near the police station in Mogadishu.")

@@ -42,7 +42,10 @@ OFF_THE_RAILS = frozenset({"rail", "rails", "track", "tracks"})
 """Verbs that tell an accident wherever they stand in a sentence; "collapse", "sink" and
 "erupt" may follow an attack ("a bomb brought the building down"; "clashes erupted")."""
 EXPLOSIONS = frozenset({"explosion", "blast", "leak"})
-ACCIDENT_SOURCES = frozenset({"gas", "boiler", "pipeline", "tanker", "factory", "plant"})
+ACCIDENT_SOURCES = frozenset(
+    "gas boiler pipeline tanker factory plant barge ship boat cylinder transformer reactor "
+    "firework fireworks warehouse refinery".split()
+)
 """An explosion is an accident when what exploded was a gas main, a boiler or a plant
 ("a gas explosion"); a bomb or a landmine's explosion has an author and stays an event."""
 FIRING_VERBS = frozenset("open exchange return trade come".split())
@@ -173,8 +176,13 @@ def _accidental(subject: set[str]) -> bool:
 
 def _accident_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    objects = {c.lower_ for c in token.children if c.dep_ == "dobj"}
     if lemma == "jump":  # "the tram jumped the rails"
-        return any(c.lower_ in OFF_THE_RAILS for c in token.children if c.dep_ == "dobj")
+        return bool(objects & OFF_THE_RAILS)
+    if lemma == "catch":  # "a barge carrying fireworks caught fire"
+        return "fire" in objects
+    if lemma in ("explode", "blow"):  # "a barge explodes", "the boiler blew up"
+        return bool(_own_subject(token) & ACCIDENT_SOURCES)
     return lemma in ACCIDENT_VERBS
 
 

@@ -158,6 +158,14 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     if lemma == "leave" and pos == "VERB" and (state := resultative_state(token)) is not None:
         # "left N dead" tells a toll; "left N homeless" a condition, of no one's act
         return RESULTATIVE_TRIGGER if state in CASUALTY_STATES else None
+    if lemma == "charge" and pos == "VERB" and _object_lemmas(token) & PRICES:
+        return None  # "charge a patent royalty": a price, no accusation
+    if (
+        lemma == "disperse"
+        and pos == "VERB"
+        and not children(token, "dobj", "nsubjpass", "auxpass")
+    ):
+        return None  # "the crowd dispersed": it broke up, no one dispersed it
     if lemma in MOVES and pos == "VERB" and not _armed_move(token):
         return None  # "the flight left Los Angeles", "he returned to Detroit": no withdrawal
     objects: set[str] | None = None
@@ -278,6 +286,11 @@ RESULTATIVE_TRIGGER = Trigger("ASSAULT", "leave", "VERB", None, frozenset())
 fight ("the attacks have left nine people dead"); FIGHT still follows from its means or
 armed parties (:func:`~newsfuse.events.recast.recast`), and a disaster's toll is no event at all (nonevents)."""
 
+
+PRICES = frozenset(
+    "fee royalty price rate tariff tax interest premium commission toll fare rent @money".split()
+)
+"""What a seller charges: "charge a fee" is a price, "charged with murder" an accusation."""
 
 MOVES = frozenset({"leave", "return"})
 """Verbs of going that are PLOVER RETREAT only when an actor that PLOVER codes goes
