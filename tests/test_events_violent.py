@@ -444,3 +444,13 @@ def test_a_passive_with_its_subject_elsewhere_has_that_subject_for_target():
 def test_a_tram_that_jumped_the_rails_and_a_grand_prix_are_no_attacks():
     assert not _types("Seven people were killed when a tram jumped the rails in south London.")
     assert not _types("Massa had to withdraw from the race at the Brazilian Grand Prix.")
+
+
+def test_a_launch_aimed_at_no_one_is_a_show_of_force():
+    # PLOVER MOBILIZE: military moves short of the use of force (CAMEO 15)
+    over = _one("North Korea fired a ballistic missile over Hokkaido on Friday.", "MOBILIZE")
+    assert over["mode"] == "weapons"
+    assert "MOBILIZE" in _types("North Korea fired two short-range missiles into the Sea of Japan.")
+    assert "MOBILIZE" in _types("Iran tested a new medium-range missile on Sunday.")
+    assert "FIGHT" in _types("Hamas fired rockets at Tel Aviv on Friday.")
+    assert "FIGHT" in _types("Israel fired missiles into Gaza.")

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from newsfuse.events.syntax import subject_of
+from newsfuse.events.syntax import is_temporal, subject_of
 from newsfuse.events.triggers import match_trigger
 from newsfuse.model import Event
 
@@ -66,6 +66,10 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
     if lemma == "storm" and event.event_type == "ASSAULT" and _crowd(token, CROWDS):
         # protesters storming a building: a riot (CAMEO 145, PLOVER PROTEST mode riot)
         event = replace(event, event_type="PROTEST", mode="riot")
+    if event.event_type == "FIGHT" and lemma in LAUNCHES and _aimed_at_no_one(token, event):
+        # "fired a ballistic missile over Hokkaido", "launched a long-range rocket": a show
+        # of force short of its use (CAMEO 15, PLOVER MOBILIZE weapons)
+        event = replace(event, event_type="MOBILIZE", mode="weapons")
     if event.event_type == "COERCE" and kills(token):
         # "raided a village, burning houses and killing five": deaths make it violence
         event = replace(event, event_type="ASSAULT", mode=None)
@@ -162,6 +166,31 @@ def _crowd_side(event: Event) -> bool:
         if words & CROWDS:
             return True
     return False
+
+
+LAUNCHES = frozenset({"fire", "launch"})
+
+AIMING_PREPS = frozenset({"at", "on", "upon", "towards", "toward", "against"})
+
+WATERS = frozenset("sea ocean gulf bay waters strait pacific atlantic".split())
+
+
+def _aimed_at_no_one(token: Token, event: Event) -> bool:
+    """Whether a launch names no target and harms no one: no "at", "on", "towards",
+    "against", no "into" but the sea, no dead or injured, no target actor."""
+    if event.dead or event.injured or event.dead_text or event.injured_text:
+        return False
+    waters = ""  # "into the Sea of Japan": the sea is no target, nor the country it names
+    for prep in token.children:
+        if prep.dep_ != "prep" or is_temporal(prep):
+            continue  # "on Friday"
+        if prep.lower_ in AIMING_PREPS:
+            return False
+        if prep.lower_ == "into":
+            if not any(t.lemma_.lower() in WATERS for t in prep.subtree):
+                return False
+            waters += " ".join(t.text for t in prep.subtree)
+    return all(a.text in waters for a in event.target)
 
 
 KILLING = frozenset({"kill", "murder", "execute", "behead", "massacre"})
