@@ -194,6 +194,15 @@ def test_a_wire_brief_under_80_characters_is_kept_when_a_dateline_opens_it():
     assert isinstance(_body("Chicago Bears fire coach John Fox."), Reject)  # no dateline
 
 
+def test_a_titled_story_of_a_few_short_sentences_is_kept():
+    # a local follow-up whose scraped body is two short lines of prose (issue 13)
+    short = "The gunman also shot himself\n\nHe died of complications from his injuries"
+    assert isinstance(_body(short, title="Sheriff: man who shot his sons has died"), Article)
+    # a licence line left after the furniture is no prose, title or not
+    licence = "License for publishing multimedia online 0108263 Registration Number: 130349"
+    assert isinstance(_body(licence, title="59 dead in Las Vegas shooting"), Reject)
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     words=st.lists(

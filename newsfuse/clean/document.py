@@ -33,7 +33,21 @@ _LEAD_PROBE = 40
 """Less body than this, once furniture is gone, is not an article..."""
 MIN_BRIEF_WORDS = 5
 """...unless a dateline opens it and it has this many words: a wire brief
-("LAKE FOREST, Ill. — Chicago Bears fire coach John Fox after 5-11 season.")."""
+("LAKE FOREST, Ill. — Chicago Bears fire coach John Fox after 5-11 season."), or it has
+a title and a line of prose this long ("He died of complications from his injuries")."""
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """A line of running prose: at least :data:`MIN_BRIEF_WORDS` words, no figures, and
+    two in three words after the first in lower case ("He died of complications from his
+    injuries"), unlike a licence or menu line ("License for publishing multimedia online
+    0108263 Registration Number: 130349")."""
+    words = line.split()
+    if len(words) < MIN_BRIEF_WORDS or any(ch.isdigit() for ch in line):
+        return False
+    rest = [w for w in words[1:] if w[:1].isalpha()]
+    return bool(rest) and sum(w[:1].islower() for w in rest) * 3 >= 2 * len(rest)
+
 
 _SOURCE_SUFFIX = re.compile(r"(:\d+|#\d+|\[\d+\])$")
 _TRAILING_CREDIT = re.compile(r"\(([^\W\d_][\w .&-]{1,30})\)\s*$")
@@ -299,7 +313,9 @@ def _clean(raw: RawDocument) -> Article:
         found = clean_text(raw.content, hint)
     body = tidy_text(found.body)
     title = safe.text("title", tidy_text(str(meta.get("title") or found.title or ""))) or None
-    brief = found.dateline is not None and len(body.split()) >= MIN_BRIEF_WORDS
+    brief = (found.dateline is not None and len(body.split()) >= MIN_BRIEF_WORDS) or (
+        title is not None and any(_reads_as_sentence(line) for line in body.splitlines())
+    )
     if len(body) < MIN_BODY_CHARS and not brief:
         raise EmptyInput(
             f"no article text left after cleaning ({len(body)} characters)"
