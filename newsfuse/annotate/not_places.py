@@ -30,6 +30,9 @@ the ones that cannot be toponyms:
    after "this", "last", "next" or "every" anywhere in the article ("this Easter") is a
    time, as news writes holidays and seasons, wherever it stands ("over Easter"); a place
    takes no such determiner unless it modifies a noun ("this Kfraya convoy").
+9. **Page furniture is no place**: a name no table knows made only of the words with which
+   pages label their media and links ("Buy Photo", "Photo:", "Video", "Image 1 of 9",
+   "Gallery") is that label, whatever entity the model made of it.
 """
 
 from __future__ import annotations
@@ -60,6 +63,10 @@ _SAYING = frozenset(
     "announces".split()
 )
 _NOUNS = frozenset({"PROPN", "NOUN", "NUM", "X"})
+_FURNITURE_WORDS = frozenset(
+    "buy photo photos image images video videos caption gallery file slideshow credit "
+    "watch share".split()
+)
 _UPPER = re.compile(r"[A-Z]")
 
 
@@ -113,7 +120,7 @@ def _the_title(span: Span) -> bool:
 def not_places(
     doc: Doc, spans: Iterable[tuple[Span, bool]], surnames: set[str], min_population: int
 ) -> list[tuple[Span, bool]]:
-    """``spans`` less those rules 1–7 say are no places."""
+    """``spans`` less those rules 1–9 say are no places."""
 
     names = name_table()
     spans = list(spans)
@@ -142,6 +149,8 @@ def not_places(
                 continue  # rule 6
             if normalise_place(core.text) in times:
                 continue  # rule 8
+            if all(t.lower_ in _FURNITURE_WORDS or not t.is_alpha for t in core):
+                continue  # rule 9
         if _the_title(span):
             continue  # rule 4
         if any(a <= span.start and span.end <= b for a, b in publications):

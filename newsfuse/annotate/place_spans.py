@@ -46,12 +46,20 @@ for places ("Oudshoorn said"). The rules, each by definition:
    an abbreviation ("Fort St.", then "John" as PERSON) is widened over the one or two
    capitalised words after it that make it a gazetteer name ("Fort St. John"): "St.",
    "Mt." and the like open names, they do not end them.
+9. **A person's name the model split**: a one-word PERSON entity right before a one-word
+   place entity, a space between ("Barry" PERSON, "Washington" GPE), is one person's given
+   name and surname, as English puts no place right after a given name without a word or
+   a comma between; neither is a place, and the surname is the person's elsewhere in the
+   article too. A known place written as the surname of a person the article names in full
+   is that person where it is possessive or says something ("Washington's death", "Brown
+   said"), as news refers back to a named person by surname.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -258,11 +266,48 @@ def _person_like(ent: Span, surnames: set[str]) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
 
 
-def _surnames(doc: Doc) -> set[str]:
-    """Every word of the article's PERSON entities of two words or more ("Jenny Palma")."""
-    return {
+def _surnames(doc: Doc, split: Sequence[tuple[Span, Span]] = ()) -> set[str]:
+    """Every word of the article's PERSON entities of two words or more ("Jenny Palma"), and
+    of the names rule 9 joins."""
+    words = {
         t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.is_alpha
     }
+    return words | {e[0].lower_ for pair in split for e in pair}
+
+
+def _split_names(doc: Doc) -> list[tuple[Span, Span]]:
+    """Rule 9: (given name, surname) entity pairs of one person's name the model split."""
+    ents = doc.ents
+    return [
+        (a, b)
+        for a, b in pairwise(ents)
+        if a.label_ == "PERSON"
+        and b.label_ in _PLACE_LABELS
+        and len(a) == 1
+        and len(b) == 1
+        and b.start == a.end
+        and a[0].whitespace_ == " "
+        and a[0].is_title
+        and b[0].is_title
+    ]
+
+
+def _family_names(doc: Doc, split: list[tuple[Span, Span]]) -> set[str]:
+    """The last word of each full name of a person in the article (rule 9)."""
+    last = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    return last | {b[0].lower_ for _, b in split}
+
+
+def _surname_use(ent: Span, family: set[str]) -> bool:
+    """Rule 9's second half: a one-word known place that is a person's family name in this
+    article, possessive or the subject of a verb of saying."""
+    core = _strip(ent)
+    if len(core) != 1 or core[0].lower_ not in family:
+        return False
+    doc = ent.doc
+    possessive = core.end < len(doc) and doc[core.end].text in ("'s", "’s")
+    root = core.root
+    return possessive or (root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING)
 
 
 def _a_person(span: Span, surnames: set[str]) -> bool:
@@ -289,16 +334,22 @@ def _free(spans: Iterable[Span], taken: list[tuple[int, int]]) -> list[Span]:
 def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     """The spans of ``doc`` that name places, in text order, each with whether it is one of
     the model's own place entities (which annotation widens over "region" and the like)."""
-    surnames = _surnames(doc)
+    split = _split_names(doc)
+    in_names = {e.start for pair in split for e in pair}
+    surnames = _surnames(doc, split)
+    family = _family_names(doc, split)
     model = [
         _county_head(e) or _cut_short(e) or e
         for e in doc.ents
-        if e.label_ in _PLACE_LABELS and not _person_like(e, surnames)
+        if e.label_ in _PLACE_LABELS
+        and e.start not in in_names
+        and not _person_like(e, surnames)
+        and not _surname_use(e, family)
     ]
     taken = [(e.start, e.end) for e in model]
     added: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ not in _OTHER_LABELS:
+        if ent.label_ not in _OTHER_LABELS or ent.start in in_names:
             continue
         core = _strip(ent)
         wider = doc[ent.start : ent.end + 1] if ent.end < len(doc) else None
