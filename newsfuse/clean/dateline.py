@@ -28,6 +28,7 @@ MAX_LINES = 6
 MAX_OFFSET = 600
 _CASE_SENSITIVE_MAX = 5  # agency names this short match case-sensitively
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _MONTHS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)}
 _WEEKDAYS = frozenset(WEEKDAYS)
 # Lower-case words allowed inside a place name ("RIO DE JANEIRO", "Stratford-upon-Avon").
@@ -338,6 +339,9 @@ def _header_at(text: str, pos: int, hint: str | None) -> _Found | None:
     for value in (match.group("date"), match.group("date2")):
         if value and not any(ch.isdigit() for ch in value) and not _is_month_only(value):
             return None  # a bare word in date position must be a month name
+        word = _LETTERS.match(value or "")
+        if word and _month_number(word.group()) is None:
+            return None  # and so must the word of "March 3": "Police found 48-year-old ..."
     qualifiers = _qualifiers(match.group("quals") or "")
     country = _country(place, qualifiers, match.group("hint"))
     undated_bare = not (dated or has_credit or match.group("hint"))
