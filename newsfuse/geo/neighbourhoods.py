@@ -1,0 +1,65 @@
+"""Neighbourhoods named as such: "in the Humboldt Park neighborhood".
+
+Local news places a story in a part of its city by the neighbourhood's name, and says
+what the name is by the word after it ("the Old West End neighborhood", "the Kensington
+neighbourhood"). No gazetteer of ours holds neighbourhoods, so such a name found with no
+place of its own is placed at the point of the article's city: the populated place the
+article names most often (its dateline's counting once more; the first named on a tie),
+with that city's country and first-order region and no id of its own. Every mention of
+the name in the article goes there (one sense per article). An article that names no
+populated place leaves the name as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from newsfuse.geo.places import normalise_place
+from newsfuse.model import PlaceMention
+
+_NEIGHBOURHOOD = re.compile(r"[ \t]+neighbou?rhoods?\b", re.I)
+
+
+def _city(places: Sequence[PlaceMention], dateline_place: str | None) -> PlaceMention | None:
+    towns = [p for p in places if p.feature_class == "P" and p.lat is not None]
+    if not towns:
+        return None
+    counts = Counter(p.geonameid for p in towns)
+    first = dateline_place.split(",")[0].strip() if dateline_place else ""
+    for p in towns:
+        if first and normalise_place(p.text) == normalise_place(first):
+            counts[p.geonameid] += 1
+            break
+    best = max(counts.values())
+    return next(p for p in towns if counts[p.geonameid] == best)
+
+
+def place_neighbourhoods(
+    places: Sequence[PlaceMention], text: str, dateline_place: str | None = None
+) -> list[PlaceMention]:
+    """``places`` with each neighbourhood that has no point placed at the article's city."""
+    named = {
+        normalise_place(p.name)
+        for p in places
+        if p.lat is None and _NEIGHBOURHOOD.match(text, p.end)
+    }
+    if not named:
+        return list(places)
+    city = _city(places, dateline_place)
+    if city is None:
+        return list(places)
+    return [
+        at_city(p, city) if p.lat is None and normalise_place(p.name) in named else p
+        for p in places
+    ]
+
+
+def at_city(p: PlaceMention, city: PlaceMention) -> PlaceMention:
+    """``p`` at the point of ``city``, in its country and first-order region, no id."""
+    return replace(
+        p, country=city.country, kind="place", admin1=city.admin1, lat=city.lat,
+        lon=city.lon, geonameid=None, feature_class=None, feature_code=None,
+    )  # fmt: skip
