@@ -112,7 +112,7 @@ def test_a_neighbourhood_named_as_such_is_placed_at_the_articles_city() -> None:
 
 def test_the_gold_file_holds_offsets_and_no_text() -> None:
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 30 and all("text" not in row and row["text_sha1"] for row in rows)
+    assert len(rows) == 60 and all("text" not in row and row["text_sha1"] for row in rows)
     for row in rows:
         for t in row["toponyms"]:
             assert t["end"] > t["start"] and t["lat"] is not None and t["lon"] is not None
@@ -127,7 +127,7 @@ acc@161)."""
 @pytest.mark.slow
 def test_gvc_check_half_quality_gate(shared) -> None:
     texts = shared / "eval/stories/gvc.jsonl"
-    assert len(read_gold(GOLD, texts)) == 30  # every id and text hash still matches
+    assert len(read_gold(GOLD, texts)) == 60  # every id and text hash still matches
     check = evaluate_places(GOLD, half="check", texts=texts)["halves"]["check"]
     assert check["toponyms"]["recall"] >= GVC_CHECK_FLOOR["recall"]
     assert check["precision"] >= GVC_CHECK_FLOOR["precision"]

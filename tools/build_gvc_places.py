@@ -1,8 +1,9 @@
 """Build tests/data/places/gvc_places.jsonl: hand judgements of toponyms in GVC articles.
 
 The articles are every 17th line of ``shared/eval/stories/gvc.jsonl`` (0-based lines 0,
-17, 34, ..., 493: 30 articles); kept in that order, so that the place scorer's fixed split
-(even positions tune, odd check) makes the tune and check halves. The judgements below
+17, 34, ..., 493: 30 articles), then a second draw of every 17th line from line 8 (8, 25,
+..., 501: 30 more); kept in that order, so that the place scorer's fixed split (even
+positions tune, odd check) makes the tune and check halves. The judgements below
 were made by reading each article (see tests/data/places/README.md for the rules); this
 script only turns them into character offsets, so that the committed file holds offsets,
 names and GeoNames facts but none of the publishers' text.
@@ -64,7 +65,7 @@ JUDGED: dict[int, list[Judgement]] = {
     24: [("INDIANAPOLIS", IND), ("Indianapolis", IND), ("Marion County", "id:4260977"), ("Wallace", "N"),
          ("33rd Street", "N")],
     26: [("METCALFE COUNTY", MC), ("Metcalfe County", MC), ("Ky", KY), ("Kentucky", KY)],
-    28: [("Detroit", DET), ("Tennessee Street", "N")],
+    28: [("Detroit Free Press", "N"), ("Detroit", DET), ("Tennessee Street", "N")],
     # check half (odd positions)
     1: [("Allentown", "PPLX:" + PIT), ("Arlington Avenue", "N")],
     3: [("SALEM", "id:4950065"), ("Mass.", "id:6254926"), ("Beverly", "id:4930505"), ("Miami", "id:4164138"),
@@ -96,6 +97,73 @@ JUDGED: dict[int, list[Judgement]] = {
     27: [("Old West End", "PPLX:" + TOL), ("Scottwood", "N"), ("Toledo Hospital", "N"), ("Toledo", TOL)],
     29: [("Houston", HOU), ("Texas", TX), ("Elvera", "N"), ("Broadway", "N"), ("Lawndale", "N"),
          ("Fennell", "N"), ("Mexico", "id:3996063")],
+}  # fmt: skip
+
+SECOND = 8
+"""The second draw: every 17th line from line 8 (8, 25, ..., 501), positions 30-59."""
+STL, CMH, LOU, WIL, NY = "id:4407066", "id:4509177", "id:4299276", "id:4499379", "id:5128581"
+UT, AR, MI = "id:5780802", "id:4099753", "id:5001836"
+JUDGED_2: dict[int, list[Judgement]] = {
+    # tune half (even positions)
+    0: [("MORRISON", "id:4902724"), ("Rock Falls", "id:4907898"), ("Newman Central Catholic High School", "N"),
+        ("Whiteside County", "id:4916434"), ("Dixon", "id:4889959")],
+    2: [("RONAN", "id:5674601"), ("Lake County", "id:5661385"), ("Ninepipes", "N"), ("Ronan", "id:5674601"),
+        ("St. Ignatius", "id:5675755")],
+    4: [("Gwinnett County", "id:4198645"), ("Appaloosa Trail", "N"), ("Norcross", "id:4212888")],
+    6: [("Columbus", CMH), ("Olde Towne East", "PPLX:" + CMH), ("Linden McKinley Stem Academy", "N"),
+        ("Nationwide Children's Hospital", "N"), ("S. 18th and Capital Streets", "N"), ("Hoffman Street", "N")],
+    8: [("EUREKA", "id:4385835"), ("Mo.", "id:4398678"), ("Six Flags St. Louis", "N"),
+        ("Eureka", "id:4385835"), ("Holiday Inn", "N")],
+    10: [("Toledo", TOL), ("St. Charles Hospital", "N"), ("Seaman Street", "N"), ("Lucas County", "id:5161413")],
+    12: [("St. Louis", STL), ("Cates Avenue", "N"), ("West End", "PPLX:" + STL), ("Farlin Avenue", "N"),
+         ("Penrose", "PPLX:" + STL), ("Louisiana Avenue", "N"), ("Gravois Park", "N"), ("Lexington", "N"),
+         ("Dr. Samuel Shepard Drive", "N")],
+    14: [("North Lawndale", "PPLX:" + CHI), ("Southwest Side", "N"), ("South Kedzie", "N"), ("Chicago", CHI),
+         ("Mount Sinai Hospital", "N")],
+    16: [("OVERLAND", "id:4402178"), ("MO", "id:4398678"), ("Overland", "id:4402178"), ("Page", "N", [325]),
+         ("St. Louis Post-Dispatch", "N")],
+    18: [("Virginia", "id:6254928"), ("Stafford County", "id:4787248")],
+    20: [("LOUISVILLE", LOU), ("KY", KY), ("Park DuValle", "PPLX:" + LOU), ("Louisville", LOU),
+         ("Algonquin Parkway", "N"), ("35th Street", "N"), ("Kosair Children's Hospital", "N")],
+    22: [("Aransas Pass", "id:4671141"), ("West Highland", "N"), ("Corpus Christi", "id:4683416")],
+    24: [("Little Rock", "id:4119403"), ("Van Buren St.", "N"), ("S. Harrison St.", "N"),
+         ("Charles Bussey", "N"), ("Harrison", "N", [1083])],
+    26: [("Buckner", "pt:33.36,-93.43,PPL"), ("Magnolia Regional Medical Center", "N"),
+         ("Magnolia", "id:4120323"), ("Southwest Arkansas", AR), ("Lafayette County Road 41", "N"),
+         ("Stamps", "id:4132194"), ("Ark.", AR), ("Lafayette County", "id:4117774"), ("Arkansas", AR)],
+    28: [("New Hanover Regional Medical Center", "N"), ("Creekwood South", "N"), ("Creekwood", "PPLX:" + WIL),
+         ("North 30th Street", "N"), ("Wilmington", WIL)],
+    # check half (odd positions)
+    1: [("ROY", UT), ("Roy High School", "N"), ("Roy", UT), ("2106 W. 4750 South", "N"),
+        ("Busy Bee Playhouse", "N"), ("Northridge High School", "N"), ("Layton", "id:5777107"),
+        ("Wasatch Front", "pt:40.76,-111.89,RGN"), ("Murray", "id:5778755")],
+    3: [("Little Rock", "id:4119403"), ("America's Best Value Inn", "N"), ("Pulaski county", "id:4127619"),
+        ("Scott Hamilton", "N")],
+    5: [("Queens", "id:5133273"), ("John F. Kennedy International Airport", "John F Kennedy International Airport"),
+        ("New York City", NY), ("NBC New York", "N")],
+    7: [("PATERSON", "id:5102466"), ("N.J.", "id:5101760"), ("Paterson", "id:5102466"),
+        ("New Jersey", "id:5101760"), ("Rosa Parks Boulevard", "N"), ("Passaic County", "id:5102445"),
+        ("Blvd Liquor Store", "N"), ("St. Joseph’s Regional Medical Center", "N")],
+    9: [("Paulding County", "id:4214993"), ("Fairview Drive", "N"), ("Georgia", "id:4197000")],
+    11: [("Paulding County", "id:4214993"), ("Fairview Drive", "N"), ("Dallas", "id:4190598"),
+         ("WellStar Paulding Hospital", "N"), ("Floyd Hospital", "N"), ("Rome", "id:4219762"),
+         ("Ragsdale Elementary School", "N"), ("Rockmart", "id:4219459")],
+    13: [("NEWPORT", "id:4645532"), ("Cocke County", "id:4614441"), ("North Highway 340", "N"),
+         ("Parrottsville", "pt:36.01,-83.09,PPL"), ("Tennessee", "id:4662168")],
+    15: [("Marion County", "id:4709165"), ("LSU Medical Center", "N"), ("Shreveport", "id:4341513"),
+         ("Dallas", "id:4684888"), ("Monica Drive", "N"), ("Lake O' the Pines", "pt:32.77,-94.58,LK")],
+    17: [("Minneapolis", "id:5037649"), ("Rice County", "id:5043007"),
+         ("Webster Township", "pt:44.53,-93.33,ADM3"), ("Twin Cities", "pt:44.97,-93.20,RGN"),
+         ("Prior Lake", "id:5042373")],
+    19: [("Rock Hill", "id:4593142"), ("ROCK HILL", "id:4593142"), ("S.C.", "id:4597040"),
+         ("Horseman Drive", "N")],
+    21: [("Brooklyn", "id:5110302"), ("East New York", "id:5115985"), ("Bellevue Hospital", "N"),
+         ("Sutter Avenue", "N")],
+    23: [("Bronx", "id:5110266"), ("Astor Avenue", "N"), ("Allerton", "PPLX:id:5110266"), ("Jacobi Hospital", "N")],
+    25: [("Detroit", DET), ("DETROIT", DET), ("Mich.", MI), ("Oakfield", "N"), ("Pembroke & St. Martins", "N"),
+         ("Southfield Freeway", "N")],
+    27: [("Rochester", "id:5134086"), ("Caledonia", "id:5111073")],
+    29: [("Fort Worth", "id:4691930"), ("North Elm Street", "N")],
 }  # fmt: skip
 
 
@@ -155,9 +223,11 @@ def annotate(text: str, judged: list[Judgement]) -> tuple[list[dict], list[dict]
 def main(source: str) -> None:
     lines = Path(source).read_text(encoding="utf-8").splitlines()
     picked = [json.loads(line) for n, line in enumerate(lines) if n % EVERY == 0]
+    picked += [json.loads(line) for n, line in enumerate(lines) if n % EVERY == SECOND]
+    judged = [JUDGED[n] for n in range(30)] + [JUDGED_2[n] for n in range(30)]
     with OUT.open("w", encoding="utf-8") as out:
         for position, record in enumerate(picked):
-            toponyms, neutral = annotate(record["text"], JUDGED[position])
+            toponyms, neutral = annotate(record["text"], judged[position])
             row = {
                 "id": record["id"],
                 "text_sha1": hashlib.sha1(record["text"].encode("utf-8")).hexdigest(),
