@@ -16,8 +16,11 @@ for places ("Oudshoorn said"). The rules, each by definition:
 2. **A place at the head of an organisation's name**: the longest run of leading words
    of an ORG entity that is a place by rule 1, or a county ("Metcalfe County Coroner's
    Office"), followed by more words ("Kentucky State Police", "Oxford Police",
-   "Texas A&M University"); and a county at the head of a name the model took for a
-   place as a whole though it is none ("Metcalfe County Sheriff's Office", FAC).
+   "Texas A&M University"), or a town of any size before a word of a town's own
+   services ("Aransas Pass Police Department", "Roy Fire Chief": police and fire
+   departments, sheriffs, mayors and councils are named for their town); and a county at
+   the head of a name the model took for a place as a whole though it is none
+   ("Metcalfe County Sheriff's Office", FAC).
 3. **A place after "of" in an organisation's name**: "the University of Manitoba",
    "the Coptic Orthodox Church of Alexandria", the longest place right after any "of"
    ("the University of Michigan Center for Computer Security"); or after a
@@ -32,8 +35,9 @@ for places ("Oudshoorn said"). The rules, each by definition:
 5. **A person is no place**: a GPE/LOC/FAC entity that begins with or follows a title or
    role word ("Ms Raggi", "coach Darren Ripley"; "St." and "Saint" only where the whole
    name is no gazetteer place, for they open place names: "St. Louis", "Saint John"), or that is the surname of a PERSON
-   entity of the same article ("Oudshoorn" after "Abe Oudshoorn") or the subject of a
-   verb of saying ("Oudshoorn said") while no table knows it as a place, is dropped.
+   entity of the same article ("Oudshoorn" after "Abe Oudshoorn"), the subject of a
+   verb of saying ("Oudshoorn said") or written after an age ("17-year-old Dontay
+   Jordan": news gives people's ages) while no table knows it as a place, is dropped.
 6. **A region's abbreviation next to a place** (:mod:`newsfuse.geo.abbreviations`): a
    state or province abbreviation that qualifies a place after a comma ("Louisville,
    KY", "Melville, Sask.") or stands in a list next to a first-order region of its
@@ -53,6 +57,11 @@ for places ("Oudshoorn said"). The rules, each by definition:
    article too. A known place written as the surname of a person the article names in full
    is that person where it is possessive or says something ("Washington's death", "Brown
    said"), as news refers back to a named person by surname.
+10. **A county written as one**: capitalised words ending in "County" or "Parish" that
+   name a GeoNames second-order region ("The Gwinnett County Police Department") are
+   that county where the model made no place of them; and a county heading a model
+   place entity is kept even where the whole name says something ("The Stafford County
+   Sheriff's Office said"), for rule 5 reads the office, not the county.
 """
 
 from __future__ import annotations
@@ -84,10 +93,11 @@ _DEDICATED_TO_SAINTS = frozenset(
 )
 _POSITION_WORDS = frozenset(
     "north south east west northern southern eastern western central upper lower middle "
-    "coast coastal lakes".split()
+    "coast coastal lakes metro metropolitan".split()
 )
 """Single words that name first-order regions somewhere ("Central", "Southern") but in an
-organisation's name say where in general ("Southern Poverty Law Center")."""
+organisation's name say where in general ("Southern Poverty Law Center", "Louisville
+Metro Police")."""
 _OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE", "EVENT", "WORK_OF_ART"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAMED_FOR_PLACES = frozenset({"ORG", "EVENT"})
@@ -106,6 +116,14 @@ _SAYING = frozenset(
     "ask asked asks write wrote writes".split()
 )
 _COUNTY = re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,3}(?:County|Parish|Co\.)$")
+_AGE_BEFORE = re.compile(r"\b\d+-year-old[ \t]+\Z")
+"""An age right before a name ("17-year-old Dontay Jordan"): news gives people's ages."""
+_WRITTEN_COUNTY = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:County|Parish))\b")
+_MUNICIPAL_SERVICES = frozenset(
+    "police fire sheriff sheriff's sheriff’s mayor council township village borough schools".split()
+)
+"""Words after a name that make an organisation a town's own service ("Aransas Pass Police
+Department", "Roy Fire Department", "Overland City Council"): its head is the town."""
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _INITIALS = re.compile(r"^[A-Z]{2,5}$")
@@ -146,6 +164,14 @@ def is_place_name(text: str) -> bool:
         if e.feature_code == "AIRP" and key.endswith(" airport"):
             return True
     return False
+
+
+def is_town_name(text: str) -> bool:
+    """A populated place of any size by its main name, no known person or organisation."""
+    key = _key(text)
+    if not key or _actor_name(key) or key in _POSITION_WORDS:
+        return False
+    return any(e.feature_class == "P" and main_name_is(e, key) for e in gazetteer().candidates(key))
 
 
 def _is_county(text: str) -> bool:
@@ -204,7 +230,11 @@ def _inside_org(ent: Span) -> list[Span]:
         head = core[:n]
         if head[-1].is_punct:
             continue
-        if is_place_name(head.text) or _is_county(head.text):
+        if (
+            is_place_name(head.text)
+            or _is_county(head.text)
+            or (core[n].lower_ in _MUNICIPAL_SERVICES and is_town_name(head.text))
+        ):
             out.append(head)
             break
     for of in (t.i for t in core if t.lower_ == "of"):
@@ -260,10 +290,29 @@ def _person_like(ent: Span, surnames: set[str]) -> bool:
     core = _strip(ent)
     if not len(core):
         return False
-    if core[-1].lower_ in surnames:
+    if core[-1].lower_ in surnames or _AGE_BEFORE.search(
+        ent.doc.text, max(0, ent.start_char - 24), ent.start_char
+    ):
         return True
     root = core.root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
+
+
+def _written_counties(doc: Doc) -> list[Span]:
+    """Rule 10: "Name County" where the model made no place of it."""
+    out = []
+    for m in _WRITTEN_COUNTY.finditer(doc.text):
+        name = m.group("name").rstrip()
+        words = name.split()
+        end = m.start("name") + len(name)
+        for k in range(len(words) - 1):  # the longest county name the words end with
+            if words[k] in ("The", "THE"):
+                continue
+            span = doc.char_span(end - len(" ".join(words[k:])), end)
+            if span is not None and lookup_place(span.text).feature_code == "ADM2":
+                out.append(span)
+                break
+    return out
 
 
 def _surnames(doc: Doc, split: Sequence[tuple[Span, Span]] = ()) -> set[str]:
@@ -338,14 +387,15 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     in_names = {e.start for pair in split for e in pair}
     surnames = _surnames(doc, split)
     family = _family_names(doc, split)
-    model = [
-        _county_head(e) or _cut_short(e) or e
-        for e in doc.ents
-        if e.label_ in _PLACE_LABELS
-        and e.start not in in_names
-        and not _person_like(e, surnames)
-        and not _surname_use(e, family)
-    ]
+    model: list[Span] = []
+    for e in doc.ents:
+        if e.label_ not in _PLACE_LABELS or e.start in in_names:
+            continue
+        head = _county_head(e)  # a county heads the name whoever speaks
+        if head is not None:
+            model.append(head)
+        elif not _person_like(e, surnames) and not _surname_use(e, family):
+            model.append(_cut_short(e) or e)
     taken = [(e.start, e.end) for e in model]
     added: list[Span] = []
     for ent in doc.ents:
@@ -371,6 +421,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     ]  # fmt: skip
     added += _free(again, taken)
     added += _free(_towns_before_abbreviations(doc, model + added), taken)
+    added += _free(_written_counties(doc), taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
     spans = not_places(doc, spans, surnames, MIN_POPULATION)

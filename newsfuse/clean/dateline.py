@@ -18,7 +18,8 @@ from functools import cache
 
 from newsfuse.calendar_words import MONTH_NAMES, WEEKDAYS
 from newsfuse.countries import iso3_of_iso2
-from newsfuse.geo.places import country_of_place
+from newsfuse.geo.geonames import gazetteer, main_name_is
+from newsfuse.geo.places import country_of_place, normalise_place
 from newsfuse.model import Dateline
 from newsfuse.tables import read_table
 
@@ -42,7 +43,11 @@ _NOT_PLACE_START = frozenset((
     "after", "today", "yesterday", "tomorrow", "updated", "posted", "published", "date",
     "source", "photo", "image", "file", "breaking", "update", "editor", "note", "this", "that",
     "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "its", "our",
-    "their", "there", "here", "when", "while", "if", "what", "who", "why", "how"
+    "their", "there", "here", "when", "while", "if", "what", "who", "why", "how",
+    # section labels, some of them also towns' names somewhere ("Police", "Metro")
+    "police", "metro", "crime", "local", "news", "sports", "weather", "watch", "video", "live",
+    "opinion", "exclusive", "analysis", "editorial", "obituary", "obituaries", "correction",
+    "alert"
 ))  # fmt: skip
 
 _WORD = r"[^\W\d_][\w'’.\-/]*(?<!/)(?![\w'’.\-])"
@@ -278,13 +283,21 @@ def _place_ok(place: str, lenient_case: bool) -> bool:
 
 
 def _bare_place_ok(place: str, sep: str, country: str | None) -> bool:
-    """A bare "WASHINGTON - " needs a separator, capitals, a few letters and a known place."""
+    """A bare "WASHINGTON - " needs a separator, capitals, a few letters and a known place:
+    a country, a place our name tables know, or a town of the gazetteer by its own name
+    (local papers' "MORRISON –", "RONAN —" head stories from towns of a few thousand)."""
     letters = sum(ch.isalpha() for ch in place)
     return (
         bool(sep)
         and bool(_ALL_CAPS.fullmatch(place))
-        and (letters >= _BARE_PLACE_MIN_LETTERS and country is not None)
+        and letters >= _BARE_PLACE_MIN_LETTERS
+        and (country is not None or _town(place))
     )
+
+
+def _town(name: str) -> bool:
+    key = normalise_place(name)
+    return any(e.feature_class == "P" and main_name_is(e, key) for e in gazetteer().candidates(key))
 
 
 def _qualifiers(quals: str) -> list[str]:
