@@ -33,6 +33,12 @@ the ones that cannot be toponyms:
 9. **Page furniture is no place**: a name no table knows made only of the words with which
    pages label their media and links ("Buy Photo", "Photo:", "Video", "Image 1 of 9",
    "Gallery") is that label, whatever entity the model made of it.
+10. **An initialism no table knows is no place**: a word of two to five capitals ("a BB
+   gun", "UAMS", "LRPD") that neither the gazetteer nor the abbreviation tables place names
+   a thing or an organisation; places' own initialisms ("UK", "NSW", "KY") are in them.
+11. **A block's street is no town**: what follows "the 1500 block of" is a street, however
+   the model labels it or whatever town shares its name ("the 4400 block of Lexington",
+   "the 7700 block of Utica"): US police and news give addresses by hundred-blocks.
 """
 
 from __future__ import annotations
@@ -68,6 +74,10 @@ _FURNITURE_WORDS = frozenset(
     "watch share".split()
 )
 _UPPER = re.compile(r"[A-Z]")
+_INITIALISM = re.compile(r"[A-Z]{2,5}")
+_BLOCK_OF = re.compile(
+    r"\d[ \t-]*blocks?[ \t]+of[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?\Z", re.I
+)
 
 
 def known(text: str) -> bool:
@@ -120,7 +130,7 @@ def _the_title(span: Span) -> bool:
 def not_places(
     doc: Doc, spans: Iterable[tuple[Span, bool]], surnames: set[str], min_population: int
 ) -> list[tuple[Span, bool]]:
-    """``spans`` less those rules 1–9 say are no places."""
+    """``spans`` less those rules 1–11 say are no places."""
 
     names = name_table()
     spans = list(spans)
@@ -151,6 +161,10 @@ def not_places(
                 continue  # rule 8
             if all(t.lower_ in _FURNITURE_WORDS or not t.is_alpha for t in core):
                 continue  # rule 9
+            if len(core) == 1 and _INITIALISM.fullmatch(core.text):
+                continue  # rule 10
+        if _BLOCK_OF.search(doc.text, max(0, span.start_char - 40), span.start_char):
+            continue  # rule 11
         if _the_title(span):
             continue  # rule 4
         if any(a <= span.start and span.end <= b for a, b in publications):

@@ -44,21 +44,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from newsfuse.geo.distance import haversine_km
 from newsfuse.model import Article, PlaceMention, Reject
+
+__all__ = ["evaluate_places", "haversine_km", "is_demonym", "read_gold"]
 
 Half = Literal["tune", "check", "both"]
 ACC_KM = 161.0
 MAX_KM = 20039.0
 """Half the Earth's circumference: the largest possible error (AUC's scale)."""
 _ADJECTIVE_END = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$", re.I)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km on a sphere of radius 6371 km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def is_demonym(name: str) -> bool:

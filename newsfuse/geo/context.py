@@ -23,7 +23,9 @@ resolved once per article (one name, one place), in two steps:
 Airports are weighed so too ("Logan Airport" in a Boston story is Boston's, not
 Billings'). The dateline's own place ("GEORGETOWN" over a story that names Kentucky) is
 resolved the same way, as one more name of the article. A country name is weighed against a
-first-order region of the same name elsewhere ("Georgia" among Virginia and Atlanta).
+first-order region of the same name elsewhere ("Georgia" among Virginia and Atlanta). A
+county name goes to a namesake in the region the article's other names lie in most, when
+one lies in any (:func:`_counties_in_named_regions`), before the score is read.
 The weights were chosen on the tune half of the trnews corpus (``newsfuse eval places``).
 """
 
@@ -188,6 +190,25 @@ def _score(
     )
 
 
+def _counties_in_named_regions(
+    found: list[Entry], others: dict[str, _Where], regions: set[Region]
+) -> list[Entry]:
+    """Of a county name's namesakes (an airport named for a county is none), those in the
+    first-order regions the article's other names lie in most often, when any lies in one: a US state has one county of a name,
+    and news names a county among the places of its state ("Lake County" among Ronan and
+    St. Ignatius is Montana's, whatever Illinois' people)."""
+    counties = [e for e in found if e.feature_code == "ADM2"]
+    if not counties:
+        return found
+    support = {
+        e.geonameid: sum(1 for w in others.values() if w.region == _entry_where(e).region)
+        + (_entry_where(e).region in regions)
+        for e in counties
+    }
+    most = max(support.values())
+    return [e for e in counties if support[e.geonameid] == most] if most else found
+
+
 def resolve_in_context(
     places: Sequence[PlaceMention],
     text: str,
@@ -256,7 +277,8 @@ def resolve_in_context(
             for j, w in where.items():
                 if keys[j] != key:
                     others.setdefault(keys[j], w)
-            best = max(candidates[key], key=lambda e: _score(e, key, others, regions, countries))
+            found = _counties_in_named_regions(candidates[key], others, regions)
+            best = max(found, key=lambda e: _score(e, key, others, regions, countries))
             for i in members:
                 chosen[i] = best
                 where[i] = _entry_where(best)

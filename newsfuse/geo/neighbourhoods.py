@@ -6,7 +6,9 @@ neighbourhood"). No gazetteer of ours holds neighbourhoods, so such a name found
 place of its own is placed at the point of the article's city: the populated place the
 article names most often (its dateline's counting once more; the first named on a tie),
 with that city's country and first-order region and no id of its own. Every mention of
-the name in the article goes there (one sense per article). An article that names no
+the name in the article goes there (one sense per article). A name the gazetteer places
+within ``NEAR_KM`` of the city keeps that place (a GeoNames neighbourhood, "Kensington" of
+Philadelphia); one it places farther is moved to the city. An article that names no
 populated place leaves the name as it is.
 """
 
@@ -17,10 +19,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsfuse.geo.distance import haversine_km
 from newsfuse.geo.places import normalise_place
 from newsfuse.model import PlaceMention
 
 _NEIGHBOURHOOD = re.compile(r"[ \t]+neighbou?rhoods?\b", re.I)
+NEAR_KM = 40.0
+"""A gazetteer place of a neighbourhood's name this far from the article's city or farther
+is another place ("the West End neighborhood" of St. Louis is no West End, New York)."""
 
 
 def _city(places: Sequence[PlaceMention], dateline_place: str | None) -> PlaceMention | None:
@@ -41,20 +47,23 @@ def place_neighbourhoods(
     places: Sequence[PlaceMention], text: str, dateline_place: str | None = None
 ) -> list[PlaceMention]:
     """``places`` with each neighbourhood that has no point placed at the article's city."""
+    written = {normalise_place(p.name) for p in places if _NEIGHBOURHOOD.match(text, p.end)}
+    if not written:
+        return list(places)
+    city = _city([p for p in places if normalise_place(p.name) not in written], dateline_place)
+    if city is None or city.lat is None or city.lon is None:
+        return list(places)
     named = {
         normalise_place(p.name)
         for p in places
-        if p.lat is None and _NEIGHBOURHOOD.match(text, p.end)
+        if normalise_place(p.name) in written
+        and (
+            p.lat is None
+            or p.lon is None
+            or haversine_km(p.lat, p.lon, city.lat, city.lon) > NEAR_KM
+        )
     }
-    if not named:
-        return list(places)
-    city = _city(places, dateline_place)
-    if city is None:
-        return list(places)
-    return [
-        at_city(p, city) if p.lat is None and normalise_place(p.name) in named else p
-        for p in places
-    ]
+    return [at_city(p, city) if normalise_place(p.name) in named else p for p in places]
 
 
 def at_city(p: PlaceMention, city: PlaceMention) -> PlaceMention:
