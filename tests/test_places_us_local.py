@@ -145,6 +145,26 @@ def test_a_name_after_an_age_a_metro_police_an_initialism_a_block_are_no_places(
     assert _found(text, [("Lexington", "GPE"), ("Lexington", "GPE")]) == ["Lexington"]
 
 
+def test_streets_are_no_towns() -> None:
+    def found(text: str, *names: str) -> list[str]:
+        return _found(text, [(n, "GPE") for n in names])
+
+    assert found("Officers were at Mathis and Prentice Street on Friday.", "Mathis") == []
+    assert found("A home near Wallace and 33rd Street was hit.", "Wallace") == []
+    assert found("The intersection of SE Golf Park Boulevard and SE Fremont.", "Fremont") == []
+    assert found("He lives on Harding Avenue in Topeka.", "Harding", "Topeka") == ["Topeka"]
+    assert found("Police in Fremont Street said.", "Fremont Street") == []
+    # towns joined by "and" stay towns, and so does a saint's town
+    assert found("Flights from Dallas and Fort Worth.", "Dallas", "Fort Worth") == [
+        "Dallas",
+        "Fort Worth",
+    ]
+    assert found("Fans in Minneapolis and St. Paul.", "Minneapolis", "St. Paul") == [
+        "Minneapolis",
+        "St. Paul",
+    ]
+
+
 def test_a_county_goes_to_the_state_of_the_articles_towns() -> None:
     places = _by_text(
         "POLSON — Deputies in Lake County said a man was hurt near Ronan on Friday. "

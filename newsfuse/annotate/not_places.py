@@ -39,6 +39,13 @@ the ones that cannot be toponyms:
 11. **A block's street is no town**: what follows "the 1500 block of" is a street, however
    the model labels it or whatever town shares its name ("the 4400 block of Lexington",
    "the 7700 block of Utica"): US police and news give addresses by hundred-blocks.
+12. **A street's name is no town**: a name after a street's compass letters ("SE
+   Fremont", "S. Harrison"), after "the intersection of", "the corner of" or "the crossing
+   of", or joined by "and" or "&" to a street ("Wallace and 33rd Street", "Mathis and
+   Prentice Street") names a street, as addresses are written, whatever town shares it.
+13. **A street is no place to map**: a name no table knows that ends in "Street",
+   "Avenue", "Boulevard", "Road", "Drive", "Lane" or "Parkway" (or their abbreviations:
+   "Fremont Street", "Algonquin Parkway") is a street, for which no gazetteer point stands.
 """
 
 from __future__ import annotations
@@ -130,7 +137,7 @@ def _the_title(span: Span) -> bool:
 def not_places(
     doc: Doc, spans: Iterable[tuple[Span, bool]], surnames: set[str], min_population: int
 ) -> list[tuple[Span, bool]]:
-    """``spans`` less those rules 1–11 say are no places."""
+    """``spans`` less those rules 1–13 say are no places."""
 
     names = name_table()
     spans = list(spans)
@@ -163,8 +170,12 @@ def not_places(
                 continue  # rule 9
             if len(core) == 1 and _INITIALISM.fullmatch(core.text):
                 continue  # rule 10
+            if len(core) > 1 and _STREET_NAME.search(core.text):
+                continue  # rule 13
         if _BLOCK_OF.search(doc.text, max(0, span.start_char - 40), span.start_char):
             continue  # rule 11
+        if _a_street(doc.text, span.start_char, span.end_char):
+            continue  # rule 12
         if _the_title(span):
             continue  # rule 4
         if any(a <= span.start and span.end <= b for a, b in publications):
@@ -174,6 +185,39 @@ def not_places(
             continue  # rule 7
         kept.append((span, model))
     return kept
+
+
+_STREET = (
+    r"(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Road|Rd\.|Drive|Dr\.|Lane|Ln\.|Parkway"
+    r"|Pkwy\.|Court|Ct\.|Place|Pl\.|Terrace|Trail|Way|Highway|Hwy\.|Pike|Circle)s?"
+    r"(?![ \t]+[A-Z]|\w)"  # "St. Paul" is a saint's town, no street
+)
+_NAMED_STREET = r"(?:Street|Avenue|Ave\.|Boulevard|Blvd\.|Road|Rd\.|Drive|Lane|Parkway)s?\b"
+_STREET_BEFORE = re.compile(
+    r"(?:\b(?:NE|NW|SE|SW|[NSEW]\.)"
+    r"|\b(?:intersection|corner|crossing)s?[ \t]+of(?:[ \t]+the)?"
+    r"(?:(?:[ \t]+[\w.'’-]+){1,4}?[ \t]+(?:and|&))?"
+    rf"|{_STREET}[ \t]+(?:and|&))[ \t]+\Z"
+)
+"""Before a street's name: its compass letters, "the intersection of" (or of another
+street and "and"), or a street and "and" ("33rd Street and Wallace")."""
+_STREET_AFTER = re.compile(
+    rf"\A[ \t]+(?:{_NAMED_STREET}|(?:and|&)[ \t]+(?:[NSEW]\.?[ \t]+)?"
+    rf"(?:[A-Z0-9][\w'’.-]*[ \t]+){{0,3}}{_STREET})"
+)
+"""After a street's name: a word for a street ("Capital Streets"), or "and" and a street
+("Wallace and 33rd Street")."""
+
+
+_STREET_NAME = re.compile(rf"[ \t]{_NAMED_STREET}\Z")
+
+
+def _a_street(text: str, start: int, end: int) -> bool:
+    """Rule 12: the name at ``start:end`` of ``text`` is a street's."""
+    return bool(
+        _STREET_BEFORE.search(text, max(0, start - 40), start)
+        or _STREET_AFTER.match(text[end : end + 80])
+    )
 
 
 _TIME_DETERMINERS = frozenset({"this", "last", "next", "every"})

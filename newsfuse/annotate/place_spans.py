@@ -44,8 +44,9 @@ for places ("Oudshoorn said"). The rules, each by definition:
    country ("in Tasmania or the ACT") is a place, though the model gave it no entity.
 7. **A town before a region's abbreviation**: "Wainwright, Alta." names a town of
    Alberta when a populated place of that name lies there, whatever entity the model
-   made of "Wainwright" (here PERSON): a town, a comma and a dotted state or province
-   abbreviation is how news writes where a town is.
+   made of "Wainwright" (here PERSON) or of its pieces ("ST" and "LOUIS" of "ST. LOUIS,
+   Mo."): a town, a comma and a dotted state or province abbreviation is how news writes
+   where a town is.
 8. **A name cut short after an abbreviation**: a place entity of the model that ends in
    an abbreviation ("Fort St.", then "John" as PERSON) is widened over the one or two
    capitalised words after it that make it a gazetteer name ("Fort St. John"): "St.",
@@ -420,7 +421,12 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
         if not _a_person(s, surnames)
     ]  # fmt: skip
     added += _free(again, taken)
-    added += _free(_towns_before_abbreviations(doc, model + added), taken)
+    towns = _towns_before_abbreviations(doc, model + added)
+    pieces = [m for m in model if any(t.start <= m.start and m.end <= t.end for t in towns)]
+    if pieces:  # "ST" and "LOUIS" of "ST. LOUIS, Mo.": the town is the whole name
+        model = [m for m in model if m not in pieces]
+        taken = [(a, b) for a, b in taken if not any(t.start <= a and b <= t.end for t in towns)]
+    added += _free(towns, taken)
     added += _free(_written_counties(doc), taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
