@@ -18,6 +18,7 @@ from newsfuse.evaluate.places import evaluate_places, haversine_km, read_gold
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.neighbourhoods import place_neighbourhoods
+from newsfuse.geo.unplaced import keep_placed
 from newsfuse.model import Article, PlaceMention
 
 GOLD = Path(__file__).parent / "data" / "places" / "gvc_places.jsonl"
@@ -187,6 +188,39 @@ def test_a_neighbourhood_the_gazetteer_places_far_from_the_city_moves_to_it() ->
     assert (moved[0].admin1, moved[0].geonameid, moved[0].lat) == ("US.MO", None, 38.63)
     near = replace(west_end, lat=38.65, lon=-90.26, admin1="US.MO", geonameid=1)
     assert place_neighbourhoods([near, st_louis], text)[0] == near
+
+
+def _unknown(text: str, name: str, at: int = 0) -> PlaceMention:
+    start = text.index(name, at)
+    return PlaceMention(start, start + len(name), name, name, None, "place")
+
+
+def test_a_name_no_table_places_is_kept_only_where_it_reads_as_a_place() -> None:
+    text = "Shares in Quorvex fell. Quorvex said it sold its plant. Quorvex's boss quit."
+    places = [_unknown(text, "Quorvex", n) for n in (10, 24, 56)]
+    assert keep_placed(places, text) == []
+    text = "Rebels shelled the villages of Zarqo and Bylat. Families fled from Bylat."
+    places = [_unknown(text, "Zarqo"), _unknown(text, "Bylat"), _unknown(text, "Bylat", 50)]
+    assert [p.text for p in keep_placed(places, text)] == ["Zarqo", "Bylat", "Bylat"]
+    # a place of the gazetteer stays whatever stands around it
+    known = replace(_unknown(text, "Bylat"), country="SYR", lat=35.0, lon=38.0)
+    assert keep_placed([known], text) == [known]
+
+
+def test_a_part_named_by_a_towns_possessive_is_placed_at_the_town() -> None:
+    text = "Crowds filled London's Docklands and Whittier's Penn Park on Friday."
+    london = PlaceMention(text.index("London"), text.index("London") + 6, "London", "London",
+                          "GBR", "city", "GB.ENG", 51.5, -0.13, geonameid=2643743,
+                          feature_class="P", feature_code="PPLC")  # fmt: skip
+    docklands = replace(_unknown(text, "Docklands"), country="AUS", lat=-37.8, lon=144.9,
+                        geonameid=7521471, feature_class="P", feature_code="PPL")  # fmt: skip
+    whittier = replace(london, start=text.index("Whittier"), end=text.index("Whittier") + 8,
+                       text="Whittier", name="Whittier", country="USA", admin1="US.CA",
+                       lat=33.98, lon=-118.03, geonameid=5409059)  # fmt: skip
+    park = _unknown(text, "Penn Park")
+    out = place_neighbourhoods([london, docklands, whittier, park], text)
+    assert (out[1].country, out[1].lat, out[1].geonameid) == ("GBR", 51.5, None)
+    assert (out[3].admin1, out[3].lat) == ("US.CA", 33.98)
 
 
 def test_the_gold_file_holds_offsets_and_no_text() -> None:

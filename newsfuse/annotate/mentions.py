@@ -31,6 +31,7 @@ from newsfuse.geo.gazetteer import from_entry, lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.neighbourhoods import place_neighbourhoods
 from newsfuse.geo.places import normalise_place
+from newsfuse.geo.unplaced import keep_placed
 from newsfuse.model import Actor, ActorMention, PlaceMention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -339,7 +340,8 @@ def find_places(
     places = resolve_in_context(
         places, doc.text, dateline_place, dateline_country, home_country, header_end
     )
-    return place_neighbourhoods(places, doc.text, dateline_place)
+    places = place_neighbourhoods(places, doc.text, dateline_place)
+    return keep_placed(places, doc.text, header_end)
 
 
 def _with_dateline(

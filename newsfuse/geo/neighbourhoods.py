@@ -10,6 +10,11 @@ the name in the article goes there (one sense per article). A name the gazetteer
 within ``NEAR_KM`` of the city keeps that place (a GeoNames neighbourhood, "Kensington" of
 Philadelphia); one it places farther is moved to the city. An article that names no
 populated place leaves the name as it is.
+
+A town's possessive says the same of the name after it ("London's Docklands", "Whittier's
+Penn Park", "Toledo's Old West End"): a part of that town. Such a name with no place of
+its own, or one the gazetteer places ``NEAR_KM`` or farther from the town (Melbourne's
+Docklands), is placed at the town, for every mention of the name.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from newsfuse.geo.places import normalise_place
 from newsfuse.model import PlaceMention
 
 _NEIGHBOURHOOD = re.compile(r"[ \t]+neighbou?rhoods?\b", re.I)
+_POSSESSIVE = re.compile(r"(?:'s|’s)?[ \t]+")
 NEAR_KM = 40.0
 """A gazetteer place of a neighbourhood's name this far from the article's city or farther
 is another place ("the West End neighborhood" of St. Louis is no West End, New York)."""
@@ -46,7 +52,9 @@ def _city(places: Sequence[PlaceMention], dateline_place: str | None) -> PlaceMe
 def place_neighbourhoods(
     places: Sequence[PlaceMention], text: str, dateline_place: str | None = None
 ) -> list[PlaceMention]:
-    """``places`` with each neighbourhood that has no point placed at the article's city."""
+    """``places`` with each neighbourhood that has no point placed at the article's city,
+    and each part of a town named by the town's possessive placed at that town."""
+    places = _town_parts(places, text)
     written = {normalise_place(p.name) for p in places if _NEIGHBOURHOOD.match(text, p.end)}
     if not written:
         return list(places)
@@ -72,3 +80,28 @@ def at_city(p: PlaceMention, city: PlaceMention) -> PlaceMention:
         p, country=city.country, kind="place", admin1=city.admin1, lat=city.lat,
         lon=city.lon, geonameid=None, feature_class=None, feature_code=None,
     )  # fmt: skip
+
+
+def _far(p: PlaceMention, town: PlaceMention) -> bool:
+    if p.lat is None or p.lon is None:
+        return True
+    return haversine_km(p.lat, p.lon, town.lat, town.lon) > NEAR_KM  # type: ignore[arg-type]
+
+
+def _town_parts(places: Sequence[PlaceMention], text: str) -> list[PlaceMention]:
+    """Names after a town's possessive ("London's Docklands") placed at the town."""
+    towns = {p.end: p for p in places if p.feature_class == "P" and p.lat is not None}
+    owners: dict[str, PlaceMention] = {}
+    for p in places:
+        if p.feature_class == "A" or p.kind == "country":
+            continue  # "Ohio's Franklin County": a region is no part of a town
+        for end in range(max(0, p.start - 4), p.start):
+            town = towns.get(end)
+            if town is not None and _POSSESSIVE.fullmatch(text, end, p.start):
+                owners.setdefault(normalise_place(p.name), town)
+                break
+    out = []
+    for p in places:
+        town = owners.get(normalise_place(p.name))
+        out.append(at_city(p, town) if town is not None and _far(p, town) else p)
+    return out
