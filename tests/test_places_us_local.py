@@ -223,6 +223,24 @@ def test_a_part_named_by_a_towns_possessive_is_placed_at_the_town() -> None:
     assert (out[3].admin1, out[3].lat) == ("US.CA", 33.98)
 
 
+def test_a_leaders_name_before_his_office_is_no_town() -> None:
+    text = "The Bush administration said the talks would go on."
+    assert _found(text, [("Bush", "GPE")]) == []
+
+
+def test_a_world_city_is_meant_unless_the_small_namesakes_county_is_named() -> None:
+    places = _by_text(
+        "Oil rose in New York after the vote in the swing state of Ohio. Shares in London "
+        "and Paris closed higher, and traders in New York said the US economy was strong."
+    )
+    assert places["London"].country == "GBR" and places["Paris"].country == "FRA"
+    local = _by_text(
+        "LONDON, Ky. (AP) - A fire destroyed a barn in Laurel County. London police said "
+        "no one was hurt."
+    )
+    assert local["London"].admin1 == "US.KY"
+
+
 def test_the_gold_file_holds_offsets_and_no_text() -> None:
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 60 and all("text" not in row and row["text_sha1"] for row in rows)

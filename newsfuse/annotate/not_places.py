@@ -46,6 +46,9 @@ the ones that cannot be toponyms:
 13. **A street is no place to map**: a name no table knows that ends in "Street",
    "Avenue", "Boulevard", "Road", "Drive", "Lane" or "Parkway" (or their abbreviations:
    "Fremont Street", "Algonquin Parkway") is a street, for which no gazetteer point stands.
+14. **A leader's name before the word for the office held is the leader**: "the Bush
+   administration", "the Assad regime", "the Obama presidency" name a government by its
+   head (a surname of our people table's office holders), whatever town shares the name.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.annotate.gazetteer import leader_surnames, name_key
 from newsfuse.annotate.gazetteer import names as name_table
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
@@ -82,6 +86,10 @@ _FURNITURE_WORDS = frozenset(
 )
 _UPPER = re.compile(r"[A-Z]")
 _INITIALISM = re.compile(r"[A-Z]{2,5}")
+_TENURE = frozenset(
+    "administration administrations regime government presidency era years cabinet "
+    "doctrine camp aides".split()
+)
 _BLOCK_OF = re.compile(
     r"\d[ \t-]*blocks?[ \t]+of[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?\Z", re.I
 )
@@ -137,7 +145,7 @@ def _the_title(span: Span) -> bool:
 def not_places(
     doc: Doc, spans: Iterable[tuple[Span, bool]], surnames: set[str], min_population: int
 ) -> list[tuple[Span, bool]]:
-    """``spans`` less those rules 1–13 say are no places."""
+    """``spans`` less those rules 1–14 say are no places."""
 
     names = name_table()
     spans = list(spans)
@@ -174,6 +182,13 @@ def not_places(
                 continue  # rule 13
         if _BLOCK_OF.search(doc.text, max(0, span.start_char - 40), span.start_char):
             continue  # rule 11
+        if (
+            len(core) == 1
+            and core.end < len(doc)
+            and doc[core.end].lower_ in _TENURE
+            and name_key(core.text) in leader_surnames()
+        ):
+            continue  # rule 14
         if _a_street(doc.text, span.start_char, span.end_char):
             continue  # rule 12
         if _the_title(span):
