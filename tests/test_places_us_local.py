@@ -241,6 +241,16 @@ def test_a_world_city_is_meant_unless_the_small_namesakes_county_is_named() -> N
     assert local["London"].admin1 == "US.KY"
 
 
+def test_towns_of_the_articles_own_state_without_an_entity() -> None:
+    places = _by_text(
+        "A Rock Falls man was hurt on Friday, Whiteside County deputies said. His "
+        "Dixon-based lawyer said he would recover."
+    )
+    assert places["Rock Falls"].admin1 == "US.IL" and places["Dixon"].admin1 == "US.IL"
+    # with no region certain, no run of capitals is taken for a town
+    assert "Rock Falls" not in _by_text("A Rock Falls man was hurt on Friday, police said.")
+
+
 def test_the_gold_file_holds_offsets_and_no_text() -> None:
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 60 and all("text" not in row and row["text_sha1"] for row in rows)
@@ -249,10 +259,10 @@ def test_the_gold_file_holds_offsets_and_no_text() -> None:
             assert t["end"] > t["start"] and t["lat"] is not None and t["lon"] is not None
 
 
-GVC_CHECK_FLOOR = {"recall": 0.79, "precision": 0.95, "acc161": 0.76}
+GVC_CHECK_FLOOR = {"recall": 0.79, "precision": 0.96, "acc161": 0.76}
 """The gvc dev set's CHECK half at the figures measured when this gate was set (a little
-under): tune 1.000 / 0.886 / 0.846, check 0.980 / 0.811 / 0.778 (precision / recall /
-acc@161)."""
+under): tune 1.000 / 0.919 / 0.886, check 0.987 / 0.811 / 0.778 (precision / recall /
+acc@161); main before this work: tune 0.888 / 0.821 / 0.675, check 0.908 / 0.805 / 0.735."""
 
 
 @pytest.mark.slow

@@ -63,6 +63,8 @@ for places ("Oudshoorn said"). The rules, each by definition:
    that county where the model made no place of them; and a county heading a model
    place entity is kept even where the whole name says something ("The Stafford County
    Sheriff's Office said"), for rule 5 reads the office, not the county.
+11. **Towns of the article's own state** (:mod:`newsfuse.annotate.state_towns`): "Rock
+   Falls teen", "his Dixon-based therapist" where the article is set in Illinois for sure.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ from spacy.tokens import Doc, Span
 from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.gazetteer import names
 from newsfuse.annotate.not_places import not_places
+from newsfuse.annotate.state_towns import state_towns
 from newsfuse.geo.abbreviation_context import next_to_place
 from newsfuse.geo.abbreviations import form_pattern, read_abbreviation
 from newsfuse.geo.gazetteer import lookup_place
@@ -428,6 +431,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
         taken = [(a, b) for a, b in taken if not any(t.start <= a and b <= t.end for t in towns)]
     added += _free(towns, taken)
     added += _free(_written_counties(doc), taken)
+    added += _free(state_towns(doc, model + added, _dateline_place(doc.text)), taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
     spans = not_places(doc, spans, surnames, MIN_POPULATION)
