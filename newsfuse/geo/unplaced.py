@@ -27,6 +27,8 @@ _KINDS = (
 _BEFORE = re.compile(
     r"\b(?:in|near|from|to|into|across|around|outside|inside|throughout|toward|towards|through"
     r"|via|between|along|within|off|outskirts\s+of|(?:north|south|east|west)\s+of"
+    r"|(?:reach|enter|visit|leav|flee|fled|shell|bomb|captur|besieg|seiz|storm|evacuat|liberat"
+    r"|occupi|occupy|recaptur|retak|retook|overran|overrun|surround)(?:e|es|ed|ing|s)?"
     rf"|(?:{_KINDS})e?s\s+of|(?:{_KINDS})\s+of)"
     r"(?:\s+the)?(?:\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:,|and|or))?\s+\Z",
     re.I,
