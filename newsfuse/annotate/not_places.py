@@ -155,6 +155,7 @@ def not_places(
     speakers = _unknown_speakers(doc, [s for s, _ in spans])
     times = _unknown_times(doc, [s for s, _ in spans])
     kept: list[tuple[Span, bool]] = []
+    whole = doc.text  # spaCy builds it anew on each access
     for span, model in spans:
         text = span.text
         if not _UPPER.search(text):
@@ -180,7 +181,7 @@ def not_places(
                 continue  # rule 10
             if len(core) > 1 and _STREET_NAME.search(core.text):
                 continue  # rule 13
-        if _BLOCK_OF.search(doc.text, max(0, span.start_char - 40), span.start_char):
+        if _BLOCK_OF.search(whole, max(0, span.start_char - 40), span.start_char):
             continue  # rule 11
         if (
             len(core) == 1
@@ -189,7 +190,7 @@ def not_places(
             and name_key(core.text) in leader_surnames()
         ):
             continue  # rule 14
-        if _a_street(doc.text, span.start_char, span.end_char):
+        if _a_street(whole, span.start_char, span.end_char):
             continue  # rule 12
         if _the_title(span):
             continue  # rule 4

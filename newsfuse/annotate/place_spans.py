@@ -294,9 +294,8 @@ def _person_like(ent: Span, surnames: set[str]) -> bool:
     core = _strip(ent)
     if not len(core):
         return False
-    if core[-1].lower_ in surnames or _AGE_BEFORE.search(
-        ent.doc.text, max(0, ent.start_char - 24), ent.start_char
-    ):
+    before = ent.doc[max(0, ent.start - 6) : ent.start].text_with_ws
+    if core[-1].lower_ in surnames or _AGE_BEFORE.search(before):
         return True
     root = core.root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
@@ -419,8 +418,9 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
                 added += _free([core], taken)
         elif ent.label_ in _NAMED_FOR_PLACES:
             added += _free(_inside_org(ent), taken)
+    dateline = _dateline_place(doc.text)
     again = [
-        s for s in _same_names(doc, model + added, _dateline_place(doc.text))
+        s for s in _same_names(doc, model + added, dateline)
         if not _a_person(s, surnames)
     ]  # fmt: skip
     added += _free(again, taken)
@@ -431,7 +431,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
         taken = [(a, b) for a, b in taken if not any(t.start <= a and b <= t.end for t in towns)]
     added += _free(towns, taken)
     added += _free(_written_counties(doc), taken)
-    added += _free(state_towns(doc, model + added, _dateline_place(doc.text)), taken)
+    added += _free(state_towns(doc, model + added, dateline), taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
     spans = not_places(doc, spans, surnames, MIN_POPULATION)
@@ -483,10 +483,11 @@ def _towns_before_abbreviations(doc: Doc, places: list[Span]) -> list[Span]:
     and its state or province), when a populated place of that name lies there, whatever
     entity the model made of the words."""
     out = []
-    for m in form_pattern().finditer(doc.text):
+    text = doc.text  # spaCy builds it anew on each access
+    for m in form_pattern().finditer(text):
         if "." not in m.group():
             continue
-        words = _WORDS_BEFORE_COMMA.search(doc.text, 0, m.start())
+        words = _WORDS_BEFORE_COMMA.search(text, max(0, m.start() - 120), m.start())
         if words is None:
             continue
         tokens = words.group(1).split()

@@ -58,15 +58,16 @@ def state_towns(doc: Doc, places: list[Span], dateline: str | None = None) -> li
         # a person's name holding more than the town's ("Forest Hill Jones")
         return any(a < end and start < b and (a, b) != (start, end) for a, b in people)
 
+    text = doc.text  # spaCy builds it anew on each access
     found: list[Span | None] = []
-    for m in _RUN.finditer(doc.text):
+    for m in _RUN.finditer(text):
         words = m.group().split()
         for k in range(len(words) - 1):  # the longest town name the run ends with
             start = m.end() - len(" ".join(words[k:]))
-            if _town_in(doc.text[start : m.end()], regions) and not in_a_name(start, m.end()):
+            if _town_in(text[start : m.end()], regions) and not in_a_name(start, m.end()):
                 found.append(doc.char_span(start, m.end()))
                 break
-    for m in _BASED.finditer(doc.text):
+    for m in _BASED.finditer(text):
         if _town_in(m.group(1), regions):
             found.append(doc.char_span(m.start(1), m.end(1)))
     return [s for s in found if s is not None]
