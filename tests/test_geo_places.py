@@ -240,7 +240,7 @@ def test_batch_json_of_places_round_trips_old_and_new() -> None:
     assert annotations_from_json(json.dumps(old)).places[0].geonameid is None
 
 
-CHECK_FLOOR = {"recall": 0.91, "precision": 0.87, "acc161": 0.77}
+CHECK_FLOOR = {"recall": 0.91, "precision": 0.90, "acc161": 0.78}
 """The trnews CHECK half at the figures measured when this gate was set (a little under)."""
 
 

@@ -5,7 +5,8 @@ Cleaning keeps a story's dateline header where it opened the story ("TORRINGTON,
 places, yet the header names where the story happens: its place, and each qualifier after
 a comma that is a country or a first-order region ("Conn.", "Ky.", "Ukraine"), are place
 spans of the article like any other, resolved with the rest (the qualifier reads the
-place before it).
+place before it). A dotted state abbreviation may come without its full stop in a header
+("METCALFE COUNTY, Ky (LEX 18) -"): there it reads as the dotted form ("Ky.").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from newsfuse.clean.dateline import MAX_OFFSET, find_dateline
 from newsfuse.geo.abbreviations import read_abbreviation
 from newsfuse.geo.gazetteer import lookup_place
+from newsfuse.geo.geonames import Entry
 
 _QUALIFIER = re.compile(r"[ \t]*,[ \t]*(?P<q>[^\W\d_][\w.'’\-]*(?:[ \t]+[^\W\d_][\w.'’\-]*){0,2})")
 
@@ -42,8 +44,17 @@ def dateline_spans(text: str) -> tuple[int, int, list[tuple[int, int]]]:
             info.kind != "country"
             and info.feature_code != "ADM1"
             and read_abbreviation(qualifier, place) is None  # "HOLLIDAY, Mo."
+            and header_abbreviation(qualifier, place) is None  # "METCALFE COUNTY, Ky"
         ):
             break
         spans.append((match.start("q"), match.start("q") + len(qualifier)))
         at = match.end("q")
     return found.start, found.end, spans
+
+
+def header_abbreviation(qualifier: str, place: str) -> Entry | None:
+    """The region a header's qualifier names as a dotted abbreviation written without its
+    full stop ("Ky" after "METCALFE COUNTY"), else None."""
+    if qualifier.endswith(".") or not qualifier[:1].isupper() or not qualifier.isalpha():
+        return None
+    return read_abbreviation(qualifier + ".", place)

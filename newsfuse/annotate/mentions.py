@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsfuse.annotate.actors import ActorResolver, ArticleContext
-from newsfuse.annotate.dateline_spans import dateline_spans
+from newsfuse.annotate.dateline_spans import dateline_spans, header_abbreviation
 from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
 from newsfuse.annotate.place_spans import place_spans
 from newsfuse.geo.abbreviation_context import in_context
@@ -29,7 +29,9 @@ from newsfuse.geo.abbreviations import is_form
 from newsfuse.geo.context import resolve_in_context
 from newsfuse.geo.gazetteer import from_entry, lookup_place
 from newsfuse.geo.geonames import gazetteer
+from newsfuse.geo.neighbourhoods import place_neighbourhoods
 from newsfuse.geo.places import normalise_place
+from newsfuse.geo.unplaced import keep_placed
 from newsfuse.model import Actor, ActorMention, PlaceMention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -335,9 +337,11 @@ def find_places(
         )  # fmt: skip
     places, header_end = _with_dateline(places, doc.text, sentence_of)
     places = _read_abbreviations(places, doc.text)
-    return resolve_in_context(
+    places = resolve_in_context(
         places, doc.text, dateline_place, dateline_country, home_country, header_end
     )
+    places = place_neighbourhoods(places, doc.text, dateline_place)
+    return keep_placed(places, doc.text, header_end)
 
 
 def _with_dateline(
@@ -351,9 +355,12 @@ def _with_dateline(
         return places, 0
     kept = [p for p in places if p.end <= header_start or p.start >= header_end]
     found = []
-    for start, end in spans:
+    for n, (start, end) in enumerate(spans):
         name = text[start:end]
         info = lookup_place(name)
+        region = header_abbreviation(name, text[spans[0][0] : spans[0][1]]) if n else None
+        if region is not None and info.kind != "country" and info.feature_code != "ADM1":
+            info = from_entry(region, name)  # a qualifier is a region: "Mo" is no town here
         found.append(
             PlaceMention(
                 start, end, name, info.name, info.country, info.kind, info.admin1, info.lat,

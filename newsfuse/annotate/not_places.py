@@ -30,6 +30,25 @@ the ones that cannot be toponyms:
    after "this", "last", "next" or "every" anywhere in the article ("this Easter") is a
    time, as news writes holidays and seasons, wherever it stands ("over Easter"); a place
    takes no such determiner unless it modifies a noun ("this Kfraya convoy").
+9. **Page furniture is no place**: a name no table knows made only of the words with which
+   pages label their media and links ("Buy Photo", "Photo:", "Video", "Image 1 of 9",
+   "Gallery") is that label, whatever entity the model made of it.
+10. **An initialism no table knows is no place**: a word of two to five capitals ("a BB
+   gun", "UAMS", "LRPD") that neither the gazetteer nor the abbreviation tables place names
+   a thing or an organisation; places' own initialisms ("UK", "NSW", "KY") are in them.
+11. **A block's street is no town**: what follows "the 1500 block of" is a street, however
+   the model labels it or whatever town shares its name ("the 4400 block of Lexington",
+   "the 7700 block of Utica"): US police and news give addresses by hundred-blocks.
+12. **A street's name is no town**: a name after a street's compass letters ("SE
+   Fremont", "S. Harrison"), after "the intersection of", "the corner of" or "the crossing
+   of", or joined by "and" or "&" to a street ("Wallace and 33rd Street", "Mathis and
+   Prentice Street") names a street, as addresses are written, whatever town shares it.
+13. **A street is no place to map**: a name no table knows that ends in "Street",
+   "Avenue", "Boulevard", "Road", "Drive", "Lane" or "Parkway" (or their abbreviations:
+   "Fremont Street", "Algonquin Parkway") is a street, for which no gazetteer point stands.
+14. **A leader's name before the word for the office held is the leader**: "the Bush
+   administration", "the Assad regime", "the Obama presidency" name a government by its
+   head (a surname of our people table's office holders), whatever town shares the name.
 """
 
 from __future__ import annotations
@@ -39,6 +58,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.annotate.gazetteer import leader_surnames, name_key
 from newsfuse.annotate.gazetteer import names as name_table
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
@@ -60,7 +80,19 @@ _SAYING = frozenset(
     "announces".split()
 )
 _NOUNS = frozenset({"PROPN", "NOUN", "NUM", "X"})
+_FURNITURE_WORDS = frozenset(
+    "buy photo photos image images video videos caption gallery file slideshow credit "
+    "watch share".split()
+)
 _UPPER = re.compile(r"[A-Z]")
+_INITIALISM = re.compile(r"[A-Z]{2,5}")
+_TENURE = frozenset(
+    "administration administrations regime government presidency era years cabinet "
+    "doctrine camp aides".split()
+)
+_BLOCK_OF = re.compile(
+    r"\d[ \t-]*blocks?[ \t]+of[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?\Z", re.I
+)
 
 
 def known(text: str) -> bool:
@@ -113,7 +145,7 @@ def _the_title(span: Span) -> bool:
 def not_places(
     doc: Doc, spans: Iterable[tuple[Span, bool]], surnames: set[str], min_population: int
 ) -> list[tuple[Span, bool]]:
-    """``spans`` less those rules 1–7 say are no places."""
+    """``spans`` less those rules 1–14 say are no places."""
 
     names = name_table()
     spans = list(spans)
@@ -123,6 +155,7 @@ def not_places(
     speakers = _unknown_speakers(doc, [s for s, _ in spans])
     times = _unknown_times(doc, [s for s, _ in spans])
     kept: list[tuple[Span, bool]] = []
+    whole = doc.text  # spaCy builds it anew on each access
     for span, model in spans:
         text = span.text
         if not _UPPER.search(text):
@@ -142,6 +175,23 @@ def not_places(
                 continue  # rule 6
             if normalise_place(core.text) in times:
                 continue  # rule 8
+            if all(t.lower_ in _FURNITURE_WORDS or not t.is_alpha for t in core):
+                continue  # rule 9
+            if len(core) == 1 and _INITIALISM.fullmatch(core.text):
+                continue  # rule 10
+            if len(core) > 1 and _STREET_NAME.search(core.text):
+                continue  # rule 13
+        if _BLOCK_OF.search(whole, max(0, span.start_char - 40), span.start_char):
+            continue  # rule 11
+        if (
+            len(core) == 1
+            and core.end < len(doc)
+            and doc[core.end].lower_ in _TENURE
+            and name_key(core.text) in leader_surnames()
+        ):
+            continue  # rule 14
+        if _a_street(whole, span.start_char, span.end_char):
+            continue  # rule 12
         if _the_title(span):
             continue  # rule 4
         if any(a <= span.start and span.end <= b for a, b in publications):
@@ -151,6 +201,39 @@ def not_places(
             continue  # rule 7
         kept.append((span, model))
     return kept
+
+
+_STREET = (
+    r"(?:Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.|Road|Rd\.|Drive|Dr\.|Lane|Ln\.|Parkway"
+    r"|Pkwy\.|Court|Ct\.|Place|Pl\.|Terrace|Trail|Way|Highway|Hwy\.|Pike|Circle)s?"
+    r"(?![ \t]+[A-Z]|\w)"  # "St. Paul" is a saint's town, no street
+)
+_NAMED_STREET = r"(?:Street|Avenue|Ave\.|Boulevard|Blvd\.|Road|Rd\.|Drive|Lane|Parkway)s?\b"
+_STREET_BEFORE = re.compile(
+    r"(?:\b(?:NE|NW|SE|SW|[NSEW]\.)"
+    r"|\b(?:intersection|corner|crossing)s?[ \t]+of(?:[ \t]+the)?"
+    r"(?:(?:[ \t]+[\w.'’-]+){1,4}?[ \t]+(?:and|&))?"
+    rf"|{_STREET}[ \t]+(?:and|&))[ \t]+\Z"
+)
+"""Before a street's name: its compass letters, "the intersection of" (or of another
+street and "and"), or a street and "and" ("33rd Street and Wallace")."""
+_STREET_AFTER = re.compile(
+    rf"\A[ \t]+(?:{_NAMED_STREET}|(?:and|&)[ \t]+(?:[NSEW]\.?[ \t]+)?"
+    rf"(?:[A-Z0-9][\w'’.-]*[ \t]+){{0,3}}{_STREET})"
+)
+"""After a street's name: a word for a street ("Capital Streets"), or "and" and a street
+("Wallace and 33rd Street")."""
+
+
+_STREET_NAME = re.compile(rf"[ \t]{_NAMED_STREET}\Z")
+
+
+def _a_street(text: str, start: int, end: int) -> bool:
+    """Rule 12: the name at ``start:end`` of ``text`` is a street's."""
+    return bool(
+        _STREET_BEFORE.search(text, max(0, start - 40), start)
+        or _STREET_AFTER.match(text[end : end + 80])
+    )
 
 
 _TIME_DETERMINERS = frozenset({"this", "last", "next", "every"})

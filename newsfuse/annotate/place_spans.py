@@ -16,8 +16,11 @@ for places ("Oudshoorn said"). The rules, each by definition:
 2. **A place at the head of an organisation's name**: the longest run of leading words
    of an ORG entity that is a place by rule 1, or a county ("Metcalfe County Coroner's
    Office"), followed by more words ("Kentucky State Police", "Oxford Police",
-   "Texas A&M University"); and a county at the head of a name the model took for a
-   place as a whole though it is none ("Metcalfe County Sheriff's Office", FAC).
+   "Texas A&M University"), or a town of any size before a word of a town's own
+   services ("Aransas Pass Police Department", "Roy Fire Chief": police and fire
+   departments, sheriffs, mayors and councils are named for their town); and a county at
+   the head of a name the model took for a place as a whole though it is none
+   ("Metcalfe County Sheriff's Office", FAC).
 3. **A place after "of" in an organisation's name**: "the University of Manitoba",
    "the Coptic Orthodox Church of Alexandria", the longest place right after any "of"
    ("the University of Michigan Center for Computer Security"); or after a
@@ -32,32 +35,50 @@ for places ("Oudshoorn said"). The rules, each by definition:
 5. **A person is no place**: a GPE/LOC/FAC entity that begins with or follows a title or
    role word ("Ms Raggi", "coach Darren Ripley"; "St." and "Saint" only where the whole
    name is no gazetteer place, for they open place names: "St. Louis", "Saint John"), or that is the surname of a PERSON
-   entity of the same article ("Oudshoorn" after "Abe Oudshoorn") or the subject of a
-   verb of saying ("Oudshoorn said") while no table knows it as a place, is dropped.
+   entity of the same article ("Oudshoorn" after "Abe Oudshoorn"), the subject of a
+   verb of saying ("Oudshoorn said") or written after an age ("17-year-old Dontay
+   Jordan": news gives people's ages) while no table knows it as a place, is dropped.
 6. **A region's abbreviation next to a place** (:mod:`newsfuse.geo.abbreviations`): a
    state or province abbreviation that qualifies a place after a comma ("Louisville,
    KY", "Melville, Sask.") or stands in a list next to a first-order region of its
    country ("in Tasmania or the ACT") is a place, though the model gave it no entity.
 7. **A town before a region's abbreviation**: "Wainwright, Alta." names a town of
    Alberta when a populated place of that name lies there, whatever entity the model
-   made of "Wainwright" (here PERSON): a town, a comma and a dotted state or province
-   abbreviation is how news writes where a town is.
+   made of "Wainwright" (here PERSON) or of its pieces ("ST" and "LOUIS" of "ST. LOUIS,
+   Mo."): a town, a comma and a dotted state or province abbreviation is how news writes
+   where a town is.
 8. **A name cut short after an abbreviation**: a place entity of the model that ends in
    an abbreviation ("Fort St.", then "John" as PERSON) is widened over the one or two
    capitalised words after it that make it a gazetteer name ("Fort St. John"): "St.",
    "Mt." and the like open names, they do not end them.
+9. **A person's name the model split**: a one-word PERSON entity right before a one-word
+   place entity, a space between ("Barry" PERSON, "Washington" GPE), is one person's given
+   name and surname, as English puts no place right after a given name without a word or
+   a comma between; neither is a place, and the surname is the person's elsewhere in the
+   article too. A known place written as the surname of a person the article names in full
+   is that person where it is possessive or says something ("Washington's death", "Brown
+   said"), as news refers back to a named person by surname.
+10. **A county written as one**: capitalised words ending in "County" or "Parish" that
+   name a GeoNames second-order region ("The Gwinnett County Police Department") are
+   that county where the model made no place of them; and a county heading a model
+   place entity is kept even where the whole name says something ("The Stafford County
+   Sheriff's Office said"), for rule 5 reads the office, not the county.
+11. **Towns of the article's own state** (:mod:`newsfuse.annotate.state_towns`): "Rock
+   Falls teen", "his Dixon-based therapist" where the article is set in Illinois for sure.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
 from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.gazetteer import names
 from newsfuse.annotate.not_places import not_places
+from newsfuse.annotate.state_towns import state_towns
 from newsfuse.geo.abbreviation_context import next_to_place
 from newsfuse.geo.abbreviations import form_pattern, read_abbreviation
 from newsfuse.geo.gazetteer import lookup_place
@@ -76,10 +97,11 @@ _DEDICATED_TO_SAINTS = frozenset(
 )
 _POSITION_WORDS = frozenset(
     "north south east west northern southern eastern western central upper lower middle "
-    "coast coastal lakes".split()
+    "coast coastal lakes metro metropolitan".split()
 )
 """Single words that name first-order regions somewhere ("Central", "Southern") but in an
-organisation's name say where in general ("Southern Poverty Law Center")."""
+organisation's name say where in general ("Southern Poverty Law Center", "Louisville
+Metro Police")."""
 _OTHER_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "LANGUAGE", "EVENT", "WORK_OF_ART"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAMED_FOR_PLACES = frozenset({"ORG", "EVENT"})
@@ -98,6 +120,14 @@ _SAYING = frozenset(
     "ask asked asks write wrote writes".split()
 )
 _COUNTY = re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,3}(?:County|Parish|Co\.)$")
+_AGE_BEFORE = re.compile(r"\b\d+-year-old[ \t]+\Z")
+"""An age right before a name ("17-year-old Dontay Jordan"): news gives people's ages."""
+_WRITTEN_COUNTY = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:County|Parish))\b")
+_MUNICIPAL_SERVICES = frozenset(
+    "police fire sheriff sheriff's sheriff’s mayor council township village borough schools".split()
+)
+"""Words after a name that make an organisation a town's own service ("Aransas Pass Police
+Department", "Roy Fire Department", "Overland City Council"): its head is the town."""
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _INITIALS = re.compile(r"^[A-Z]{2,5}$")
@@ -138,6 +168,14 @@ def is_place_name(text: str) -> bool:
         if e.feature_code == "AIRP" and key.endswith(" airport"):
             return True
     return False
+
+
+def is_town_name(text: str) -> bool:
+    """A populated place of any size by its main name, no known person or organisation."""
+    key = _key(text)
+    if not key or _actor_name(key) or key in _POSITION_WORDS:
+        return False
+    return any(e.feature_class == "P" and main_name_is(e, key) for e in gazetteer().candidates(key))
 
 
 def _is_county(text: str) -> bool:
@@ -196,7 +234,11 @@ def _inside_org(ent: Span) -> list[Span]:
         head = core[:n]
         if head[-1].is_punct:
             continue
-        if is_place_name(head.text) or _is_county(head.text):
+        if (
+            is_place_name(head.text)
+            or _is_county(head.text)
+            or (core[n].lower_ in _MUNICIPAL_SERVICES and is_town_name(head.text))
+        ):
             out.append(head)
             break
     for of in (t.i for t in core if t.lower_ == "of"):
@@ -252,17 +294,72 @@ def _person_like(ent: Span, surnames: set[str]) -> bool:
     core = _strip(ent)
     if not len(core):
         return False
-    if core[-1].lower_ in surnames:
+    before = ent.doc[max(0, ent.start - 6) : ent.start].text_with_ws
+    if core[-1].lower_ in surnames or _AGE_BEFORE.search(before):
         return True
     root = core.root
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
 
 
-def _surnames(doc: Doc) -> set[str]:
-    """Every word of the article's PERSON entities of two words or more ("Jenny Palma")."""
-    return {
+def _written_counties(doc: Doc) -> list[Span]:
+    """Rule 10: "Name County" where the model made no place of it."""
+    out = []
+    for m in _WRITTEN_COUNTY.finditer(doc.text):
+        name = m.group("name").rstrip()
+        words = name.split()
+        end = m.start("name") + len(name)
+        for k in range(len(words) - 1):  # the longest county name the words end with
+            if words[k] in ("The", "THE"):
+                continue
+            span = doc.char_span(end - len(" ".join(words[k:])), end)
+            if span is not None and lookup_place(span.text).feature_code == "ADM2":
+                out.append(span)
+                break
+    return out
+
+
+def _surnames(doc: Doc, split: Sequence[tuple[Span, Span]] = ()) -> set[str]:
+    """Every word of the article's PERSON entities of two words or more ("Jenny Palma"), and
+    of the names rule 9 joins."""
+    words = {
         t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.is_alpha
     }
+    return words | {e[0].lower_ for pair in split for e in pair}
+
+
+def _split_names(doc: Doc) -> list[tuple[Span, Span]]:
+    """Rule 9: (given name, surname) entity pairs of one person's name the model split."""
+    ents = doc.ents
+    return [
+        (a, b)
+        for a, b in pairwise(ents)
+        if a.label_ == "PERSON"
+        and b.label_ in _PLACE_LABELS
+        and len(a) == 1
+        and len(b) == 1
+        and b.start == a.end
+        and a[0].whitespace_ == " "
+        and a[0].is_title
+        and b[0].is_title
+    ]
+
+
+def _family_names(doc: Doc, split: list[tuple[Span, Span]]) -> set[str]:
+    """The last word of each full name of a person in the article (rule 9)."""
+    last = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    return last | {b[0].lower_ for _, b in split}
+
+
+def _surname_use(ent: Span, family: set[str]) -> bool:
+    """Rule 9's second half: a one-word known place that is a person's family name in this
+    article, possessive or the subject of a verb of saying."""
+    core = _strip(ent)
+    if len(core) != 1 or core[0].lower_ not in family:
+        return False
+    doc = ent.doc
+    possessive = core.end < len(doc) and doc[core.end].text in ("'s", "’s")
+    root = core.root
+    return possessive or (root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING)
 
 
 def _a_person(span: Span, surnames: set[str]) -> bool:
@@ -289,16 +386,23 @@ def _free(spans: Iterable[Span], taken: list[tuple[int, int]]) -> list[Span]:
 def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     """The spans of ``doc`` that name places, in text order, each with whether it is one of
     the model's own place entities (which annotation widens over "region" and the like)."""
-    surnames = _surnames(doc)
-    model = [
-        _county_head(e) or _cut_short(e) or e
-        for e in doc.ents
-        if e.label_ in _PLACE_LABELS and not _person_like(e, surnames)
-    ]
+    split = _split_names(doc)
+    in_names = {e.start for pair in split for e in pair}
+    surnames = _surnames(doc, split)
+    family = _family_names(doc, split)
+    model: list[Span] = []
+    for e in doc.ents:
+        if e.label_ not in _PLACE_LABELS or e.start in in_names:
+            continue
+        head = _county_head(e)  # a county heads the name whoever speaks
+        if head is not None:
+            model.append(head)
+        elif not _person_like(e, surnames) and not _surname_use(e, family):
+            model.append(_cut_short(e) or e)
     taken = [(e.start, e.end) for e in model]
     added: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ not in _OTHER_LABELS:
+        if ent.label_ not in _OTHER_LABELS or ent.start in in_names:
             continue
         core = _strip(ent)
         wider = doc[ent.start : ent.end + 1] if ent.end < len(doc) else None
@@ -314,12 +418,20 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
                 added += _free([core], taken)
         elif ent.label_ in _NAMED_FOR_PLACES:
             added += _free(_inside_org(ent), taken)
+    dateline = _dateline_place(doc.text)
     again = [
-        s for s in _same_names(doc, model + added, _dateline_place(doc.text))
+        s for s in _same_names(doc, model + added, dateline)
         if not _a_person(s, surnames)
     ]  # fmt: skip
     added += _free(again, taken)
-    added += _free(_towns_before_abbreviations(doc, model + added), taken)
+    towns = _towns_before_abbreviations(doc, model + added)
+    pieces = [m for m in model if any(t.start <= m.start and m.end <= t.end for t in towns)]
+    if pieces:  # "ST" and "LOUIS" of "ST. LOUIS, Mo.": the town is the whole name
+        model = [m for m in model if m not in pieces]
+        taken = [(a, b) for a, b in taken if not any(t.start <= a and b <= t.end for t in towns)]
+    added += _free(towns, taken)
+    added += _free(_written_counties(doc), taken)
+    added += _free(state_towns(doc, model + added, dateline), taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
     spans = not_places(doc, spans, surnames, MIN_POPULATION)
@@ -371,10 +483,11 @@ def _towns_before_abbreviations(doc: Doc, places: list[Span]) -> list[Span]:
     and its state or province), when a populated place of that name lies there, whatever
     entity the model made of the words."""
     out = []
-    for m in form_pattern().finditer(doc.text):
+    text = doc.text  # spaCy builds it anew on each access
+    for m in form_pattern().finditer(text):
         if "." not in m.group():
             continue
-        words = _WORDS_BEFORE_COMMA.search(doc.text, 0, m.start())
+        words = _WORDS_BEFORE_COMMA.search(text, max(0, m.start() - 120), m.start())
         if words is None:
             continue
         tokens = words.group(1).split()

@@ -18,7 +18,8 @@ from functools import cache
 
 from newsfuse.calendar_words import MONTH_NAMES, WEEKDAYS
 from newsfuse.countries import iso3_of_iso2
-from newsfuse.geo.places import country_of_place
+from newsfuse.geo.geonames import gazetteer, main_name_is
+from newsfuse.geo.places import country_of_place, normalise_place
 from newsfuse.model import Dateline
 from newsfuse.tables import read_table
 
@@ -28,6 +29,7 @@ MAX_LINES = 6
 MAX_OFFSET = 600
 _CASE_SENSITIVE_MAX = 5  # agency names this short match case-sensitively
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _MONTHS = {name[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)}
 _WEEKDAYS = frozenset(WEEKDAYS)
 # Lower-case words allowed inside a place name ("RIO DE JANEIRO", "Stratford-upon-Avon").
@@ -41,7 +43,11 @@ _NOT_PLACE_START = frozenset((
     "after", "today", "yesterday", "tomorrow", "updated", "posted", "published", "date",
     "source", "photo", "image", "file", "breaking", "update", "editor", "note", "this", "that",
     "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her", "its", "our",
-    "their", "there", "here", "when", "while", "if", "what", "who", "why", "how"
+    "their", "there", "here", "when", "while", "if", "what", "who", "why", "how",
+    # section labels, some of them also towns' names somewhere ("Police", "Metro")
+    "police", "metro", "crime", "local", "news", "sports", "weather", "watch", "video", "live",
+    "opinion", "exclusive", "analysis", "editorial", "obituary", "obituaries", "correction",
+    "alert"
 ))  # fmt: skip
 
 _WORD = r"[^\W\d_][\w'’.\-/]*(?<!/)(?![\w'’.\-])"
@@ -277,13 +283,21 @@ def _place_ok(place: str, lenient_case: bool) -> bool:
 
 
 def _bare_place_ok(place: str, sep: str, country: str | None) -> bool:
-    """A bare "WASHINGTON - " needs a separator, capitals, a few letters and a known place."""
+    """A bare "WASHINGTON - " needs a separator, capitals, a few letters and a known place:
+    a country, a place our name tables know, or a town of the gazetteer by its own name
+    (local papers' "MORRISON –", "RONAN —" head stories from towns of a few thousand)."""
     letters = sum(ch.isalpha() for ch in place)
     return (
         bool(sep)
         and bool(_ALL_CAPS.fullmatch(place))
-        and (letters >= _BARE_PLACE_MIN_LETTERS and country is not None)
+        and letters >= _BARE_PLACE_MIN_LETTERS
+        and (country is not None or _town(place))
     )
+
+
+def _town(name: str) -> bool:
+    key = normalise_place(name)
+    return any(e.feature_class == "P" and main_name_is(e, key) for e in gazetteer().candidates(key))
 
 
 def _qualifiers(quals: str) -> list[str]:
@@ -342,6 +356,9 @@ def _header_at(text: str, pos: int, hint: str | None) -> _Found | None:
     for value in (match.group("date"), match.group("date2")):
         if value and not any(ch.isdigit() for ch in value) and not _is_month_only(value):
             return None  # a bare word in date position must be a month name
+        word = _LETTERS.match(value or "")
+        if word and _month_number(word.group()) is None:
+            return None  # and so must the word of "March 3": "Police found 48-year-old ..."
     qualifiers = _qualifiers(match.group("quals") or "")
     country = _country(place, qualifiers, match.group("hint"))
     undated_bare = not (dated or has_credit or match.group("hint"))

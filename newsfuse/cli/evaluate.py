@@ -213,6 +213,14 @@ def eval_places_cli(
             "alignment), or annotate the given text as it is.",
         ),
     ] = True,
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            help="Articles (JSON Lines with id and text) for gold records that hold "
+            "offsets but no text, joined by id (tests/data/places/gvc_places.jsonl).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Place recall, precision, accuracy within 161 km, GeoNames id match and AUC."""
@@ -222,7 +230,9 @@ def eval_places_cli(
         raise InputError(f"no such file: {path}; pass a .jsonl file of gold toponyms")
     if half not in ("tune", "check", "both"):
         raise InputError(f"--half must be tune, check or both, not {half!r}")
-    result = evaluate_places(path, half=half, errors=errors, clean=clean)  # type: ignore[arg-type]
+    if texts is not None and not texts.is_file():
+        raise InputError(f"no such file: {texts}; pass the articles the gold offsets point into")
+    result = evaluate_places(path, half=half, errors=errors, clean=clean, texts=texts)  # type: ignore[arg-type]
     if as_json:
         print_json(result)
         return

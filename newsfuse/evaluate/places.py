@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import hashlib
 import json
 import math
 import re
@@ -43,21 +44,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from newsfuse.geo.distance import haversine_km
 from newsfuse.model import Article, PlaceMention, Reject
+
+__all__ = ["evaluate_places", "haversine_km", "is_demonym", "read_gold"]
 
 Half = Literal["tune", "check", "both"]
 ACC_KM = 161.0
 MAX_KM = 20039.0
 """Half the Earth's circumference: the largest possible error (AUC's scale)."""
 _ADJECTIVE_END = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$", re.I)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km on a sphere of radius 6371 km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def is_demonym(name: str) -> bool:
@@ -176,9 +172,31 @@ class HalfScore:
         }
 
 
-def read_gold(path: str | Path) -> list[dict[str, Any]]:
+def read_gold(path: str | Path, texts: str | Path | None = None) -> list[dict[str, Any]]:
+    """Gold records of ``path``; with ``texts``, records that hold offsets but no text
+    (``id`` and ``text_sha1``) take the article (text, title, url, outlet, published) of
+    the same ``id`` from ``texts``, a JSON Lines file of articles. A text whose SHA-1 is
+    not the recorded one is an error: the offsets would point elsewhere."""
     with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        records = [json.loads(line) for line in handle if line.strip()]
+    if texts is None:
+        return records
+    with open(texts, encoding="utf-8") as handle:
+        articles = {a.get("id"): a for a in map(json.loads, filter(str.strip, handle))}
+    joined = []
+    for record in records:
+        article = articles.get(record.get("id"))
+        if article is None:
+            raise ValueError(f"{texts} has no article {record.get('id')!r}")
+        digest = hashlib.sha1(article["text"].encode("utf-8")).hexdigest()
+        if record.get("text_sha1") not in (None, digest):
+            raise ValueError(f"article {record['id']!r} of {texts} is not the annotated text")
+        kept = {k: article[k] for k in _ARTICLE_FIELDS if k in article}
+        joined.append({**kept, **record})
+    return joined
+
+
+_ARTICLE_FIELDS = ("text", "title", "url", "outlet", "published")
 
 
 def half_of(position: int) -> Literal["tune", "check"]:
@@ -192,7 +210,7 @@ def _articles(records: Sequence[dict[str, Any]], clean: bool) -> list[Article | 
 
     out: list[Article | Reject] = []
     for n, record in enumerate(records):
-        meta = {k: v for k, v in record.items() if k not in ("toponyms", "neutral")}
+        meta = {k: v for k, v in record.items() if k not in ("toponyms", "neutral", "text_sha1")}
         raw = record_to_document(meta, f"gold:{n}")
         if isinstance(raw, Reject):
             out.append(raw)
@@ -316,14 +334,18 @@ def score_record(
 
 
 def evaluate_places(
-    path: str | Path, half: Half = "both", errors: bool = False, clean: bool = True
+    path: str | Path,
+    half: Half = "both",
+    errors: bool = False,
+    clean: bool = True,
+    texts: str | Path | None = None,
 ) -> dict[str, Any]:
     """Scores of place spotting and resolution on ``path``, per half of the fixed split.
 
     With ``errors`` the result also holds each article's misses under ``"errors"``: the
-    tune half's, unless ``half`` is ``"check"``.
+    tune half's, unless ``half`` is ``"check"``. ``texts``: see :func:`read_gold`.
     """
-    records = read_gold(path)
+    records = read_gold(path, texts)
     chosen = [(n, r) for n, r in enumerate(records) if half == "both" or half_of(n) == half]
     predicted = predict([r for _, r in chosen], clean=clean)
     scores = {name: HalfScore() for name in (("tune", "check") if half == "both" else (half,))}

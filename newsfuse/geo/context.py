@@ -23,7 +23,9 @@ resolved once per article (one name, one place), in two steps:
 Airports are weighed so too ("Logan Airport" in a Boston story is Boston's, not
 Billings'). The dateline's own place ("GEORGETOWN" over a story that names Kentucky) is
 resolved the same way, as one more name of the article. A country name is weighed against a
-first-order region of the same name elsewhere ("Georgia" among Virginia and Atlanta).
+first-order region of the same name elsewhere ("Georgia" among Virginia and Atlanta). A
+county name goes to a namesake in the region the article's other names lie in most, when
+one lies in any (:func:`_counties_in_named_regions`), before the score is read.
 The weights were chosen on the tune half of the trnews corpus (``newsfuse eval places``).
 """
 
@@ -57,6 +59,12 @@ BIG_NAMESAKE = 50_000
 """In running text, "Name, Region" moves a name to a region none of its namesakes lies in
 only when each has fewer people than this: a list ("Kyiv, Poland and Hungary") is no
 town and its state. A dateline's "CITY, State" always does."""
+
+WORLD_CITY = 1_000_000
+"""A populated place this big, or a national capital, is what its bare name means unless the
+article names the first-order region of a smaller namesake (:func:`_world_city_unless_anchored`)."""
+SMALLER = 100
+"""...when that namesake has under a hundredth of the world city's people."""
 
 Region = tuple[str, str]  # ISO alpha-2 and GeoNames admin1 code
 
@@ -188,6 +196,63 @@ def _score(
     )
 
 
+def _counties_in_named_regions(
+    found: list[Entry], others: dict[str, _Where], regions: set[Region]
+) -> list[Entry]:
+    """Of a county name's namesakes (an airport named for a county is none), those in the
+    first-order regions the article's other names lie in most often, when any lies in one: a US state has one county of a name,
+    and news names a county among the places of its state ("Lake County" among Ronan and
+    St. Ignatius is Montana's, whatever Illinois' people)."""
+    counties = [e for e in found if e.feature_code == "ADM2"]
+    if not counties:
+        return found
+    support = {
+        e.geonameid: sum(1 for w in others.values() if w.region == _entry_where(e).region)
+        + (_entry_where(e).region in regions)
+        for e in counties
+    }
+    most = max(support.values())
+    return [e for e in counties if support[e.geonameid] == most] if most else found
+
+
+def _anchored_regions(
+    places: Sequence[PlaceMention], keys: list[str], settled: dict[str, Entry | PlaceMention]
+) -> set[Region]:
+    """First-order regions the article is set in for sure: a county's (a state's name alone
+    is often only mentioned: "the swing state of Ohio"), a town's placed by "Town, State",
+    a town's whose name no other gazetteer place has."""
+    out: set[Region] = set()
+    for p, key in zip(places, keys, strict=False):
+        region = _region_of(p)
+        if region is None:
+            continue
+        choice = settled.get(key)
+        if (
+            p.feature_code == "ADM2"
+            or isinstance(choice, Entry)
+            or (p.feature_class == "P" and len(gazetteer().candidates(key)) == 1)
+        ):
+            out.add(region)
+    return out
+
+
+def _world_city_unless_anchored(
+    found: list[Entry], best: Entry, key: str, anchors: set[Region]
+) -> Entry:
+    """``best``, or the name's world city where context alone chose a far smaller namesake
+    in a first-order region the article does not name for sure: "London, Frankfurt and
+    Paris" in a story that names Ohio and New York are no towns of Kentucky. News means a
+    national capital or a city of a million by its bare name unless it names the small
+    namesake's county, its "Town, State" or a neighbour no other place is named after.
+    """
+    top = max(found, key=lambda e: prior_score(e, key))
+    if best is top or not (top.feature_code == "PPLC" or top.population >= WORLD_CITY):
+        return best
+    if best.population * SMALLER >= top.population or _entry_where(best).region in anchors:
+        return best
+    return top
+
+
 def resolve_in_context(
     places: Sequence[PlaceMention],
     text: str,
@@ -250,13 +315,16 @@ def resolve_in_context(
             if len(found) > 1:
                 candidates[key] = found
                 open_names[key].append(i)
+    anchors = _anchored_regions(places, keys, settled) | regions
     for _ in range(2):
         for key, members in open_names.items():
             others: dict[str, _Where] = {}
             for j, w in where.items():
                 if keys[j] != key:
                     others.setdefault(keys[j], w)
-            best = max(candidates[key], key=lambda e: _score(e, key, others, regions, countries))
+            found = _counties_in_named_regions(candidates[key], others, regions)
+            best = max(found, key=lambda e: _score(e, key, others, regions, countries))
+            best = _world_city_unless_anchored(found, best, key, anchors)
             for i in members:
                 chosen[i] = best
                 where[i] = _entry_where(best)

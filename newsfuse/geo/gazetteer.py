@@ -32,6 +32,9 @@ _REGION_WORDS = re.compile(
     r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area|borough)$", re.I
 )
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+_MUNICIPALITY = re.compile(
+    r"^(?:town|city|village|township|borough|municipality)\s+of\s+(?=\S)", re.I
+)
 _COMPASS = re.compile(
     r"^(?:far[\s-]+)?(?:(?:north|south)[\s-]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?"
     r"|east(?:ern)?|west(?:ern)?|central)[\s-]+(?=\S)",
@@ -135,10 +138,23 @@ def lookup_place(text: str) -> PlaceInfo:
     candidates = gazetteer().candidates(core_key)
     if candidates:
         return from_entry(max(candidates, key=lambda e: prior(e, core_key)), core, is_region)
+    municipality = _MUNICIPALITY.match(core)
+    if municipality is not None:
+        return _the_municipality(core[municipality.end() :], core)
     part_of = _compass_part(core)
     if part_of is not None:
         return part_of
     return PlaceInfo(core, country_of_place(core), "region" if is_region else "place")
+
+
+def _the_municipality(name: str, text: str) -> PlaceInfo:
+    """ "the Town of Wallkill", "the City of Detroit": how a municipality's own legal name
+    is written in US and Canadian news, naming the populated place ``name``."""
+    key = normalise_place(name)
+    towns = [e for e in gazetteer().candidates(key) if e.feature_class == "P"]
+    if not towns:
+        return PlaceInfo(text, country_of_place(name), "place")
+    return from_entry(max(towns, key=lambda e: prior(e, key)), text)
 
 
 def _region_entry(key: str, iso3: str | None) -> Entry | None:

@@ -111,8 +111,15 @@ class Gazetteer:
         )
 
     def candidates(self, name: str) -> list[Entry]:
-        """Every place called ``name`` (folded), most populous first."""
-        return [self.entry(r) for r in self.index.get(normalise_place(name), ())]
+        """Every place called ``name`` (folded), most populous first. A name no place is
+        indexed by is tried with "St" and "Saint" swapped, one word here as in
+        :func:`main_name_is`: "St. Louis County" is GeoNames' "Saint Louis County"."""
+        key = normalise_place(name)
+        rows = self.index.get(key)
+        if rows is None:
+            variant = _saint_variant(key)
+            rows = self.index.get(variant, ()) if variant is not None else ()
+        return [self.entry(r) for r in rows]
 
     def by_id(self, geonameid: int) -> Entry | None:
         row = _id_rows(self).get(geonameid)
