@@ -175,7 +175,7 @@ def is_town_name(text: str) -> bool:
     key = _key(text)
     if not key or _actor_name(key) or key in _POSITION_WORDS:
         return False
-    return any(e.feature_class == "P" and main_name_is(e, key) for e in gazetteer().candidates(key))
+    return any(e.feature_class == "P" and own_name_is(e, key) for e in gazetteer().candidates(key))
 
 
 def _is_county(text: str) -> bool:

@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsfuse.geo.gazetteer import lookup_place
-from newsfuse.geo.geonames import gazetteer, main_name_is
+from newsfuse.geo.geonames import gazetteer, own_name_is
 from newsfuse.geo.places import normalise_place
 
 _RUN = re.compile(r"(?<![\w.])[A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+){1,2}(?![\w-])")
@@ -41,7 +41,7 @@ def _certain_region(name: str) -> str | None:
 def _town_in(name: str, regions: set[str]) -> bool:
     key = normalise_place(name)
     return any(
-        e.feature_class == "P" and main_name_is(e, key) and f"{e.iso2}.{e.admin1}" in regions
+        e.feature_class == "P" and own_name_is(e, key) and f"{e.iso2}.{e.admin1}" in regions
         for e in gazetteer().candidates(key)
     )
 

@@ -18,7 +18,7 @@ from functools import cache
 
 from newsfuse.calendar_words import MONTH_NAMES, WEEKDAYS
 from newsfuse.countries import iso3_of_iso2
-from newsfuse.geo.geonames import gazetteer, main_name_is
+from newsfuse.geo.geonames import gazetteer, own_name_is
 from newsfuse.geo.places import country_of_place, normalise_place
 from newsfuse.model import Dateline
 from newsfuse.tables import read_table
@@ -297,7 +297,7 @@ def _bare_place_ok(place: str, sep: str, country: str | None) -> bool:
 
 def _town(name: str) -> bool:
     key = normalise_place(name)
-    return any(e.feature_class == "P" and main_name_is(e, key) for e in gazetteer().candidates(key))
+    return any(e.feature_class == "P" and own_name_is(e, key) for e in gazetteer().candidates(key))
 
 
 def _qualifiers(quals: str) -> list[str]:

@@ -113,7 +113,7 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Entry]:
         """Every place called ``name`` (folded), most populous first. A name no place is
         indexed by is tried with "St" and "Saint" swapped, one word here as in
-        :func:`main_name_is`: "St. Louis County" is GeoNames' "Saint Louis County"."""
+        :func:`own_name_is`: "St. Louis County" is GeoNames' "Saint Louis County"."""
         key = normalise_place(name)
         rows = self.index.get(key)
         if rows is None:
