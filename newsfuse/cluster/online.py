@@ -168,7 +168,7 @@ class StoryClusterer:
         self._seq = 0
         self.generic: frozenset[str] = frozenset()  # a genre's terms (see generic_terms)
         self.names: frozenset[str] = frozenset()  # phrases that name a happening (see
-        # stage.happening_names)
+        # features.happening_names)
 
     # -- reading -------------------------------------------------------------
 
