@@ -258,6 +258,9 @@ def test_weeks_later_a_town_counts_only_where_both_leads_name_it_when_asked():
 def test_earlier_configurations_keep_their_values_under_their_names():
     shipped = ClusterConfig()
     assert named_config(shipped.name) == shipped and shipped.day_conflict_places
-    before = named_config("happening-2026-11d")
-    assert replace(before, name=shipped.name, day_conflict_places=True) == shipped
+    before = named_config("happening-2026-11e")
+    assert replace(before, name=shipped.name, name_weight=shipped.name_weight) == shipped
+    assert before.name_weight == 0.0 < shipped.name_weight
+    older = named_config("happening-2026-11d")
+    assert replace(older, name=before.name, day_conflict_places=True) == before
     assert not named_config("happening-2026-11c").day_conflict_places

@@ -16,7 +16,7 @@ from typing import Any
 class ClusterConfig:
     """How articles become stories. Change ``name`` whenever a value changes."""
 
-    name: str = "happening-2026-11e"
+    name: str = "happening-2026-11f"
 
     # -- what an article is made of (features.py) --------------------------------------
     common_zipf: float = 5.6  # words at or above this Zipf frequency carry no weight
@@ -53,6 +53,17 @@ class ClusterConfig:
     long_gap_towns: bool = True  # ...or (when set) resolves a town the story's core resolves
     follow_up_lead_towns: bool = False  # ...a town both leads name, not one named anywhere
     max_span_days: int = 60  # nor when it would stretch the story's span past this (0: no cap)
+    name_bridge_days: int = 0  # ...unless (when set) it shares a happening's name with the
+    # story's core and is at most this far outside its span: "Panama Papers" months later
+    # is that leak's story, a company's name alone is not (see features.phrases)
+    name_phrase_share: float = 0.02  # a two-word phrase in two articles or more and at
+    # most this share of them names a happening
+    name_bridge_phrases: int = 2  # ...they share at least this many such phrases
+    name_title_only: bool = False  # ...the article's title has them (titles name happenings)
+    name_bridge_cost: float = 0.3  # sharing one caps the cost of time at this
+    name_weight: float = 0.1  # added when they share them, within the limits above (0: off):
+    # two reports of one happening on one day can share few words ("bitcoin slumps",
+    # "bitcoin tumbles") but name it alike ("bitcoin price")
     use_event_day: bool = True  # time is the happening's own day, not the publication's
     happening_lookback_days: int = 7  # a lead's date this recent is the happening's
     span_threshold: float = 0.35  # a story's span of days grows only on a join this strong
@@ -135,6 +146,7 @@ LEXICAL_2026_11 = ClusterConfig(
     generic_share=0.0,
     min_specific_terms=0,
     min_cosine=0.0,
+    name_weight=0.0,
 )
 """The configuration shipped before ``happening-2026-11``: words and publication dates
 only, stories compared through all their members, merges on word likeness alone. Kept
@@ -147,28 +159,36 @@ HAPPENING_2026_11B = ClusterConfig(
     generic_share=0.0,
     min_specific_terms=0,
     min_cosine=0.0,
+    name_weight=0.0,
 )
 """The configuration shipped before ``happening-2026-11c``: the same signals without a
 corpus's own term frequencies and without the floor on word likeness."""
 
 
 HAPPENING_2026_11C = ClusterConfig(
-    name="happening-2026-11c", ticker_conflict=0.0, day_conflict_places=False
+    name="happening-2026-11c", ticker_conflict=0.0, day_conflict_places=False, name_weight=0.0
 )
 """The configuration shipped before ``happening-2026-11d``: no ticker conflict. (Words
 glued to digits and capitalised month and weekday names stopped being terms at the same
 time; that is a change of features, not of configuration, and applies to all.)"""
 
-HAPPENING_2026_11D = ClusterConfig(name="happening-2026-11d", day_conflict_places=False)
+HAPPENING_2026_11D = ClusterConfig(
+    name="happening-2026-11d", day_conflict_places=False, name_weight=0.0
+)
 """The configuration shipped before ``happening-2026-11e``: the day conflict spared only by
 a shared person or resolved town, not by a shared street or district."""
 
-HAPPENING_2026_11E = ClusterConfig()
+HAPPENING_2026_11E = ClusterConfig(name="happening-2026-11e", name_weight=0.0)
+"""The configuration shipped before ``happening-2026-11f``: no phrase that names a
+happening adds to the score."""
+
+HAPPENING_2026_11F = ClusterConfig()
 """The shipped configuration (kept under its name for when the default moves on)."""
 
 NAMED: dict[str, ClusterConfig] = {
     c.name: c
     for c in (
+        HAPPENING_2026_11F,
         HAPPENING_2026_11E,
         HAPPENING_2026_11D,
         HAPPENING_2026_11C,

@@ -87,6 +87,8 @@ class ArticleFeatures:
     day: int | None  # publication: days since 1970-01-01, or None when undated
     signals: Signals = EMPTY  # who, where, when, how many (from annotations)
     embedding: Any = None  # unit vector of title and lead (numpy), when embeddings are on
+    phrases: frozenset[str] = frozenset()  # two-word phrases of title and lead, not names
+    title_phrases: frozenset[str] = frozenset()  # ...of them, those of the title
 
 
 def vectorise(title: str | None, text: str, config: ClusterConfig = _DEFAULT) -> dict[str, float]:
@@ -103,6 +105,51 @@ def vectorise(title: str | None, text: str, config: ClusterConfig = _DEFAULT) ->
             vector[term] = (1.0 + math.log(c)) * w if c >= 1 else c * w
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {t: v / norm for t, v in vector.items()} if norm else {}
+
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+"""Actor labels that are names of someone or somewhere (not "NOUN": "the company")."""
+
+
+def _name_words(annotations: dict | None) -> list[frozenset[str]]:
+    """The words of each name the annotations found (actors, places), stemmed as terms."""
+    if not annotations:
+        return []
+    names = [a.get("name") for a in annotations.get("actors", ()) if a.get("label") in NAME_LABELS]
+    names += [p.get("name") for p in annotations.get("places", ())]
+    return [frozenset(_stem(w.lower()) for w in WORD.findall(n)) for n in names if n]
+
+
+def phrases(
+    title: str | None, text: str, config: ClusterConfig = _DEFAULT, annotations: dict | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Pairs of adjacent words of the title and lead ("panama papers", "equifax breach",
+    "missile launch"), both words carrying weight (see :func:`rarity`), nothing but
+    spaces between them, and not both inside one name the annotations found ("north
+    korea", "general motors"): the words a happening is called by, as against who took
+    part in it. Which of them name a happening is a matter of how rare they are among
+    the articles clustered (``ClusterConfig.name_phrase_share``). Returns those of title
+    and lead, and those of the title alone."""
+    inside = _name_words(annotations)
+    title_found = _adjacent_pairs(title or "", inside, config)
+    lead = " ".join(text.split()[: config.lead_words])
+    return title_found | _adjacent_pairs(lead, inside, config), title_found
+
+
+def _adjacent_pairs(
+    part: str, inside: list[frozenset[str]], config: ClusterConfig
+) -> frozenset[str]:
+    found: set[str] = set()
+    previous: tuple[str, int] | None = None
+    for match in WORD.finditer(part):
+        word = _stem(match.group().lower())
+        content = rarity(word, config.common_zipf, config.unseen_zipf) > 0
+        if previous and content and not part[previous[1] : match.start()].strip():
+            first = previous[0]
+            if first != word and not any(first in n and word in n for n in inside):
+                found.add(f"{first} {word}")
+        previous = (word, match.end()) if content else None
+    return frozenset(found)
 
 
 def day_number(published: str | None) -> int | None:
@@ -134,7 +181,14 @@ def features(
 
         lead = " ".join(text.split()[: config.lead_words])
         embedding = embed([f"{title or ''}\n{lead}"])[0]
-    return ArticleFeatures(article_id, vectorise(title, text, config), day, signals, embedding)
+    return ArticleFeatures(
+        article_id,
+        vectorise(title, text, config),
+        day,
+        signals,
+        embedding,
+        *phrases(title, text, config, annotations),
+    )
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -194,6 +248,25 @@ def generic_terms(
     floor = config.generic_share * n
     need = config.generic_spread_days if spread is not None else 0
     return frozenset(t for t, c in df.items() if c >= floor and (not need or spread[t] >= need))
+
+
+def happening_names(
+    features: Iterable[ArticleFeatures], config: ClusterConfig = _DEFAULT
+) -> frozenset[str]:
+    """The phrases (see :func:`phrases`) that name a happening among these articles: in
+    at least two of them (a name is shared) and at most ``name_phrase_share`` of them
+    (rare here, as a happening is among the happenings reported; "told reporters" and
+    "sheriff's office" are a genre's). Empty unless ``name_bridge_days`` or
+    ``name_weight`` is set."""
+    if not config.name_bridge_days and not config.name_weight:
+        return frozenset()
+    df: Counter[str] = Counter()
+    n = 0
+    for f in features:
+        n += 1
+        df.update(f.phrases)
+    ceiling = max(2.0, config.name_phrase_share * n)
+    return frozenset(p for p, count in df.items() if 2 <= count <= ceiling)
 
 
 def damped(f: ArticleFeatures, damping: dict[str, float]) -> ArticleFeatures:

@@ -62,6 +62,7 @@ class _Story:
     lead_cities: Counter[str] = field(default_factory=Counter)  # towns the core's leads name
     dead: Counter[int] = field(default_factory=Counter)
     tickers: Counter[str] = field(default_factory=Counter)  # companies named by ticker
+    phrases: Counter[str] = field(default_factory=Counter)  # two-word phrases of the core
     days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
     undated: Counter[int] = field(default_factory=Counter)  # publication days of the others
     first_day: int | None = None  # the happening's span of days
@@ -112,6 +113,7 @@ class _Story:
         self.lead_cities.update(f.signals.lead_cities)
         self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
         self.tickers.update(f.signals.tickers)
+        self.phrases.update(f.phrases)
         if f.signals.event_day is not None:
             (self.days if f.signals.dated else self.undated)[f.signals.event_day] += 1
 
@@ -165,6 +167,8 @@ class StoryClusterer:
         self._of_article: dict[str, str] = {}
         self._seq = 0
         self.generic: frozenset[str] = frozenset()  # a genre's terms (see generic_terms)
+        self.names: frozenset[str] = frozenset()  # phrases that name a happening (see
+        # features.happening_names)
 
     # -- reading -------------------------------------------------------------
 
@@ -220,6 +224,16 @@ class StoryClusterer:
             return False
         shared = sum(1 for e in signals.entities if e.startswith("p:") and e in story.entities)
         return shared >= need
+
+    def _named(self, f: ArticleFeatures, story: _Story) -> bool:
+        """Whether the article shares at least ``name_bridge_phrases`` of the phrases that
+        name a happening with the story's core (from its title, with ``name_title_only``)."""
+        c = self.config
+        if not self.names:
+            return False
+        mine = f.title_phrases if c.name_title_only else f.phrases
+        shared = sum(1 for p in mine if p in story.phrases and p in self.names)
+        return shared >= c.name_bridge_phrases
 
     def _days(self, story: _Story) -> Iterable[int]:
         """The happening days a story's core gives, for the day conflict."""
@@ -287,10 +301,17 @@ class StoryClusterer:
         gap = story.gap_days(day)
         cost = self._time_cost(gap)
         too_long = bool(c.max_span_days) and story.span_with(day) > c.max_span_days
+        named = self._named(f, story)
         if cost == math.inf or too_long:
-            if gap > c.long_gap_max_days or not self._same_people(f.signals, story):
+            bridged = named and gap <= c.name_bridge_days
+            if not bridged and (
+                gap > c.long_gap_max_days or not self._same_people(f.signals, story)
+            ):
                 return NO_JOIN
             cost = min(cost, self._time_cost(c.max_gap_days))
+        if named:  # a happening's name: time costs less, and it counts as evidence
+            cost = min(cost, c.name_bridge_cost) if c.name_bridge_days else cost
+            cost -= c.name_weight
         raw = story.centroid_cosine(f.vector)
         if c.centroid_weight < 1:  # members one by one only when they count
             best_member = max(

@@ -21,6 +21,7 @@ from newsfuse.cluster.features import (
     document_frequency,
     features,
     generic_terms,
+    happening_names,
 )
 from newsfuse.cluster.online import StoryClusterer
 from newsfuse.cluster.reprints import ReprintIndex, minhash
@@ -150,6 +151,7 @@ def cluster_rows(
     damping = corpus_damping(df, len(feats), config)
     spread = day_spread(feats.values()) if config.generic_spread_days else None
     clusterer.generic = generic_terms(df, len(feats), config, spread)
+    clusterer.names = happening_names(feats.values(), config)
     if config.generic_weight != 1.0:
         for term in clusterer.generic:
             damping[term] = min(damping.get(term, 1.0), config.generic_weight)
