@@ -166,7 +166,7 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         and not children(token, "dobj", "nsubjpass", "auxpass")
     ):
         return None  # "the crowd dispersed": it broke up, no one dispersed it
-    if lemma in MOVES and pos == "VERB" and not _armed_move(token):
+    if lemma in MOVES and pos == "VERB" and not _coded_actor_goes(token):
         return None  # "the flight left Los Angeles", "he returned to Detroit": no withdrawal
     objects: set[str] | None = None
     for trigger in candidates:
@@ -298,7 +298,7 @@ MOVES = frozenset({"leave", "return"})
 ("returned the seized weapons"); "the flight left Los Angeles" is travel."""
 
 
-def _armed_move(token: Token) -> bool:
+def _coded_actor_goes(token: Token) -> bool:
     """Whether a coded actor (a country, an organisation, a role) goes, or something is
     given back."""
     if token.lemma_.lower() == "return" and children(token, "dobj"):
