@@ -16,7 +16,7 @@ from typing import Any
 class ClusterConfig:
     """How articles become stories. Change ``name`` whenever a value changes."""
 
-    name: str = "happening-2026-11f"
+    name: str = "happening-2026-11g"
 
     # -- what an article is made of (features.py) --------------------------------------
     common_zipf: float = 5.6  # words at or above this Zipf frequency carry no weight
@@ -66,6 +66,9 @@ class ClusterConfig:
     # "bitcoin tumbles") but name it alike ("bitcoin price")
     use_event_day: bool = True  # time is the happening's own day, not the publication's
     happening_lookback_days: int = 7  # a lead's date this recent is the happening's
+    unknown_time_cost: float = 0.25  # cost of time when the article or the story has no
+    # date (plain text with no metadata): the gap it cannot measure may be years, so a
+    # join needs more likeness than one on a known day (0: none, as a gap of 0 days)
     span_threshold: float = 0.35  # a story's span of days grows only on a join this strong
     core_size: int = 10  # members a story is compared through (its first ones); 0: all
 
@@ -147,6 +150,7 @@ LEXICAL_2026_11 = ClusterConfig(
     min_specific_terms=0,
     min_cosine=0.0,
     name_weight=0.0,
+    unknown_time_cost=0.0,
 )
 """The configuration shipped before ``happening-2026-11``: words and publication dates
 only, stories compared through all their members, merges on word likeness alone. Kept
@@ -160,34 +164,47 @@ HAPPENING_2026_11B = ClusterConfig(
     min_specific_terms=0,
     min_cosine=0.0,
     name_weight=0.0,
+    unknown_time_cost=0.0,
 )
 """The configuration shipped before ``happening-2026-11c``: the same signals without a
 corpus's own term frequencies and without the floor on word likeness."""
 
 
 HAPPENING_2026_11C = ClusterConfig(
-    name="happening-2026-11c", ticker_conflict=0.0, day_conflict_places=False, name_weight=0.0
+    name="happening-2026-11c",
+    ticker_conflict=0.0,
+    day_conflict_places=False,
+    name_weight=0.0,
+    unknown_time_cost=0.0,
 )
 """The configuration shipped before ``happening-2026-11d``: no ticker conflict. (Words
 glued to digits and capitalised month and weekday names stopped being terms at the same
 time; that is a change of features, not of configuration, and applies to all.)"""
 
 HAPPENING_2026_11D = ClusterConfig(
-    name="happening-2026-11d", day_conflict_places=False, name_weight=0.0
+    name="happening-2026-11d", day_conflict_places=False, name_weight=0.0, unknown_time_cost=0.0
 )
 """The configuration shipped before ``happening-2026-11e``: the day conflict spared only by
 a shared person or resolved town, not by a shared street or district."""
 
-HAPPENING_2026_11E = ClusterConfig(name="happening-2026-11e", name_weight=0.0)
+HAPPENING_2026_11E = ClusterConfig(
+    name="happening-2026-11e", name_weight=0.0, unknown_time_cost=0.0
+)
 """The configuration shipped before ``happening-2026-11f``: no phrase that names a
 happening adds to the score."""
 
-HAPPENING_2026_11F = ClusterConfig()
+HAPPENING_2026_11F = ClusterConfig(name="happening-2026-11f", unknown_time_cost=0.0)
+"""The configuration shipped before ``happening-2026-11g``: a join with no date on either
+side costs nothing for time, as if both were on one day.
+"""
+
+HAPPENING_2026_11G = ClusterConfig()
 """The shipped configuration (kept under its name for when the default moves on)."""
 
 NAMED: dict[str, ClusterConfig] = {
     c.name: c
     for c in (
+        HAPPENING_2026_11G,
         HAPPENING_2026_11F,
         HAPPENING_2026_11E,
         HAPPENING_2026_11D,

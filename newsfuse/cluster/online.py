@@ -300,6 +300,8 @@ class StoryClusterer:
         day = self.day_of(f)
         gap = story.gap_days(day)
         cost = self._time_cost(gap)
+        if day is None or story.first_day is None:  # a gap that cannot be measured
+            cost += c.unknown_time_cost
         too_long = bool(c.max_span_days) and story.span_with(day) > c.max_span_days
         named = self._named(f, story)
         if cost == math.inf or too_long:
@@ -337,6 +339,8 @@ class StoryClusterer:
         cost = self._time_cost(a.span_gap(b))
         if cost == math.inf:
             return NO_JOIN
+        if a.first_day is None or b.first_day is None:
+            cost += self.config.unknown_time_cost
         raw = cosine(a.sketch(self.config.sketch_terms), b.sketch(self.config.sketch_terms))
         if self.config.embedding_weight and b.embedding is not None:
             w = self.config.embedding_weight
