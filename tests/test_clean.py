@@ -347,3 +347,37 @@ def test_the_duplicate_key_leaves_the_dateline_header_out():
     wire = _clean("text", f"RALEIGH, North Carolina, March 4 (Reuters) - {body}")
     assert ap.text.startswith("RALEIGH, N.C. (AP)")  # the header stays in the stored text
     assert ap.content_hash == wire.content_hash == _clean("text", body).content_hash
+
+
+@pytest.mark.parametrize(
+    ("first", "lead", "place"),
+    [
+        (
+            "UPDATED at 3:05 p.m. GREENVILLE, S.C. — Deputies have named the man found shot "
+            "in a parked car outside a church on Sunday.",
+            "Deputies have named the man found shot in a parked car",
+            "GREENVILLE",
+        ),
+        (
+            "Updated at 4:45 p.m. ET: Officials in Kansas said two people were found dead "
+            "in a farmhouse near Salina on Monday.",
+            "Officials in Kansas said two people were found dead",
+            None,
+        ),
+    ],
+)
+def test_an_update_stamp_before_the_lead_goes_and_the_lead_stays(first, lead, place):
+    text = f"{first}\n\nThe sheriff's office said more details would follow on Tuesday."
+    article = clean_document(RawDocument("stamp.txt", "text", text))
+    assert isinstance(article, Article)
+    assert lead in article.text and "Updated" not in article.text.title()
+    assert article.dateline_place == place
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_dropping_update_stamps_never_adds_text(text):
+    from newsfuse.clean.page_lines import drop_update_stamps
+
+    before, after = text.split("\n"), drop_update_stamps(text).split("\n")
+    assert len(after) == len(before)  # only the front of a line goes, never a line
+    assert all(b.endswith(a) for b, a in zip(before, after, strict=True))

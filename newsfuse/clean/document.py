@@ -13,7 +13,7 @@ from newsfuse.clean.html import extract_html
 from newsfuse.clean.ids import check_given_id, servable_id
 from newsfuse.clean.language import article_language, is_analysed, not_analysed_note
 from newsfuse.clean.normalise import content_hash, one_line, tidy_text
-from newsfuse.clean.page_lines import furniture_reason
+from newsfuse.clean.page_lines import drop_update_stamps, furniture_reason
 from newsfuse.clean.reflow import reflow
 from newsfuse.errors import EmptyInput, InputError, TooComplex, TooLarge
 from newsfuse.model import Article, Dateline, RawDocument, Reject
@@ -98,8 +98,9 @@ _ODD_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a]")
 
 def _plain_spaces(text: str) -> str:
     """No-break and other fixed-width spaces as plain ones: a dateline written
-    "RALEIGH, N.C.\u00a0(AP)\u00a0—" is still a dateline."""
-    return _ODD_SPACES.sub(" ", text)
+    "RALEIGH, N.C.\u00a0(AP)\u00a0—" is still a dateline; and no update stamp before a
+    lead ("UPDATED at 3:05 p.m. BLADENSBURG, MD — ...": :func:`drop_update_stamps`)."""
+    return drop_update_stamps(_ODD_SPACES.sub(" ", text))
 
 
 def text_header(dateline: Dateline | None, text: str) -> str:

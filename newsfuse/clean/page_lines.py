@@ -198,3 +198,21 @@ def is_prose_line(feature: LineFeatures, block_size: int) -> bool:
     if feature.furniture or feature.dateline:
         return False
     return feature.prose or (feature.abbreviation_end and block_size == 1)
+
+
+_CLOCK = r"\d{1,2}(?::\d{2})?[ \t]*(?i:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}"
+_ZONE = r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET)\b"
+_UPDATE_STAMP = re.compile(
+    r"^[ \t]*(?i:(?:last[ \t]+)?(?:updated|posted|published))(?i:[ \t]+(?:on|at))?[ \t]*:?[ \t]*"
+    rf"(?:{_CLOCK})[ \t]*(?:{_ZONE})?[ \t]*[:\-\u2013\u2014|]?[ \t]+"
+    r"(?=[A-Z\"\u201c][^\n]*?(?:\S+[ \t]+){5})",
+    re.MULTILINE,
+)
+
+
+def drop_update_stamps(text: str) -> str:
+    """``text`` with the update stamp cut from the front of each line where the story goes on
+    after it ("Updated at 4:45 p.m. ET: Officials in Oklahoma said ..."): web pages put the
+    time of the last edit before the lead, and the furniture pattern for a stamp would
+    otherwise drop the lead with it. A stamp on a line of its own is left to that pattern."""
+    return _UPDATE_STAMP.sub("", text)
