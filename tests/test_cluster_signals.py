@@ -7,7 +7,7 @@ from dataclasses import replace
 from newsfuse.cluster.config import ClusterConfig, named_config
 from newsfuse.cluster.features import day_number, features, term_counts
 from newsfuse.cluster.online import StoryClusterer
-from newsfuse.cluster.signals import digest, happening_day, subject_tickers
+from newsfuse.cluster.signals import digest, happening_day, subject_scores, subject_tickers
 
 MONDAY = day_number("2015-07-06")
 
@@ -258,9 +258,50 @@ def test_weeks_later_a_town_counts_only_where_both_leads_name_it_when_asked():
 def test_earlier_configurations_keep_their_values_under_their_names():
     shipped = ClusterConfig()
     assert named_config(shipped.name) == shipped and shipped.day_conflict_places
+    last = named_config("happening-2026-11f")
+    assert last.unknown_time_cost == last.score_conflict == 0.0
+    assert (
+        replace(
+            last,
+            name=shipped.name,
+            unknown_time_cost=shipped.unknown_time_cost,
+            score_conflict=shipped.score_conflict,
+        )
+        == shipped
+    )
     before = named_config("happening-2026-11e")
-    assert replace(before, name=shipped.name, name_weight=shipped.name_weight) == shipped
-    assert before.name_weight == 0.0 < shipped.name_weight
+    assert replace(before, name=last.name, name_weight=last.name_weight) == last
+    assert before.name_weight == 0.0 < last.name_weight
     older = named_config("happening-2026-11d")
     assert replace(older, name=before.name, day_conflict_places=True) == before
     assert not named_config("happening-2026-11c").day_conflict_places
+
+
+def test_subject_scores_are_results_not_ranges_votes_or_leads():
+    assert subject_scores("Italy 17-28 Ireland", "Ireland won in Rome.") == {(17, 28)}
+    assert subject_scores("Wales win in Rome", "Wales sealed a 38-8 victory over Italy.") == {
+        (8, 38)
+    }
+    assert subject_scores("Cup final", "Chelsea beat Liverpool 3-2 after extra time.") == {(2, 3)}
+    assert subject_scores("Ruling", "The court ruled 5-4 that the law stands.") == frozenset()
+    assert subject_scores("Senate", "Senators voted 51-49 to confirm her.") == frozenset()
+    assert subject_scores("Injuries", "Between 10-15 people were hurt in 2004-05.") == frozenset()
+    assert subject_scores("Comeback", "The Cubs saw a 6-3 lead evaporate.") == frozenset()
+
+
+def _match(home: str, away: str, result: str, venue: str) -> tuple[str, str]:
+    return (
+        f"{home} {result} {away}",
+        f"{home} and {away} met in the group stage of the European Championship in {venue} "
+        f"on Saturday. The first half was goalless before a header from a corner broke the "
+        f"deadlock, and a late penalty settled the group match in front of a full stadium.",
+    )
+
+
+def test_two_matches_of_one_tournament_on_one_day_are_two_stories():
+    c = StoryClusterer(ClusterConfig())
+    first = c.add(features("a", *_match("Italy", "Spain", "2-0", "Paris"), "2016-06-18"))
+    same = c.add(features("b", *_match("Italy", "Spain", "2-0", "Saint-Denis"), "2016-06-18"))
+    other = c.add(features("c", *_match("France", "Romania", "2-1", "Paris"), "2016-06-18"))
+    assert same.story_id == first.story_id
+    assert other.started

@@ -91,6 +91,8 @@ class ClusterConfig:
     number_conflict: float = 0.0  # subtracted when both give death tolls and share none
     ticker_conflict: float = 1.0  # subtracted when title or lead name companies by their
     # exchange tickers and share none: other participants, another happening
+    score_conflict: float = 1.0  # subtracted when title or lead give match results (a
+    # score line: "Italy 17-28 Ireland", "a 2-1 win") and share none: another match
     min_cosine: float = 0.15  # names and places raise a score only when the words reach this
 
     # -- merging stories (online.py) -----------------------------------------------------
@@ -151,6 +153,7 @@ LEXICAL_2026_11 = ClusterConfig(
     min_cosine=0.0,
     name_weight=0.0,
     unknown_time_cost=0.0,
+    score_conflict=0.0,
 )
 """The configuration shipped before ``happening-2026-11``: words and publication dates
 only, stories compared through all their members, merges on word likeness alone. Kept
@@ -165,6 +168,7 @@ HAPPENING_2026_11B = ClusterConfig(
     min_cosine=0.0,
     name_weight=0.0,
     unknown_time_cost=0.0,
+    score_conflict=0.0,
 )
 """The configuration shipped before ``happening-2026-11c``: the same signals without a
 corpus's own term frequencies and without the floor on word likeness."""
@@ -176,24 +180,31 @@ HAPPENING_2026_11C = ClusterConfig(
     day_conflict_places=False,
     name_weight=0.0,
     unknown_time_cost=0.0,
+    score_conflict=0.0,
 )
 """The configuration shipped before ``happening-2026-11d``: no ticker conflict. (Words
 glued to digits and capitalised month and weekday names stopped being terms at the same
 time; that is a change of features, not of configuration, and applies to all.)"""
 
 HAPPENING_2026_11D = ClusterConfig(
-    name="happening-2026-11d", day_conflict_places=False, name_weight=0.0, unknown_time_cost=0.0
+    name="happening-2026-11d",
+    day_conflict_places=False,
+    name_weight=0.0,
+    unknown_time_cost=0.0,
+    score_conflict=0.0,
 )
 """The configuration shipped before ``happening-2026-11e``: the day conflict spared only by
 a shared person or resolved town, not by a shared street or district."""
 
 HAPPENING_2026_11E = ClusterConfig(
-    name="happening-2026-11e", name_weight=0.0, unknown_time_cost=0.0
+    name="happening-2026-11e", name_weight=0.0, unknown_time_cost=0.0, score_conflict=0.0
 )
 """The configuration shipped before ``happening-2026-11f``: no phrase that names a
 happening adds to the score."""
 
-HAPPENING_2026_11F = ClusterConfig(name="happening-2026-11f", unknown_time_cost=0.0)
+HAPPENING_2026_11F = ClusterConfig(
+    name="happening-2026-11f", unknown_time_cost=0.0, score_conflict=0.0
+)
 """The configuration shipped before ``happening-2026-11g``: a join with no date on either
 side costs nothing for time, as if both were on one day.
 """

@@ -21,7 +21,7 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from newsfuse.cluster.config import ClusterConfig
-from newsfuse.cluster.signals import EMPTY, Signals, digest, subject_tickers
+from newsfuse.cluster.signals import EMPTY, Signals, digest, subject_scores, subject_tickers
 
 WORD = re.compile(r"(?<![0-9A-Za-z])(?:[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])(?![0-9A-Za-z])")
 """A word: letters only, and not glued to digits ("4th", "1st", "F16" are no terms)."""
@@ -175,6 +175,9 @@ def features(
     tickers = subject_tickers(title, text)
     if tickers:
         signals = replace(signals, tickers=tickers)
+    scores = subject_scores(title, text)
+    if scores:
+        signals = replace(signals, scores=scores)
     embedding = None
     if config.embedding_weight:
         from newsfuse.cluster.embedding import embed

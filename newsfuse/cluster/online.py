@@ -62,6 +62,7 @@ class _Story:
     lead_cities: Counter[str] = field(default_factory=Counter)  # towns the core's leads name
     dead: Counter[int] = field(default_factory=Counter)
     tickers: Counter[str] = field(default_factory=Counter)  # companies named by ticker
+    scores: Counter[tuple[int, int]] = field(default_factory=Counter)  # match results
     phrases: Counter[str] = field(default_factory=Counter)  # two-word phrases of the core
     days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
     undated: Counter[int] = field(default_factory=Counter)  # publication days of the others
@@ -113,6 +114,7 @@ class _Story:
         self.lead_cities.update(f.signals.lead_cities)
         self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
         self.tickers.update(f.signals.tickers)
+        self.scores.update(f.signals.scores)
         self.phrases.update(f.phrases)
         if f.signals.event_day is not None:
             (self.days if f.signals.dated else self.undated)[f.signals.event_day] += 1
@@ -250,10 +252,12 @@ class StoryClusterer:
         days: set[int] | Counter[int] = frozenset(),  # type: ignore[assignment]
         words: float = 1.0,
         tickers: frozenset[str] | Counter[str] = frozenset(),
+        scores: frozenset[tuple[int, int]] | Counter[tuple[int, int]] = frozenset(),
     ) -> float:
         """Evidence from who, where, when and how many: shared names raise the score; a
         different town, a different death toll, a lead dated another day with no
-        person in common, or other companies named by ticker lower it."""
+        person in common, other companies named by ticker or another match result
+        lower it."""
         c = self.config
         score = 0.0
         towns = story.lead_cities if c.city_lead_only else story.cities
@@ -283,6 +287,13 @@ class StoryClusterer:
             score -= c.number_conflict
         if c.ticker_conflict and _conflict(tickers, story.tickers, ""):
             score -= c.ticker_conflict
+        if (
+            c.score_conflict
+            and scores
+            and story.scores
+            and not any(x in story.scores for x in scores)
+        ):
+            score -= c.score_conflict
         return score
 
     def score(self, f: ArticleFeatures, story_id: str) -> float:
@@ -328,7 +339,14 @@ class StoryClusterer:
         days = {f.signals.event_day} if dated and f.signals.event_day is not None else set()
         cities = f.signals.lead_cities if c.city_lead_only else f.signals.cities
         raw += self._happening(
-            f.signals.entities, cities, dead, story, days, raw, f.signals.tickers
+            f.signals.entities,
+            cities,
+            dead,
+            story,
+            days,
+            raw,
+            f.signals.tickers,
+            f.signals.scores,
         )
         return raw - cost
 
@@ -348,7 +366,7 @@ class StoryClusterer:
             raw = (1 - w) * raw + w * a.embedding_cosine(b.embedding / norm)
         cities = b.lead_cities if self.config.city_lead_only else b.cities
         evidence = self._happening(
-            frozenset(b.entities), cities, b.dead, a, self._days(b), raw, b.tickers
+            frozenset(b.entities), cities, b.dead, a, self._days(b), raw, b.tickers, b.scores
         )
         return raw + evidence - cost
 

@@ -10,6 +10,11 @@ Listed companies are named by their exchange tickers in financial wires (Reuters
 ``(BAC.N)``). Where a title or lead names its companies that way, they are the report's
 participants: two quarterly results of different companies are two happenings, however
 alike their tables.
+
+Match reports give their result as a score line ("Italy 17-28 Ireland", "won 2-1",
+"a 3-0 defeat"). Where a title or lead gives one, it is a figure of the happening: two
+reports with score lines and none in common are of two matches, however alike the
+tournament's words.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ class Signals:
     numbers: frozenset[tuple[str, int]] = frozenset()  # ("dead", 3), ("injured", 5)
     types: frozenset[str] = frozenset()  # PLOVER event types coded in the article
     tickers: frozenset[str] = frozenset()  # companies the title or lead names by ticker
+    scores: frozenset[tuple[int, int]] = frozenset()  # match results the title or lead gives
 
 
 EMPTY = Signals()
@@ -56,6 +62,32 @@ def subject_tickers(title: str | None, text: str) -> frozenset[str]:
     for match in _TICKERS.finditer(f"{title or ''}\n{text[:LEAD_CHARS]}"):
         ticker = next(g for g in match.groups() if g)
         found.add(" ".join(ticker.split()))
+    return frozenset(found)
+
+
+_PAIR = r"(?<![\w.,/:$£€-])(\d{1,3}) ?[-\u2013] ?(\d{1,3})(?![\w.,/:%-]|\.\d)"
+_RESULT_WORDS = (
+    r"win|victory|defeat|loss|draw|triumph|success|thrashing|drubbing|rout|scoreline"
+)
+_RESULT_VERBS = r"won|beat|beats|lost|drew|defeated|edged|thrashed"
+_SCORES = re.compile(
+    # "Italy 17-28 Ireland", "Man City 0-2 Man Utd": a title that is the result
+    rf"^(?:[A-Z][\w.'&]*\.? ?){{1,4}}{_PAIR} (?=[A-Z])"
+    # "a 3-0 defeat", "their 2-1 win"; "won 2-1", "beat Spain 3-1", "drew 1-1 with"
+    rf"|{_PAIR} (?:(?:home|away|opening|final|dramatic|shock|comfortable|narrow) )?"
+    rf"(?:{_RESULT_WORDS})\b"
+    rf"|\b(?:{_RESULT_VERBS}) (?:(?:[A-Z][\w.'&]*|the|a|by) ){{0,4}}{_PAIR}",
+    re.MULTILINE,
+)
+
+
+def subject_scores(title: str | None, text: str) -> frozenset[tuple[int, int]]:
+    """The match results a title and lead give, each as (lower, higher) score: a
+    report's "Italy 17-28 Ireland" and another's "Ireland's 28-17 win" are one result."""
+    found = set()
+    for match in _SCORES.finditer(f"{title or ''}\n{text[:LEAD_CHARS]}"):
+        a, b = (int(g) for g in match.groups() if g is not None)
+        found.add((min(a, b), max(a, b)))
     return frozenset(found)
 
 
