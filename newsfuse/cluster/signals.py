@@ -66,9 +66,7 @@ def subject_tickers(title: str | None, text: str) -> frozenset[str]:
 
 
 _PAIR = r"(?<![\w.,/:$£€-])(\d{1,3}) ?[-\u2013] ?(\d{1,3})(?![\w.,/:%-]|\.\d)"
-_RESULT_WORDS = (
-    r"win|victory|defeat|loss|draw|triumph|success|thrashing|drubbing|rout|scoreline"
-)
+_RESULT_WORDS = r"win|victory|defeat|loss|draw|triumph|success|thrashing|drubbing|rout|scoreline"
 _RESULT_VERBS = r"won|beat|beats|lost|drew|defeated|edged|thrashed"
 _SCORES = re.compile(
     # "Italy 17-28 Ireland", "Man City 0-2 Man Utd": a title that is the result
