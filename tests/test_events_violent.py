@@ -454,3 +454,12 @@ def test_a_launch_aimed_at_no_one_is_a_show_of_force():
     assert "MOBILIZE" in _types("Iran tested a new medium-range missile on Sunday.")
     assert "FIGHT" in _types("Hamas fired rockets at Tel Aviv on Friday.")
     assert "FIGHT" in _types("Israel fired missiles into Gaza.")
+
+
+def test_a_place_on_the_shared_subject_locates_each_of_its_acts():
+    # "in Cameroon" hangs on "mob", the subject "torched" shares with "has broken into"
+    events = code_sentence(
+        "A mob in Cameroon has broken into a school and torched some classrooms, witnesses said."
+    )
+    assert [(e.event_type, e.mode) for e in events] == [("COERCE", "destroy")]
+    assert events[0].location == "Cameroon"

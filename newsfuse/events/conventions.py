@@ -15,7 +15,13 @@ from spacy.tokens import Span, Token
 from newsfuse.events.actor_phrases import dedupe, mentions_with_starts
 from newsfuse.events.context import ArticleContext
 from newsfuse.events.recast import FORCEFUL_TYPES
-from newsfuse.events.syntax import LOCATIVE_PREPS, POSSESSIVE_PRONOUNS, subtree_span, verb_of
+from newsfuse.events.syntax import (
+    LOCATIVE_PREPS,
+    POSSESSIVE_PRONOUNS,
+    subject_of,
+    subtree_span,
+    verb_of,
+)
 from newsfuse.model import EventActor
 
 MATERIAL_TYPES = frozenset(
@@ -245,11 +251,16 @@ def event_location(
 ) -> tuple[str | None, str | None]:
     """The place named by a locative phrase that belongs to ``token``'s event: one in its
     subtree or attached to a word that governs it. In "said after talks in Geneva,
-    following a deadly clash" Geneva is where the talks were, not the clash."""
+    following a deadly clash" Geneva is where the talks were, not the clash. A place on
+    the event's actor counts as on its own subject does, also where the verb shares the
+    subject of another ("a mob in Cameroon broke into a school and torched classrooms")."""
     if ctx.annotations is None:
         return None, None
     governing = {token.i, *(t.i for t in token.ancestors)}
     below = {t.i for t in token.subtree}
+    subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
+    if subject is not None and subject.i not in below:
+        below |= {t.i for t in subject.subtree}
     for place in ctx.starting_in("places", sentence.start_char, sentence.end_char):
         span = sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
         prep = _locative(span.root) if span is not None else None
