@@ -17,6 +17,7 @@ from newsfuse.geo.regions import _stated, mean_point, regions
 from newsfuse.model import Article, PlaceMention
 from newsfuse.store import Store
 from newsfuse.tables import Row, TableError, read_table
+from newsfuse.web.data import event_point
 
 
 def _places(text: str) -> list[PlaceMention]:
@@ -157,3 +158,11 @@ def test_the_new_points_reach_article_json_and_the_places_export(tmp_path) -> No
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert rows and all(r["lat"] is not None for r in rows)
+
+
+def test_the_map_places_an_event_located_in_a_region_without_a_stored_point() -> None:
+    point = event_point("the Middle East", None, None, None)  # stored before its point
+    assert point is not None and point == (
+        lookup_place("the Middle East").lat,
+        lookup_place("the Middle East").lon,
+    )
