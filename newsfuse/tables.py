@@ -37,7 +37,7 @@ COLUMNS: dict[str, tuple[int, int]] = {
     "plover.tsv": (6, 6),
     "quantity_words.tsv": (2, 4),
     "region_abbreviations.tsv": (3, 3),
-    "regions.tsv": (3, 3),
+    "regions.tsv": (5, 5),
     "sectors.tsv": (3, 3),
     "triggers.tsv": (3, 5),
 }

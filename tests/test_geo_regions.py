@@ -105,14 +105,17 @@ def test_a_compass_part_of_a_region_or_country_is_placed_there() -> None:
     assert lookup_place("Far North Queensland").geonameid == 2152274
     assert lookup_place("eastern Ukraine").country == "UKR"
     assert lookup_place("North Carolina").geonameid == 4482348  # a name of its own
-    assert lookup_place("Eastern Europe").lat is None  # a continent's part: no point
+    assert lookup_place("Eastern Europe").feature_code == "RGN"  # an M49 area, not Europe's part
+    eastern_med = lookup_place("the eastern Mediterranean")  # a part of a sea: the sea's point
+    assert eastern_med.kind == "sea" and eastern_med.lat is not None
 
 
 def test_hand_kept_regions_take_geonames_first_order_regions() -> None:
     for name, gid in (("Crimea", 703883), ("Tigray", 444187), ("Gaza Strip", 281132)):
         info = lookup_place(name)
         assert (info.geonameid, info.feature_code, info.kind) == (gid, "ADM1", "region")
-    assert lookup_place("Middle East").lat is None  # no package carries its point
+    info = lookup_place("Kursk region")
+    assert (info.feature_code, info.country) == ("ADM1", "RUS") and info.geonameid == 538555
 
 
 def test_iso_3166_2_codes_lead_to_first_order_regions() -> None:

@@ -133,7 +133,7 @@ CHECKS: dict[str, Callable[[], Any]] = {
     "geonames._country_points": call("newsfuse.geo.geonames", "_country_points"),
     "abbreviations.abbreviations": call("newsfuse.geo.abbreviations", "abbreviations"),
     "abbreviations.form_pattern": call("newsfuse.geo.abbreviations", "form_pattern"),
-    "geo.gazetteer._regions": call("newsfuse.geo.gazetteer", "_regions"),
+    "geo.regions.regions": call("newsfuse.geo.regions", "regions"),
     "geo.gazetteer._country_entry": country_entries,
     "places._table": call("newsfuse.geo.places", "_table"),
     "places._alias_rows": lambda: list(attr("newsfuse.geo.places", "_alias_rows")()),

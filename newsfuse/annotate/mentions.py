@@ -31,7 +31,7 @@ from newsfuse.geo.gazetteer import from_entry, lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.neighbourhoods import place_neighbourhoods
 from newsfuse.geo.places import normalise_place
-from newsfuse.geo.unplaced import keep_placed
+from newsfuse.geo.unplaced import keep_placed, place_inside
 from newsfuse.model import Actor, ActorMention, PlaceMention
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -341,7 +341,7 @@ def find_places(
         places, doc.text, dateline_place, dateline_country, home_country, header_end
     )
     places = place_neighbourhoods(places, doc.text, dateline_place)
-    return keep_placed(places, doc.text, header_end)
+    return place_inside(keep_placed(places, doc.text, header_end), doc.text)
 
 
 def _with_dateline(

