@@ -12,7 +12,7 @@ The corpora (news_cluster, gvc, meantime under ../shared/eval) are ingested and
 annotated once into --cache (default /tmp/nf-loco, about 3 minutes the first time);
 after that a configuration is scored on all three in a second or two. For each corpus
 the grid setting with the best worst-corpus B-cubed F1 on the other two (--select mean:
-the best mean) is chosen and scored on it (the held-out figure). The shipped
+the best mean; plateau, plateau-mean, tied-median: newsfuse/evaluate/selection.py) is chosen and scored on it (the held-out figure). The shipped
 configuration's own figures are printed first.
 """
 
@@ -28,6 +28,7 @@ from pathlib import Path
 from newsfuse.cluster.config import (
     HAPPENING_2026_11B,
     HAPPENING_2026_11E,
+    HAPPENING_2026_11G,
     LEXICAL_2026_11,
     ClusterConfig,
 )
@@ -106,7 +107,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="also print every grid score as JSON")
     parser.add_argument("--select", choices=SELECTIONS, default="worst",
                         help="how the setting for a held-out corpus is chosen on the others: "
-                        "highest worst-corpus F1 (as the shipped one is chosen) or highest mean")  # fmt: skip
+                        "highest worst-corpus F1 (as the shipped one is chosen), highest mean, "
+                        "or a rule that settles near-ties (newsfuse/evaluate/selection.py)")  # fmt: skip
     parser.add_argument("--base", help="JSON object: ClusterConfig values the grid varies around")
     parser.add_argument("--variants", help="JSON list (or a file holding one) of objects of "
                         "ClusterConfig values; the grid is run over each (over --base)")  # fmt: skip
@@ -117,18 +119,21 @@ def main() -> None:
     print(f"corpora ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
     print(
-        f"{'corpus':<13} {'articles':>8}  {'shipped B3 F1':<32} {'happening-2026-11e':<32} "
+        f"{'corpus':<13} {'articles':>8}  {'shipped B3 F1':<32} {'happening-2026-11g':<32} "
+        f"{'happening-2026-11e':<32} "
         f"{'happening-2026-11b':<32} "
         f"{'lexical-2026-11':<32} TF-IDF single pass t=0.25"
     )
     for c in corpora:
         shipped = cluster_corpus(c)
+        candidate = cluster_corpus(c, HAPPENING_2026_11G)  # -11h's predecessor
         previous = cluster_corpus(c, HAPPENING_2026_11E)
         before = cluster_corpus(c, HAPPENING_2026_11B)
         lexical = cluster_corpus(c, LEXICAL_2026_11)
         base = c.score(tfidf_single_pass(c.rows, 0.25))
         print(
-            f"{c.name:<13} {len(c.items):>8}  {_fmt(shipped):<32} {_fmt(previous):<32} "
+            f"{c.name:<13} {len(c.items):>8}  {_fmt(shipped):<32} {_fmt(candidate):<32} "
+            f"{_fmt(previous):<32} "
             f"{_fmt(before):<32} "
             f"{_fmt(lexical):<32} {_fmt(base)}"
         )
@@ -153,9 +158,9 @@ def main() -> None:
     print(f"{'held out':<13} {'tuned F1 (others)':>17}  {'held-out B3 F1':<32} setting chosen")
     for h in leave_one_out(corpora, configs, scores, args.select):
         print(f"{h.corpus:<13} {h.tuned_f1:>17.3f}  {_fmt(h.held_out):<32} {_changed(h.config)}")
-    i = best_overall(corpora, scores)
+    i = best_overall(corpora, scores, configs, args.select)
     per = "  ".join(f"{c.name} {scores[i][c.name].bcubed_f1:.3f}" for c in corpora)
-    print(f"\nbest worst-case setting on all corpora (tuned, not held out): {per}")
+    print(f"\nbest setting by {args.select} on all corpora (tuned, not held out): {per}")
     print(f"  {_changed(configs[i]) or 'the shipped configuration'}")
     if args.json:
         for config, s in zip(configs, scores, strict=True):

@@ -226,7 +226,7 @@ def test_a_shared_street_spares_the_day_conflict_when_places_count():
     the street of the shooting but no town that was resolved, and no person of the first."""
 
     def run(places: bool) -> bool:
-        config = replace(ClusterConfig(), day_conflict=1.0, day_conflict_places=places)
+        config = replace(ClusterConfig(), day_conflict=2.0, day_conflict_places=places)
         c = StoryClusterer(config)
         first = c.add(_on_street("a", "2016-12-04", config, "Toledo")).story_id
         return c.add(_on_street("b", "2016-12-07", config, None)).story_id == first
@@ -258,23 +258,27 @@ def test_weeks_later_a_town_counts_only_where_both_leads_name_it_when_asked():
 def test_earlier_configurations_keep_their_values_under_their_names():
     shipped = ClusterConfig()
     assert named_config(shipped.name) == shipped and shipped.day_conflict_places
+    grid_moved = {"threshold": 0.25, "generic_share": 0.05, "generic_weight": 1.0}
+    previous = named_config("happening-2026-11g")
+    assert replace(previous, name=shipped.name, threshold=0.22, generic_share=0.1,
+                   generic_weight=0.3) == shipped  # fmt: skip
     last = named_config("happening-2026-11f")
     assert last.unknown_time_cost == last.score_conflict == 0.0
     assert (
         replace(
             last,
-            name=shipped.name,
-            unknown_time_cost=shipped.unknown_time_cost,
-            score_conflict=shipped.score_conflict,
+            name=previous.name,
+            unknown_time_cost=previous.unknown_time_cost,
+            score_conflict=previous.score_conflict,
         )
-        == shipped
+        == previous
     )
     before = named_config("happening-2026-11e")
     assert replace(before, name=last.name, name_weight=last.name_weight) == last
     assert before.name_weight == 0.0 < last.name_weight
-    older = named_config("happening-2026-11d")
-    assert replace(older, name=before.name, day_conflict_places=True) == before
-    assert not named_config("happening-2026-11c").day_conflict_places
+    for name in ("happening-2026-11c", "happening-2026-11d", "happening-2026-11e"):
+        config = named_config(name)
+        assert {k: getattr(config, k) for k in grid_moved} == grid_moved
 
 
 def test_subject_scores_are_results_not_ranges_votes_or_leads():

@@ -7,7 +7,8 @@ a grid of settings can be scored on every corpus. For each corpus in turn, the
 setting best on the *other* corpora is chosen and scored on this one: a figure from a
 choice that never saw the corpus it is measured on. "Best" is the highest worst-corpus
 B-cubed F1 over the other corpora, the rule the shipped configuration is chosen by over
-all of them (``select="mean"``: the highest mean F1, the rule before 2026-11-29).
+all of them (``select="mean"``: the highest mean F1, the rule before 2026-11-29; the
+rules that settle near-ties otherwise are in :mod:`newsfuse.evaluate.selection`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pickle
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsfuse.cluster.config import ClusterConfig
 from newsfuse.cluster.stage import cluster_rows
 from newsfuse.evaluate.clusters import ClusterScores, gold_labels, score_clusters
+from newsfuse.evaluate.selection import EPSILON, SELECTIONS, choose
 from newsfuse.ingest import ingest_paths
 from newsfuse.store import Store
 
@@ -117,8 +119,13 @@ def load_corpora(names: Iterable[str] | None = None, cache: Path = CACHE) -> lis
 
 def cluster_corpus(corpus: Corpus, config: ClusterConfig | None = None) -> ClusterScores:
     """B-cubed etc. of the shipped stage logic (or ``config``) on ``corpus``."""
+    return corpus.score(corpus_stories(corpus, config))
+
+
+def corpus_stories(corpus: Corpus, config: ClusterConfig | None = None) -> dict[str, str]:
+    """Article id → story id from the shipped stage logic (or ``config``) on ``corpus``."""
     result = cluster_rows([], corpus.rows, config, cache=corpus.cache, **_stage_kwargs(corpus))
-    return corpus.score(result.story_of())
+    return result.story_of()
 
 
 def _stage_kwargs(corpus: Corpus) -> dict[str, Any]:
@@ -206,52 +213,54 @@ def score_grid(
     return out
 
 
-SELECTIONS = ("worst", "mean")
-
-
 def leave_one_out(
     corpora: Sequence[Corpus],
     configs: Sequence[ClusterConfig],
     scores: Sequence[Mapping[str, ClusterScores]],
     select: str = "worst",
+    epsilon: float = EPSILON,
 ) -> list[HeldOut]:
     """For each corpus, the config best on the others, and its scores on the held-out one.
 
-    ``select`` is how "best on the others" is judged: ``"worst"`` (the default) takes the
-    config whose worst B-cubed F1 over the other corpora is highest (ties: mean, then the
+    ``select`` is how "best on the others" is judged, one of
+    :data:`~newsfuse.evaluate.selection.SELECTIONS` (defined in
+    :mod:`newsfuse.evaluate.selection`): ``"worst"`` (the default) takes the config
+    whose worst B-cubed F1 over the other corpora is highest (ties: mean, then the
     earliest), the rule that chooses the shipped configuration over all corpora (see
-    :func:`best_overall`), so the held-out figure measures that rule; ``"mean"`` takes the
-    highest mean F1 over the others (ties: earliest). ``tuned_f1`` is the mean either way.
+    :func:`best_overall`), so the held-out figure measures that rule; ``"mean"`` the
+    highest mean; ``"plateau"``, ``"plateau-mean"`` and ``"tied-median"`` settle
+    near-ties by the config's grid neighbours or by the middle of the tied set.
+    ``tuned_f1`` is the mean over the others whatever the rule.
     """
     if select not in SELECTIONS:
         raise ValueError(f"select must be one of {SELECTIONS}, not {select!r}")
     names = [c.name for c in corpora]
+    settings = [asdict(c) for c in configs]
+    f1 = figures(scores)
     out = []
     for held in names:
         others = [n for n in names if n != held]
-
-        def tuned(i: int, others: list[str] = others) -> float:
-            return sum(scores[i][n].bcubed_f1 for n in others) / len(others)
-
-        def worst(i: int, others: list[str] = others) -> float:
-            return min(scores[i][n].bcubed_f1 for n in others)
-
-        if select == "worst":
-            best = max(range(len(configs)), key=lambda i: (worst(i), tuned(i), -i))
-        else:
-            best = max(range(len(configs)), key=lambda i: (tuned(i), -i))
-        out.append(HeldOut(held, configs[best], tuned(best), scores[best][held]))
+        best = choose(settings, f1, others, select, epsilon)
+        tuned = sum(f1[best][n] for n in others) / len(others)
+        out.append(HeldOut(held, configs[best], tuned, scores[best][held]))
     return out
 
 
-def best_overall(corpora: Sequence[Corpus], scores: Sequence[Mapping[str, ClusterScores]]) -> int:
-    """Index of the config whose worst corpus figure is highest (ties: mean, earliest)."""
+def figures(scores: Sequence[Mapping[str, ClusterScores]]) -> list[dict[str, float]]:
+    """B-cubed F1 by corpus name, setting by setting."""
+    return [{n: s.bcubed_f1 for n, s in row.items()} for row in scores]
+
+
+def best_overall(
+    corpora: Sequence[Corpus],
+    scores: Sequence[Mapping[str, ClusterScores]],
+    configs: Sequence[ClusterConfig] | None = None,
+    select: str = "worst",
+    epsilon: float = EPSILON,
+) -> int:
+    """Index of the config ``select`` chooses on all corpora (by default the one whose
+    worst corpus figure is highest; ties: mean, earliest). The rules other than
+    ``worst`` and ``mean`` need the ``configs`` (their grid)."""
     names = [c.name for c in corpora]
-    return max(
-        range(len(scores)),
-        key=lambda i: (
-            min(scores[i][n].bcubed_f1 for n in names),
-            sum(scores[i][n].bcubed_f1 for n in names),
-            -i,
-        ),
-    )
+    settings = [asdict(c) for c in configs] if configs else [{} for _ in scores]
+    return choose(settings, figures(scores), names, select, epsilon)
