@@ -46,6 +46,9 @@ SPECIAL: dict[str, str] = {
     "newsfuse eval places ../shared/": "reads ../shared: runs only where it exists, on the "
     "first 4 articles of the file copied to tmp (the whole file takes ~40 s; the CHECK-half "
     "gate in tests/test_geo_places.py runs the real thing)",
+    "newsfuse eval magnitudes tests/data/": "reads ../shared: runs only where it exists, on the "
+    "first 4 sentences of the file copied to tmp (the whole file takes ~10 s; the check-half "
+    "gate in tests/test_magnitude_rules.py runs the real thing)",
     "newsfuse eval datelines ../shared/": "reads ../shared: runs only where it exists; the whole "
     "Reuters-21578 corpus takes ~4 s in-process (~8 s as a process), under the 20 s budget, "
     "so the path is kept",
@@ -123,6 +126,10 @@ def _substitute(argv: list[str], tmp_path, db: str) -> list[str]:
             head = (SHARED / word.removeprefix("../shared/")).read_text("utf-8").splitlines()[:4]
             (tmp_path / "places.jsonl").write_text("\n".join(head) + "\n", "utf-8")
             word = str(tmp_path / "places.jsonl")
+        if args[:2] == ["eval", "magnitudes"] and i == 2:
+            head = (REPO / word).read_text("utf-8").splitlines()[:4]
+            (tmp_path / "magnitudes.jsonl").write_text("\n".join(head) + "\n", "utf-8")
+            word = str(tmp_path / "magnitudes.jsonl")
         if args[0] == "batch-load" and i == 1:
             from newsfuse.batch import run_batch
 

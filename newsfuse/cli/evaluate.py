@@ -240,3 +240,49 @@ def eval_places_cli(
     if errors:
         text = f"\nerrors ({result['errors_half']} half)\n" + format_errors(result["errors"])
         console.print(text, highlight=False, markup=False, soft_wrap=True)
+
+
+@eval_app.command("magnitudes")
+@cli_errors
+def eval_magnitudes_cli(
+    path: Annotated[
+        Path,
+        typer.Argument(help="Labelled sentences (tests/data/magnitudes/corpus_magnitudes.jsonl)."),
+    ],
+    texts: Annotated[
+        Path,
+        typer.Option(
+            "--texts", help="The corpus directory the byte offsets point into (../shared/corpus)."
+        ),
+    ],
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors", help="Also print each missed sentence (the tune half's unless --half)."
+        ),
+    ] = False,
+    half: Annotated[
+        str, typer.Option("--half", help="Whose errors --errors prints: tune, check or all.")
+    ] = "tune",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Dead, injured and size against hand labels of corpus sentences, tune and check halves."""
+    from newsfuse.evaluate.magnitudes import evaluate_magnitudes, format_errors, format_report
+
+    if not path.is_file():
+        raise InputError(f"no such file: {path}; pass a .jsonl file of labelled sentences")
+    if not texts.is_dir():
+        raise InputError(f"no such directory: {texts}; pass the corpus the offsets point into")
+    if half not in ("tune", "check", "all"):
+        raise InputError(f"--half must be tune, check or all, not {half!r}")
+    try:
+        result = evaluate_magnitudes(path, texts, errors=errors, half=half)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
+    if as_json:
+        print_json(result)
+        return
+    console.print(format_report(result), highlight=False, markup=False)
+    if errors:
+        text = f"\nerrors ({result['errors_half']} half)\n" + format_errors(result["errors"])
+        console.print(text, highlight=False, markup=False, soft_wrap=True)

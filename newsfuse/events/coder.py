@@ -228,7 +228,7 @@ def _code_trigger(
         end=sentence.end_char,
         trigger_start=token.idx,
         trigger_end=token.idx + len(token.text),
-        **magnitudes(sentence, quantities, trigger.event_type),
+        **magnitudes(sentence, quantities, trigger.event_type, token),
     )
     if (
         trigger.event_type == "PROTEST"
@@ -241,7 +241,7 @@ def _code_trigger(
     event = recast(event, sentence, token)
     if event.event_type != trigger.event_type and event.size is None and not event.size_text:
         # a type recast gave may count its participants ("thousands of Kenyans protested")
-        sized = magnitudes(sentence, quantities, event.event_type)
+        sized = magnitudes(sentence, quantities, event.event_type, token)
         event = replace(event, size=sized.get("size"), size_text=sized.get("size_text"))
     kept_mode = event.mode != trigger.mode  # set by recast with the type it gave
     if event.mode is None or (event.event_type != trigger.event_type and not kept_mode):

@@ -6,6 +6,15 @@ amount ("thousands") goes to ``dead_text`` / ``injured_text`` / ``size_text`` wi
 count None. Money, percentages and measures are never a magnitude: PLOVER's ``size`` is
 the number of participants (or, for ASSAULT, of casualties), not a sum. One person
 named ("a journalist was killed", "his hunger strike") counts one.
+
+Which clause's number is which count: a coordinated clause with a subject of its own
+keeps its own count ("four died and 40 were injured"), verbs share an object only when it
+follows them ("killed or wounded 30", not the "45 tanks" a later verb destroyed), harm
+"to death" is a killing, the people "left ... killed" are dead, coordinated people add up,
+dead and injured are people (never tanks or homes), and a count inside a relative clause
+the trigger is outside of describes its noun, not the event's participants. A sum of dead
+and injured ("killed or wounded 1,500", "casualties") fills neither field: PLOVER counts
+the two apart and the split is unknown.
 """
 
 from __future__ import annotations
@@ -49,6 +58,20 @@ NOT_PEOPLE_NOUNS = frozenset(CURRENCIES.values()) | frozenset(
 """Nouns of quantities that count no one (money, shares, weights, volumes, distances,
 areas, power): never an event's dead, injured or size."""
 
+THINGS = frozenset(
+    "tank vehicle carrier truck lorry car bus jeep aircraft plane jet helicopter ship boat "
+    "vessel tanker submarine gun rifle weapon shell rocket missile bomb mine round home house "
+    "building shop village town website site shipment flight".split()
+)
+"""Things a report counts beside the people ("destroyed 45 tanks", "shut down 700
+websites"): PLOVER's dead, injured and size count people, so a count of things is no
+magnitude, whatever verb it hangs from."""
+
+
+def _counts_things(noun: str) -> bool:
+    """A count of things, or of loads of them ("three coachloads of people": three loads)."""
+    return noun in THINGS or noun.endswith("load")
+
 
 def _vague_amount(q: Quantity) -> str:
     """The amount of a vague quantity, with its qualifier, without what it counts:
@@ -89,17 +112,20 @@ def _role(lemmas: set[str], agent: bool, noun: str, event_type: str) -> str | No
 def _counts_no_one(q: Quantity, span: Span) -> bool:
     """Money, percentages and measures: PLOVER's ``size`` is the number of participants
     (of a protest, a deployment; for ASSAULT the casualties), never a sum or a weight."""
-    if (q.noun or "").lower() in NOT_PEOPLE_NOUNS:
+    noun = (q.noun or "").lower()
+    if noun in NOT_PEOPLE_NOUNS:
         return True
     return any(t.ent_type_ in ("MONEY", "PERCENT") for t in span)
 
 
 def magnitudes(
-    sentence: Span, quantities: Sequence[Quantity], event_type: str
+    sentence: Span, quantities: Sequence[Quantity], event_type: str, trigger: Token | None = None
 ) -> dict[str, int | str]:
     """dead / injured from the objects of kill / wound (or the subject of die), size otherwise;
     the first quantity that fits a role fills it, with a count, or with its words
-    (``*_text``) when it has no number ("thousands") or one too large to store."""
+    (``*_text``) when it has no number ("thousands") or one too large to store. A size
+    must be a participant of the event ``trigger`` names (:func:`_in_event_clause`), and
+    coordinated people add up (:func:`_with_conjuncts`)."""
     found: dict[str, int | str] = {}
     filled: set[str] = set()
     doc = sentence.doc
@@ -124,12 +150,11 @@ def magnitudes(
         if not children(verb, "dobj") or span.root.dep_ != "dobj":
             # "killed or wounded 30" shares one object; "destroyed 400 homes and killed 13"
             # has one per verb, and the homes are no one's death
-            lemmas |= {
-                c.lemma_.lower()
-                for c in verb.children
-                if c.dep_ == "conj" and not _own_argument(c)  # "and five wounded": its own
-            }
-        if verb.dep_ == "conj" and not children(verb.head, "dobj") and not _elided_passive(verb):
+            shared = [c for c in children(verb, "conj") if not _own_argument(c)]
+            lemmas |= {c.lemma_.lower() for c in shared}  # "and five wounded": its own
+            if any(_to_death(v) for v in (verb, *shared)):
+                lemmas.add("kill")  # "were knifed and shot to death"
+        if _shares_head_object(verb):
             # "killed or wounded at least 30": one object shared by both verbs ("killed two
             # and arrested 50" has two objects, one per verb)
             lemmas |= {verb.head.lemma_.lower()}
@@ -138,6 +163,11 @@ def magnitudes(
             for c in (*verb.children, *span.root.children)  # "shot dead two protesters"
             if c.lower_ in CASUALTY_RESULTS and c.dep_ != "conj"  # "and five wounded"
         }
+        if verb.lemma_.lower() == "leave" and any(
+            c.lower_ == "killed" and c.dep_ == "acl" and not children(c, "dobj", "conj")
+            for c in span.root.children
+        ):
+            lemmas.add("kill")  # "leaving 220 men killed": the state they are left in
         agent = (
             span.root.dep_ in ("nsubj", "csubj")
             and verb.lemma_.lower() != "die"
@@ -146,8 +176,14 @@ def magnitudes(
         role = _role(lemmas, agent, noun, event_type)
         if role is None or role in filled:
             continue
+        if role != "size" and _counts_things(noun):
+            continue  # "killed ... and destroyed 45 tanks": the dead and injured are people
+        if role == "size" and not _in_event_clause(number, trigger):
+            continue  # "the union, which represents 2,300 workers, will strike"
         filled.add(role)
         count = None if q.value is None else as_count(q.value)
+        if count is not None:
+            count = _with_conjuncts(span.root, count, quantities)
         if count is not None:
             found[role] = count
         elif q.value is None:
@@ -155,6 +191,92 @@ def magnitudes(
         else:
             found[f"{role}_text"] = f"{q.text} (too large to store as a count)"
     return found
+
+
+def _to_death(verb: Token) -> bool:
+    """ "shot to death", "stabbed to death", "beaten to death": a verb of harm whose result
+    is death is a killing."""
+    return any(
+        p.lower_ == "to" and any(o.lemma_.lower() == "death" for o in children(p, "pobj"))
+        for p in children(verb, "prep")
+    )
+
+
+def _shares_head_object(verb: Token) -> bool:
+    """Whether a coordinated verb shares the object of the verb it is coordinated with:
+    "killed or wounded at least 30" (one object, after the last verb), not "died and 40
+    were injured" (a clause with its own subject) nor "killed or wounded 1,500 soldiers
+    and destroyed 45 tanks" (the shared object came before it: its own is its own)."""
+    if verb.dep_ != "conj" or children(verb.head, "dobj") or _elided_passive(verb):
+        return False
+    if children(verb, "nsubj", "nsubjpass"):
+        return False
+    earlier = [c for c in children(verb.head, "conj") if c.i < verb.i]
+    return not any(children(c, "dobj") for c in earlier)
+
+
+def _in_event_clause(number: Token, trigger: Token | None) -> bool:
+    """Whether a count may be the size of the event ``trigger`` names: not when it lies in
+    a relative clause on another noun ("the union, which represents 2,300 workers, will
+    strike"): such a clause says what its noun is, here how many a union represents, not
+    who took part (PLOVER's size is the event's participants). A clause on the trigger
+    itself describes the event ("the demonstration, which drew about 800 people")."""
+    if trigger is None:
+        return True
+    for token in (number, *number.ancestors):
+        if token.dep_ == "relcl":
+            return token.head == trigger or trigger in token.subtree
+    return True
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The noun phrases coordinated with ``token`` ("Nine men ... and another man"), itself
+    included, in order."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    out = [first]
+    for item in out:
+        out.extend(c for c in children(item, "conj") if c.pos_ in ("NOUN", "PROPN", "NUM"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _with_conjuncts(root: Token, count: int, quantities: Sequence[Quantity]) -> int:
+    """A count with the people coordinated with it: "Nine men from West Yorkshire and
+    another man from Leicester have been arrested" counts ten (PLOVER counts the event's
+    dead, injured, participants, not one phrase of them). Each other conjunct adds its own
+    count, or one for a singular person ("another man", "a Chinese", a name); when one of
+    them cannot be counted ("and others") the stated count stands."""
+    people = _conjuncts(root)
+    others = [t for t in people if t.i != root.i]
+    if not others or any(children(t, "acl", "relcl") for t in people):
+        return count  # "3,000 men killed or wounded and another 289 captured": two states
+    doc = root.doc
+    values = {}
+    for q in quantities:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and q.value is not None:
+            values[span.root.i] = as_count(q.value)
+    total = count
+    for token in others:
+        value = values.get(token.i)
+        if value is None and _one_person(token):
+            value = 1
+        if value is None:
+            return count
+        total += value
+    return total
+
+
+def _one_person(token: Token) -> bool:
+    """One person with no number: a name, or a person-like noun with a singular
+    determiner ("another man", "a Chinese"); the tagger's singular and plural tags are
+    not trusted for names of peoples ("Hutus" NNP, "Chinese" NNPS)."""
+    if token.lemma_.lower() in COLLECTIVE_NOUNS or _counts_things(token.lemma_.lower()):
+        return False
+    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children)
 
 
 def _elided_passive(verb: Token) -> bool:
@@ -194,18 +316,42 @@ KILLINGS = frozenset("kill assassinate murder behead execute slay lynch".split()
 """Verbs whose one named victim ("gunmen killed a judge") is one dead."""
 
 
+def _people_named(tokens: Sequence[Token]) -> int | None:
+    """How many people a victim phrase without a number names: one for "a judge", two for
+    "another Malay and a Chinese"; None when a conjunct is no single person."""
+    if len(tokens) != 1:
+        return None
+    people = _conjuncts(tokens[0])
+    if len(people) == 1:
+        return 1 if is_one_person(people) else None
+    if all(_one_person(token) for token in people):
+        return len(people)
+    return None
+
+
+HARMS = frozenset({"wound", "injure"})
+"""Verbs whose named victims ("injured another Malay and a Chinese") are the injured."""
+
+
 def with_single_victim(sentence: Span, event: Event) -> Event:
     """ "A journalist has been killed", "gunmen killed a judge", "a prisoner died": one dead
-    when no number is given."""
-    if event.dead is not None or event.dead_text or event.event_type not in ("ASSAULT", "FIGHT"):
+    when no number is given; "killed one Malay and injured another Malay and a Chinese":
+    two injured, one for each person named."""
+    if event.event_type not in ("ASSAULT", "FIGHT"):
         return event
     for token in sentence:
         lemma = token.lemma_.lower()
-        killing = lemma in KILLINGS or (
-            lemma == "shoot" and any(c.lower_ == "dead" for c in token.children)
-        )
-        victims = children(token, "nsubjpass") or children(token, "dobj") if killing else []
-        victims = victims or (children(token, "nsubj") if lemma == "die" else [])
-        if victims and is_one_person(victims):
-            return replace(event, dead=1)
+        victims = children(token, "nsubjpass") or children(token, "dobj")
+        if event.dead is None and not event.dead_text:
+            killing = lemma in KILLINGS or (
+                lemma == "shoot" and any(c.lower_ == "dead" for c in token.children)
+            )
+            named = victims if killing else []
+            named = named or (children(token, "nsubj") if lemma == "die" else [])
+            if named and is_one_person(named):
+                event = replace(event, dead=1)
+        if event.injured is None and not event.injured_text and lemma in HARMS:
+            count = _people_named(victims) if token.pos_ == "VERB" else None
+            if count:
+                event = replace(event, injured=count)
     return event
