@@ -374,10 +374,20 @@ def test_an_update_stamp_before_the_lead_goes_and_the_lead_stays(first, lead, pl
     assert article.dateline_place == place
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
-def test_dropping_update_stamps_never_adds_text(text):
+_STAMPS = st.sampled_from(
+    ["Updated at 4:45 p.m. ET: ", "UPDATED at 3:05 p.m. ", "Posted 9:15 am - ", "Last updated 10:32 AM ",
+     "Updated 11:42 AM EST ", "updated on 7:00 | ", ""]
+)  # fmt: skip
+
+
+@given(st.lists(st.tuples(_STAMPS, st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)),
+                max_size=4))  # fmt: skip
+def test_dropping_update_stamps_never_adds_text(lines):
     from newsfuse.clean.page_lines import drop_update_stamps
 
+    text = "\n".join(stamp + rest.replace("\n", " ") for stamp, rest in lines)
     before, after = text.split("\n"), drop_update_stamps(text).split("\n")
     assert len(after) == len(before)  # only the front of a line goes, never a line
     assert all(b.endswith(a) for b, a in zip(before, after, strict=True))
+    for (stamp, _), line in zip(lines, after, strict=False):
+        assert not stamp or line.startswith(stamp) or not line.startswith(stamp[:7])

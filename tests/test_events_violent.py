@@ -463,3 +463,14 @@ def test_a_place_on_the_shared_subject_locates_each_of_its_acts():
     )
     assert [(e.event_type, e.mode) for e in events] == [("COERCE", "destroy")]
     assert events[0].location == "Cameroon"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "locations"),
+    [
+        ("Police in Paris arrested the suspect and later charged him in Lyon.", ["Paris", "Lyon"]),
+        ("Rebels based in Sudan crossed into Chad and killed five soldiers in Abeche.", ["Abeche"]),
+    ],
+)
+def test_an_acts_own_place_beats_one_on_its_shared_subject(sentence, locations):
+    assert [e.location for e in code_sentence(sentence)] == locations

@@ -202,10 +202,16 @@ def is_prose_line(feature: LineFeatures, block_size: int) -> bool:
 
 _CLOCK = r"\d{1,2}(?::\d{2})?[ \t]*(?i:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}"
 _ZONE = r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET)\b"
+_CALENDAR = (
+    r"(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+)
 _UPDATE_STAMP = re.compile(
     r"^[ \t]*(?i:(?:last[ \t]+)?(?:updated|posted|published))(?i:[ \t]+(?:on|at))?[ \t]*:?[ \t]*"
     rf"(?:{_CLOCK})[ \t]*(?:{_ZONE})?[ \t]*[:\-\u2013\u2014|]?[ \t]+"
-    r"(?=[A-Z\"\u201c][^\n]*?(?:\S+[ \t]+){5})",
+    # the story goes on: a capitalised word that is no weekday, month or zone, at least
+    # five more words, and the line ends as a sentence does
+    rf"(?=[A-Z\"\u201c])(?!{_CALENDAR}|{_ZONE})"
+    r"(?=(?:[^ \t\n]*+[ \t]++){5})(?=[^\n]*[.!?\"\u201d'][ \t]*$)",
     re.MULTILINE,
 )
 

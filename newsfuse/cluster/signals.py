@@ -66,12 +66,18 @@ def subject_tickers(title: str | None, text: str) -> frozenset[str]:
 
 
 _PAIR = r"(?<![\w.,/:$£€-])(\d{1,3}) ?[-\u2013] ?(\d{1,3})(?![\w.,/:%-]|\.\d)"
+_NOT_SIDE = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+    r"|(?:People|Years?|Percent|Per|Points|Votes|Seats|Million|Billion|Now|Am|Pm)\b"
+)
 _RESULT_WORDS = r"win|victory|defeat|loss|draw|triumph|success|thrashing|drubbing|rout|scoreline"
-_RESULT_VERBS = r"won|beat|beats|lost|drew|defeated|edged|thrashed"
+_RESULT_VERBS = r"beat|beats|drew|defeated|edged|thrashed"
 _SCORES = re.compile(
-    # "Italy 17-28 Ireland", "Man City 0-2 Man Utd": a title that is the result
-    rf"^(?:[A-Z][\w.'&]*\.? ?){{1,4}}{_PAIR} (?=[A-Z])"
-    # "a 3-0 defeat", "their 2-1 win"; "won 2-1", "beat Spain 3-1", "drew 1-1 with"
+    # "Italy 17-28 Ireland", "Man City 0-2 Man Utd": a title that is the result (a date,
+    # "Summit 9-10 September", or a range, "Ages 5-11 Now", is none)
+    rf"^[A-Z][\w.'&]*(?: [A-Z][\w.'&]*){{0,3}} {_PAIR} (?!{_NOT_SIDE})(?=[A-Z])"
+    # "a 3-0 defeat", "their 2-1 win"; "beat Spain 3-1", "drew 1-1 with" (not "won 52-48":
+    # votes are won too)
     rf"|{_PAIR} (?:(?:home|away|opening|final|dramatic|shock|comfortable|narrow) )?"
     rf"(?:{_RESULT_WORDS})\b"
     rf"|\b(?:{_RESULT_VERBS}) (?:(?:[A-Z][\w.'&]*|the|a|by) ){{0,4}}{_PAIR}",
@@ -81,9 +87,13 @@ _SCORES = re.compile(
 
 def subject_scores(title: str | None, text: str) -> frozenset[tuple[int, int]]:
     """The match results a title and lead give, each as (lower, higher) score: a
-    report's "Italy 17-28 Ireland" and another's "Ireland's 28-17 win" are one result."""
+    report's "Italy 17-28 Ireland" and another's "Ireland's 28-17 win" are one result.
+    A result that starts in the lead is read whole even where the lead's end cuts it."""
+    head = f"{(title or '')[:LEAD_CHARS]}\n"
     found = set()
-    for match in _SCORES.finditer(f"{title or ''}\n{text[:LEAD_CHARS]}"):
+    for match in _SCORES.finditer(head + text[: LEAD_CHARS + 40]):
+        if match.start() >= len(head) + LEAD_CHARS:
+            continue
         a, b = (int(g) for g in match.groups() if g is not None)
         found.add((min(a, b), max(a, b)))
     return frozenset(found)

@@ -259,14 +259,20 @@ def event_location(
     governing = {token.i, *(t.i for t in token.ancestors)}
     below = {t.i for t in token.subtree}
     subject = subject_of(token) if token.pos_ in ("VERB", "AUX") else None
-    if subject is not None and subject.i not in below:
-        below |= {t.i for t in subject.subtree}
+    actor: set[int] = set()
+    if subject is not None and subject.i not in below and subject.dep_ in ("nsubj", "csubj"):
+        actor = {t.i for t in subject.subtree}  # the shared subject's, when none is its own
+    on_actor: tuple[str | None, str | None] = (None, None)
     for place in ctx.starting_in("places", sentence.start_char, sentence.end_char):
         span = sentence.doc.char_span(place.start, place.end, alignment_mode="expand")
         prep = _locative(span.root) if span is not None else None
-        if prep is not None and (prep.i in below or prep.head.i in governing):
+        if prep is None:
+            continue
+        if prep.i in below or prep.head.i in governing:
             return place.name, place.country
-    return None, None
+        if prep.i in actor and on_actor == (None, None):
+            on_actor = (place.name, place.country)
+    return on_actor
 
 
 def _locative(token: Token) -> Token | None:

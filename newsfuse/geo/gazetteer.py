@@ -155,7 +155,10 @@ def lookup_place(text: str) -> PlaceInfo:
         return _the_municipality(core[municipality.end() :], core)
     unit = _UNIT_OF.match(core)
     if unit is not None:  # "the Province of Quebec" is "the Quebec province"
-        return replace(lookup_place(f"{core[unit.end() :]} {unit.group(1)}"), name=core)
+        found = lookup_place(f"{core[unit.end() :]} {unit.group(1)}")
+        if found.feature_class == "A":  # a unit, not a town of the name ("State of the Union")
+            return replace(found, name=core)
+        return PlaceInfo(core, country_of_place(core), "region" if is_region else "place")
     part_of = _compass_part(core) or _landform(core)
     if part_of is not None:
         return part_of

@@ -83,6 +83,8 @@ _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
 _IN = re.compile(rf"(?:\s*(?:,|and|or)\s+{_NAME}){{0,3}},?\s+in\s+(?:the\s+)?")
 """After a place: "in Idlib", ", in the Karak district", or so after the rest of a list
 ("Foua and Kfraya in Idlib")."""
+_FROM = re.compile(r"\b(?:from|fled|fleeing|left|leaving)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a place: it is where someone came from."""
 _UNIT = re.compile(
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:district|province|governorate|region"
     r"|county|state|oblast|prefecture|department)\b"
@@ -92,9 +94,10 @@ the model found a town of its name there."""
 
 
 def _area_after(p: PlaceMention, text: str, starts: dict[int, PlaceMention]) -> PlaceMention | None:
-    """The place with a point that the text says ``p`` lies in, if it says so."""
+    """The place with a point that the text says ``p`` lies in, if it says so ("from
+    Kfraya in Lebanon" says where someone came from and now is, not where Kfraya lies)."""
     match = _IN.match(text, p.end)
-    if match is None:
+    if match is None or _FROM.search(text, max(0, p.start - 20), p.start):
         return None
     area = starts.get(match.end())
     unit = _UNIT.match(text, match.end())
