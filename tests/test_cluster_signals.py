@@ -309,3 +309,10 @@ def test_two_matches_of_one_tournament_on_one_day_are_two_stories():
     other = c.add(features("c", *_match("France", "Romania", "2-1", "Paris"), "2016-06-18"))
     assert same.story_id == first.story_id
     assert other.started
+
+
+def test_a_stored_run_of_an_older_configuration_reads_back_as_that_configuration():
+    stored = named_config("happening-2026-11f").to_dict()
+    del stored["unknown_time_cost"], stored["score_conflict"]  # knobs it predates
+    assert ClusterConfig.from_dict(stored) == named_config("happening-2026-11f")
+    assert ClusterConfig.from_dict({"name": "custom", "threshold": 0.3}).threshold == 0.3

@@ -8,7 +8,7 @@ cluster run, the configuration's ``name`` and all its values (table ``cluster_ru
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 
@@ -116,9 +116,13 @@ class ClusterConfig:
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ClusterConfig:
-        """A config from stored values; unknown keys (from a later version) are ignored."""
+        """A config from stored values; unknown keys (from a later version) are ignored,
+        and a value stored before its knob existed is the named configuration's (a run
+        of ``happening-2026-11f`` stored no ``unknown_time_cost``: it had none)."""
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in values.items() if k in known})
+        given = {k: v for k, v in values.items() if k in known}
+        base = NAMED.get(str(values.get("name")))
+        return replace(base, **given) if base is not None else cls(**given)
 
     def feature_key(self) -> tuple:
         """The values an article's features depend on (for caching them)."""
