@@ -474,3 +474,16 @@ def test_a_place_on_the_shared_subject_locates_each_of_its_acts():
 )
 def test_an_acts_own_place_beats_one_on_its_shared_subject(sentence, locations):
     assert [e.location for e in code_sentence(sentence)] == locations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The Liberal party attacked the government's new housing plan on Monday.", "DISAPPROVE"),
+        ("Union leaders attacked ministers over the pension reform.", "DISAPPROVE"),
+        ("Opposition supporters attacked a police station with machetes.", "ASSAULT"),
+        ("Rebels attacked an army post, killing four soldiers.", "FIGHT"),
+    ],
+)
+def test_an_attack_by_those_who_wield_no_force_is_criticism(sentence, kind):
+    assert _types(sentence)[:1] == [kind]

@@ -63,6 +63,15 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         # PLOVER FIGHT is combat between armed forces; protesters clashing with police is
         # a violent protest (CAMEO 145, PLOVER PROTEST mode riot)
         event = replace(event, event_type="PROTEST", mode="riot")
+    if (
+        lemma in WORDS_OF_WAR
+        and event.event_type in ("ASSAULT", "FIGHT")
+        and _said(event, sentence, token)
+    ):
+        # "Tories attack EU asylum moves", "top judge clashes with ministers": parties,
+        # judges, lawyers, unions, the press wield no force; their attack is criticism
+        # (CAMEO 111 "ATTACK * POLICY", PLOVER DISAPPROVE), not PLOVER's use of force
+        event = replace(event, event_type="DISAPPROVE", mode=None)
     if lemma == "storm" and event.event_type == "ASSAULT" and _crowd(token, CROWDS):
         # protesters storming a building: a riot (CAMEO 145, PLOVER PROTEST mode riot)
         event = replace(event, event_type="PROTEST", mode="riot")
@@ -95,6 +104,38 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         ):  # "a protester was killed in clashes with police" stays one-sided
             return replace(event, event_type="FIGHT")
     return event
+
+
+WORDS_OF_WAR = frozenset({"attack", "clash", "battle", "hit", "blast", "fight", "slam"})
+"""Verbs news uses for force and for words alike."""
+
+SPEAKING_SECTORS = frozenset({"PTY", "OPP", "LEG", "JUD", "JRN", "EDU", "NGO", "HRI", "LAB",
+                              "ENV", "BUS", "MED", "ELI"})  # fmt: skip
+"""Sectors whose members act on others by words, not force (PLOVER's armed and state
+sectors, civilians and religious actors left out: villagers and clerics' followers do riot)."""
+
+VIOLENCE_CUES = frozenset(
+    "kill die dead death wound injure injured hurt bomb gun gunman gunfire shoot shot stab "
+    "knife grenade rocket missile shell explosive blast arson fire beat beating mortar "
+    "weapon armed riot machete stone rock stick club sword axe petrol acid baton truncheon "
+    "punch kick hostage".split()
+)
+"""Words of a sentence that make its attack physical whoever the attacker is."""
+
+
+def _said(event: Event, sentence: Span, token: Token) -> bool:
+    """Whether an attack (``token``) is one of words: every source is of a speaking sector
+    and nothing else in the sentence tells of force or harm."""
+    if not event.source or not all(a.sector in SPEAKING_SECTORS for a in event.source):
+        return False
+    if any(a.sector in MILITARY_SECTORS | {"COP"} for a in event.target):
+        return False  # "clashed with police": a scuffle with armed men, whoever started it
+    if any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in token.children if token.lemma_ == "attack"
+    ):
+        return False  # "attacked a station with ...": an instrument
+    words = {w for t in sentence if t.i != token.i for w in (t.lemma_.lower(), t.lower_)}
+    return not words & VIOLENCE_CUES
 
 
 FIGHT_SETTINGS = frozenset({"in", "during", "amid"})
