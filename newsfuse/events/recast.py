@@ -154,7 +154,7 @@ def _crowd(verb: Token, words: frozenset[str] = CROWD_WORDS) -> bool:
     return False
 
 
-SCUFFLES = frozenset({"clash", "scuffle", "skirmish"})
+SCUFFLES = frozenset({"clash", "scuffle", "skirmish", "battle", "fight", "fighting"})
 """Verbs and nouns of a brawl between two sides, which are combat only if both are armed."""
 
 

@@ -144,6 +144,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         return _drill(token)
     if lemma in SENDING and pos == "VERB" and _sent_near(token):
         return SHOW_OF_FORCE_SENT  # "sent 30 warplanes towards Taiwan": no one receives them
+    if lemma == "order" and pos == "VERB" and _forces_ordered_in(token):
+        return DEPLOYMENT_ORDERED  # "ordered thousands of troops into the refineries"
     if lemma == "storm" and any(c.lower_ in ("out", "off") for c in token.children):
         return None  # "stormed out of parliament": a walkout, no attack
     if lemma == "strike" and pos == "NOUN" and _aimed(token):
@@ -230,6 +232,25 @@ def _sent_near(verb: Token) -> bool:
         return False
     sent = {t.lemma_.lower() for o in children(verb, "dobj") for t in o.subtree}
     return bool(sent & FORCE_WORDS)
+
+
+DEPLOYED = FORCE_WORDS | frozenset({"police", "policeman", "army", "militia", "reservist"})
+"""Who can be ordered somewhere: a deployment (the object, or what its amount counts)."""
+DEPLOY_PREPS = frozenset({"into", "to", "onto", "towards", "toward"})
+DEPLOYMENT_ORDERED = Trigger("MOBILIZE", "order", "VERB", None, frozenset())
+
+
+def _forces_ordered_in(verb: Token) -> bool:
+    """ "ordered thousands of troops into the refineries": forces moved somewhere at their
+    commander's order, a deployment (PLOVER MOBILIZE: "deploy"). "ordered troops to
+    withdraw" orders an act (its own event) and "ordered an inquiry into the army" moves no
+    force: the forces must be the object and a place the object of "into" / "to"."""
+    if not any(
+        prep.lower_ in DEPLOY_PREPS and children(prep, "pobj") and not is_temporal(prep)
+        for prep in children(verb, "prep")
+    ):
+        return False
+    return any(counted(o).lemma_.lower() in DEPLOYED for o in children(verb, "dobj"))
 
 
 STRIKE_AIMS = frozenset({"on", "against"})
