@@ -74,3 +74,46 @@ def test_type_figures_read_the_first_event_and_the_unlabelled_sentences():
     assert figures["any"]["correct"] == 2
     assert figures["none"]["correct"] == 1
     assert (figures["spurious"]["correct"], figures["spurious"]["n"]) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dock workers struck for higher pay on Monday.",
+        "Teachers in Lagos are striking for a week in protest at unpaid salaries.",
+    ],
+)
+def test_a_strike_with_nothing_struck_is_a_walkout(sentence):
+    event = code_sentence(sentence, DATE)[0]
+    assert (event.event_type, event.mode) == ("PROTEST", "strike")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Insurgents struck a police convoy near Mosul.",
+        "Syrian jets struck overnight, killing four.",
+        "A commander was killed in an unmanned aerial strike near the border.",
+    ],
+)
+def test_a_strike_with_a_target_or_an_armed_author_is_no_walkout(sentence):
+    assert "PROTEST" not in _types(sentence)
+
+
+def test_a_deed_done_to_protest_is_a_protest_and_a_word_is_not():
+    types = _types("Fishermen blocked the harbour and shunned work to protest against quotas.")
+    assert types[:1] == ["PROTEST"]
+    assert _types("Olive farmers dumped oranges on the streets to protest against taxes.")[:1] == [
+        "PROTEST"
+    ]
+    assert "PROTEST" not in _types("China summoned the Japanese ambassador to protest.")
+
+
+def test_the_dead_of_a_riot_are_the_riots():
+    (event,) = code_sentence("Twelve people were killed in Harare during fuel riots.", DATE)
+    assert (event.event_type, event.mode, event.dead) == ("PROTEST", "riot", 12)
+    # a killer named, or a background ("amid protests"), keeps the killing an assault
+    assert _types("Police shot dead two students during the protests in Dhaka.")[:1] == ["ASSAULT"]
+    assert "PROTEST" not in _types(
+        "A judge was beheaded in Tehran amid protests by activists against executions."
+    )
