@@ -136,6 +136,7 @@ def test_eval_magnitudes_cli_on_a_few_sentences(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "together" in result.output and "false counts" in result.output
+    assert "type first" in result.output and "type spurious" in result.output
 
 
 @needs_corpus

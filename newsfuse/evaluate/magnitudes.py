@@ -27,7 +27,11 @@ odd check, as ``eval plover``):
 * ``together``: ``eval plover``'s "magnitudes", the fields the label fills, each counted
   once;
 * ``false_counts``: of the sentences with a ``not`` list, the share where some coded event
-  gives one of those numbers as its dead, injured or size.
+  gives one of those numbers as its dead, injured or size;
+* ``types`` (the labelled ``event`` against the coder's types, negated events left out):
+  ``first``, the first coded event has the labelled type; ``any``, some coded event has
+  it; ``none``, no event at all (these three over the sentences with an ``event``);
+  ``spurious``, the share of the sentences without one (numbers only) that get an event.
 """
 
 from __future__ import annotations
@@ -105,6 +109,8 @@ def matched_event(
 def score_record(record: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """One sentence's judgement: per field gold and predicted, and the false counts."""
     out: dict[str, Any] = {"id": record["id"], "text": record["text"]}
+    out["types"] = [str(e.get("event") or "").upper() for e in events]
+    out["gold_type"] = record.get("event")
     if record.get("event"):
         event = matched_event(record, events)
         out["event"] = None if event is None else event.get("event")
@@ -146,12 +152,37 @@ def _figures(judged: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         "wrong": wrong,
         "rate": wrong / len(judged_not) if judged_not else None,
     }
+    result["types"] = _type_figures(rows)
     return result
+
+
+def _share(hits: int, n: int) -> dict[str, Any]:
+    return {"n": n, "correct": hits, "accuracy": hits / n if n else None}
+
+
+def _type_figures(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Event types against the labels: first / any / none over the sentences with an
+    ``event``, spurious over those without one."""
+    typed = [r for r in rows if r.get("gold_type")]
+    untyped = [r for r in rows if not r.get("gold_type")]
+    return {
+        "first": _share(sum(r["types"][:1] == [r["gold_type"]] for r in typed), len(typed)),
+        "any": _share(sum(r["gold_type"] in r["types"] for r in typed), len(typed)),
+        "none": _share(sum(not r["types"] for r in typed), len(typed)),
+        "spurious": _share(sum(bool(r["types"]) for r in untyped), len(untyped)),
+    }
+
+
+def _type_miss(row: Mapping[str, Any]) -> bool:
+    """The first coded type is not the labelled one (an event where none is labelled)."""
+    return row.get("types", [])[:1] != ([row["gold_type"]] if row.get("gold_type") else [])
 
 
 def _is_error(row: Mapping[str, Any]) -> bool:
     fields = row.get("fields") or {}
-    return bool(row.get("false_counts")) or any(g != p for g, p in fields.values())
+    return (
+        bool(row.get("false_counts")) or any(g != p for g, p in fields.values()) or _type_miss(row)
+    )
 
 
 def evaluate_magnitudes(
@@ -204,12 +235,17 @@ def format_report(result: Mapping[str, Any]) -> str:
         lines.append(row(name, [p[name] for p in parts]))
     lines.append(row("together", [p["together"] for p in parts]))
     lines.append(row("false counts", [p["false_counts"] for p in parts], key="rate"))
+    for name in ("first", "any", "none", "spurious"):
+        lines.append(row(f"type {name}", [p["types"][name] for p in parts]))
     lines.append("")
     lines.append(
         "dead / injured / size: accuracy over the sentences with a labelled event, an empty "
         "label included; together: the labelled counts only, as eval plover's 'magnitudes'; "
         "false counts: share of sentences where an event gives a number labelled as no "
-        "one's count (lower is better)"
+        "one's count (lower is better); type first / any: the first / some coded event has "
+        "the labelled type, type none: no event (both over the sentences with a labelled "
+        "event); type spurious: share of the sentences with no event labelled that get one "
+        "(lower is better)"
     )
     return "\n".join(lines)
 
@@ -219,6 +255,8 @@ def format_errors(errors: Iterable[Mapping[str, Any]]) -> str:
     out = []
     for row in errors:
         out.append(f"[{row['index']}] {row['id']}: {row['text']}")
+        if _type_miss(row):
+            out.append(f"    types: gold {row.get('gold_type')}, coded {row.get('types')}")
         if "fields" in row:
             out.append(f"    event read: {row.get('event')} ({row.get('eventText')!r})")
             for name, (gold, predicted) in row["fields"].items():

@@ -528,15 +528,21 @@ def _rule_events(sentence: Span, ctx: ArticleContext, index: int) -> list[Event]
 
 
 WEAPON_MODES = frozenset({"explosives", "aerial", "artillery", "heavy-weapons", "primitive"})
+STATE_ONLY_MODES = frozenset({"arrest", "deport"})
+"""COERCE modes that are a state's acts whoever is named: arresting and deporting."""
 
 
 def _has_actor(event: Event) -> bool:
     """Who did what to whom needs a who: an event naming no actor at all is not kept,
     except violence that a report gives by its toll or its weapon with the perpetrator
     unknown ("14 were killed in an air strike", "a bomb went off, killing five"): PLOVER
-    codes the attack and leaves the source empty. Disasters and common crime have been
+    codes the attack and leaves the source empty. An arrest or a deportation ("two
+    dealers have been arrested") is kept too: only an authority arrests or deports, so
+    PLOVER codes COERCE with the authority implied. Disasters and common crime have been
     set apart before this (:mod:`newsfuse.events.nonevents`)."""
     if any(a.country or a.sector for a in (*event.source, *event.target)):
+        return True
+    if event.event_type == "COERCE" and event.mode in STATE_ONLY_MODES:
         return True
     if event.event_type not in VIOLENT_TYPES:
         return False

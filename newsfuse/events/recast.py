@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from newsfuse.events.framing import SPEECH_VERBS
 from newsfuse.events.syntax import is_temporal, subject_of
 from newsfuse.events.triggers import match_trigger
 from newsfuse.model import Event
@@ -59,6 +60,10 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         # PLOVER PROTEST is a demonstration: "thousands of Kenyans protested" is one,
         # "a human rights group protested" a verbal complaint (DISAPPROVE)
         event = replace(event, event_type="PROTEST", mode=None)
+    if lemma == "protest" and event.event_type == "DISAPPROVE" and _protest_by_deed(token, event):
+        # "growers dumped lemons on the streets to protest", "shunned work to protest": a
+        # deed of civilian dissent is PLOVER PROTEST; words of protest stay DISAPPROVE
+        event = replace(event, event_type="PROTEST", mode=None)
     if lemma in SCUFFLES and event.event_type == "FIGHT" and _crowd_side(event):
         # PLOVER FIGHT is combat between armed forces; protesters clashing with police is
         # a violent protest (CAMEO 145, PLOVER PROTEST mode riot)
@@ -99,6 +104,10 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         means = {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
         if means or event.mode in ("artillery", "aerial") or (armed and armed_target):
             return replace(event, event_type="FIGHT")
+        if _died_in_riot(token) and not any(a.sector for a in event.source):
+            # "fifteen people were killed during food riots", no killer named: the deaths
+            # are the riot's (a violent protest: CAMEO 145, PLOVER PROTEST mode riot)
+            return replace(event, event_type="PROTEST", mode="riot")
         if _harmed_in_fight(token) and any(
             a.sector in MILITARY_SECTORS | {"COP"} for a in event.target
         ):  # "a protester was killed in clashes with police" stays one-sided
@@ -139,6 +148,23 @@ def _said(event: Event, sentence: Span, token: Token) -> bool:
 
 
 FIGHT_SETTINGS = frozenset({"in", "during", "amid"})
+RIOTS = frozenset({"riot", "rioting", "protest", "demonstration"})
+CASUALTIES = frozenset({"kill", "wound", "injure", "die", "hurt"})
+
+
+def _died_in_riot(token: Token) -> bool:
+    """ "were killed in riots", "injured during protests": people killed or hurt in the
+    course of a protest (not "amid protests", a background, nor in a "strike", which may
+    be an air strike)."""
+    if token.lemma_.lower() not in CASUALTIES:
+        return False
+    return any(
+        obj.lemma_.lower() in RIOTS
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )
 
 
 def _harmed_in_fight(token: Token) -> bool:
@@ -195,7 +221,7 @@ def _crowd(verb: Token, words: frozenset[str] = CROWD_WORDS) -> bool:
     return False
 
 
-SCUFFLES = frozenset({"clash", "scuffle", "skirmish"})
+SCUFFLES = frozenset({"clash", "scuffle", "skirmish", "battle", "fight", "fighting"})
 """Verbs and nouns of a brawl between two sides, which are combat only if both are armed."""
 
 
@@ -207,6 +233,26 @@ def _crowd_side(event: Event) -> bool:
         if words & CROWDS:
             return True
     return False
+
+
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "IGO", "REB"})
+
+
+def _protest_by_deed(token: Token, event: Event) -> bool:
+    """Whether "to protest" is the purpose of a deed (not a word) of a civilian group
+    ("citrus growers dumped lemons on the streets to protest", "Palestinians shunned work
+    to protest"): a plural subject, no official or armed source, a head verb that is no
+    speech. A state's or an official's protest ("China summoned the envoy to protest") and
+    one person's stay verbal (DISAPPROVE)."""
+    deed = token.head
+    if token.dep_ not in ("advcl", "xcomp") or deed.i == token.i or deed.pos_ != "VERB":
+        return False
+    if deed.lemma_.lower() in SPEECH_VERBS or match_trigger(deed) is not None:
+        return False
+    subject = subject_of(deed)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return False
+    return bool(event.source) and not any(a.sector in OFFICIAL_SECTORS for a in event.source)
 
 
 LAUNCHES = frozenset({"fire", "launch"})

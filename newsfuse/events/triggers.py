@@ -144,8 +144,12 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         return _drill(token)
     if lemma in SENDING and pos == "VERB" and _sent_near(token):
         return SHOW_OF_FORCE_SENT  # "sent 30 warplanes towards Taiwan": no one receives them
+    if lemma == "order" and pos == "VERB" and _forces_ordered_in(token):
+        return DEPLOYMENT_ORDERED  # "ordered thousands of troops into the refineries"
     if lemma == "storm" and any(c.lower_ in ("out", "off") for c in token.children):
         return None  # "stormed out of parliament": a walkout, no attack
+    if lemma == "strike" and pos == "VERB" and _walkout(token):
+        return LABOUR_STRIKE  # "pilots are striking in protest at working conditions"
     if lemma == "strike" and pos == "NOUN" and _aimed(token):
         return MILITARY_STRIKE  # "Israel's strikes on Gaza": attacks, not a walkout
     lodged = token.dep_ == "dobj" and token.head.lemma_.lower() in COMPLAINT_VERBS
@@ -232,10 +236,29 @@ def _sent_near(verb: Token) -> bool:
     return bool(sent & FORCE_WORDS)
 
 
+DEPLOYED = FORCE_WORDS | frozenset({"police", "policeman", "army", "militia", "reservist"})
+"""Who can be ordered somewhere: a deployment (the object, or what its amount counts)."""
+DEPLOY_PREPS = frozenset({"into", "to", "onto", "towards", "toward"})
+DEPLOYMENT_ORDERED = Trigger("MOBILIZE", "order", "VERB", None, frozenset())
+
+
+def _forces_ordered_in(verb: Token) -> bool:
+    """ "ordered thousands of troops into the refineries": forces moved somewhere at their
+    commander's order, a deployment (PLOVER MOBILIZE: "deploy"). "ordered troops to
+    withdraw" orders an act (its own event) and "ordered an inquiry into the army" moves no
+    force: the forces must be the object and a place the object of "into" / "to"."""
+    if not any(
+        prep.lower_ in DEPLOY_PREPS and children(prep, "pobj") and not is_temporal(prep)
+        for prep in children(verb, "prep")
+    ):
+        return False
+    return any(counted(o).lemma_.lower() in DEPLOYED for o in children(verb, "dobj"))
+
+
 STRIKE_AIMS = frozenset({"on", "against"})
 STRIKE_KINDS = frozenset(
     "drone missile rocket military retaliatory pre-emptive preemptive precision "
-    "nuclear naval artillery cruise".split()
+    "nuclear naval artillery cruise aerial unmanned".split()
 )
 MILITARY_STRIKE = Trigger("ASSAULT", "strike", "NOUN", None, frozenset())
 
@@ -252,6 +275,42 @@ def _aimed(strike: Token) -> bool:
         for target in children(prep, "pobj")
     )
 
+
+LABOUR_STRIKE = Trigger("PROTEST", "strike", "VERB", "strike", frozenset())
+WALKOUT_BLOCKERS = frozenset({"at", "on", "upon", "against", "into", "back"})
+STRIKERS_NOT = frozenset(
+    "militant rebel insurgent gunman bomber attacker guerrilla assailant fighter jet "
+    "earthquake quake storm hurricane typhoon cyclone tornado lightning disaster tragedy "
+    "virus disease".split()
+)
+"""Subjects whose striking is an attack or a blow of fate, never a walkout."""
+
+
+def _walkout(verb: Token) -> bool:
+    """ "Workers struck for higher pay", "pilots are striking in protest": a strike with
+    nothing struck (no object, no passive, no "at" / "on" / "against" a target, no one
+    killed; "in protest" names the grievance instead) by people who are no armed force is a
+    labour strike (CAMEO 143, PLOVER PROTEST mode strike); an attack ("militants struck a
+    convoy", "jets struck overnight") has a target or an armed author."""
+    if children(verb, "dobj", "nsubjpass", "auxpass", "dative", "prt"):
+        return False
+    preps = children(verb, "prep")
+    in_protest = any(
+        p.lower_ == "in" and any(o.lemma_.lower() == "protest" for o in children(p, "pobj"))
+        for p in preps
+    )  # "striking ... in protest at working conditions": the "at" is the grievance
+    if not in_protest and any(p.lower_ in WALKOUT_BLOCKERS and not is_temporal(p) for p in preps):
+        return False
+    if any(c.lemma_.lower() in HARMS for c in children(verb, "advcl", "conj")):
+        return False
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    noun = counted(subject).lemma_.lower()
+    return noun not in FORCE_WORDS | BOMBS | STRIKERS_NOT and subject.pos_ != "PRON"
+
+
+HARMS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 STRIKE_TARGETS = frozenset(
     "target site infrastructure hospital facility depot convoy ship vessel school refinery "
