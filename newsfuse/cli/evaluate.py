@@ -1,5 +1,6 @@
 """The ``eval`` group: scores against gold-standard data."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -185,6 +186,23 @@ def eval_plover_cli(
         console.print(text, highlight=False, markup=False, soft_wrap=True)
 
 
+def _print_scores(
+    result: dict,
+    as_json: bool,
+    errors: bool,
+    report: Callable[[dict], str],
+    listing: Callable[[list], str],
+) -> None:
+    """An eval result as JSON, or its report and (with ``errors``) its half's misses."""
+    if as_json:
+        print_json(result)
+        return
+    console.print(report(result), highlight=False, markup=False)
+    if errors:
+        text = f"\nerrors ({result['errors_half']} half)\n" + listing(result["errors"])
+        console.print(text, highlight=False, markup=False, soft_wrap=True)
+
+
 @eval_app.command("places")
 @cli_errors
 def eval_places_cli(
@@ -233,13 +251,7 @@ def eval_places_cli(
     if texts is not None and not texts.is_file():
         raise InputError(f"no such file: {texts}; pass the articles the gold offsets point into")
     result = evaluate_places(path, half=half, errors=errors, clean=clean, texts=texts)  # type: ignore[arg-type]
-    if as_json:
-        print_json(result)
-        return
-    console.print(format_report(result), highlight=False, markup=False)
-    if errors:
-        text = f"\nerrors ({result['errors_half']} half)\n" + format_errors(result["errors"])
-        console.print(text, highlight=False, markup=False, soft_wrap=True)
+    _print_scores(result, as_json, errors, format_report, format_errors)
 
 
 @eval_app.command("magnitudes")
@@ -279,10 +291,4 @@ def eval_magnitudes_cli(
         result = evaluate_magnitudes(path, texts, errors=errors, half=half)
     except ValueError as exc:
         raise InputError(str(exc)) from exc
-    if as_json:
-        print_json(result)
-        return
-    console.print(format_report(result), highlight=False, markup=False)
-    if errors:
-        text = f"\nerrors ({result['errors_half']} half)\n" + format_errors(result["errors"])
-        console.print(text, highlight=False, markup=False, soft_wrap=True)
+    _print_scores(result, as_json, errors, format_report, format_errors)
