@@ -481,6 +481,7 @@ def test_an_acts_own_place_beats_one_on_its_shared_subject(sentence, locations):
     [
         ("The Liberal party attacked the government's new housing plan on Monday.", "DISAPPROVE"),
         ("Union leaders attacked ministers over the pension reform.", "DISAPPROVE"),
+        ("A new audit attacked the ministry over its spending on consultants.", "DISAPPROVE"),
         ("Opposition supporters attacked a police station with machetes.", "ASSAULT"),
         ("Rebels attacked an army post, killing four soldiers.", "FIGHT"),
     ],

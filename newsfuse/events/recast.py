@@ -123,6 +123,12 @@ SPEAKING_SECTORS = frozenset({"PTY", "OPP", "LEG", "JUD", "JRN", "EDU", "NGO", "
 """Sectors whose members act on others by words, not force (PLOVER's armed and state
 sectors, civilians and religious actors left out: villagers and clerics' followers do riot)."""
 
+DOCUMENTS = frozenset(
+    "report study editorial survey letter statement article book paper column review audit "
+    "memo dossier".split()
+)
+"""What can attack only in words: "a report attacks defence spending"."""
+
 VIOLENCE_CUES = frozenset(
     "kill die dead death wound injure injured hurt bomb gun gunman gunfire shoot shot stab "
     "knife grenade rocket missile shell explosive blast arson fire beat beating mortar "
@@ -133,9 +139,12 @@ VIOLENCE_CUES = frozenset(
 
 
 def _said(event: Event, sentence: Span, token: Token) -> bool:
-    """Whether an attack (``token``) is one of words: every source is of a speaking sector
-    and nothing else in the sentence tells of force or harm."""
-    if not event.source or not all(a.sector in SPEAKING_SECTORS for a in event.source):
+    """Whether an attack (``token``) is one of words: a document attacks, or every source
+    is of a speaking sector, and nothing else in the sentence tells of force or harm."""
+    subject = subject_of(token)
+    written = subject is not None and subject.lemma_.lower() in DOCUMENTS
+    speakers = bool(event.source) and all(a.sector in SPEAKING_SECTORS for a in event.source)
+    if not (written or speakers):
         return False
     if any(a.sector in MILITARY_SECTORS | {"COP"} for a in event.target):
         return False  # "clashed with police": a scuffle with armed men, whoever started it
