@@ -131,6 +131,10 @@ class ClusterConfig:
                 bool(self.embedding_weight))  # fmt: skip
 
 
+_BEFORE_11G: dict[str, Any] = {"unknown_time_cost": 0.0, "score_conflict": 0.0}
+"""Values every configuration before ``happening-2026-11g`` had: no cost for an unknown
+gap, no match-result conflict."""
+
 _BEFORE_11H: dict[str, Any] = {"threshold": 0.25, "generic_share": 0.05, "generic_weight": 1.0}
 """Values every configuration before ``happening-2026-11h`` had (those that set them
 otherwise say so)."""
@@ -160,8 +164,7 @@ LEXICAL_2026_11 = ClusterConfig(
     min_specific_terms=0,
     min_cosine=0.0,
     name_weight=0.0,
-    unknown_time_cost=0.0,
-    score_conflict=0.0,
+    **_BEFORE_11G,
     generic_weight=1.0,
 )
 """The configuration shipped before ``happening-2026-11``: words and publication dates
@@ -176,8 +179,7 @@ HAPPENING_2026_11B = ClusterConfig(
     min_specific_terms=0,
     min_cosine=0.0,
     name_weight=0.0,
-    unknown_time_cost=0.0,
-    score_conflict=0.0,
+    **_BEFORE_11G,
     threshold=0.25,
     generic_weight=1.0,
 )
@@ -190,8 +192,7 @@ HAPPENING_2026_11C = ClusterConfig(
     ticker_conflict=0.0,
     day_conflict_places=False,
     name_weight=0.0,
-    unknown_time_cost=0.0,
-    score_conflict=0.0,
+    **_BEFORE_11G,
     **_BEFORE_11H,
 )
 """The configuration shipped before ``happening-2026-11d``: no ticker conflict. (Words
@@ -202,8 +203,7 @@ HAPPENING_2026_11D = ClusterConfig(
     name="happening-2026-11d",
     day_conflict_places=False,
     name_weight=0.0,
-    unknown_time_cost=0.0,
-    score_conflict=0.0,
+    **_BEFORE_11G,
     **_BEFORE_11H,
 )
 """The configuration shipped before ``happening-2026-11e``: the day conflict spared only by
@@ -212,16 +212,13 @@ a shared person or resolved town, not by a shared street or district."""
 HAPPENING_2026_11E = ClusterConfig(
     name="happening-2026-11e",
     name_weight=0.0,
-    unknown_time_cost=0.0,
-    score_conflict=0.0,
+    **_BEFORE_11G,
     **_BEFORE_11H,
 )
 """The configuration shipped before ``happening-2026-11f``: no phrase that names a
 happening adds to the score."""
 
-HAPPENING_2026_11F = ClusterConfig(
-    name="happening-2026-11f", unknown_time_cost=0.0, score_conflict=0.0, **_BEFORE_11H
-)
+HAPPENING_2026_11F = ClusterConfig(name="happening-2026-11f", **_BEFORE_11G, **_BEFORE_11H)
 """The configuration shipped before ``happening-2026-11g``: a join with no date on either
 side costs nothing for time, as if both were on one day.
 """
