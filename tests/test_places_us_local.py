@@ -273,3 +273,16 @@ def test_gvc_check_half_quality_gate(shared) -> None:
     assert check["toponyms"]["recall"] >= GVC_CHECK_FLOOR["recall"]
     assert check["precision"] >= GVC_CHECK_FLOOR["precision"]
     assert check["toponyms"]["acc161"] >= GVC_CHECK_FLOOR["acc161"]
+
+
+def test_a_neighbourhood_written_as_one_is_a_place_whatever_the_model_made_of_it() -> None:
+    text = (
+        "Police found a teenager shot in the Penrose neighborhood, and a woman in the "
+        "Olde Towne East neighbourhood. The Jewish neighborhood was calm."
+    )
+    ents = [("Penrose", "PERSON"), ("Olde Towne East", "ORG"), ("Jewish", "NORP")]
+    assert _found(text, ents) == ["Penrose", "Olde Towne East"]
+    # a name the model already made a place of stays one span
+    assert _found("He lived in the Englewood neighborhood.", [("Englewood", "GPE")]) == [
+        "Englewood"
+    ]

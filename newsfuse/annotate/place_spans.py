@@ -65,6 +65,11 @@ for places ("Oudshoorn said"). The rules, each by definition:
    Sheriff's Office said"), for rule 5 reads the office, not the county.
 11. **Towns of the article's own state** (:mod:`newsfuse.annotate.state_towns`): "Rock
    Falls teen", "his Dixon-based therapist" where the article is set in Illinois for sure.
+12. **A neighbourhood written as one**: capitalised words between "the" and
+   "neighborhood" ("in the Penrose neighborhood", "the Olde Towne East neighbourhood")
+   name a part of a town, whatever entity the model made of them, unless they are a
+   people's name ("the Jewish neighborhood", NORP); :mod:`newsfuse.geo.neighbourhoods`
+   places them at the article's city.
 """
 
 from __future__ import annotations
@@ -123,6 +128,9 @@ _COUNTY = re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,3}(?:County|Parish|Co\.)$")
 _AGE_BEFORE = re.compile(r"\b\d+-year-old[ \t]+\Z")
 """An age right before a name ("17-year-old Dontay Jordan"): news gives people's ages."""
 _WRITTEN_COUNTY = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:County|Parish))\b")
+_WRITTEN_NEIGHBOURHOOD = re.compile(
+    r"\b[Tt]he[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+neighbou?rhoods?\b"
+)
 _MUNICIPAL_SERVICES = frozenset(
     "police fire sheriff sheriff's sheriff’s mayor council township village borough schools".split()
 )
@@ -318,6 +326,17 @@ def _written_counties(doc: Doc) -> list[Span]:
     return out
 
 
+def _written_neighbourhoods(doc: Doc) -> list[Span]:
+    """Rule 12: "the Name neighborhood", the name no people's (NORP) name."""
+    peoples = {t.i for e in doc.ents if e.label_ == "NORP" for t in e}
+    out = []
+    for m in _WRITTEN_NEIGHBOURHOOD.finditer(doc.text):
+        span = doc.char_span(m.start("name"), m.end("name"))
+        if span is not None and not any(t.i in peoples for t in span):
+            out.append(span)
+    return out
+
+
 def _surnames(doc: Doc, split: Sequence[tuple[Span, Span]] = ()) -> set[str]:
     """Every word of the article's PERSON entities of two words or more ("Jenny Palma"), and
     of the names rule 9 joins."""
@@ -431,6 +450,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
         taken = [(a, b) for a, b in taken if not any(t.start <= a and b <= t.end for t in towns)]
     added += _free(towns, taken)
     added += _free(_written_counties(doc), taken)
+    added += _free(_written_neighbourhoods(doc), taken)
     added += _free(state_towns(doc, model + added, dateline), taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
