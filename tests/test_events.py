@@ -114,11 +114,21 @@ def test_statement_of_concern_alone_is_no_event():
         "A boiler explosion at a hospital in Tbilisi killed two nurses.",
         "Eleven climbers were killed in an avalanche in the Himalayas.",
         "Thousands of families were left homeless in Mozambique after the cyclone.",
+        # a cause after coordinated harms is the cause of both
+        "Thirty villagers were killed or injured in flooding in western Nepal, officials said.",
     ],
 )
 def test_disasters_and_accidents_are_no_events(text):
     # PLOVER codes what political actors do; a hazard or an accident is no one's act
     assert _events(text) == []
+
+
+def test_a_hazard_inside_the_cause_of_a_coordinated_harm_is_not_its_cause():
+    text = (
+        "At least 20 people were injured and dozens arrested in clashes with police during "
+        "a general strike called after the earthquake."
+    )
+    assert _events(text) != []
 
 
 def test_common_crime_without_a_political_actor_is_no_event():

@@ -21,6 +21,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
     from newsfuse.model import Event
@@ -147,15 +149,30 @@ def _hazard_nouns(phrase: Token) -> set[str]:
 
 
 def _hazard_cause(token: Token) -> bool:
-    """ "killed in the earthquake", "died after floods": a hazard named as the cause."""
+    """ "killed in the earthquake", "died after floods": a hazard named as the cause. A
+    cause after coordinated harms is theirs together ("killed or injured in flooding")
+    where the hazard is the cause's own noun, not one in a clause on it ("injured and
+    arrested in clashes during a strike ... after an earthquake")."""
     verbs = [token] if token.dep_ not in ("advcl", "conj") else [token, token.head]
+    if any(_cause_is_hazard(verb, _hazard_nouns) for verb in verbs):
+        return True
+    after = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return any(_cause_is_hazard(verb, _own_hazards) for verb in after)
+
+
+def _cause_is_hazard(verb: Token, hazards: Callable[[Token], set[str]]) -> bool:
     return any(
-        p.lower_ in CAUSE_PREPS and o.dep_ == "pobj" and _hazard_nouns(o)
-        for verb in verbs
+        p.lower_ in CAUSE_PREPS and o.dep_ == "pobj" and hazards(o)
         for p in verb.children
         if p.dep_ == "prep"
         for o in p.children
     )
+
+
+def _own_hazards(noun: Token) -> set[str]:
+    """The hazards a phrase's own nouns name: its head and the nouns coordinated with it."""
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+    return {n.lemma_.lower() for n in nouns if not _gunfire(n)} & HAZARDS
 
 
 def _hazard_clause(token: Token) -> bool:
