@@ -91,6 +91,15 @@ def test_an_english_shire_is_a_county() -> None:
     assert (info.country, info.feature_code) == ("GBR", "ADM2") and info.lat is not None
 
 
+def test_englands_metropolitan_counties_and_regions_are_in_england() -> None:
+    # no package carries them; "the West Midlands" had gone to Zimbabwe's Midlands
+    places = _by_text("Flooding hit parts of the West Midlands and West Yorkshire on Friday.")
+    birmingham, leeds = (52.48, -1.89), (53.8, -1.55)
+    for name, town in (("the West Midlands", birmingham), ("West Yorkshire", leeds)):
+        p = places[name]
+        assert p.country == "GBR" and haversine_km(p.lat, p.lon, *town) < 40, name
+
+
 def test_a_valley_named_after_a_place_is_placed_there_without_its_id() -> None:
     info = lookup_place("the Napa Valley")
     assert info.country == "USA" and info.geonameid is None and info.feature_code == "VAL"
