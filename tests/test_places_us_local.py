@@ -124,6 +124,12 @@ def test_a_small_town_heads_its_own_police_and_fire_departments() -> None:
     assert _found("The Rockport Rotary Club met.", [("The Rockport Rotary Club", "ORG")]) == []
 
 
+def test_an_english_court_is_named_for_its_town() -> None:
+    text = "He appeared at Wood Green Crown Court and then at Hove Coroner's Court."
+    ents = [("Wood Green Crown Court", "ORG"), ("Hove Coroner's Court", "ORG")]
+    assert _found(text, ents) == ["Wood Green", "Hove"]
+
+
 def test_a_small_towns_bare_dateline() -> None:
     found = find_dateline("GALENA – A man was hurt in a shooting on Friday, police said.")
     assert found is not None and found.place == "GALENA"

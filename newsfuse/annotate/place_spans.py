@@ -132,10 +132,13 @@ _WRITTEN_NEIGHBOURHOOD = re.compile(
     r"\b[Tt]he[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+neighbou?rhoods?\b"
 )
 _MUNICIPAL_SERVICES = frozenset(
-    "police fire sheriff sheriff's sheriff’s mayor council township village borough schools".split()
+    "police fire sheriff sheriff's sheriff’s mayor council township village borough schools "
+    "crown magistrates magistrates' magistrates’ coroner's coroner’s".split()
 )
 """Words after a name that make an organisation a town's own service ("Aransas Pass Police
-Department", "Roy Fire Department", "Overland City Council"): its head is the town."""
+Department", "Roy Fire Department", "Overland City Council") or court ("Wood Green Crown
+Court", "Bromley Magistrates' Court", "Hove Coroner's Court": England's courts are named
+for the town they sit in): its head is the town."""
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _INITIALS = re.compile(r"^[A-Z]{2,5}$")
