@@ -95,6 +95,18 @@ def test_split_noise_is_zero_for_a_perfect_coder_and_positive_for_a_mixed_one():
     assert split_noise(gold, mixed, rounds=20) == noise  # seeded: the figure repeats
 
 
+def test_one_magnitude_miss_in_a_few_records_gaps_every_halving():
+    # 6 records with a toll, one coded wrong: whichever half holds the miss is 1/3 lower
+    gold = [{"event": "ASSAULT", "dead": "3"} for _ in range(6)]
+    predicted = [[{"event": "ASSAULT", "dead": 3}] for _ in range(5)] + [
+        [{"event": "ASSAULT", "dead": 4}]
+    ]
+    assert split_noise(gold, predicted, rounds=20)["magnitudes_share_over_0.05"] == 1.0
+    right = [[{"event": "ASSAULT", "dead": 3}] for _ in range(6)]
+    assert split_noise(gold, right, rounds=20)["magnitudes_share_over_0.05"] == 0.0
+    assert split_noise([{"event": "AGREE"}], [[]], rounds=2)["magnitudes_share_over_0.05"] is None
+
+
 def test_magnitudes_are_scored_together_in_each_half(tmp_path):
     result = evaluate_plover(_gold(tmp_path))
     for part in (result, result["tune"], result["check"]):

@@ -125,6 +125,7 @@ def split_noise(
         by_type.setdefault(str(record.get("event")), []).append(position)
     rng = random.Random(12)
     gaps = []
+    magnitude_gaps = []
     for _ in range(rounds):
         first: list[int] = []
         second: list[int] = []
@@ -133,13 +134,24 @@ def split_noise(
             cut = len(shuffled) // 2 + (len(shuffled) % 2 if rng.random() < 0.5 else 0)
             first += shuffled[:cut]
             second += shuffled[cut:]
-        a = score_plover([gold[p] for p in first], [predicted[p] for p in first])
-        b = score_plover([gold[p] for p in second], [predicted[p] for p in second])
+        a = _with_magnitudes(score_plover([gold[p] for p in first], [predicted[p] for p in first]))
+        b = _with_magnitudes(
+            score_plover([gold[p] for p in second], [predicted[p] for p in second])
+        )
         gaps.append(a["macro_f1"] - b["macro_f1"])
+        ma = a["attributes"]["magnitudes"]["accuracy"]
+        mb = b["attributes"]["magnitudes"]["accuracy"]
+        if ma is not None and mb is not None:
+            magnitude_gaps.append(ma - mb)
     return {
         "rounds": rounds,
         "macro_f1_gap_sd": statistics.pstdev(gaps),
         "share_over_0.05": sum(abs(g) > 0.05 for g in gaps) / rounds,
+        "magnitudes_share_over_0.05": (
+            sum(abs(g) > 0.05 for g in magnitude_gaps) / len(magnitude_gaps)
+            if magnitude_gaps
+            else None
+        ),
     }
 
 
@@ -234,4 +246,10 @@ def format_halves(result: Mapping[str, Any]) -> str:
     for name in result["attributes"]:
         values = [(p["attributes"][name]["accuracy"], p["attributes"][name]["n"]) for p in parts]
         lines.append(row(name, values, result["gap"].get(name)))
+    share = (noise or {}).get("magnitudes_share_over_0.05")
+    if share is not None:
+        lines.append(
+            f"(the split alone: on {noise['rounds']} random halvings by type the magnitudes "
+            f"gap exceeds 0.05 in {share:.0%} of them)"
+        )
     return "\n".join(lines)
