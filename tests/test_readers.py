@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,13 @@ def test_text_html_json_jsonl_and_gz(tmp_path):
     assert news_please.meta["title"] == "T"
     assert news_please.meta["published"] == "2020-01-02"
     assert [d.meta.get("id") for d in docs if "d.jsonl" in d.source] == ["x1", "x2"]
+
+
+@pytest.mark.parametrize("key", ["published_at", "publishedAt", "datePublished", "pub_date"])
+def test_other_common_names_of_the_publication_date(tmp_path, key):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": "Body.", key: "2020-01-02"}) + "\n")
+    (doc,) = _docs(read_paths([str(tmp_path / "a.jsonl")]))
+    assert doc.meta["published"] == "2020-01-02"
 
 
 def test_glob_and_missing_path(tmp_path):
