@@ -378,10 +378,24 @@ def _own_state(root: Token, verb: Token) -> set[str] | None:
     for child in root.children:
         if child.dep_ in ("acl", "amod") and child.lower_ in OWN_STATES and child.i != verb.i:
             return _states(child)
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i != verb.i:
+            # "among three people shot dead", "the 30 people murdered": a reduced passive
+            harm = _harm_of(child)
+            if harm is not None and not children(child, "dobj"):
+                return {harm}
     head = root.head  # "and several injured", parsed "several" modifying "injured"
     if root.dep_ in ("amod", "nsubj") and head.lower_ in OWN_STATES and head.i != verb.i:
         return _states(head)
     return None
+
+
+def _harm_of(verb: Token) -> str | None:
+    """ "dead" for a verb of killing or one whose result is death ("shot dead", "beaten to
+    death"), "wound" for a verb of injury, else None."""
+    lemma = verb.lemma_.lower()
+    if lemma in DEAD_VERBS or _to_death(verb) or any(c.lower_ == "dead" for c in verb.children):
+        return "dead"
+    return "wound" if lemma in INJURED_VERBS else None
 
 
 def _states(word: Token) -> set[str] | None:
@@ -405,9 +419,7 @@ def _bare_participle(verb: Token) -> bool:
     )
 
 
-BARE_AMOUNTS = {"one": 1.0} | dict.fromkeys(
-    "many several scores dozens hundreds thousands".split()
-)
+BARE_AMOUNTS = {"one": 1.0} | dict.fromkeys("many several scores dozens hundreds thousands".split())
 """Counts news gives with no noun after a toll's verb ("killed two and wounded one",
 "left many wounded", "several injured"), which the quantity annotator leaves out (it keeps
 "one" and "several" only before a noun)."""
