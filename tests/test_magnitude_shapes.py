@@ -59,6 +59,8 @@ def test_a_coordinated_verb_with_its_own_object_is_no_state() -> None:
         ("Officials put the death toll from the bombing at 35.", 35),
         ("A 19-year-old student was among three people shot dead by police on Tuesday.", 3),
         ("On Monday 20 people were killed in a bomb attack in Karachi.", 20),
+        ("At least 12 people were reported killed in the clashes.", 12),
+        ("Five soldiers are believed to have been killed in the ambush.", 5),
     ],
 )
 def test_tolls_as_news_writes_them(text, dead) -> None:

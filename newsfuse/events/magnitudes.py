@@ -166,6 +166,14 @@ def magnitudes(
             for c in (*verb.children, *span.root.children)  # "shot dead two protesters"
             if c.lower_ in CASUALTY_RESULTS and c.dep_ != "conj"  # "and five wounded"
         }
+        if span.root.dep_ == "nsubjpass":  # "12 people were reported killed", "are
+            # believed to have been killed": the subject of a passive of saying is the
+            # subject of the harm it reports
+            lemmas |= {
+                c.lemma_.lower()
+                for c in children(verb, "xcomp", "oprd")
+                if c.lemma_.lower() in DEAD_VERBS | INJURED_VERBS
+            }
         own = _own_state(span.root, verb)
         if own is not None:  # "killed 20 and injured dozens", "and one wounded": its own
             lemmas = {*own, noun}
