@@ -5,9 +5,13 @@ and PLOVER's FIGHT for those harmed in a fight (issue 12)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from newsfuse import code_sentence
+from newsfuse.evaluate.magnitudes import read_gold
 
 
 def _counts(text: str, event_type: str | None = None) -> tuple:
@@ -114,3 +118,16 @@ def test_those_harmed_in_a_fight_are_its_toll(text) -> None:
 )
 def test_one_sided_violence_stays_assault(text) -> None:
     assert _types(text)[:1] == ["ASSAULT"], _types(text)
+
+
+EXTRA = Path(__file__).parent / "data" / "magnitudes" / "corpus_magnitudes_extra.jsonl"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def test_the_third_set_holds_no_text_and_matches_the_corpus() -> None:
+    lines = EXTRA.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 50
+    assert all("text" not in json.loads(line) for line in lines)
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    assert len(read_gold(EXTRA, CORPUS)) == 50  # every SHA-1 still matches its bytes
