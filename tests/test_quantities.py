@@ -199,6 +199,8 @@ NEGATIVE = [
     ("He won the 100m race.", "100"),
     ("It must restate its 2003 results.", "2003"),
     ("The 2022 elections were held.", "2022"),
+    ("He was jailed for 18 years on Monday.", "18"),
+    ("Earlier on Friday 15 March protesters marched.", "15"),
 ]
 
 
@@ -348,3 +350,16 @@ def test_random_sentences_never_raise_and_offsets_hold(nlp, tokens, glue):
         previous_end = q.end
         assert (q.value is None) == q.vague
         assert q.value is None or q.value >= 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("On Monday 20 people were killed in a bomb attack in Karachi.", "20 people", 20),
+        ("Earlier on Friday 15 protesters were arrested outside the embassy.", "15 protesters", 15),
+    ],
+)
+def test_a_count_after_a_weekday_is_a_count(nlp, sentence, text, value):
+    # the tagger runs "Monday 20" into one date; a day of the month goes with its month
+    found = quantities(nlp, sentence)
+    assert [(q.text, q.value) for q in found] == [(text, value)], summary(found)

@@ -57,7 +57,7 @@ from newsfuse.annotate.amounts import (
     match_amount,
     phrase_at,
 )
-from newsfuse.calendar_words import MONTHS
+from newsfuse.calendar_words import MONTHS, WEEKDAYS
 from newsfuse.model import Actor, Quantity
 
 if TYPE_CHECKING:
@@ -173,12 +173,27 @@ def _in_skipped_entity(doc: Doc, match: NumberMatch, noun: Token | None) -> bool
     for k in range(match.start, match.end):
         tok = doc[k]
         label = tok.ent_type_
-        rescued = label == "DATE" and _is_counted_year_lookalike(doc, match, noun)
+        rescued = label == "DATE" and (
+            _is_counted_year_lookalike(doc, match, noun) or _is_count_after_date(doc, match, noun)
+        )
         if label in SKIP_LABELS and not rescued:
             return True
         if label in NAME_LABELS and tok.ent_iob_ == "I" and tok.i == match.start:
             return True
     return False
+
+
+def _is_count_after_date(doc: Doc, match: NumberMatch, noun: Token | None) -> bool:
+    """A count that follows a weekday the tagger ran into one date: "on Monday 20 people
+    were killed", "Earlier on Friday 15 protesters were arrested" ("Monday 20", "Friday 15"
+    tagged DATE). A day of the month goes with its month ("Friday 15 March"), so a number
+    right after a weekday that counts the plural noun right after it is a count."""
+    if noun is None or noun.i != match.end or noun.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if noun.ent_type_ or match.start == 0:
+        return False
+    before = doc[match.start - 1]
+    return before.ent_type_ == "DATE" and before.lower_ in WEEKDAYS
 
 
 def _is_counted_year_lookalike(doc: Doc, match: NumberMatch, noun: Token | None) -> bool:

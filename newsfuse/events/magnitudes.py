@@ -129,6 +129,7 @@ def magnitudes(
     found: dict[str, int | str] = {}
     filled: set[str] = set()
     doc = sentence.doc
+    quantities = sorted((*quantities, *bare_counts(sentence, quantities)), key=lambda q: q.start)
     for q in quantities:
         if not (sentence.start_char <= q.start < sentence.end_char):
             continue
@@ -144,9 +145,11 @@ def magnitudes(
         if span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() == "life":
             noun = "lives"  # "claimed the lives of nine soldiers"
         lemmas = {verb.lemma_.lower(), span.root.lemma_.lower(), noun}
-        subject = subject_of(verb)
-        if subject is not None and subject.lemma_.lower() in TOLL_NOUNS:
-            lemmas.add("death")  # "the death toll rose to 35"
+        for toll in (subject_of(verb), *children(verb, "dobj")):
+            if toll is not None and toll.i != span.root.i:
+                # "the death toll rose to 35", "put the toll at 35", "the number of
+                # people killed has risen to 14"
+                lemmas |= _toll_kind(toll)
         if not children(verb, "dobj") or span.root.dep_ != "dobj":
             # "killed or wounded 30" shares one object; "destroyed 400 homes and killed 13"
             # has one per verb, and the homes are no one's death
@@ -154,7 +157,7 @@ def magnitudes(
             lemmas |= {c.lemma_.lower() for c in shared}  # "and five wounded": its own
             if any(_to_death(v) for v in (verb, *shared)):
                 lemmas.add("kill")  # "were knifed and shot to death"
-        if _shares_head_object(verb):
+        if span.root.dep_ not in ("nsubj", "nsubjpass", "amod") and _shares_head_object(verb):
             # "killed or wounded at least 30": one object shared by both verbs ("killed two
             # and arrested 50" has two objects, one per verb)
             lemmas |= {verb.head.lemma_.lower()}
@@ -163,6 +166,17 @@ def magnitudes(
             for c in (*verb.children, *span.root.children)  # "shot dead two protesters"
             if c.lower_ in CASUALTY_RESULTS and c.dep_ != "conj"  # "and five wounded"
         }
+        if span.root.dep_ == "nsubjpass":  # "12 people were reported killed", "are
+            # believed to have been killed": the subject of a passive of saying is the
+            # subject of the harm it reports
+            lemmas |= {
+                c.lemma_.lower()
+                for c in children(verb, "xcomp", "oprd")
+                if c.lemma_.lower() in DEAD_VERBS | INJURED_VERBS
+            }
+        own = _own_state(span.root, verb)
+        if own is not None:  # "killed 20 and injured dozens", "and one wounded": its own
+            lemmas = {*own, noun}
         if verb.lemma_.lower() == "leave" and any(
             c.lower_ == "killed" and c.dep_ == "acl" and not children(c, "dobj", "conj")
             for c in span.root.children
@@ -172,18 +186,23 @@ def magnitudes(
             span.root.dep_ in ("nsubj", "csubj")
             and verb.lemma_.lower() != "die"
             and not _elided_passive(verb)
+            and not _bare_participle(verb)
+            and own is None
         )
         role = _role(lemmas, agent, noun, event_type)
         if role is None or role in filled:
             continue
         if role != "size" and _counts_things(noun):
             continue  # "killed ... and destroyed 45 tanks": the dead and injured are people
+        if noun.endswith("load"):
+            continue  # "three coachloads of people were detained": a measure, no head count
         if role == "size" and not _in_event_clause(number, trigger):
             continue  # "the union, which represents 2,300 workers, will strike"
         filled.add(role)
         count = None if q.value is None else as_count(q.value)
         if count is not None:
             count = _with_conjuncts(span.root, count, quantities)
+            count += _companions_of(span.root)
         if count is not None:
             found[role] = count
         elif q.value is None:
@@ -191,6 +210,31 @@ def magnitudes(
         else:
             found[f"{role}_text"] = f"{q.text} (too large to store as a count)"
     return found
+
+
+TALLIES = frozenset({"number", "figure", "count", "total"})
+"""Nouns that tally people: "the number of people killed" is a toll."""
+
+
+def _toll_kind(noun: Token) -> set[str]:
+    """What a toll noun counts: the dead for a (death) toll or the number of the dead or
+    of people killed; the injured for the number of the injured; nothing else (news
+    writes a toll as "the death toll rose to N", "officials put the toll at N")."""
+    lemma = noun.lemma_.lower()
+    if lemma in TOLL_NOUNS:
+        compounds = {c.lemma_.lower() for c in children(noun, "compound", "amod")}
+        if "casualty" in compounds:
+            return {"death", "injure"}  # dead and injured with an unknown split: neither
+        return {"injure"} if "injury" in compounds else {"death"}
+    if lemma not in TALLIES:
+        return set()
+    for counted in (o for p in children(noun, "prep") if p.lower_ == "of" for o in p.children):
+        words = {counted.lower_, *(c.lower_ for c in counted.children if c.dep_ in ("acl", "amod"))}
+        if words & {"dead", "killed", "deaths", "fatalities"}:
+            return {"death"}
+        if words & {"injured", "wounded", "injuries"}:
+            return {"injure"}
+    return set()
 
 
 def _to_death(verb: Token) -> bool:
@@ -268,6 +312,30 @@ def _with_conjuncts(root: Token, count: int, quantities: Sequence[Quantity]) -> 
     return total
 
 
+COMITATIVES = frozenset({"along", "together"})
+
+
+def _companions_of(root: Token) -> int:
+    """The people a count is "with": "X was arrested (along) with eight men", "killed the
+    governor along with two bodyguards" counts X too (nine, three): English joins people
+    to one act with "with", and PLOVER counts the event's participants or casualties, not
+    one phrase of them. One for a single person named as the verb's patient (the subject
+    of a passive, else the object), nothing when that phrase is no single person."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "with":
+        return 0
+    verb = prep.head.head if prep.head.lower_ in COMITATIVES else prep.head
+    if verb.pos_ != "VERB":
+        return 0
+    patients = children(verb, "nsubjpass") or children(verb, "dobj")
+    if len(patients) != 1 or root in patients[0].subtree:
+        return 0
+    return 1 if is_one_person(patients) else 0
+
+
 def _one_person(token: Token) -> bool:
     """One person with no number: a name, or a person-like noun with a singular
     determiner ("another man", "a Chinese"); the tagger's singular and plural tags are
@@ -297,9 +365,104 @@ def _own_argument(verb: Token) -> bool:
 
 
 def _casualty_lemma(token: Token) -> str:
-    """ "dead" stays "dead"; "wounded", "injured", "hurt" are the verb of injury."""
+    """ "dead" stays "dead"; "killed" is the verb of killing; "wounded", "injured", "hurt"
+    the verb of injury."""
     word = token.lower_
-    return "dead" if word == "dead" else "wound" if word in ("wounded", "injured", "hurt") else word
+    if word in ("dead", "killed"):
+        return "dead"
+    return "wound" if word in ("wounded", "injured", "hurt") else word
+
+
+OWN_STATES = frozenset({"dead", "killed", "wounded", "injured", "hurt"})
+"""What a count's own participle or adjective says happened to those it counts."""
+
+
+def _own_state(root: Token, verb: Token) -> set[str] | None:
+    """The harm a count's own participle or adjective names, when it is not the verb the
+    count hangs from: "killed 20 people and injured dozens" (parsed "injured dozens", a
+    conjunct of "killed"), "were killed and one wounded", "leaving 220 men killed": English
+    news gives each count of a toll its own state word, and that word, not the verb of the
+    coordination, says whether they are the dead or the injured."""
+    for child in root.children:
+        if child.dep_ in ("acl", "amod") and child.lower_ in OWN_STATES and child.i != verb.i:
+            return _states(child)
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i != verb.i:
+            # "among three people shot dead", "the 30 people murdered": a reduced passive
+            harm = _harm_of(child)
+            if harm is not None and not children(child, "dobj"):
+                return {harm}
+    head = root.head  # "and several injured", parsed "several" modifying "injured"
+    if root.dep_ in ("amod", "nsubj") and head.lower_ in OWN_STATES and head.i != verb.i:
+        return _states(head)
+    return None
+
+
+def _harm_of(verb: Token) -> str | None:
+    """ "dead" for a verb of killing or one whose result is death ("shot dead", "beaten to
+    death"), "wound" for a verb of injury, else None."""
+    lemma = verb.lemma_.lower()
+    if lemma in DEAD_VERBS or _to_death(verb) or any(c.lower_ == "dead" for c in verb.children):
+        return "dead"
+    return "wound" if lemma in INJURED_VERBS else None
+
+
+def _states(word: Token) -> set[str] | None:
+    """The harms a state word and its conjuncts name ("killed or wounded": both, so
+    neither count alone); None when one of them has an object of its own: then it is a
+    verb with its own clause ("brigades, killed or wounded 1,500 soldiers"), no state."""
+    words = [word, *(c for c in children(word, "conj") if c.lower_ in OWN_STATES)]
+    if any(children(w, "dobj") for w in words):
+        return None
+    return {_casualty_lemma(w) for w in words}
+
+
+def _bare_participle(verb: Token) -> bool:
+    """ "and 30 wounded", "scores injured": a past participle of harm with no auxiliary and
+    no object is the state its subject was left in (a reduced passive), so the subject is
+    who was harmed, not who harmed."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in DEAD_VERBS | INJURED_VERBS
+        and not children(verb, "aux", "auxpass", "dobj")
+    )
+
+
+BARE_AMOUNTS = {"one": 1.0} | dict.fromkeys("many several scores dozens hundreds thousands".split())
+"""Counts news gives with no noun after a toll's verb ("killed two and wounded one",
+"left many wounded", "several injured"), which the quantity annotator leaves out (it keeps
+"one" and "several" only before a noun)."""
+
+
+def bare_counts(sentence: Span, quantities: Sequence[Quantity]) -> list[Quantity]:
+    """The nounless counts of people harmed: a word of :data:`BARE_AMOUNTS` that is the
+    subject or object of a verb of killing or injury, or carries its own state word
+    ("one wounded", "many wounded"), and that no quantity covers ("no one" counts no one)."""
+    covered = [(q.start, q.end) for q in quantities]
+    found = []
+    for token in sentence:
+        word = token.lower_
+        if word not in BARE_AMOUNTS or any(a <= token.idx < b for a, b in covered):
+            continue
+        if token.i > 0 and token.doc[token.i - 1].lower_ == "no":
+            continue
+        head = token.head
+        harm = head.lemma_.lower() in DEAD_VERBS | INJURED_VERBS or head.lower_ in OWN_STATES
+        argument = token.dep_ in ("nsubj", "nsubjpass", "dobj", "amod") and harm
+        if not argument and _own_state(token, head) is None:
+            continue
+        value = BARE_AMOUNTS[word]
+        found.append(
+            Quantity(
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                value=value,
+                qualifier=None if value is not None else "vague",
+                noun=None,
+                vague=value is None,
+            )
+        )
+    return found
 
 
 def is_one_person(tokens: Sequence[Token]) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from newsfuse.events.framing import SPEECH_VERBS
-from newsfuse.events.syntax import is_temporal, subject_of
+from newsfuse.events.syntax import is_temporal, prep_objects, subject_of
 from newsfuse.events.triggers import match_trigger
 from newsfuse.model import Event
 
@@ -108,10 +108,16 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
             # "fifteen people were killed during food riots", no killer named: the deaths
             # are the riot's (a violent protest: CAMEO 145, PLOVER PROTEST mode riot)
             return replace(event, event_type="PROTEST", mode="riot")
-        if _harmed_in_fight(token) and any(
-            a.sector in MILITARY_SECTORS | {"COP"} for a in event.target
-        ):  # "a protester was killed in clashes with police" stays one-sided
+        if _harmed_in_fight(token) and (armed_target or not _protest_crowd_in(sentence)):
+            # "killed in fighting between rival militias", "were killed in fighting at a
+            # refinery": those harmed in a fight, a clash, a battle are the toll of violence
+            # between two sides that both fight (PLOVER FIGHT), whoever they were; "a
+            # protester was killed in clashes with police" stays one-sided (a crowd is unarmed)
             return replace(event, event_type="FIGHT")
+        if (subject := subject_of(token)) is not None and subject.lemma_.lower() in PLANES:
+            # "planes from Afghanistan attacked Pakistani villages": a plane that attacks is
+            # a warplane, and an air attack is CAMEO 195 (aerial weapons), PLOVER FIGHT
+            return replace(event, event_type="FIGHT", mode="aerial")
     return event
 
 
@@ -176,19 +182,46 @@ def _died_in_riot(token: Token) -> bool:
     )
 
 
+PLANES = frozenset({"plane", "airplane", "aeroplane"})
+"""Aircraft words that are not military by themselves (:data:`MILITARY_MEANS` has those)."""
+
+PROTEST_CROWDS = frozenset("protester protestor demonstrator rioter marcher".split())
+
+
+def _protest_crowd_in(sentence: Span) -> bool:
+    """Whether the sentence names protesters: their clashes with police are a riot or
+    one-sided force, not a fight of armed sides."""
+    return any(t.lemma_.lower() in PROTEST_CROWDS for t in sentence)
+
+
 def _harmed_in_fight(token: Token) -> bool:
     """Whether the harm was done "in clashes", "in an exchange of fire", "during fighting":
     deaths of armed men in a fight between armed sides are that fight's toll, PLOVER FIGHT."""
     # conjuncts share their adjuncts: "were killed and five wounded in an exchange of fire"
     harms = [token, *(c for c in token.children if c.dep_ == "conj")]
-    return any(
-        (trigger := match_trigger(obj)) is not None and trigger.event_type == "FIGHT"
+    settings = [
+        obj
         for harm in harms
         for prep in harm.children
         if prep.dep_ == "prep" and prep.lower_ in FIGHT_SETTINGS
         for obj in prep.children
-        if obj.dep_ == "pobj"
+        if obj.dep_ in ("pobj", "pcomp")
+    ]
+    # "in checking a new offensive": the fight is the object; "in two days of fighting":
+    # the fight is what the span of time is of
+    settings += [o for s in settings if s.dep_ == "pcomp" for o in s.children if o.dep_ == "dobj"]
+    settings += [o for s in settings for o in prep_objects(s, frozenset({"of"}))]
+    return any(
+        obj.lemma_.lower() in COMBAT
+        or ((trigger := match_trigger(obj)) is not None and trigger.event_type == "FIGHT")
+        for obj in settings
     )
+
+
+COMBAT = frozenset(
+    "offensive combat crossfire firefight gunfight gunbattle shootout battle war".split()
+)
+"""Nouns of combat between armed sides, trigger words or not ("killed in a new offensive")."""
 
 
 CROWD_WORDS = frozenset(
