@@ -125,9 +125,12 @@ def test_a_small_town_heads_its_own_police_and_fire_departments() -> None:
 
 
 def test_an_english_court_is_named_for_its_town() -> None:
-    text = "He appeared at Wood Green Crown Court and then at Hove Coroner's Court."
-    ents = [("Wood Green Crown Court", "ORG"), ("Hove Coroner's Court", "ORG")]
-    assert _found(text, ents) == ["Wood Green", "Hove"]
+    # towns under rule 1's population floor, so only the court's name makes them places
+    text = "He appeared at Wood Green Crown Court and then at Chippenham Coroner's Court."
+    ents = [("Wood Green Crown Court", "ORG"), ("Chippenham Coroner's Court", "ORG")]
+    assert _found(text, ents) == ["Wood Green", "Chippenham"]
+    # "Crown" with no "Court" after it names no court
+    assert _found("The Golden Crown Casino was sold.", [("The Golden Crown Casino", "ORG")]) == []
 
 
 def test_a_small_towns_bare_dateline() -> None:
@@ -288,6 +291,12 @@ def test_a_neighbourhood_written_as_one_is_a_place_whatever_the_model_made_of_it
     )
     ents = [("Penrose", "PERSON"), ("Olde Towne East", "ORG"), ("Jewish", "NORP")]
     assert _found(text, ents) == ["Penrose", "Olde Towne East"]
+    # a people's, a faith's or a known person's name says who lives there, not where
+    for name, label in (("Alawite", "PERSON"), ("Latino", "ORG"), ("Trump", "PERSON")):
+        assert _found(f"They met in the {name} neighborhood.", [(name, label)]) == [], name
+    # a neighbourhood of no city the article names keeps no point
+    alone = _by_text("A teenager was shot in the Penrose neighborhood on Friday.")
+    assert alone.get("Penrose") is None or alone["Penrose"].lat is None
     # a name the model already made a place of stays one span
     assert _found("He lived in the Englewood neighborhood.", [("Englewood", "GPE")]) == [
         "Englewood"

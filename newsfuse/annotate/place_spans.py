@@ -132,13 +132,14 @@ _WRITTEN_NEIGHBOURHOOD = re.compile(
     r"\b[Tt]he[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+neighbou?rhoods?\b"
 )
 _MUNICIPAL_SERVICES = frozenset(
-    "police fire sheriff sheriff's sheriff’s mayor council township village borough schools "
-    "crown magistrates magistrates' magistrates’ coroner's coroner’s".split()
+    "police fire sheriff sheriff's sheriff’s mayor council township village borough schools".split()
 )
 """Words after a name that make an organisation a town's own service ("Aransas Pass Police
-Department", "Roy Fire Department", "Overland City Council") or court ("Wood Green Crown
-Court", "Bromley Magistrates' Court", "Hove Coroner's Court": England's courts are named
-for the town they sit in): its head is the town."""
+Department", "Roy Fire Department", "Overland City Council"): its head is the town."""
+_COURTS = frozenset({"crown", "magistrates", "coroner", "coroners"})
+"""Words that, with "Court" after them, make an organisation a town's court ("Wood Green
+Crown Court", "Bromley Magistrates' Court", "Chippenham Coroner's Court": England's
+courts are named for the town they sit in)."""
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _INITIALS = re.compile(r"^[A-Z]{2,5}$")
@@ -236,6 +237,15 @@ def _after_title(span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].lower_ in _TITLES
 
 
+def _a_court(core: Span, n: int) -> bool:
+    """Whether ``core`` goes on after its first ``n`` words as a court's name: a word of
+    :data:`_COURTS`, perhaps a possessive, then "Court"."""
+    if core[n].lower_ not in _COURTS:
+        return False
+    after = [t.lower_ for t in core[n + 1 : n + 3] if t.text not in ("'s", "’s", "'", "’")]
+    return after[:1] == ["court"]
+
+
 def _inside_org(ent: Span) -> list[Span]:
     """Rules 2 and 3: the places an ORG entity's name holds."""
     core = _strip(ent)
@@ -248,7 +258,10 @@ def _inside_org(ent: Span) -> list[Span]:
         if (
             is_place_name(head.text)
             or _is_county(head.text)
-            or (core[n].lower_ in _MUNICIPAL_SERVICES and is_town_name(head.text))
+            or (
+                (core[n].lower_ in _MUNICIPAL_SERVICES or _a_court(core, n))
+                and is_town_name(head.text)
+            )
         ):
             out.append(head)
             break
@@ -329,14 +342,30 @@ def _written_counties(doc: Doc) -> list[Span]:
     return out
 
 
+_WHO_LIVES_THERE = frozenset(
+    "jewish arab muslim christian catholic sunni shiite shia alawite druze sikh hindu yazidi "
+    "bedouin haredi hasidic orthodox roma latino hispanic black white asian amish mormon "
+    "coptic chaldean assyrian maronite gay immigrant".split()
+)
+"""Words of a people, faith or group before "neighborhood" that say who lives there, not
+where it is ("the Jewish neighborhood", "the Druze neighbourhood"), beside the nationality
+words of our demonym table."""
+
+
 def _written_neighbourhoods(doc: Doc) -> list[Span]:
-    """Rule 12: "the Name neighborhood", the name no people's (NORP) name."""
+    """Rule 12: "the Name neighborhood", the name no people's name (NORP, our demonyms,
+    :data:`_WHO_LIVES_THERE`) and no person or organisation our tables know."""
     peoples = {t.i for e in doc.ents if e.label_ == "NORP" for t in e}
     out = []
     for m in _WRITTEN_NEIGHBOURHOOD.finditer(doc.text):
         span = doc.char_span(m.start("name"), m.end("name"))
-        if span is not None and not any(t.i in peoples for t in span):
-            out.append(span)
+        if span is None or any(t.i in peoples for t in span):
+            continue
+        key = _key(span.text)
+        entry = names().get(key)
+        if key in _WHO_LIVES_THERE or (entry is not None and entry.kind != "capital"):
+            continue  # a people, a person, an organisation, a country
+        out.append(span)
     return out
 
 

@@ -249,7 +249,7 @@ def format_halves(result: Mapping[str, Any]) -> str:
     share = (noise or {}).get("magnitudes_share_over_0.05")
     if share is not None:
         lines.append(
-            f"(the split alone: on {noise['rounds']} random halvings by type the magnitudes "
-            f"gap exceeds 0.05 in {share:.0%} of them)"
+            f"(the split alone: of {noise['rounds']} random halvings by type, those with "
+            f"magnitude records in both halves gap them by more than 0.05 in {share:.0%})"
         )
     return "\n".join(lines)

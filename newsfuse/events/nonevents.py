@@ -149,30 +149,48 @@ def _hazard_nouns(phrase: Token) -> set[str]:
 
 
 def _hazard_cause(token: Token) -> bool:
-    """ "killed in the earthquake", "died after floods": a hazard named as the cause. A
-    cause after coordinated harms is theirs together ("killed or injured in flooding")
-    where the hazard is the cause's own noun, not one in a clause on it ("injured and
-    arrested in clashes during a strike ... after an earthquake")."""
+    """ "killed in the earthquake", "died after floods": a hazard named as the cause. A harm
+    with no cause of its own shares the cause of a harm coordinated with it ("killed or
+    injured in flooding"), when that harm names no agent and the cause's own head noun is
+    the hazard (not "in clashes and a stampede", nor "in clashes during a strike ... after
+    an earthquake")."""
     verbs = [token] if token.dep_ not in ("advcl", "conj") else [token, token.head]
     if any(_cause_is_hazard(verb, _hazard_nouns) for verb in verbs):
         return True
-    after = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    return any(_cause_is_hazard(verb, _own_hazards) for verb in after)
+    if token.lemma_.lower() not in HARM_VERBS or _causes(token):
+        return False
+    shared = [
+        c
+        for c in token.children
+        if c.dep_ == "conj"
+        and c.lemma_.lower() in HARM_VERBS
+        and not any(g.dep_ == "agent" for g in c.children)
+    ]
+    return any(_cause_is_hazard(verb, _head_hazard) for verb in shared)
+
+
+HARM_VERBS = frozenset("kill injure wound hurt maim die".split())
+"""Verbs of harm whose coordinated forms share one cause."""
+
+
+def _causes(verb: Token) -> list[Token]:
+    return [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in CAUSE_PREPS
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _cause_is_hazard(verb: Token, hazards: Callable[[Token], set[str]]) -> bool:
-    return any(
-        p.lower_ in CAUSE_PREPS and o.dep_ == "pobj" and hazards(o)
-        for p in verb.children
-        if p.dep_ == "prep"
-        for o in p.children
-    )
+    return any(hazards(o) for o in _causes(verb))
 
 
-def _own_hazards(noun: Token) -> set[str]:
-    """The hazards a phrase's own nouns name: its head and the nouns coordinated with it."""
-    nouns = [noun, *(c for c in noun.children if c.dep_ == "conj")]
-    return {n.lemma_.lower() for n in nouns if not _gunfire(n)} & HAZARDS
+def _head_hazard(noun: Token) -> set[str]:
+    """The hazard a cause's own head noun names ("flooding"; gunfire is none)."""
+    lemma = noun.lemma_.lower()
+    return {lemma} if lemma in HAZARDS and not _gunfire(noun) else set()
 
 
 def _hazard_clause(token: Token) -> bool:

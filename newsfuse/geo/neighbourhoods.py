@@ -8,8 +8,9 @@ article names most often (its dateline's counting once more; the first named on 
 with that city's country and first-order region and no id of its own. Every mention of
 the name in the article goes there (one sense per article). A name the gazetteer places
 within ``NEAR_KM`` of the city keeps that place (a GeoNames neighbourhood, "Kensington" of
-Philadelphia); one it places farther is moved to the city. An article that names no
-populated place leaves the name as it is.
+Philadelphia); one it places farther is moved to the city. In an article that names no
+populated place the name keeps no point: a namesake elsewhere ("the Penrose
+neighborhood": Penrose, Colorado) is no answer.
 
 A town's possessive says the same of the name after it ("London's Docklands", "Whittier's
 Penn Park", "Toledo's Old West End"): a part of that town. Such a name with no place of
@@ -60,7 +61,8 @@ def place_neighbourhoods(
         return list(places)
     city = _city([p for p in places if normalise_place(p.name) not in written], dateline_place)
     if city is None or city.lat is None or city.lon is None:
-        return list(places)
+        # a neighbourhood of no city the article names: a namesake elsewhere is no answer
+        return [_unplaced(p) if normalise_place(p.name) in written else p for p in places]
     named = {
         normalise_place(p.name)
         for p in places
@@ -79,6 +81,15 @@ def at_city(p: PlaceMention, city: PlaceMention) -> PlaceMention:
     return replace(
         p, country=city.country, kind="place", admin1=city.admin1, lat=city.lat,
         lon=city.lon, geonameid=None, feature_class=None, feature_code=None,
+    )  # fmt: skip
+
+
+def _unplaced(p: PlaceMention) -> PlaceMention:
+    """``p`` with no point, id, country or region: a place the text names but no table
+    places."""
+    return replace(
+        p, country=None, kind="place", admin1=None, lat=None, lon=None, geonameid=None,
+        feature_class=None, feature_code=None,
     )  # fmt: skip
 
 
