@@ -33,7 +33,8 @@ HAZARDS = frozenset(
     "earthquake quake tremor aftershock flood flooding flash-flood storm cyclone hurricane "
     "typhoon tornado landslide landslip mudslide avalanche tsunami drought heatwave wildfire "
     "bushfire forest-fire blaze fire lightning eruption volcano rain rainfall downpour snowstorm blizzard "
-    "monsoon snow snowfall ice fog heat crash collision accident derailment stampede capsize outbreak epidemic".split()
+    "monsoon snow snowfall ice fog heat crash collision accident derailment stampede capsize outbreak epidemic "
+    "collapse cave-in".split()
 )
 """Natural hazards and accidents: what harms without an actor."""
 HAZARD_VERBS = frozenset("crash collide derail capsize collapse erupt sink".split())
@@ -106,6 +107,13 @@ def _subject_lemmas(token: Token) -> set[str]:
         subjects = _subjects(verb)
         if subjects:
             return _noun_lemmas(subjects)
+        if verb.dep_ == "acl" and (verb.tag_ != "VBN" or verb.head.dep_ == "ROOT"):
+            # "a fire swept through a factory, leaving 12 dead" parsed as a noun phrase (no
+            # finite verb): the noun an active participle, or the sentence's only verb, hangs
+            # on is its subject (its own words, not the clause); "shells fired by" stay objects
+            noun = verb.head
+            words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+            return {t.lemma_.lower() for t in words if not _gunfire(t)}
         if verb.dep_ not in ("advcl", "conj", "xcomp", "acl") or verb.head.i == verb.i:
             break
         verb = verb.head
@@ -216,6 +224,8 @@ def _accident_verb(token: Token) -> bool:
         return bool(objects & OFF_THE_RAILS)
     if lemma == "catch":  # "a barge carrying fireworks caught fire"
         return "fire" in objects
+    if lemma == "overturn":  # "a truck overturned"; "rioters overturned cars" is no accident
+        return not objects
     if lemma in ("explode", "blow"):  # "a barge explodes", "the boiler blew up"
         return bool(_own_subject(token) & ACCIDENT_SOURCES)
     return lemma in ACCIDENT_VERBS
