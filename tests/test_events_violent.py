@@ -461,8 +461,7 @@ def test_a_place_on_the_shared_subject_locates_each_of_its_acts():
     events = code_sentence(
         "A mob in Cameroon has broken into a school and torched some classrooms, witnesses said."
     )
-    # a mob's arson is a riot (CAMEO 145, PLOVER PROTEST mode riot)
-    assert [(e.event_type, e.mode) for e in events] == [("PROTEST", "riot")]
+    assert [(e.event_type, e.mode) for e in events] == [("COERCE", "destroy")]
     assert events[0].location == "Cameroon"
 
 

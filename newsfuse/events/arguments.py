@@ -25,7 +25,6 @@ from newsfuse.events.syntax import (
     named_owners,
     prep_objects,
     subject_of,
-    undergone,
     verb_of,
 )
 from newsfuse.events.triggers import CASUALTY_STATES, MUNITIONS, match_trigger, resultative_state
@@ -218,14 +217,6 @@ OCCURRENCE_VERBS = frozenset(
 
 
 def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
-    if undergone(token):
-        # "positions came under artillery fire from government forces": the subject is
-        # whom the fire or attack was aimed at, "from" / "by" who did it
-        verb = token.head.head
-        authors = frozenset({"from", "by"})
-        subject = subject_of(verb)
-        sources = prep_objects(token, authors) + prep_objects(verb, authors)
-        return sources, [subject] if subject is not None else []
     # "The committee completed its investigation": "its" is the governing verb's subject
     owners = named_owners(token)
     sources = owners + prep_objects(token, frozenset({"by"}))

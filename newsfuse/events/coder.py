@@ -317,10 +317,6 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
         return True  # "began a hunger strike to protest ...": the strike is the event
     if _means_of_harm(token, found):
         return True  # "killed by shelling": the shelling is the killing, one act
-    if token.dep_ == "acl" and token.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        described = found.get(token.head.head.i)  # "residents protesting X were dispersed"
-        if described is not None and found[token.i].event_type not in VIOLENT_TYPES:
-            return True
     current, via_prep = token, False
     for _ in range(4):
         head = current.head

@@ -51,6 +51,11 @@ ACCIDENT_SOURCES = frozenset(
 )
 """An explosion is an accident when what exploded was a gas main, a boiler or a plant
 ("a gas explosion"); a bomb or a landmine's explosion has an author and stays an event."""
+WEAPONS = frozenset(
+    "rocket missile mortar shell grenade bomb landmine mine ied drone airstrike gunman gunfire "
+    "bullet artillery".split()
+)
+"""Words of a weapon or an attacker, whose presence makes an overturned vehicle no accident."""
 FIRING_VERBS = frozenset("open exchange return trade come".split())
 """Verbs whose "fire" is gunfire ("opened fire on", "came under fire"), not a blaze."""
 CRIMES = frozenset(
@@ -224,8 +229,9 @@ def _accident_verb(token: Token) -> bool:
         return bool(objects & OFF_THE_RAILS)
     if lemma == "catch":  # "a barge carrying fireworks caught fire"
         return "fire" in objects
-    if lemma == "overturn":  # "a truck overturned"; "rioters overturned cars" is no accident
-        return not objects
+    if lemma == "overturn":  # "a truck overturned"; "rioters overturned cars" is no accident,
+        # nor a truck that overturned after a rocket hit it
+        return not objects and not any(t.lemma_.lower() in WEAPONS for t in token.sent)
     if lemma in ("explode", "blow"):  # "a barge explodes", "the boiler blew up"
         return bool(_own_subject(token) & ACCIDENT_SOURCES)
     return lemma in ACCIDENT_VERBS

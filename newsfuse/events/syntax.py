@@ -152,16 +152,3 @@ def in_dateline(token: Token) -> bool:
     """Whether ``token`` is in the dateline header: where the story was filed, never who
     acted, whatever the parser makes of it ("MOSCOW -- Russia condemned": two subjects)."""
     return token.idx < header_end(token.doc)
-
-
-def undergone(noun: Token) -> bool:
-    """Whether ``noun`` is something its clause's subject suffers: the object of "under"
-    on a verb ("came under artillery fire from ...", "was under attack"). The subject is
-    then whom it was done to, as with a passive."""
-    prep = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.lower_ == "under"
-        and prep.dep_ == "prep"
-        and prep.head.pos_ in ("VERB", "AUX")
-    )

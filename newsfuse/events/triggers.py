@@ -26,7 +26,6 @@ from newsfuse.events.syntax import (
     is_temporal,
     prep_objects,
     subject_of,
-    undergone,
 )
 
 NAME_ENTITIES = frozenset(
@@ -123,9 +122,6 @@ def _phrase_ok(token: Token, trigger: Trigger) -> bool:
 IRREGULAR_FORMS = {"retook": "retake", "retaken": "retake", "overran": "overrun"}
 """Past forms of prefixed irregular verbs that spaCy's lemmatizer leaves as they are."""
 
-UNDER_FIRE = Trigger("FIGHT", "fire", "NOUN", None, frozenset())
-"""Fire that someone "came under" is gunfire or shelling aimed at them (CAMEO 190)."""
-
 
 def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     """The trigger sense ``token`` has here, if any; with ``cameo``, falling back on the
@@ -152,8 +148,6 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
                 ] + candidates
     if lemma in DRILLS and pos == "NOUN":
         return _drill(token)
-    if lemma == "fire" and pos == "NOUN" and undergone(token):
-        return UNDER_FIRE  # "came under artillery fire from government forces"
     if lemma in SENDING and pos == "VERB" and _sent_near(token):
         return SHOW_OF_FORCE_SENT  # "sent 30 warplanes towards Taiwan": no one receives them
     if lemma == "order" and pos == "VERB" and _forces_ordered_in(token):
