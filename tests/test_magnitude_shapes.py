@@ -131,3 +131,21 @@ def test_the_third_set_holds_no_text_and_matches_the_corpus() -> None:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is absent")
     assert len(read_gold(EXTRA, CORPUS)) == 50  # every SHA-1 still matches its bytes
+
+
+def test_review_cases_of_the_toll_rules() -> None:
+    from newsfuse import code_sentence
+
+    def first(text: str) -> tuple:
+        e = code_sentence(text, "2024-01-01")[0]
+        return e.event_type, e.dead, e.size
+
+    # a crowd on a side of the clash keeps it one-sided; another clause does not count
+    assert first("Three people were killed in clashes between police and supporters of the "
+                 "opposition leader.")[0] == "ASSAULT"  # fmt: skip
+    assert first("Two villagers were killed in fighting near the border, as demonstrators "
+                 "gathered in the capital.")[0] == "FIGHT"  # fmt: skip
+    # "one another" counts no one; things one is arrested with are no companions
+    assert first("Rival gangs killed one another in the streets of Port-au-Prince.")[1] is None
+    assert first("Soldiers killed one of the attackers.")[1] == 1
+    assert first("Police arrested a man along with eight accomplices.")[2] == 9

@@ -321,6 +321,9 @@ def _companions_of(root: Token) -> int:
     to one act with "with", and PLOVER counts the event's participants or casualties, not
     one phrase of them. One for a single person named as the verb's patient (the subject
     of a passive, else the object), nothing when that phrase is no single person."""
+    noun = root.lemma_.lower()
+    if _counts_things(noun) or noun in NOT_PEOPLE_NOUNS:
+        return 0  # "arrested with 200 rounds of ammunition": what he had, not who was with him
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -445,6 +448,9 @@ def bare_counts(sentence: Span, quantities: Sequence[Quantity]) -> list[Quantity
             continue
         if token.i > 0 and token.doc[token.i - 1].lower_ == "no":
             continue
+        after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+        if after == "another":
+            continue  # "rival gangs killed one another": no count
         head = token.head
         harm = head.lemma_.lower() in DEAD_VERBS | INJURED_VERBS or head.lower_ in OWN_STATES
         argument = token.dep_ in ("nsubj", "nsubjpass", "dobj", "amod") and harm

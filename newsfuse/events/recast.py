@@ -108,7 +108,7 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
             # "fifteen people were killed during food riots", no killer named: the deaths
             # are the riot's (a violent protest: CAMEO 145, PLOVER PROTEST mode riot)
             return replace(event, event_type="PROTEST", mode="riot")
-        if _harmed_in_fight(token) and (armed_target or not _protest_crowd_in(sentence)):
+        if _harmed_in_fight(token) and (armed_target or not _protest_crowd_in_fight(token)):
             # "killed in fighting between rival militias", "were killed in fighting at a
             # refinery": those harmed in a fight, a clash, a battle are the toll of violence
             # between two sides that both fight (PLOVER FIGHT), whoever they were; "a
@@ -186,17 +186,43 @@ PLANES = frozenset({"plane", "airplane", "aeroplane"})
 """Aircraft words that are not military by themselves (:data:`MILITARY_MEANS` has those)."""
 
 PROTEST_CROWDS = frozenset("protester protestor demonstrator rioter marcher".split())
+"""Who protests: harmed in clashes with police, they are harmed by one-sided force or in a
+riot, not in a fight of armed sides."""
+CROWD_SIDES = PROTEST_CROWDS | frozenset(
+    "supporter student mourner resident fan youth crowd mob".split()
+)
+"""Civilian crowds that, as a side of a clash, make it no fight of armed sides."""
 
 
-def _protest_crowd_in(sentence: Span) -> bool:
-    """Whether the sentence names protesters: their clashes with police are a riot or
-    one-sided force, not a fight of armed sides."""
-    return any(t.lemma_.lower() in PROTEST_CROWDS for t in sentence)
+def _protest_crowd_in_fight(token: Token) -> bool:
+    """Whether the harmed are protesters ("a protester was killed in clashes with police")
+    or a side of the fight they were harmed in is a civilian crowd ("killed in clashes
+    between police and supporters of the opposition", "... and residents protesting a land
+    grab"). Only the harm's own words count, not another clause of the sentence; those
+    harmed may be civilians in a fight of armed sides ("villagers killed in fighting")."""
+    harmed = [c for c in token.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
+    if any(t.lemma_.lower() in PROTEST_CROWDS for phrase in harmed for t in phrase.subtree):
+        return True
+    sides = [t for setting in _fight_settings(token) for t in setting.subtree]
+    return any(
+        t.lemma_.lower() in CROWD_SIDES or t.lemma_.lower() in ("protest", "demonstrate")
+        for t in sides
+    )
 
 
 def _harmed_in_fight(token: Token) -> bool:
     """Whether the harm was done "in clashes", "in an exchange of fire", "during fighting":
     deaths of armed men in a fight between armed sides are that fight's toll, PLOVER FIGHT."""
+    return any(
+        obj.lemma_.lower() in COMBAT
+        or ((trigger := match_trigger(obj)) is not None and trigger.event_type == "FIGHT")
+        for obj in _fight_settings(token)
+    )
+
+
+def _fight_settings(token: Token) -> list[Token]:
+    """The nouns a harm was done in, during or amid ("clashes", "fighting"), with what a
+    span of time is of ("two days of fighting") and what a gerund acts on."""
     # conjuncts share their adjuncts: "were killed and five wounded in an exchange of fire"
     harms = [token, *(c for c in token.children if c.dep_ == "conj")]
     settings = [
@@ -211,11 +237,7 @@ def _harmed_in_fight(token: Token) -> bool:
     # the fight is what the span of time is of
     settings += [o for s in settings if s.dep_ == "pcomp" for o in s.children if o.dep_ == "dobj"]
     settings += [o for s in settings for o in prep_objects(s, frozenset({"of"}))]
-    return any(
-        obj.lemma_.lower() in COMBAT
-        or ((trigger := match_trigger(obj)) is not None and trigger.event_type == "FIGHT")
-        for obj in settings
-    )
+    return settings
 
 
 COMBAT = frozenset(
