@@ -116,6 +116,8 @@ def test_statement_of_concern_alone_is_no_event():
         "Thousands of families were left homeless in Mozambique after the cyclone.",
         # a cause after coordinated harms is the cause of both
         "Thirty villagers were killed or injured in flooding in western Nepal, officials said.",
+        # a hazard as the agent of a passive
+        "Twelve people were killed by floods in Kenya on Monday.",
     ],
 )
 def test_disasters_and_accidents_are_no_events(text):
@@ -578,3 +580,8 @@ def test_prices_crowds_breaking_up_and_accidents_at_sea_are_no_events():
     assert "COERCE" in _types("Egyptian police dispersed the crowd with tear gas.")
     assert not _types("Two people were injured when a barge carrying fireworks caught fire.")
     assert "ASSAULT" in _types("A car bomb exploded near the police station in Mogadishu.")
+
+
+def test_an_armed_agent_of_a_passive_harm_stays_an_event():
+    assert _events("Two soldiers were killed by a roadside bomb in Helmand.") != []
+    assert _events("Three protesters were killed by police in Lagos.") != []

@@ -187,10 +187,12 @@ HARM_VERBS = frozenset("kill injure wound hurt maim die".split())
 
 
 def _causes(verb: Token) -> list[Token]:
+    """What ``verb`` says it was done in, by, after or amid: the objects of its cause
+    prepositions, and the agent of a passive ("were killed by floods")."""
     return [
         o
         for p in verb.children
-        if p.dep_ == "prep" and p.lower_ in CAUSE_PREPS
+        if (p.dep_ == "prep" and p.lower_ in CAUSE_PREPS) or (p.dep_ == "agent")
         for o in p.children
         if o.dep_ == "pobj"
     ]
