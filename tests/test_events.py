@@ -118,6 +118,8 @@ def test_statement_of_concern_alone_is_no_event():
         "Thirty villagers were killed or injured in flooding in western Nepal, officials said.",
         # a hazard as the agent of a passive
         "Twelve people were killed by floods in Kenya on Monday.",
+        # what a hazard made people do
+        "Wildfires in Greece have destroyed hundreds of homes and forced thousands to flee.",
     ],
 )
 def test_disasters_and_accidents_are_no_events(text):
@@ -585,3 +587,4 @@ def test_prices_crowds_breaking_up_and_accidents_at_sea_are_no_events():
 def test_an_armed_agent_of_a_passive_harm_stays_an_event():
     assert _events("Two soldiers were killed by a roadside bomb in Helmand.") != []
     assert _events("Three protesters were killed by police in Lagos.") != []
+    assert _events("Rebels forced thousands of villagers to flee their homes.") != []

@@ -250,8 +250,11 @@ def _disaster(token: Token, event: Event) -> bool:
     lemma = token.lemma_.lower()
     if lemma in HAZARDS and token.pos_ == "NOUN":
         return not _gunfire(token)
-    if token.pos_ == "VERB" and _own_subject(token) & HAZARDS and not _acts(event):
-        return True  # "heavy snow blocked roads": a hazard does not act, whatever the verb
+    if token.pos_ == "VERB" and not _acts(event):
+        if _own_subject(token) & HAZARDS:
+            return True  # "heavy snow blocked roads": a hazard does not act, whatever the verb
+        if token.dep_ == "xcomp" and _subject_lemmas(token.head) & HAZARDS:
+            return True  # "wildfires forced thousands to flee": what a hazard made people do
     if event.event_type not in VIOLENT_TYPES or _acts(event):
         return False
     verb = token
