@@ -311,29 +311,32 @@ def main(corpus: Path, list_candidates: bool = False) -> None:
         sys.exit(f"judged sentences not among the candidates (corpus changed?): {missing[:5]}")
     records = []
     for key in sorted(JUDGED, key=lambda k: found.index(by_key[k])):
-        row = by_key[key]
-        event, trigger, dead, injured, size, not_counts = JUDGED[key]
-        data = (corpus / str(row["file"])).read_bytes()[int(row["start"]) : int(row["end"])]
-        records.append(
-            {
-                "id": key,
-                "file": row["file"],
-                "start": row["start"],
-                "end": row["end"],
-                "text_sha1": hashlib.sha1(data).hexdigest(),
-                "event": event,
-                "trigger": trigger,
-                "dead": dead,
-                "injured": injured,
-                "size": size,
-                "not": not_counts,
-            }
-        )
+        records.append(labelled_record(corpus, key, by_key[key], JUDGED[key]))
     with open(OUT, "w", encoding="utf-8") as handle:
         for record in records:
             handle.write(json.dumps(record) + "\n")
     labelled = sum(1 for r in records if r["event"])
     print(f"{OUT}: {len(records)} sentences ({labelled} with an event)")
+
+
+def labelled_record(corpus: Path, key: str, row: dict, judged: tuple) -> dict:
+    """One line of a magnitude set: where the sentence is, its text's SHA-1 (the text
+    itself stays in ../shared) and the labels judged for it."""
+    event, trigger, dead, injured, size, not_counts = judged
+    data = (corpus / str(row["file"])).read_bytes()[int(row["start"]) : int(row["end"])]
+    return {
+        "id": key,
+        "file": row["file"],
+        "start": row["start"],
+        "end": row["end"],
+        "text_sha1": hashlib.sha1(data).hexdigest(),
+        "event": event,
+        "trigger": trigger,
+        "dead": dead,
+        "injured": injured,
+        "size": size,
+        "not": not_counts,
+    }
 
 
 if __name__ == "__main__":

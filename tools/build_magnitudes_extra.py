@@ -26,7 +26,7 @@ import re
 import sys
 from pathlib import Path
 
-from build_magnitudes import candidates
+from build_magnitudes import candidates, labelled_record
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "magnitudes"
 OUT_FILE = OUT / "corpus_magnitudes_extra.jsonl"
@@ -122,21 +122,7 @@ def main(corpus: Path) -> None:
             key = str(row["id"])
             if key in LEFT_OUT:
                 continue
-            event, trigger, dead, injured, size, not_counts = JUDGED[key]
-            data = (corpus / str(row["file"])).read_bytes()[int(row["start"]) : int(row["end"])]
-            record = {
-                "id": key,
-                "file": row["file"],
-                "start": row["start"],
-                "end": row["end"],
-                "text_sha1": hashlib.sha1(data).hexdigest(),
-                "event": event,
-                "trigger": trigger,
-                "dead": dead,
-                "injured": injured,
-                "size": size,
-                "not": not_counts,
-            }
+            record = labelled_record(corpus, key, row, JUDGED[key])
             handle.write(json.dumps(record) + "\n")
     print(f"{OUT_FILE}: {len(JUDGED)} sentences")
 
