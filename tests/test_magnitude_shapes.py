@@ -149,3 +149,13 @@ def test_review_cases_of_the_toll_rules() -> None:
     assert first("Rival gangs killed one another in the streets of Port-au-Prince.")[1] is None
     assert first("Soldiers killed one of the attackers.")[1] == 1
     assert first("Police arrested a man along with eight accomplices.")[2] == 9
+
+
+def test_what_one_was_arrested_with_is_no_size() -> None:
+    from newsfuse import code_sentence
+
+    for text in ("A man was arrested with 200 rounds of ammunition.",
+                 "Police arrested a man with 12 grenades in Kabul."):  # fmt: skip
+        assert code_sentence(text, "2024-01-01")[0].size is None, text
+    # forces and arms deployed are still the size of a deployment
+    assert code_sentence("The army deployed 45 tanks to the border.", "2024-01-01")[0].size == 45

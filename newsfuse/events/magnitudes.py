@@ -61,7 +61,8 @@ areas, power): never an event's dead, injured or size."""
 THINGS = frozenset(
     "tank vehicle carrier truck lorry car bus jeep aircraft plane jet helicopter ship boat "
     "vessel tanker submarine gun rifle weapon shell rocket missile bomb mine round home house "
-    "building shop village town website site shipment flight".split()
+    "building shop village town website site shipment flight grenade cartridge bullet "
+    "ammunition explosive".split()
 )
 """Things a report counts beside the people ("destroyed 45 tanks", "shut down 700
 websites"): PLOVER's dead, injured and size count people, so a count of things is no
@@ -194,6 +195,8 @@ def magnitudes(
             continue
         if role != "size" and _counts_things(noun):
             continue  # "killed ... and destroyed 45 tanks": the dead and injured are people
+        if _counts_things(noun) and span.root.dep_ == "pobj" and span.root.head.lower_ == "with":
+            continue  # "arrested with 200 rounds of ammunition": what he had, no participants
         if noun.endswith("load"):
             continue  # "three coachloads of people were detained": a measure, no head count
         if role == "size" and not _in_event_clause(number, trigger):
