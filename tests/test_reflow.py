@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsfuse.clean.document import clean_text
 from newsfuse.clean.reflow import reflow
 
 WRAPPED = """Altex Industries Inc said it agreed to
@@ -60,3 +61,55 @@ def test_a_margin_under_a_trimmed_first_line_is_not_a_paragraph_indent():
 def test_uniformly_indented_lines_keep_their_paragraph_indents():
     text = "    Qtly dividend 12 cts vs 12 cts\n    Pay May one\n    record April 17"
     assert reflow(text).split("\n\n") == [line.strip() for line in text.split("\n")]
+
+
+# Wire copy as teletypes sent it: paragraphs open with an indent, their wrapped lines run
+# flush left, and a wrapped line may open with a name ("Inc said ...").
+INDENTED_WIRE = """    On-Line Software International
+Inc said a Canadian venture equally owned with Nexa Corp,
+On-Line Software Canada Inc, began operating.
+    On-Line Software Canada will offer software products
+acquired from Martin Marietta Corp last October and other
+On-Line products.
+    Nexa is a Canadian investment firm specializing in
+information technology."""
+
+
+def test_indented_paragraphs_join_their_flush_left_lines_whatever_the_first_word():
+    assert [line.strip() for line in reflow(INDENTED_WIRE).split("\n")] == [
+        "On-Line Software International Inc said a Canadian venture equally owned with Nexa "
+        "Corp, On-Line Software Canada Inc, began operating.",
+        "On-Line Software Canada will offer software products acquired from Martin Marietta "
+        "Corp last October and other On-Line products.",
+        "Nexa is a Canadian investment firm specializing in information technology.",
+    ]
+
+
+def test_a_wire_table_keeps_its_rows():
+    text = (
+        "    The Bank of Japan said average rates on certificates of deposit fell\n"
+        "to 4.27 pct in the week ended February 25 from 4.32 pct a week before.\n"
+        "    Less than 60 days          4.33 pct (4.32)\n"
+        "    60-90 days                 4.13 pct (4.37)\n"
+        "    90-120 days                4.35 pct (4.30)"
+    )
+    lines = reflow(text).split("\n")
+    assert len(lines) == 4
+    assert lines[0].strip().endswith("from 4.32 pct a week before.")
+    assert lines[1:] == text.split("\n")[2:]
+
+
+def test_a_flush_left_block_after_a_blank_line_is_no_wrapped_paragraph():
+    text = (
+        "    A short indented standfirst about the story that follows below\n"
+        "    Another indented line of the same standfirst for the reader\n"
+        "\n"
+        "Storm hits coast\nMarkets fall again\nChess champion retires"
+    )
+    assert reflow(text) == text
+
+
+def test_the_lead_of_an_indented_wire_story_survives_cleaning():
+    cleaned = clean_text("    FORT LEE, N.J., March 18 - " + INDENTED_WIRE.lstrip())
+    assert "Inc said a Canadian venture equally owned with Nexa Corp" in cleaned.body
+    assert cleaned.dateline is not None and cleaned.dateline.place == "FORT LEE"

@@ -9,6 +9,11 @@ indented at least as much, the first less (text cut out of indented HTML source
 or a quoted block, whose first line lost its indent when the field was
 trimmed). That shared indent is the margin, not a paragraph indent: only
 indenting beyond it starts a paragraph.
+
+Wire copy has a convention of its own (Reuters and AP teletype text): each paragraph
+opens with an indent and its wrapped lines run flush left. Where text is written so,
+a flush-left line goes on with the paragraph above it whatever its first word
+("... a Canadian venture\nInc said ..."), which the lower-case test cannot see.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ MIN_LINES = 2
 MAX_WRAP_WIDTH = 132
 """Wider lines than this are paragraphs, not wrapped text: 132 columns is the widest
 fixed line of print and terminal conventions (line printers, wide terminal mode)."""
+FULL_LINE_SHARE = 0.75
+"""In indented-paragraph text, the lines a paragraph wraps after are full: their median
+length is at least this share of the wrap width (a quoted block or a list is not)."""
 CONTINUED_SHARE = 0.3
 """Hard-wrapped if this share of line breaks fall inside a sentence (the next line goes on in
 lower case). Lines of similar length alone prove nothing: a list of headlines has them too."""
@@ -30,15 +38,52 @@ def wrap_width(lines: list[str]) -> int | None:
 
     ``lines`` are measured as given: pass them without their margin (see :func:`margin`).
     """
-    pairs = [(a.rstrip(), b.strip()) for a, b in itertools.pairwise(lines)]
-    pairs = [(a, b) for a, b in pairs if a.strip() and b]
-    if len(pairs) < MIN_LINES:
-        return None
-    width = int(statistics.quantiles([len(a) for a, _ in pairs], n=10)[-1])
-    if width > MAX_WRAP_WIDTH or width < 30:
+    pairs = _pairs(lines)
+    width = _width(lines)
+    if width is None:
         return None
     continued = sum(continues(a, b) for a, b in pairs) / len(pairs)
     return width if continued >= CONTINUED_SHARE else None
+
+
+def _pairs(lines: list[str]) -> list[tuple[str, str]]:
+    """Each line of text with the line of text right after it."""
+    pairs = [(a.rstrip(), b.strip()) for a, b in itertools.pairwise(lines)]
+    return [(a, b) for a, b in pairs if a.strip() and b]
+
+
+def _width(lines: list[str]) -> int | None:
+    """The width lines break at (the longest but a tenth), if in the range wrapping uses."""
+    pairs = _pairs(lines)
+    if len(pairs) < MIN_LINES:
+        return None
+    width = int(statistics.quantiles([len(a) for a, _ in pairs], n=10)[-1])
+    return width if 30 <= width <= MAX_WRAP_WIDTH else None
+
+
+def indented_paragraphs(lines: list[str], width: int) -> bool:
+    """Are ``lines`` (without their margin) wire copy with indented paragraph starts?
+
+    Two or more paragraphs open with an indent; every flush-left line but the first follows
+    a line of text (it wraps the paragraph above, it opens no block of its own); and the
+    lines those wrap after are full (their median length is near ``width``).
+    """
+    starts = sum(1 for line in lines if line.strip() and _indent(line) > 0)
+    wrapped_after: list[int] = []
+    for i, line in enumerate(lines):
+        if not line.strip() or _indent(line) > 0:
+            continue
+        previous = lines[i - 1] if i else ""
+        if not previous.strip():
+            if any(other.strip() for other in lines[:i]):
+                return False  # a flush-left line after a blank one opens a block
+            continue
+        wrapped_after.append(len(previous.rstrip()))
+    return (
+        starts >= MIN_LINES
+        and bool(wrapped_after)
+        and statistics.median(wrapped_after) >= FULL_LINE_SHARE * width
+    )
 
 
 def continues(line: str, following: str) -> bool:
@@ -84,6 +129,9 @@ def reflow(text: str) -> str:
     lines = [line[min(shared, _indent(line)) :] for line in text.split("\n")]
     width = wrap_width(lines)
     if width is None:
+        loose = _width(lines)
+        if loose is not None and indented_paragraphs(lines, loose):
+            return _join_flush_lines(lines)
         return text
     out: list[str] = []
     previous = ""
@@ -102,4 +150,16 @@ def reflow(text: str) -> str:
                 out.append("")
             out.append(line.strip())
         previous = line
+    return "\n".join(out)
+
+
+def _join_flush_lines(lines: list[str]) -> str:
+    """Wire copy with indented paragraph starts: each flush-left line joins the line above;
+    every other line stays as it is (a table's rows are no paragraphs to be parted)."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip() and _indent(line) == 0:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
     return "\n".join(out)
