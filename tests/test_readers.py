@@ -152,3 +152,36 @@ def test_any_bytes_give_documents_or_rejects_never_exceptions(data):
     for suffix in (".txt", ".json", ".jsonl", ".html", ".sgm", None):
         for item in read_bytes(data, "<fuzz>", suffix):
             assert isinstance(item, RawDocument | Reject)
+
+
+_UNPROCESSED = """<REUTERS TOPICS="YES" NEWID="41">
+<DATE> 2-MAR-1987 09:39:50.97</DATE>
+<TEXT TYPE="UNPROC">&#2;
+FARM AGENCY EASES PLANTING RULE FOR OATS
+    REPEAT FROM LATE FRIDAY
+    WASHINGTON, Feb 27 - The farm agency said it is easing the
+planting rule for this year's oats crop.
+    An official said the step would help ease a short supply.
+ Reuter
+&#3;</TEXT>
+</REUTERS>
+<REUTERS NEWID="42">
+<DATE> 2-MAR-1987 09:40:01.11</DATE>
+<TEXT TYPE="BRIEF">&#2;
+******<TITLE>MARKETS CLOSE HIGHER
+</TITLE>
+Blah blah blah.
+&#3;</TEXT>
+</REUTERS>
+"""
+
+
+def test_reuters_unprocessed_stories_are_read_and_briefs_are_not(tmp_path):
+    (tmp_path / "day.sgm").write_text(_UNPROCESSED, encoding="utf-8")
+    items = list(read_paths([str(tmp_path / "day.sgm")]))
+    [doc], [brief] = _docs(items), _rejects(items)
+    assert doc.meta["title"] == "FARM AGENCY EASES PLANTING RULE FOR OATS"
+    assert "The farm agency said it is easing the" in doc.content
+    assert "FARM AGENCY" not in doc.content
+    assert doc.meta["published"] == "1987-03-02T09:39:50"  # a one-digit day
+    assert brief.source.endswith("#42") and "title-only brief" in brief.reason

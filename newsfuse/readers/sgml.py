@@ -23,6 +23,8 @@ _NEWID = re.compile(r'NEWID="(\d{1,12})"')
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TAG = re.compile(r"<[^<>]+>")
 _SIGN_OFF = re.compile(r"\s*reuter\s*$", re.I)
+_DATE = re.compile(r"\d{1,2}-[A-Za-z]{3}-\d{4} \d{1,2}:\d{2}:\d{2}")
+_TEXT_OPEN = re.compile(r"<TEXT(?:\s[^<>]{0,200})?>")
 
 
 def _element(story: str, tag: str) -> str | None:
@@ -34,6 +36,19 @@ def _element(story: str, tag: str) -> str | None:
     start += len(opening)
     end = story.find(f"</{tag}>", start)
     return html.unescape(story[start:end]) if end >= 0 else None
+
+
+def _text_element(story: str) -> tuple[str, bool]:
+    """The unescaped content of the story's ``<TEXT ...>`` element and whether it is
+    ``TYPE="UNPROC"``: text the collection left unparsed, whose first line is the headline
+    and the rest the story as sent (no ``<TITLE>``, no ``<BODY>``). A ``TYPE="BRIEF"``
+    holds a headline and a placeholder line, no story: nothing."""
+    opening = _TEXT_OPEN.search(story)
+    if opening is None or 'TYPE="BRIEF"' in opening.group(0):
+        return "", False
+    end = story.find("</TEXT>", opening.end())
+    content = story[opening.end() : end] if end >= 0 else ""
+    return html.unescape(content), 'TYPE="UNPROC"' in opening.group(0)
 
 
 def _all_elements(text: str, tag: str) -> list[str]:
@@ -51,10 +66,13 @@ def _all_elements(text: str, tag: str) -> list[str]:
 
 
 def _reuters_date(raw: str | None) -> str | None:
-    if not raw:
+    """The story's ``<DATE>`` ("26-FEB-1987 15:01:01.79", " 2-MAR-1987 09:39:50.97": the
+    day may have one digit) as ISO 8601, or None."""
+    found = _DATE.search(raw or "")
+    if found is None:
         return None
     try:
-        return datetime.strptime(raw.strip()[:20], "%d-%b-%Y %H:%M:%S").isoformat()
+        return datetime.strptime(found.group(0), "%d-%b-%Y %H:%M:%S").isoformat()
     except ValueError:
         return None
 
@@ -69,9 +87,14 @@ def parse_story(story: str, source: str) -> RawDocument | Reject:
     sid = _story_id(story)
     where = f"{source}#{sid}"
     body = _element(story, "BODY")
+    title = (_element(story, "TITLE") or "").strip() or None
     if body is None:
-        text_el = _element(story, "TEXT") or ""
-        body = _TAG.sub(" ", text_el)
+        text_el, unprocessed = _text_element(story)
+        body = _CONTROL.sub("", text_el).strip()
+        if unprocessed and title is None and "\n" in body:
+            headline, body = body.split("\n", 1)
+            title = headline.strip() or None
+        body = _TAG.sub(" ", body)
     dateline = _element(story, "DATELINE") or ""
     body = _CONTROL.sub("", body).strip()
     tail = _SIGN_OFF.search(body[-64:])
@@ -84,7 +107,7 @@ def parse_story(story: str, source: str) -> RawDocument | Reject:
     places = _all_elements(_element(story, "PLACES") or "", "D")
     meta = {
         "id": f"reuters-{sid}",
-        "title": (_element(story, "TITLE") or "").strip() or None,
+        "title": title,
         "published": _reuters_date(_element(story, "DATE")),
         "agency": "Reuters",
         "dateline": dateline,
