@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from newsfuse.clean.document import clean_document
 from newsfuse.clean.html import count_elements
-from newsfuse.clean.normalise import one_line, strip_controls
+from newsfuse.clean.normalise import one_line, strip_controls, tidy_text
 from newsfuse.errors import InputError, MalformedRecord, TooLarge, Truncated
 from newsfuse.model import Article, RawDocument, Reject
 from newsfuse.readers import Skipped, read_bytes, read_file, read_paths
@@ -362,3 +362,11 @@ def test_arc_files_are_read_record_by_record(tmp_path):
     assert isinstance(page, RawDocument) and page.meta["url"] == "http://a.example/p"
     (cut,) = read_file(str(tmp_path / "cut.arc"))
     assert isinstance(cut, Reject) and "truncated" in cut.reason
+
+
+def test_windows_1252_bytes_taken_for_latin_1_are_read_as_windows_1252():
+    # local news crawled with the wrong encoding: a dateline's dash, curly quotes
+    text = "NORWICH \x96 Police said there had been \x91an accidental shooting\x92."
+    assert tidy_text(text) == "NORWICH – Police said there had been ‘an accidental shooting’."
+    # an 8-bit terminal escape is a harmless angle quote; unassigned codes still go
+    assert tidy_text("a\x9b2J b\x81c") == "a›2J bc"
