@@ -15,8 +15,10 @@ ExportFormat = Literal["jsonl", "csv", "parquet"]
 ARTICLE_FIELDS = (
     "id", "story_id", "url", "outlet", "agency", "author", "title", "published", "dateline_place",
     "dateline_country", "language", "content_hash", "source", "ingested_at", "text",
-    "boilerplate", "notes",
+    "boilerplate", "notes", "duplicate_of",
 )  # fmt: skip
+"""``duplicate_of``: set on the row of an input that was an exact copy of a stored article
+(its own id and source, the stored article's text and story; see ``export articles``)."""
 
 
 EVENT_FIELDS = (

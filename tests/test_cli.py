@@ -7,11 +7,14 @@ import io
 import json
 
 import pyarrow.parquet as pq
+from sqlalchemy import inspect
 from typer.testing import CliRunner
 
 from newsfuse.cli import app
+from newsfuse.store import Store
 
 from .conftest import EXAMPLES
+from .migration_support import downgrade
 
 runner = CliRunner()
 
@@ -68,8 +71,15 @@ def test_export_articles_jsonl_csv_parquet(tmp_path):
     _run("ingest", str(EXAMPLES), "--db", db)
     lines = _run("export", "articles", "--db", db, "--format", "jsonl").stdout.splitlines()
     records = [json.loads(line) for line in lines]
-    assert len(records) == 6
+    assert len(records) == 7  # 6 stored, and the exact copy agencies.jsonl names ani-mirror-copy
     assert all(r["text"] and r["id"] for r in records)
+    [copy] = [r for r in records if r["duplicate_of"]]
+    original = next(r for r in records if r["id"] == copy["duplicate_of"])
+    assert (copy["id"], copy["duplicate_of"]) == ("ani-mirror-copy", "ani-2025-03-04-frontier")
+    assert copy["story_id"] == original["story_id"] and copy["text"] == original["text"]
+    assert copy["source"].endswith("agencies.jsonl:3") and copy["url"] is None
+    stored = _run("export", "articles", "--db", db, "--no-copies").stdout.splitlines()
+    assert len(stored) == 6 and not any(json.loads(line)["duplicate_of"] for line in stored)
     out_csv = tmp_path / "a.csv"
     _run("export", "articles", "--db", db, "--format", "csv", "-o", str(out_csv))
     assert len(list(csv.DictReader(out_csv.open()))) == len(records)
@@ -136,3 +146,31 @@ def test_eval_plover_errors_prints_the_misses(tmp_path):
     assert "type" in result.stdout and "target_country  gold UGA" in result.stdout
     as_json = json.loads(_run("eval", "plover", str(gold), "--errors", "--json").stdout)
     assert as_json["errors"][0]["event"] == "ASSAULT"
+
+
+def test_an_id_an_exact_copy_came_with_finds_the_stored_article(tmp_path):
+    db = str(tmp_path / "n.db")
+    _run("ingest", str(EXAMPLES), "--db", db)
+    shown = json.loads(_run("article", "ani-mirror-copy", "--db", db, "--json").stdout)
+    assert shown["id"] == "ani-2025-03-04-frontier"
+    assert shown["duplicate"]["id"] == "ani-mirror-copy"
+    assert shown["duplicate"]["source"].endswith("agencies.jsonl:3")
+    assert shown["annotations"]["places"]  # the stored article's annotations, offsets and all
+    text = _run("article", "ani-mirror-copy", "--db", db).stdout
+    assert "was an exact duplicate of this article" in " ".join(text.split())
+
+
+def test_migration_0016_keeps_older_duplicates_and_goes_down_and_up(tmp_path):
+    db = str(tmp_path / "n.db")
+    _run("ingest", str(EXAMPLES), "--db", db)
+    with Store(db) as store:
+        downgrade(store, "0015_alerts")
+        assert "given_id" not in {
+            c["name"] for c in inspect(store.engine).get_columns("duplicates")
+        }
+        store.migrate()
+        assert len(list(store.iter_duplicates())) == 1  # the row survives, without its id
+        assert list(store.iter_named_copies()) == []
+    _run("ingest", str(EXAMPLES), "--db", db)  # reading the copy again records its id
+    with Store(db) as store:
+        assert [c["given_id"] for c in store.iter_named_copies()] == ["ani-mirror-copy"]

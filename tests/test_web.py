@@ -221,3 +221,12 @@ def test_app_refuses_bad_setups(tmp_path):
         create_app("sqlite://", allow_ingest=True)
     with pytest.raises(StoreError, match="ingest something first"):
         create_app(str(tmp_path / "missing.db"))
+
+
+def test_an_id_an_exact_copy_came_with_finds_its_article(client):
+    body = client.get("/api/articles/ani-mirror-copy").json()
+    assert body["id"] == "ani-2025-03-04-frontier" and body["duplicate"]["id"] == "ani-mirror-copy"
+    original = client.get("/api/articles/ani-2025-03-04-frontier").json()
+    assert body["story_id"] == original["story_id"] is not None
+    assert body["events"] == original["events"]
+    assert client.get("/articles/ani-mirror-copy").status_code == 200

@@ -1,7 +1,7 @@
 """The ``export`` group: stored records to JSON Lines, CSV or Parquet."""
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -60,15 +60,44 @@ def _export(kind: str, rows_of: Callable[[Store], Iterable[dict]], db: str | Non
 @export_app.command("articles")
 @cli_errors
 def export_articles_cli(
-    db: DbOption = None, fmt: FormatOption = "jsonl", output: OutputOption = None
+    db: DbOption = None,
+    fmt: FormatOption = "jsonl",
+    output: OutputOption = None,
+    copies: Annotated[
+        bool,
+        typer.Option(
+            "--copies/--no-copies",
+            help="Also a row for each input that came with an id of its own and was an exact "
+            "copy of a stored article (duplicate_of names it; same text and story_id).",
+        ),
+    ] = True,
 ) -> None:
     """Every stored article with all its fields and its story_id, text included."""
 
     def rows(store: Store) -> Iterable[dict]:
         story_of = store.story_ids()
-        return (dict(r, story_id=story_of.get(r["id"])) for r in store.iter_articles())
+        yield from (dict(r, story_id=story_of.get(r["id"])) for r in store.iter_articles())
+        if copies:
+            yield from copy_rows(store, story_of)
 
     _export("articles", rows, db, fmt, output)
+
+
+def copy_rows(store: Store, story_of: dict[str, str]) -> Iterator[dict]:
+    """One row per named copy (:meth:`Store.iter_named_copies`): the stored article's fields
+    under the copy's id and source; its page (url, outlet) was not kept, so none."""
+    for copy in store.iter_named_copies():
+        stored = store.get_article(copy["article_id"])
+        yield dict(
+            stored,
+            id=copy["given_id"],
+            source=copy["source"],
+            url=None,
+            outlet=None,
+            ingested_at=copy["at"],
+            duplicate_of=stored["id"],
+            story_id=story_of.get(stored["id"]),
+        )
 
 
 def _check_format(fmt: str, known: tuple[str, ...]) -> None:

@@ -46,8 +46,8 @@ def article_cli(
 ) -> Output:
     """Show one article: metadata, cleaned text, and its actors, places, times and quantities."""
     with Store(db) as store:
-        row = store.get_article(article_id)
-        row["annotations"] = store.get_annotations(article_id)
+        row = store.get_article(article_id)  # an id a duplicate input gave finds its article
+        row["annotations"] = store.get_annotations(row["id"])
     return Output(rows=[row], columns=ARTICLE_COLUMNS, data=row, render=lambda: render_article(row))
 
 

@@ -83,6 +83,15 @@ def render_article(row: dict) -> None:
     )
     if row.get("boilerplate"):
         console.print(f"[dim]{len(row['boilerplate'])} lines of page furniture removed[/]")
+    if copy := row.get("duplicate"):
+        console.print(
+            line(
+                (copy["id"], "dim"),
+                (f" ({copy['source']}) was an exact duplicate of this article, ", "dim"),
+                (copy["of"], "dim"),
+                (": it is stored once, under that id", "dim"),
+            )
+        )
     table = Table(show_header=True, header_style="bold")
     for column in ("kind", "text", "resolved"):
         table.add_column(column)

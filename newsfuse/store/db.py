@@ -211,7 +211,7 @@ class Store(
             ).first()
             if existing is not None:
                 if existing.source != article.source:
-                    self._record_duplicate(conn, article.source, existing.id)
+                    self._record_duplicate(conn, article.source, existing.id, article.id)
                 return "duplicate", existing.id
             if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).scalar():
                 return "conflict", article.id
@@ -245,9 +245,14 @@ class Store(
             conn.execute(rejects.delete().where(rejects.c.source == article.source))
         return "stored", article.id
 
-    def _record_duplicate(self, conn: Any, source: str, article_id: str) -> None:
-        upsert(conn, duplicates, {"source": source, "article_id": article_id, "at": _now()},
-               keys=("source", "article_id"))  # fmt: skip
+    def _record_duplicate(
+        self, conn: Any, source: str, article_id: str, given_id: str | None = None
+    ) -> None:
+        """Record that ``source`` held a copy of ``article_id``, and the id the input gave
+        the copy when it is another one (so that id still finds the article)."""
+        row = {"source": source, "article_id": article_id, "at": _now(),
+               "given_id": given_id if given_id != article_id else None}  # fmt: skip
+        upsert(conn, duplicates, row, keys=("source", "article_id"))
 
     def add_reject(self, reject: Reject) -> None:
         """Record (or refresh) why ``reject.source`` could not be ingested (reason bounded)."""
@@ -282,13 +287,36 @@ class Store(
                 yield _decode_article(dict(row))
 
     def get_article(self, article_id: str) -> dict:
+        """The stored article with ``article_id``; failing that, the one an input so named
+        was an exact duplicate of, with ``duplicate`` saying so (``id`` is the stored
+        article's: its annotations, events and story are under that id)."""
         with self.engine.connect() as conn:
             row = (
                 conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
             )
+            copy = None
+            if row is None:
+                copy = (
+                    conn.execute(
+                        select(duplicates.c.source, duplicates.c.article_id)
+                        .where(duplicates.c.given_id == article_id)
+                        .order_by(duplicates.c.id)
+                    )
+                    .mappings()
+                    .first()
+                )
+                if copy is not None:
+                    row = (
+                        conn.execute(select(articles).where(articles.c.id == copy["article_id"]))
+                        .mappings()
+                        .first()
+                    )
         if row is None:
             raise NotFound(f"no article with id {article_id!r}; `newsfuse articles` lists the ids")
-        return _decode_article(dict(row))
+        found = _decode_article(dict(row))
+        if copy is not None:
+            found["duplicate"] = {"id": article_id, "source": copy["source"], "of": found["id"]}
+        return found
 
     def load_article(self, article_id: str) -> Article:
         """A stored article as the :class:`Article` artifact later stages take."""
@@ -302,6 +330,19 @@ class Store(
     def iter_rejects(self) -> Iterator[dict]:
         with self.engine.connect() as conn:
             for row in conn.execute(select(rejects).order_by(rejects.c.id)).mappings():
+                yield dict(row)
+
+    def iter_named_copies(self) -> Iterator[dict]:
+        """Duplicates that came with an id of their own (``given_id``) no stored article has,
+        oldest first: each is an input the database holds only as a copy of ``article_id``."""
+        query = (
+            select(duplicates)
+            .where(duplicates.c.given_id.is_not(None))
+            .where(~duplicates.c.given_id.in_(select(articles.c.id)))
+            .order_by(duplicates.c.id)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
                 yield dict(row)
 
     def iter_duplicates(self) -> Iterator[dict]:

@@ -70,7 +70,9 @@ duplicates = Table(
     Column("source", Text, nullable=False),
     Column("article_id", String(200), nullable=False),
     Column("at", String(40), nullable=False),
+    Column("given_id", Text),  # the id the input gave (0016_duplicate_ids)
     UniqueConstraint("source", "article_id", name="uq_duplicates_source_article"),
+    Index("ix_duplicates_given_id", "given_id"),
 )
 
 # -- annotate (0002_annotations) ------------------------------------------------------

@@ -103,10 +103,11 @@ def events(store: Store, filters: dict[str, Any], limit: int, offset: int) -> di
 
 
 def article(store: Store, article_id: str) -> dict[str, Any]:
-    row = store.get_article(article_id)
-    row["story_id"] = store.story_ids([article_id]).get(article_id)
-    row["annotations"] = store.get_annotations(article_id)
-    row["events"] = list(store.iter_events(article_id=article_id))
+    row = store.get_article(article_id)  # an id a duplicate input gave finds its article
+    stored = row["id"]
+    row["story_id"] = store.story_ids([stored]).get(stored)
+    row["annotations"] = store.get_annotations(stored)
+    row["events"] = list(store.iter_events(article_id=stored))
     return row
 
 
