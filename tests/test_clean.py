@@ -201,6 +201,11 @@ def test_a_titled_story_of_a_few_short_sentences_is_kept():
     # a licence line left after the furniture is no prose, title or not
     licence = "License for publishing multimedia online 0108263 Registration Number: 130349"
     assert isinstance(_body(licence, title="59 dead in Las Vegas shooting"), Reject)
+    # figures are prose in a line that ends as a sentence does
+    crash = "Two people were hurt in a crash on Route 9 near Albany."
+    assert isinstance(_body(crash, title="Two hurt in Route 9 crash"), Article)
+    prices = "Prices from 9.99 to 19.99 at 3 stores near 5th Ave."
+    assert isinstance(_body(prices, title="Deals this week"), Reject)
 
 
 @settings(max_examples=60, deadline=None)

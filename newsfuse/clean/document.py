@@ -37,13 +37,21 @@ MIN_BRIEF_WORDS = 5
 a title and a line of prose this long ("He died of complications from his injuries")."""
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
+
+
 def _reads_as_sentence(line: str) -> bool:
-    """A line of running prose: at least :data:`MIN_BRIEF_WORDS` words, no figures, and
-    two in three words after the first in lower case ("He died of complications from his
-    injuries"), unlike a licence or menu line ("License for publishing multimedia online
-    0108263 Registration Number: 130349")."""
+    """A line of running prose: at least :data:`MIN_BRIEF_WORDS` words and two in three
+    words after the first in lower case ("He died of complications from his injuries"),
+    unlike a licence or menu line ("License for publishing multimedia online 0108263
+    Registration Number: 130349"). Figures are prose in a line that ends as a sentence
+    ends, in at most one word in four ("Two people were hurt in a crash on Route 9 near
+    Albany."); in any other line they mark a code, a number or a price list."""
     words = line.split()
-    if len(words) < MIN_BRIEF_WORDS or any(ch.isdigit() for ch in line):
+    if len(words) < MIN_BRIEF_WORDS:
+        return False
+    figures = sum(any(ch.isdigit() for ch in w) for w in words)
+    if figures and (not _SENTENCE_END.search(line.strip()) or figures * 4 > len(words)):
         return False
     rest = [w for w in words[1:] if w[:1].isalpha()]
     return bool(rest) and sum(w[:1].islower() for w in rest) * 3 >= 2 * len(rest)
