@@ -26,6 +26,7 @@ from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
 from newsfuse.annotate.place_spans import place_spans
 from newsfuse.geo.abbreviation_context import in_context
 from newsfuse.geo.abbreviations import is_form
+from newsfuse.geo.city_regions import city_or_region
 from newsfuse.geo.compass import area_names, compass_key
 from newsfuse.geo.compass_regions import place_compass_names
 from newsfuse.geo.context import resolve_in_context
@@ -359,6 +360,7 @@ def find_places(
         places, doc.text, dateline_place, dateline_country, home_country, header_end
     )
     places = place_compass_names(places, dateline_country, home_country)
+    places = city_or_region(places, doc.text)
     places = place_neighbourhoods(places, doc.text, dateline_place)
     return place_inside(keep_placed(places, doc.text, header_end), doc.text)
 
