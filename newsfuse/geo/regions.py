@@ -4,7 +4,8 @@ Two sources:
 
 - ``data/regions.tsv``: hand-kept regions, seas and oceans ("the Middle East", "the Gulf",
   "Donbas"). Each row says where its point comes from: a list of members (countries by ISO
-  alpha-3, first-order regions by ISO 3166-2 code or GeoNames ``CC.admin1`` code, the
+  alpha-3, first-order regions by ISO 3166-2 code or GeoNames ``CC.admin1`` code,
+  second-order regions by ISO 3166-2 code where ISO codes them (GB's counties), the
   countries of a UN M49 area as ``M49:035``), or a latitude and longitude stated in the
   table. A row whose one member is a first-order region is that region (its GeoNames id,
   point and feature code: "Crimea", "Tigray").
@@ -108,7 +109,7 @@ def _member_entries(spec: str, row: Row | None) -> list[Entry]:
             iso2 = iso2_of_iso3(item)
             entry = g.country(iso2) if iso2 else None
         elif _ISO3166_2.match(item):
-            entry = g.subdivision(item)
+            entry = g.subdivision(item) or g.county(item)
         elif _ADMIN1.match(item):
             entry = g.admin1(*item.split("."))
         else:
