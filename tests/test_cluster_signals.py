@@ -307,6 +307,7 @@ def test_subject_scores_read_results_as_match_reports_write_them():
     assert subject_scores("Moyes", "a game they ultimately lost 1-0, saying") == {(0, 1)}
     assert subject_scores("FA", "Millwall, who lost the match 3-0, have also") == {(0, 3)}
     assert subject_scores("Robben", "having lost 2-1 in the first leg.") == {(1, 2)}
+    assert subject_scores("Comeback", "They were losing 2-1 at half-time.") == frozenset()
     assert subject_scores("Crowd", "The club lost 10-15,000 fans.") == frozenset()
     assert subject_scores("Tactics", "They played a 4-3-3 system in the win.") == frozenset()
 

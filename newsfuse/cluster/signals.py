@@ -73,7 +73,8 @@ _NOT_SIDE = (
     r"|(?:People|Years?|Percent|Per|Points|Votes|Seats|Million|Billion|Now|Am|Pm)\b"
 )
 _RESULT_WORDS = r"win|victory|defeat|loss|draw|triumph|success|thrashing|drubbing|rout|scoreline"
-_RESULT_VERBS = r"beat|beats|drew|defeated|edged|thrashed|lost|lose|loses|losing"
+_RESULT_VERBS = r"beat|beats|drew|defeated|edged|thrashed|lost|lose|loses"  # not "losing
+# 2-1 at half-time": a state of the game, not its result
 _RESULT_KIND = (  # what may stand between a score and its result word: how, where, in what
     r"home|away|opening|final|dramatic|shock|comfortable|narrow|aggregate"
     r"|[a-z]+-(?:round|leg)|quarter-final|semi-final|group|league|cup"
