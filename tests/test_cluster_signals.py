@@ -5,9 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsfuse.cluster.config import ClusterConfig, named_config
-from newsfuse.cluster.features import day_number, features, term_counts
+from newsfuse.cluster.features import day_number, features, generic_names, term_counts
 from newsfuse.cluster.online import StoryClusterer
-from newsfuse.cluster.signals import digest, happening_day, subject_scores, subject_tickers
+from newsfuse.cluster.signals import (
+    Signals,
+    digest,
+    happening_day,
+    subject_scores,
+    subject_tickers,
+)
 
 MONDAY = day_number("2015-07-06")
 
@@ -293,6 +299,19 @@ def test_subject_scores_are_results_not_ranges_votes_or_leads():
     assert subject_scores("Comeback", "The Cubs saw a 6-3 lead evaporate.") == frozenset()
 
 
+def test_subject_scores_read_results_as_match_reports_write_them():
+    """A competition or round between score and result word, a defeat told as "lost", a
+    score ending its clause: all results. A thousands figure or a formation is none."""
+    assert subject_scores("Boro", "It followed the 2-0 Uefa Cup win against Lazio.") == {(0, 2)}
+    assert subject_scores("Spurs", "after their 3-0 FA Cup fifth-round victory over") == {(0, 3)}
+    assert subject_scores("Moyes", "a game they ultimately lost 1-0, saying") == {(0, 1)}
+    assert subject_scores("FA", "Millwall, who lost the match 3-0, have also") == {(0, 3)}
+    assert subject_scores("Robben", "having lost 2-1 in the first leg.") == {(1, 2)}
+    assert subject_scores("Comeback", "They were losing 2-1 at half-time.") == frozenset()
+    assert subject_scores("Crowd", "The club lost 10-15,000 fans.") == frozenset()
+    assert subject_scores("Tactics", "They played a 4-3-3 system in the win.") == frozenset()
+
+
 def _match(home: str, away: str, result: str, venue: str) -> tuple[str, str]:
     return (
         f"{home} {result} {away}",
@@ -316,3 +335,31 @@ def test_a_stored_run_of_an_older_configuration_reads_back_as_that_configuration
     del stored["unknown_time_cost"], stored["score_conflict"]  # knobs it predates
     assert ClusterConfig.from_dict(stored) == named_config("happening-2026-11f")
     assert ClusterConfig.from_dict({"name": "custom", "threshold": 0.3}).threshold == 0.3
+
+
+def test_a_topics_names_are_no_happenings_names():
+    """A club named in a third of a football corpus is its topic: with
+    ``generic_name_share`` sharing it adds nothing to a join, sharing a player still does."""
+
+    def art(aid: str, title: str, text: str, names: set[str]) -> object:
+        f = features(aid, title, text, None)
+        return replace(f, signals=Signals(entities=frozenset(names)))
+
+    transfer = art("a", "Chelsea bid for striker", "Chelsea made a bid for the Inter striker "
+                   "Adriano on Monday, his agent said.", {"l:chelsea", "p:adriano"})  # fmt: skip
+    fined = art("b", "Chelsea fined over complaint", "Chelsea were fined by Uefa on Monday "
+                "over their complaint about the referee.", {"l:chelsea", "o:uefa"})  # fmt: skip
+    agent = art("c", "Adriano agent denies bid", "The agent of the Inter striker Adriano "
+                "denied a bid on Monday.", {"l:chelsea", "p:adriano"})  # fmt: skip
+    config = ClusterConfig(
+        generic_name_share=0.9, corpus_idf_docs=3, min_shared_terms=1, min_cosine=0.0
+    )
+    assert generic_names([transfer, fined, agent], config) == {"l:chelsea"}
+    assert not generic_names([transfer, fined, agent], ClusterConfig(corpus_idf_docs=3))
+    plain, topical = StoryClusterer(config), StoryClusterer(config)
+    topical.topic_names = generic_names([transfer, fined, agent], config)
+    for clusterer in (plain, topical):
+        clusterer.add(transfer)
+    sid = plain.story_of("a")
+    assert topical.score(fined, sid) < plain.score(fined, sid)  # only the club in common
+    assert topical.score(agent, sid) > topical.score(fined, sid)  # a player in common

@@ -77,6 +77,10 @@ class ClusterConfig:
     entity_kinds: str = "p:o:l:"  # which names count: p: people, o: organisations, l: places
     min_shared_names: int = 1  # ...and only when they share at least this many names: one
     # name in common (a company, a leader) is a topic; a happening shares its who and where
+    generic_name_share: float = 0.0  # a name in this share of the articles or more (0:
+    # off; with corpus_idf_docs articles or more) is the topic's, not a happening's: the
+    # club in every other football story, the leader in every political one. It counts in
+    # neither the overlap of names nor a shared town
     city_conflict: float = 0.1  # subtracted when both name towns and share none
     city_match: float = 0.1  # added when they share a town
     city_lead_only: bool = False  # ...towns their leads name (where it happened), not any

@@ -253,6 +253,27 @@ def generic_terms(
     return frozenset(t for t, c in df.items() if c >= floor and (not need or spread[t] >= need))
 
 
+def generic_names(
+    features: Iterable[ArticleFeatures], config: ClusterConfig = _DEFAULT
+) -> frozenset[str]:
+    """Names (``Signals.entities``, and resolved towns as ``Signals.cities`` writes them)
+    in at least ``generic_name_share`` of the articles: the topic's (the club, the
+    president), which two reports of different happenings share as readily as two of
+    one. Empty when off or below ``corpus_idf_docs`` articles."""
+    if not config.generic_name_share or not config.corpus_idf_docs:
+        return frozenset()
+    df: Counter[str] = Counter()
+    n = 0
+    for f in features:
+        n += 1
+        df.update(f.signals.entities)
+        df.update(f.signals.cities)
+    if n < config.corpus_idf_docs:
+        return frozenset()
+    floor = config.generic_name_share * n
+    return frozenset(name for name, count in df.items() if count >= floor)
+
+
 def happening_names(
     features: Iterable[ArticleFeatures], config: ClusterConfig = _DEFAULT
 ) -> frozenset[str]:

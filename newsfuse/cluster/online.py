@@ -171,6 +171,8 @@ class StoryClusterer:
         self.generic: frozenset[str] = frozenset()  # a genre's terms (see generic_terms)
         self.names: frozenset[str] = frozenset()  # phrases that name a happening (see
         # features.happening_names)
+        self.topic_names: frozenset[str] = frozenset()  # names and towns of the topic, not
+        # of one happening (see features.generic_names)
 
     # -- reading -------------------------------------------------------------
 
@@ -270,17 +272,19 @@ class StoryClusterer:
             )
             if apart > c.day_tolerance and not people:
                 score -= c.day_conflict
+        topic = self.topic_names
         if c.entity_weight and words >= c.min_cosine:  # names confirm a topic, never make one
             kinds = c.entity_kinds
-            mine = {e for e in entities if e[:2] in kinds}
-            theirs = {e for e in story.entities if e[:2] in kinds}
+            mine = {e for e in entities if e[:2] in kinds and e not in topic}
+            theirs = {e for e in story.entities if e[:2] in kinds and e not in topic}
             if sum(1 for e in mine if e in theirs) >= c.min_shared_names:
                 score += c.entity_weight * _set_cosine(mine, theirs)
         if cities and towns:
-            if any(x in towns for x in cities):
-                score += c.city_match if words >= c.min_cosine else 0.0
-            else:
+            shared = [x for x in cities if x in towns]
+            if not shared:
                 score -= c.city_conflict
+            elif words >= c.min_cosine and any(x not in topic for x in shared):
+                score += c.city_match
         if c.org_conflict and _conflict(entities, story.entities, "o:"):
             score -= c.org_conflict
         if c.number_conflict and dead and story.dead and not any(n in story.dead for n in dead):

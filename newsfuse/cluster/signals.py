@@ -65,22 +65,30 @@ def subject_tickers(title: str | None, text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_PAIR = r"(?<![\w.,/:$£€-])(\d{1,3}) ?[-\u2013] ?(\d{1,3})(?![\w.,/:%-]|\.\d)"
+_PAIR = r"(?<![\w.,/:$£€-])(\d{1,3}) ?[-\u2013] ?(\d{1,3})(?![\w/:%-]|[.,]\d)"
+"""Two numbers joined by a dash, ending a sentence or clause ("lost 1-0, saying") but not
+a decimal, a thousands figure or a compound ("3-2.5", "10-15,000", "4-3-3")."""
 _NOT_SIDE = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
     r"|(?:People|Years?|Percent|Per|Points|Votes|Seats|Million|Billion|Now|Am|Pm)\b"
 )
 _RESULT_WORDS = r"win|victory|defeat|loss|draw|triumph|success|thrashing|drubbing|rout|scoreline"
-_RESULT_VERBS = r"beat|beats|drew|defeated|edged|thrashed"
+_RESULT_VERBS = r"beat|beats|drew|defeated|edged|thrashed|lost|lose|loses"  # not "losing
+# 2-1 at half-time": a state of the game, not its result
+_RESULT_KIND = (  # what may stand between a score and its result word: how, where, in what
+    r"home|away|opening|final|dramatic|shock|comfortable|narrow|aggregate"
+    r"|[a-z]+-(?:round|leg)|quarter-final|semi-final|group|league|cup"
+    r"|[A-Z][\w.'&]*"  # the competition's name: "a 2-0 Uefa Cup win", "3-0 FA Cup victory"
+)
 _SCORES = re.compile(
     # "Italy 17-28 Ireland", "Man City 0-2 Man Utd": a title that is the result (a date,
     # "Summit 9-10 September", or a range, "Ages 5-11 Now", is none)
     rf"^[A-Z][\w.'&]*(?: [A-Z][\w.'&]*){{0,3}} {_PAIR} (?!{_NOT_SIDE})(?=[A-Z])"
-    # "a 3-0 defeat", "their 2-1 win"; "beat Spain 3-1", "drew 1-1 with" (not "won 52-48":
-    # votes are won too)
-    rf"|{_PAIR} (?:(?:home|away|opening|final|dramatic|shock|comfortable|narrow) )?"
-    rf"(?:{_RESULT_WORDS})\b"
-    rf"|\b(?:{_RESULT_VERBS}) (?:(?:[A-Z][\w.'&]*|the|a|by) ){{0,4}}{_PAIR}",
+    # "a 3-0 defeat", "their 2-1 win", "their 3-0 FA Cup fifth-round victory"; "beat Spain
+    # 3-1", "drew 1-1 with", "lost 2-1 in the first leg", "lost the match 3-0" (not "won
+    # 52-48": votes are won too)
+    rf"|{_PAIR} (?:(?:{_RESULT_KIND}) ){{0,4}}(?:{_RESULT_WORDS})\b"
+    rf"|\b(?:{_RESULT_VERBS}) (?:(?:[A-Z][\w.'&]*|the|a|by|match|game|tie) ){{0,4}}{_PAIR}",
     re.MULTILINE,
 )
 

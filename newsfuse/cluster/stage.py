@@ -20,6 +20,7 @@ from newsfuse.cluster.features import (
     day_spread,
     document_frequency,
     features,
+    generic_names,
     generic_terms,
     happening_names,
 )
@@ -152,6 +153,7 @@ def cluster_rows(
     spread = day_spread(feats.values()) if config.generic_spread_days else None
     clusterer.generic = generic_terms(df, len(feats), config, spread)
     clusterer.names = happening_names(feats.values(), config)
+    clusterer.topic_names = generic_names(feats.values(), config)
     if config.generic_weight != 1.0:
         for term in clusterer.generic:
             damping[term] = min(damping.get(term, 1.0), config.generic_weight)
