@@ -370,3 +370,11 @@ def test_windows_1252_bytes_taken_for_latin_1_are_read_as_windows_1252():
     assert tidy_text(text) == "NORWICH – Police said there had been ‘an accidental shooting’."
     # an 8-bit terminal escape is a harmless angle quote; unassigned codes still go
     assert tidy_text("a\x9b2J b\x81c") == "a›2J bc"
+
+
+def test_one_stray_latin_1_byte_in_ascii_news_is_windows_1252():
+    data = b"Chelsea agreed a fee of " + b"\xa315.8m" + b" with Porto for the defender. " * 3
+    decoded = decode_bytes(data, "a.txt")
+    assert decoded.encoding == "cp1252" and "£15.8m" in decoded.text
+    russian = ("Правительство объявило о новых мерах поддержки. " * 4).encode("cp1251")
+    assert decode_bytes(russian, "r.txt").encoding == "cp1251"  # enough to detect

@@ -9,7 +9,9 @@ The order of decisions (:func:`decode_bytes`):
 5. UTF-8. A file that is UTF-8 except for a few bad bytes stays UTF-8: the bad bytes become
    U+FFFD, with a note. Only when the invalid sequences outnumber the valid non-ASCII
    characters is the file taken for a legacy encoding (cp1252, cp1250, ...), detected by
-   charset-normalizer, with a note. One stray byte can no longer turn "£3bn" into "ÂŁ3bn".
+   charset-normalizer, with a note; a few stray bytes in ASCII text are Windows-1252
+   (:data:`FEW_STRAY_BYTES`). One stray byte can no longer turn "£3bn" into "ÂŁ3bn", nor
+   "£15.8m" into "｣15.8m".
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ from newsfuse.errors import BinaryInput, EmptyInput
 
 LEGACY_ENCODINGS = ["cp1252", "cp1250", "cp1251", "iso8859_15", "gb18030", "shift_jis", "euc_kr"]
 """Where one line is all we have to guess from, guess among the encodings news files really use."""
+
+FEW_STRAY_BYTES = 16
+"""Text that is ASCII but for this many bytes (and under 5% of them) that no UTF-8
+sequence explains gives an encoding detector too little to go on (one "£" byte, 0xa3,
+read as Shift JIS is "｣"): such bytes are taken as Windows-1252, the legacy encoding of
+Western news and the web's default for unlabelled legacy text."""
 
 MAX_NUL_SHARE = 0.01
 """Text with more NUL bytes than this share is binary (or UTF-16/32 we could not recognise)."""
@@ -172,8 +180,11 @@ def decode_text(data: bytes, source: str, candidates: list[str] | None = None) -
             f"at byte {offset}) replaced with U+FFFD; the rest is UTF-8. "
             "Fix those bytes to silence this.",
         )
-    best = from_bytes(data, cp_isolation=candidates).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    if bad <= FEW_STRAY_BYTES and bad * 20 <= len(data):
+        encoding = "cp1252"  # too little for a detector to judge: see FEW_STRAY_BYTES
+    else:
+        best = from_bytes(data, cp_isolation=candidates).best()
+        encoding = best.encoding if best is not None else "cp1252"
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
