@@ -23,19 +23,7 @@ F1 table and a confusion table (expected by row, first coded type by column).
 
 from __future__ import annotations
 
-import argparse
-import json
-
-from hand_reports import (
-    EVENTS_DATA,
-    code,
-    confusion,
-    figure_table,
-    halves,
-    load,
-    share,
-    tune_misses,
-)
+from hand_reports import EVENTS_DATA, run, share
 
 from newsfuse.events.ontology import EVENT_TYPES
 
@@ -125,40 +113,20 @@ def type_table(figures: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def _type_and_counts(figures: dict[str, dict]) -> str:
+    counts = ", ".join(
+        f"{h}: n={f['n']}, none={f['none_n']}, src n={f['source_n']}, tgt n={f['target_n']}"
+        for h, f in figures.items()
+    )
+    return f"({counts})\n\n{type_table(figures)}"
+
+
+def _describe(r: dict) -> str:
+    return f"want {r['expected']:<11} {r['source_country'] or '-'}>{r['target_country'] or '-'}"
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--half", choices=("tune", "check", "both"), default="both")
-    ap.add_argument("--errors", action="store_true", help="list the tune half's misses")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = ap.parse_args()
-    chosen = halves(args.half)
-    rows = [r for r in load(DATA) if r["half"] in chosen]
-    code(rows)
-    figures = {h: scores([r for r in rows if r["half"] == h]) for h in chosen}
-    if args.json:
-        print(json.dumps(figures, indent=1))
-    else:
-        print(figure_table(figures, LABELS))
-        counts = ", ".join(
-            f"{h}: n={f['n']}, none={f['none_n']}, src n={f['source_n']}, tgt n={f['target_n']}"
-            for h, f in figures.items()
-        )
-        print(f"({counts})\n")
-        print(type_table(figures))
-        for h in chosen:
-            print(f"\n{h} (n={figures[h]['n']}): expected by row, first coded by column")
-            print(confusion([r for r in rows if r["half"] == h]))
-    if args.errors:
-        print()
-        print(
-            tune_misses(
-                rows,
-                lambda r: (
-                    f"want {r['expected']:<11} {r['source_country'] or '-'}>"
-                    f"{r['target_country'] or '-'}"
-                ),
-            )
-        )
+    run(__doc__.split("\n\n")[0], DATA, scores, LABELS, _describe, _type_and_counts)
 
 
 if __name__ == "__main__":

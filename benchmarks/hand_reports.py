@@ -9,6 +9,7 @@ returns is the sentence's coded type ("none" when there is none).
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -78,3 +79,37 @@ def tune_misses(rows: Iterable[dict], describe: Callable[[dict], str]) -> str:
 def share(rows: Sequence[dict], test: Callable[[dict], bool]) -> float:
     """The share of ``rows`` passing ``test`` (0 for no rows)."""
     return sum(map(test, rows)) / len(rows) if rows else 0.0
+
+
+def run(
+    description: str,
+    data: Path,
+    scores: Callable[[list[dict]], dict],
+    labels: dict[str, str],
+    describe: Callable[[dict], str],
+    extra: Callable[[dict[str, dict]], str] | None = None,
+) -> None:
+    """The command line both scripts share: ``[--half tune|check|both] [--errors]
+    [--json]``; figures per half, ``extra``'s tables, a confusion table per half, and
+    with ``--errors`` the tune half's misses (each described by ``describe``)."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--half", choices=("tune", "check", "both"), default="both")
+    ap.add_argument("--errors", action="store_true", help="list the tune half's misses")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+    chosen = halves(args.half)
+    rows = [r for r in load(data) if r["half"] in chosen]
+    code(rows)
+    figures = {h: scores([r for r in rows if r["half"] == h]) for h in chosen}
+    if args.json:
+        print(json.dumps(figures, indent=1))
+    else:
+        print(figure_table(figures, labels))
+        if extra is not None:
+            print(extra(figures))
+        for h in chosen:
+            print(f"\n{h} (n={figures[h]['n']}): expected by row, first coded by column")
+            print(confusion([r for r in rows if r["half"] == h]))
+    if args.errors:
+        print()
+        print(tune_misses(rows, describe))

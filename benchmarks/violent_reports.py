@@ -20,19 +20,7 @@ with no event; and a confusion table (expected by row, first coded type by colum
 
 from __future__ import annotations
 
-import argparse
-import json
-
-from hand_reports import (
-    EVENTS_DATA,
-    code,
-    confusion,
-    figure_table,
-    halves,
-    load,
-    share,
-    tune_misses,
-)
+from hand_reports import EVENTS_DATA, run, share
 
 from newsfuse.events.nonevents import VIOLENT_TYPES
 
@@ -72,25 +60,13 @@ LABELS = {
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--half", choices=("tune", "check", "both"), default="both")
-    ap.add_argument("--errors", action="store_true", help="list the tune half's misses")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = ap.parse_args()
-    chosen = halves(args.half)
-    rows = [r for r in load(DATA) if r["half"] in chosen]
-    code(rows)
-    figures = {h: scores([r for r in rows if r["half"] == h]) for h in chosen}
-    if args.json:
-        print(json.dumps(figures, indent=1))
-    else:
-        print(figure_table(figures, LABELS))
-        for h in chosen:
-            print(f"\n{h} (n={figures[h]['n']}): expected by row, first coded by column")
-            print(confusion([r for r in rows if r["half"] == h]))
-    if args.errors:
-        print()
-        print(tune_misses(rows, lambda r: f"{r['kind']:<24} want {r['expected']:<8}"))
+    run(
+        __doc__.split("\n\n")[0],
+        DATA,
+        scores,
+        LABELS,
+        lambda r: f"{r['kind']:<24} want {r['expected']:<8}",
+    )
 
 
 if __name__ == "__main__":
