@@ -13,7 +13,8 @@ for its expected type against its first coded type; ``none`` is no class, so a n
 coded with a type is a false positive of that type; the mean is over the types expected or
 coded in the half); the share of ``none`` reports coded with any event; source and target
 country accuracy, on reports whose gold country is not empty and that have a coded event
-of the expected type (the first such event's first actor's code is compared); a per-type
+of the expected type (right when the first such event names an actor of the gold country on
+that side: a reciprocal act has every party on both sides); a per-type
 F1 table and a confusion table (expected by row, first coded type by column).
 
     .venv/bin/python benchmarks/diplomatic_reports.py [--errors] [--half tune|check|both]
@@ -48,9 +49,8 @@ def per_type_f1(rows: list[dict]) -> dict[str, dict[str, float | int]]:
     return table
 
 
-def _country(event: dict, side: str) -> str:
-    actors = event.get(side) or []
-    return (actors[0].get("code") or "") if actors else ""
+def _countries(event: dict, side: str) -> set[str]:
+    return {a.get("code") or "" for a in event.get(side) or []} - {""}
 
 
 def country_accuracy(rows: list[dict], side: str) -> tuple[float, int]:
@@ -61,7 +61,7 @@ def country_accuracy(rows: list[dict], side: str) -> tuple[float, int]:
         gold = r[f"{side}_country"]
         match = next((e for e in r["events"] if e["event"] == r["expected"]), None)
         if gold and match is not None:
-            scored.append(_country(match, side) == gold)
+            scored.append(gold in _countries(match, side))
     return (sum(scored) / len(scored) if scored else 0.0), len(scored)
 
 
