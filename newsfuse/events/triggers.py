@@ -2,7 +2,7 @@
 
 :func:`match_trigger` looks a verb or noun up in the trigger lexicon
 (``data/triggers.tsv``) and keeps the first sense whose phrase and object needs fit
-("sign" a *pact* is AGREE, "send" *troops* is AID). What a trigger acts on is read as
+("sign" a *pact* is SUPPORT, "send" *troops* is AID). What a trigger acts on is read as
 lemmas plus marks for kinds of object (``@money``, ``@territory``, ``@ground``,
 ``@munition``). It also holds "left N dead" (a toll, ASSAULT) and the fallback on the
 CAMEO verb table (:mod:`newsfuse.events.cameo_verbs`) with the switches that govern it;
