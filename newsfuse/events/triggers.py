@@ -152,6 +152,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         return SHOW_OF_FORCE_SENT  # "sent 30 warplanes towards Taiwan": no one receives them
     if lemma == "order" and pos == "VERB" and _forces_ordered_in(token):
         return DEPLOYMENT_ORDERED  # "ordered thousands of troops into the refineries"
+    if lemma == "order" and pos == "VERB" and _orders_another(token):
+        return ORDER_GIVEN  # "ordered Niger's junta to reinstate the president"
     if lemma == "storm" and any(c.lower_ in ("out", "off") for c in token.children):
         return None  # "stormed out of parliament": a walkout, no attack
     if lemma == "strike" and pos == "VERB" and _walkout(token):
@@ -259,6 +261,28 @@ def _forces_ordered_in(verb: Token) -> bool:
     ):
         return False
     return any(counted(o).lemma_.lower() in DEPLOYED for o in children(verb, "dobj"))
+
+
+ORDER_GIVEN = Trigger("DEMAND", "order", "VERB", None, frozenset())
+
+
+def _orders_another(verb: Token) -> bool:
+    """ "ordered the junta to reinstate the president": an order to another actor to act
+    (PLOVER DEMAND: "demand or order"), not a commander moving or tasking their own forces
+    ("ordered troops to withdraw") nor an order for a thing ("ordered an inquiry")."""
+    if not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    objects = [counted(o) for o in children(verb, "dobj")]
+    return bool(objects) and not any(
+        o.lemma_.lower() in DEPLOYED or _own(o) for o in objects
+    )  # "ordered his men to ...", "ordered its troops to ...": its own people, a command
+
+
+OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def _own(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in noun.children)
 
 
 STRIKE_AIMS = frozenset({"on", "against"})
