@@ -225,7 +225,7 @@ def _drill(token: Token) -> Trigger | None:
     return None
 
 
-SENDING = frozenset({"send", "dispatch"})
+SENDING = frozenset({"send", "dispatch", "move"})
 NEAR_PREPS = frozenset({"towards", "toward", "near", "around", "off", "close"})
 FORCE_WORDS = frozenset(
     "troop soldier force warplane warship plane jet aircraft bomber fighter ship vessel "
@@ -236,12 +236,29 @@ SHOW_OF_FORCE_SENT = Trigger("MOBILIZE", "send", "VERB", None, frozenset())
 
 def _sent_near(verb: Token) -> bool:
     """Forces sent towards, near or around a place and to no one (CAMEO 150, show of
-    force; PLOVER MOBILIZE), unlike troops sent "to" an ally (AID)."""
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
-    if "to" in preps or not preps & NEAR_PREPS:
+    force; PLOVER MOBILIZE), or "to" a border, a sea or a region, where no one receives
+    them, unlike troops sent "to" an ally (AID)."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and not is_temporal(c)]
+    near = any(p.lower_ in NEAR_PREPS for p in preps)
+    to = [o for p in preps if p.lower_ == "to" for o in children(p, "pobj")]
+    if not near and not (to and all(_unreceiving(o) for o in to)):
         return False
     sent = {t.lemma_.lower() for o in children(verb, "dobj") for t in o.subtree}
     return bool(sent & FORCE_WORDS)
+
+
+UNRECEIVING_PLACES = frozenset(
+    "border frontier sea ocean waters coast gulf strait region area zone mediterranean "
+    "peninsula island".split()
+)
+
+
+def _unreceiving(place: Token) -> bool:
+    """A place no actor stands for ("its border with Belarus", "the eastern
+    Mediterranean"), not a state or city that receives what is sent ("to Ukraine")."""
+    if place.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return False
+    return place.ent_type_ == "LOC" or place.lemma_.lower() in UNRECEIVING_PLACES
 
 
 DEPLOYED = FORCE_WORDS | frozenset({"police", "policeman", "army", "militia", "reservist"})
