@@ -95,6 +95,8 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
     if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"}:
         return replace(event, event_type="REJECT", negated=False)
     if event.hypothetical and not event.negated:
+        if kind == "CONCEDE" and lemma in EASINGS:
+            return event  # "said it would ease restrictions": a promised easing is CONCEDE
         if kind in COOPERATIVE_TYPES:
             return replace(event, event_type="AGREE")
         if kind in FORCEFUL_TYPES:
@@ -121,6 +123,9 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
             return replace(event, event_type="FIGHT", mode="aerial")
     return event
 
+
+EASINGS = frozenset({"ease", "lift", "relax", "loosen", "remove", "cancel"})
+"""PLOVER CONCEDE: "promised easing of restrictions" is itself the (verbal) concession."""
 
 WORDS_OF_WAR = frozenset({"attack", "clash", "battle", "hit", "blast", "fight", "slam"})
 """Verbs news uses for force and for words alike."""
