@@ -78,6 +78,10 @@ def test_commands_and_concerns_are_no_demand_or_act(text):
     assert "DEMAND" not in _types(text) and "COERCE" not in _types(text)
 
 
+def test_talk_of_a_deal_is_rumour_not_talks():
+    assert "CONSULT" not in _types("Talk of a merger between the two airlines lifted shares.")
+
+
 def _reports() -> list[dict]:
     return [json.loads(line) for line in REPORTS.read_text(encoding="utf-8").splitlines()]
 

@@ -163,6 +163,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     lodged = token.dep_ == "dobj" and token.head.lemma_.lower() in COMPLAINT_VERBS
     if lemma == "protest" and pos == "NOUN" and lodged:  # CAMEO "LODGE * PROTEST" [110]
         return FORMAL_PROTEST
+    if lemma == "talk" and pos == "NOUN" and prep_objects(token, frozenset({"of"})):
+        return None  # "talk of a deal between the firms": rumour, no talks held
     if lemma == "oppose" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
         return None  # "4% as opposed to 5%": a comparison
     if lemma == "leave" and pos == "VERB" and _left_without(token):
