@@ -46,7 +46,8 @@ def test_passive_voice_swaps_source_and_target():
 
 
 def test_coordinated_actors_are_compound():
-    event = _one("Hungarian and Romanian officials signed a border treaty in Budapest.", "AGREE")
+    # signing an agreement is PLOVER SUPPORT ("sign or ratify an agreement")
+    event = _one("Hungarian and Romanian officials signed a border treaty in Budapest.", "SUPPORT")
     assert {"HUN", "ROU"} <= _codes(event["source"])
 
 
@@ -401,7 +402,7 @@ def test_a_time_inside_what_was_agreed_or_demanded_does_not_date_the_event():
     )
     assert [(e.event_type, e.date) for e in agreed] == [("AGREE", "2025-03-04")]
     signed = code_sentence("Armenia and Azerbaijan signed a deal on March 3.", "2025-03-04")
-    assert [(e.event_type, e.date) for e in signed] == [("AGREE", "2025-03-03")]
+    assert [(e.event_type, e.date) for e in signed] == [("SUPPORT", "2025-03-03")]
 
 
 def test_meeting_demands_is_a_concession_and_calling_up_reserves_a_mobilisation():
@@ -451,7 +452,7 @@ def test_yielding_censoring_barring_calling_and_working_with():
     # CAMEO 043: a phone call is a consultation
     call = _one("Putin made a phone call to Erdogan on Monday.", "CONSULT")
     assert call["mode"] == "phone"
-    assert "AGREE" in _types("Indonesia and Sweden signed an aid package for Jakarta.")
+    assert "SUPPORT" in _types("Indonesia and Sweden signed an aid package for Jakarta.")
     assert "COOPERATE" in _types("The FBI worked with Pakistani police to find the suspect.")
     # an offer to work with others is an intent to cooperate: AGREE
     assert "AGREE" in _types("Turkmenistan was ready to work with the international community.")

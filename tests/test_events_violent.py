@@ -203,8 +203,11 @@ def test_breaching_a_truce_is_fight_and_breaching_an_accord_no_agreement():
     assert "AGREE" not in _types("The militia breached the peace accord signed in Addis Ababa.")
 
 
-def test_making_an_agreement_is_still_agree():
-    assert _types("Chile and Peru signed a fisheries treaty in Lima.")[0] == "AGREE"
+def test_signing_an_agreement_is_support_and_promising_to_sign_agree():
+    # PLOVER SUPPORT: "sign or ratify an agreement"; AGREE: "promises to sign or ratify"
+    assert _types("Chile and Peru signed a fisheries treaty in Lima.") == ["SUPPORT"]
+    assert _types("Chile and Peru agreed to sign a fisheries treaty in Lima.") == ["AGREE"]
+    assert _types("Kenya's parliament ratified the fisheries treaty with Chile.") == ["SUPPORT"]
 
 
 # -- sides: allies are no target, no actor is its own target -----------------------------------

@@ -105,3 +105,21 @@ def agreement_ended(noun: Token) -> bool:
     if verb is noun or noun not in _agreements_acted_on(verb):
         return False
     return _ending_sense(verb) is not None or verb.lemma_.lower() in BREACH_VERBS
+
+
+def agreement_acted_on(token: Token, trigger: Trigger, found: dict[int, Trigger]) -> bool:
+    """Whether an agreement noun is what another event of the sentence acts on ("signed a
+    pact", "ratified the treaty", "the signing of a treaty", "praised the accord"): the
+    agreement is that act's object, and PLOVER codes the act (signing and ratifying are
+    SUPPORT, "sign or ratify an agreement"), not a second agreement made."""
+    if trigger.event_type != "AGREE" or trigger.pos != "NOUN":
+        return False
+    if token.lemma_.lower() not in AGREEMENT_NOUNS:
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+        head = head.head  # "the signing of a treaty"
+    elif token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    other = found.get(head.i) if head.i != token.i else None
+    return other is not None and other.event_type != "AGREE"

@@ -1,7 +1,7 @@
 """Stage "code": PLOVER events from parsed sentences, by rules over the dependency parse.
 
 For every token that the trigger lexicon (``data/triggers.tsv``) names, in the
-sense its object allows ("sign" a *pact* is AGREE, "send" *troops* is AID):
+sense its object allows ("sign" a *pact* is SUPPORT, "send" *troops* is AID):
 
 * **who and whom**: the subject and object of a verb; the agent of a passive
   ("was attacked by X") and its subject as target; for a nominalisation the
@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfuse.annotate.actors import ActorResolver
 from newsfuse.events.actor_phrases import dedupe, nations_as_civilians, phrase_actors
+from newsfuse.events.agreements import agreement_acted_on
 from newsfuse.events.arguments import (
     CONCESSION_TYPES,
     HARM_VERBS,
@@ -511,6 +512,8 @@ def _rule_events(sentence: Span, ctx: ArticleContext, index: int) -> list[Event]
         )
         if same_as_head and (trigger.pos == "NOUN" or token.dep_ == "conj"):
             continue  # "imposed sanctions", "killed or wounded": the head codes it
+        if agreement_acted_on(token, trigger, found):
+            continue  # "signed a pact", "praised the accord": an agreement, none made here
         event = _code_trigger(token, trigger, sentence, ctx, index)
         reason = non_event_reason(token, event)
         if reason is not None:

@@ -150,9 +150,17 @@ def is_negated(token: Token) -> bool:
     )
 
 
+PHASE_VERBS = frozenset("resume begin start continue open end close conclude".split())
+"""Verbs that tell an event's phase: "talks would resume" is as future as the talks."""
+
+
 def is_hypothetical(token: Token) -> bool:
-    if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
-        verb = verb_of(token)  # "will extend the curfew": the verb carries the modal
+    subject_of_phase = token.dep_ == "nsubj" and token.head.lemma_.lower() in PHASE_VERBS
+    if token.pos_ != "VERB" and (
+        token.dep_ in ("dobj", "nsubjpass", "pobj", "attr") or subject_of_phase
+    ):
+        # "will extend the curfew", "talks would resume on Friday": the verb carries the modal
+        verb = token.head if subject_of_phase else verb_of(token)
         if verb.i != token.i and verb.pos_ == "VERB":
             return is_hypothetical(verb)
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):

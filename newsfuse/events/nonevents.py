@@ -309,8 +309,16 @@ def _concern(token: Token) -> bool:
             return False
         if head.lemma_.lower() in CONCERN_WORDS and head.i < token.i:
             return current.dep_ != "conj"  # "fears X and wants Y": Y is no object of fear
+        if current.dep_ == "prep" and _voices_concern(head):
+            return True  # "expressed alarm at reports of ...": the parser hangs "at" on the verb
         current = head
     return False
+
+
+def _voices_concern(verb: Token) -> bool:
+    """A verb whose object is a concern ("expressed alarm", "voiced concern", "raised fears"):
+    what its prepositions name is what the concern is about."""
+    return any(o.lemma_.lower() in CONCERN_WORDS for o in verb.children if o.dep_ == "dobj")
 
 
 def _sport(token: Token, event: Event) -> bool:

@@ -77,9 +77,10 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         # judges, lawyers, unions, the press wield no force; their attack is criticism
         # (CAMEO 111 "ATTACK * POLICY", PLOVER DISAPPROVE), not PLOVER's use of force
         event = replace(event, event_type="DISAPPROVE", mode=None)
-    if lemma == "storm" and event.event_type == "ASSAULT" and _crowd(token, CROWDS):
-        # protesters storming a building: a riot (CAMEO 145, PLOVER PROTEST mode riot)
-        event = replace(event, event_type="PROTEST", mode="riot")
+    if lemma in CROWD_ENTRIES and event.event_type == "ASSAULT" and _crowd(token, CROWDS):
+        # protesters storming a building: a riot (CAMEO 145, PLOVER PROTEST mode riot);
+        # students occupying one: a sit-in (PLOVER PROTEST mode obstruct)
+        event = replace(event, event_type="PROTEST", mode=CROWD_ENTRIES[lemma])
     if event.event_type == "FIGHT" and lemma in LAUNCHES and _aimed_at_no_one(token, event):
         # "fired a ballistic missile over Hokkaido", "launched a long-range rocket": a show
         # of force short of its use (CAMEO 15, PLOVER MOBILIZE weapons)
@@ -94,6 +95,8 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
     if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"}:
         return replace(event, event_type="REJECT", negated=False)
     if event.hypothetical and not event.negated:
+        if kind == "CONCEDE" and lemma in EASINGS:
+            return event  # "said it would ease restrictions": a promised easing is CONCEDE
         if kind in COOPERATIVE_TYPES:
             return replace(event, event_type="AGREE")
         if kind in FORCEFUL_TYPES:
@@ -120,6 +123,9 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
             return replace(event, event_type="FIGHT", mode="aerial")
     return event
 
+
+EASINGS = frozenset({"ease", "lift", "relax", "loosen", "remove", "cancel"})
+"""PLOVER CONCEDE: "promised easing of restrictions" is itself the (verbal) concession."""
 
 WORDS_OF_WAR = frozenset({"attack", "clash", "battle", "hit", "blast", "fight", "slam"})
 """Verbs news uses for force and for words alike."""
@@ -257,6 +263,9 @@ GATHERINGS = frozenset({"gather", "assemble", "converge", "congregate", "throng"
 government demonstrates (CAMEO 141, PLOVER PROTEST demo)."""
 
 CROWD_COUNT = 50
+
+CROWD_ENTRIES = {"storm": "riot", "occupy": "obstruct"}
+"""A civilian crowd entering a building by force or holding it: PLOVER PROTEST, not ASSAULT."""
 
 CROWDS = frozenset(
     "protester protestor demonstrator crowd mob rioter supporter student worker".split()

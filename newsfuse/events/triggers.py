@@ -2,7 +2,7 @@
 
 :func:`match_trigger` looks a verb or noun up in the trigger lexicon
 (``data/triggers.tsv``) and keeps the first sense whose phrase and object needs fit
-("sign" a *pact* is AGREE, "send" *troops* is AID). What a trigger acts on is read as
+("sign" a *pact* is SUPPORT, "send" *troops* is AID). What a trigger acts on is read as
 lemmas plus marks for kinds of object (``@money``, ``@territory``, ``@ground``,
 ``@munition``). It also holds "left N dead" (a toll, ASSAULT) and the fallback on the
 CAMEO verb table (:mod:`newsfuse.events.cameo_verbs`) with the switches that govern it;
@@ -152,6 +152,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         return SHOW_OF_FORCE_SENT  # "sent 30 warplanes towards Taiwan": no one receives them
     if lemma == "order" and pos == "VERB" and _forces_ordered_in(token):
         return DEPLOYMENT_ORDERED  # "ordered thousands of troops into the refineries"
+    if lemma == "order" and pos == "VERB" and _orders_another(token):
+        return ORDER_GIVEN  # "ordered Niger's junta to reinstate the president"
     if lemma == "storm" and any(c.lower_ in ("out", "off") for c in token.children):
         return None  # "stormed out of parliament": a walkout, no attack
     if lemma == "strike" and pos == "VERB" and _walkout(token):
@@ -161,6 +163,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
     lodged = token.dep_ == "dobj" and token.head.lemma_.lower() in COMPLAINT_VERBS
     if lemma == "protest" and pos == "NOUN" and lodged:  # CAMEO "LODGE * PROTEST" [110]
         return FORMAL_PROTEST
+    if lemma == "talk" and pos == "NOUN" and prep_objects(token, frozenset({"of"})):
+        return None  # "talk of a deal between the firms": rumour, no talks held
     if lemma == "oppose" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
         return None  # "4% as opposed to 5%": a comparison
     if lemma == "leave" and pos == "VERB" and _left_without(token):
@@ -223,7 +227,7 @@ def _drill(token: Token) -> Trigger | None:
     return None
 
 
-SENDING = frozenset({"send", "dispatch"})
+SENDING = frozenset({"send", "dispatch", "move"})
 NEAR_PREPS = frozenset({"towards", "toward", "near", "around", "off", "close"})
 FORCE_WORDS = frozenset(
     "troop soldier force warplane warship plane jet aircraft bomber fighter ship vessel "
@@ -234,12 +238,29 @@ SHOW_OF_FORCE_SENT = Trigger("MOBILIZE", "send", "VERB", None, frozenset())
 
 def _sent_near(verb: Token) -> bool:
     """Forces sent towards, near or around a place and to no one (CAMEO 150, show of
-    force; PLOVER MOBILIZE), unlike troops sent "to" an ally (AID)."""
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
-    if "to" in preps or not preps & NEAR_PREPS:
+    force; PLOVER MOBILIZE), or "to" a border, a sea or a region, where no one receives
+    them, unlike troops sent "to" an ally (AID)."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and not is_temporal(c)]
+    near = any(p.lower_ in NEAR_PREPS for p in preps)
+    to = [o for p in preps if p.lower_ == "to" for o in children(p, "pobj")]
+    if not near and not (to and all(_unreceiving(o) for o in to)):
         return False
     sent = {t.lemma_.lower() for o in children(verb, "dobj") for t in o.subtree}
     return bool(sent & FORCE_WORDS)
+
+
+UNRECEIVING_PLACES = frozenset(
+    "border frontier sea ocean waters coast gulf strait region area zone mediterranean "
+    "peninsula island".split()
+)
+
+
+def _unreceiving(place: Token) -> bool:
+    """A place no actor stands for ("its border with Belarus", "the eastern
+    Mediterranean"), not a state or city that receives what is sent ("to Ukraine")."""
+    if place.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return False
+    return place.ent_type_ == "LOC" or place.lemma_.lower() in UNRECEIVING_PLACES
 
 
 DEPLOYED = FORCE_WORDS | frozenset({"police", "policeman", "army", "militia", "reservist"})
@@ -259,6 +280,28 @@ def _forces_ordered_in(verb: Token) -> bool:
     ):
         return False
     return any(counted(o).lemma_.lower() in DEPLOYED for o in children(verb, "dobj"))
+
+
+ORDER_GIVEN = Trigger("DEMAND", "order", "VERB", None, frozenset())
+
+
+def _orders_another(verb: Token) -> bool:
+    """ "ordered the junta to reinstate the president": an order to another actor to act
+    (PLOVER DEMAND: "demand or order"), not a commander moving or tasking their own forces
+    ("ordered troops to withdraw") nor an order for a thing ("ordered an inquiry")."""
+    if not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    objects = [counted(o) for o in children(verb, "dobj")]
+    return bool(objects) and not any(
+        o.lemma_.lower() in DEPLOYED or _own(o) for o in objects
+    )  # "ordered his men to ...", "ordered its troops to ...": its own people, a command
+
+
+OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def _own(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in noun.children)
 
 
 STRIKE_AIMS = frozenset({"on", "against"})
