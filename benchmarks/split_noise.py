@@ -15,9 +15,10 @@ chance makes it, which is what fitting rules to it looks like.
         --texts ../shared/eval/stories/gvc.jsonl
     .venv/bin/python benchmarks/split_noise.py magnitudes \\
         tests/data/magnitudes/corpus_magnitudes.jsonl --texts ../shared/corpus
+    .venv/bin/python benchmarks/split_noise.py reports tests/data/events/diplomatic_reports.jsonl
 
 Printed per figure (places: acc@161 over all gold toponyms, recall; magnitudes: the
-labelled counts together, the first coded type): the fixed split's gap, the standard
+labelled counts together, the first coded type; reports: the first coded type): the fixed split's gap, the standard
 deviation of random gaps and the share of random splits whose gap is at least the fixed
 one (the one-sided p-value).
 """
@@ -27,6 +28,9 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+from pathlib import Path
+
+from hand_reports import code, load
 
 from newsfuse.evaluate import magnitudes, places
 
@@ -65,6 +69,18 @@ def magnitude_rows(path: str, texts: str | None) -> list[Row]:
     return rows
 
 
+def report_rows(path: str, texts: str | None) -> list[Row]:
+    """Each hand-written report's (right, 1) first coded type (``violent_reports.jsonl``,
+    ``diplomatic_reports.jsonl``: their tune half is the even ids, which :func:`main` takes
+    from ``half``)."""
+    reports = load(Path(path))
+    code(reports)
+    return [
+        {"first type": (int(r["first"] == r["expected"]), 1), "tune": (r["half"] == "tune", 0)}
+        for r in reports
+    ]
+
+
 def gap(rows: list[Row], tune: set[int], name: str) -> float | None:
     """Tune minus check share of hits of figure ``name``."""
     sums = {True: [0, 0], False: [0, 0]}
@@ -79,15 +95,18 @@ def gap(rows: list[Row], tune: set[int], name: str) -> float | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("kind", choices=("places", "magnitudes"))
+    parser.add_argument("kind", choices=("places", "magnitudes", "reports"))
     parser.add_argument("path")
     parser.add_argument("--texts", default=None)
     parser.add_argument("--rounds", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    reader = place_rows if args.kind == "places" else magnitude_rows
-    rows = reader(args.path, args.texts)
-    fixed = set(range(0, len(rows), 2))  # even positions: the tune half of both evaluations
+    reader = {"places": place_rows, "magnitudes": magnitude_rows, "reports": report_rows}
+    rows = reader[args.kind](args.path, args.texts)
+    if args.kind == "reports":  # the tune half is the even ids
+        fixed = {i for i, row in enumerate(rows) if row.pop("tune")[0]}
+    else:  # even positions: the tune half of eval places and eval magnitudes
+        fixed = set(range(0, len(rows), 2))
     rng = random.Random(args.seed)
     indexes = list(range(len(rows)))
     print(f"{args.path}: {len(rows)} items")
