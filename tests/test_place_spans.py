@@ -194,3 +194,13 @@ def test_an_unknown_name_after_this_or_next_is_a_time_throughout_the_article() -
     # a name that modifies a noun after "next" may still be a place's
     found = _places("Aid reached Kfraya in Idlib on Monday. The next Kfraya convoy left.")
     assert "Kfraya" in found
+
+
+def test_a_name_after_a_persons_initial_is_a_person() -> None:
+    found = _places(
+        "Samoa: B Lima, T Fanolua; C Paterson, B Douglas. A Paris court said on Monday that "
+        "S Korea would host the final in Seoul."
+    )
+    assert "Lima" not in found and "Douglas" not in found and "Paterson" not in found
+    assert found.get("Paris") == "FRA" and found.get("Seoul") == "KOR"
+    assert "Korea" in found  # "S" abbreviates a compass word, no initial

@@ -33,7 +33,9 @@ for places ("Oudshoorn said"). The rules, each by definition:
    words outside every entity; a name written in capitals, as datelines write it, also
    where it is written in title case.
 5. **A person is no place**: a GPE/LOC/FAC entity that begins with or follows a title or
-   role word ("Ms Raggi", "coach Darren Ripley"; "St." and "Saint" only where the whole
+   role word ("Ms Raggi", "coach Darren Ripley") or a person's initial ("B Lima", "H Paul"
+   in a team sheet: a lone capital tagged a proper noun, not N, S, E or W, which abbreviate
+   compass words before places: "S Korea"; "St." and "Saint" only where the whole
    name is no gazetteer place, for they open place names: "St. Louis", "Saint John"), or that is the surname of a PERSON
    entity of the same article ("Oudshoorn" after "Abe Oudshoorn"), the subject of a
    verb of saying ("Oudshoorn said") or written after an age ("17-year-old Dontay
@@ -78,7 +80,7 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.gazetteer import names
@@ -234,7 +236,26 @@ def _after_title(span: Span) -> bool:
     first = _strip(span)
     if len(first) and first[0].lower_ in _TITLES and len(first) > 1:
         return not (first[0].lower_ in _SAINT and _saint_place(first.text) and not _dedicated(span))
-    return span.start > 0 and doc[span.start - 1].lower_ in _TITLES
+    return span.start > 0 and (
+        doc[span.start - 1].lower_ in _TITLES or _initial(doc[span.start - 1])
+    )
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_NO_INITIALS = frozenset("NSEWAI")
+"""N, S, E, W abbreviate compass words before places ("N Ireland", "S Korea"); "A" and "I"
+are words."""
+
+
+def _initial(token: Token) -> bool:
+    """A person's initial: a lone capital letter, dotted or not, tagged a proper noun ("H
+    Paul" in a team sheet, "J. Smith"); not a compass abbreviation, not "A" or "I"."""
+    return (
+        bool(_INITIAL.match(token.text))
+        and token.text[0] not in _NO_INITIALS
+        and token.pos_ == "PROPN"
+        and token.whitespace_ != ""
+    )
 
 
 def _a_court(core: Span, n: int) -> bool:
