@@ -203,4 +203,15 @@ def test_a_name_after_a_persons_initial_is_a_person() -> None:
     )
     assert "Lima" not in found and "Douglas" not in found and "Paterson" not in found
     assert found.get("Paris") == "FRA" and found.get("Seoul") == "KOR"
-    assert "Korea" in found  # "S" abbreviates a compass word, no initial
+    assert found.get("S Korea") == "KOR"  # "S" abbreviates a compass word, no initial
+
+
+def test_a_compass_letter_before_a_name_is_the_compass_word() -> None:
+    found = _places(
+        "N Korea fired two missiles, S Korea's military said. Police in N Ireland arrested a "
+        "man; talks in S Africa and E Timor went on."
+    )
+    assert found == {
+        "N Korea": "PRK", "S Korea": "KOR", "N Ireland": "GBR", "S Africa": "ZAF",
+        "E Timor": "TLS",
+    }  # fmt: skip

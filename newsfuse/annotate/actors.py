@@ -197,6 +197,20 @@ class ActorResolver:
             i += 1
         return hits, roles
 
+    def _compass_letter(self, tokens: list[str], when: date | None) -> list[str]:
+        """A compass word cut to its letter before a name ("N Ireland", "S Africa", "E
+        Timor", as headlines write them): the name it stands for where that is a country's
+        or territory's, else the tokens as they are ("N Ireland" is no Ireland)."""
+        words = COMPASS_LETTERS.get(tokens[0].rstrip("."), ()) if len(tokens) > 1 else ()
+        if not words or not tokens[1][:1].isupper():
+            return tokens
+        for word in words:
+            expanded = [word, *tokens[1:]]
+            found = self._name_at(expanded, 0, when, False)
+            if found is not None and found[0] >= 2 and found[1].kind == "country":
+                return expanded
+        return tokens
+
     def resolve(
         self, text: str, when: date | None = None, context: ArticleContext | None = None
     ) -> Actor:
@@ -205,6 +219,7 @@ class ActorResolver:
         name = " ".join(text.split()) or text
         if not tokens:
             return Actor(name)
+        tokens = self._compass_letter(tokens, when)
         hits, roles = self._scan(tokens, when)
         country = _choose_country(hits, context)
         sector = _choose_sector(hits, roles, whole=len(hits) == 1 and not roles)
@@ -221,6 +236,14 @@ class ActorResolver:
         )
         return Actor(canonical, country, sector)
 
+
+COMPASS_LETTERS: dict[str, tuple[str, ...]] = {
+    "N": ("North", "Northern"),
+    "S": ("South", "Southern"),
+    "E": ("East", "Eastern"),
+    "W": ("West", "Western"),
+}
+"""The compass words a lone capital letter may abbreviate before a name."""
 
 LEADER_GOVERNMENT_WORDS = frozenset({"administration", "government", "regime", "cabinet", "junta"})
 

@@ -20,7 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfuse.annotate.actors import ActorResolver, ArticleContext
+from newsfuse.annotate.actors import COMPASS_LETTERS, ActorResolver, ArticleContext
 from newsfuse.annotate.dateline_spans import dateline_spans, header_abbreviation
 from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
 from newsfuse.annotate.place_spans import place_spans
@@ -302,6 +302,29 @@ def _whole_name_start(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _compass_letter(doc: Doc, start: int, end: int) -> tuple[int, PlaceInfo | None]:
+    """A compass word cut to its letter before the name ("N Korea", "S Africa", "N Ireland",
+    as headlines write them): the place is the whole name the letter abbreviates, where that
+    is a country or region called exactly so ("N Ireland" is Northern Ireland)."""
+    if end - start >= 2 and doc[start].text.rstrip(".") in COMPASS_LETTERS:
+        letter = start  # the model took the letter in: "S Africa" as one entity
+    elif start > 0 and doc[start - 1].text.rstrip(".") in COMPASS_LETTERS:
+        letter = start - 1
+    else:
+        return start, None
+    rest = doc[letter + 1 : end].text
+    if not doc[letter].whitespace_ or not rest[:1].isupper():
+        return start, None
+    for word in COMPASS_LETTERS[doc[letter].text.rstrip(".")]:
+        name = f"{word} {rest}"
+        info = lookup_place(name)
+        if info.kind in ("country", "region") and normalise_place(info.name) == normalise_place(
+            name
+        ):
+            return letter, info
+    return start, None
+
+
 def _compass_area(doc: Doc, start: int, end: int) -> tuple[int, PlaceInfo | None]:
     """A compass name the model ended before the name of a continent, ocean or world area
     or its adjective ("the South East" of "the South East Asian city-state"): the name is
@@ -344,9 +367,10 @@ def find_places(
             else ent.start
         )
         start = _whole_name_start(doc, start, end)
+        start, abbreviated = _compass_letter(doc, start, end)
         end, area = _compass_area(doc, start, end)
         span = doc[start:end]
-        info = area or lookup_place(span.text)
+        info = abbreviated or area or lookup_place(span.text)
         places.append(
             PlaceMention(
                 span.start_char, span.end_char, span.text, info.name, info.country, info.kind,
