@@ -589,3 +589,10 @@ def test_an_armed_agent_of_a_passive_harm_stays_an_event():
     assert _events("Two soldiers were killed by a roadside bomb in Helmand.") != []
     assert _events("Three protesters were killed by police in Lagos.") != []
     assert _events("Rebels forced thousands of villagers to flee their homes.") != []
+
+
+def test_a_partitive_subject_is_the_actor_its_of_phrase_names():
+    # "thousands" names no actor; thousands of opposition supporters are the opposition's
+    rally = _one("Thousands of opposition supporters rallied in Nairobi on Sunday.", "PROTEST")
+    assert [a.get("sector") for a in rally["source"]] == ["OPP"]
+    assert rally["source"][0]["actorText"] == "Thousands of opposition supporters"

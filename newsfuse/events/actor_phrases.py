@@ -75,7 +75,26 @@ def phrase_actors(
     if chunk is not None and chunk.start_char < header_end(token.doc):
         text = token.doc.text[header_end(token.doc) : chunk.end_char].strip(" -–—")
     actor = ctx.resolver.resolve(text)
+    if not (actor.country or actor.sector):
+        whole = _partitive(token, ctx)
+        if whole is not None:  # "Thousands of opposition supporters", "members of the union"
+            text, actor = whole, ctx.resolver.resolve(whole)
     return (EventActor(text, actor.country, actor.sector),) if actor.country or actor.sector else ()
+
+
+def _partitive(token: Token, ctx: ArticleContext) -> str | None:
+    """The phrase "N of X" headed by ``token`` up to the end of X's noun chunk, where
+    ``token`` has an "of" phrase: a head that names no actor ("thousands", "members", "a
+    group") is a part of what the "of" phrase names, and the phrase is that actor."""
+    for prep in children(token, "prep"):
+        if prep.lower_ != "of" or prep.i != token.i + 1:
+            continue
+        for obj in children(prep, "pobj"):
+            chunk = ctx.chunk_rooted_at(obj)
+            end = chunk.end_char if chunk is not None else obj.idx + len(obj.text)
+            start = max(token.left_edge.idx, header_end(token.doc))
+            return token.doc.text[start:end].strip() or None
+    return None
 
 
 def nations_as_civilians(actors: Iterable[EventActor]) -> tuple[EventActor, ...]:
