@@ -160,6 +160,31 @@ def test_an_id_an_exact_copy_came_with_finds_the_stored_article(tmp_path):
     assert "was an exact duplicate of this article" in " ".join(text.split())
 
 
+def test_an_id_two_copies_came_with_is_one_export_row(tmp_path):
+    # One feed item (id "copy-9") in two dumps, both exact copies of an article stored under
+    # another id: the export has one row for that id, the copy "article copy-9" shows.
+    text = json.dumps({"id": "copy-9", "title": "Protesters arrested", "text": PROSE})
+    (tmp_path / "a.jsonl").write_text(text.replace("copy-9", "orig-1") + "\n")
+    (tmp_path / "b.jsonl").write_text(text + "\n")
+    (tmp_path / "c.jsonl").write_text(text + "\n")
+    db = str(tmp_path / "n.db")
+    for name in ("a", "b", "c"):
+        _run("ingest", str(tmp_path / f"{name}.jsonl"), "--db", db)
+    lines = _run("export", "articles", "--db", db).stdout.splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert sorted(r["id"] for r in rows) == ["copy-9", "orig-1"]
+    [copy] = [r for r in rows if r["duplicate_of"]]
+    shown = json.loads(_run("article", "copy-9", "--db", db, "--json").stdout)
+    assert copy["source"] == shown["duplicate"]["source"]
+    assert copy["source"].endswith("b.jsonl:1")
+
+
+PROSE = (
+    "Police in Nairobi arrested thirty protesters on Tuesday after clashes near parliament, "
+    "officials said. The protesters had gathered to oppose a new tax bill."
+)
+
+
 def test_migration_0016_keeps_older_duplicates_and_goes_down_and_up(tmp_path):
     db = str(tmp_path / "n.db")
     _run("ingest", str(EXAMPLES), "--db", db)

@@ -312,6 +312,13 @@ def test_subject_scores_read_results_as_match_reports_write_them():
     assert subject_scores("Tactics", "They played a 4-3-3 system in the win.") == frozenset()
 
 
+def test_a_loss_counted_in_seats_votes_points_or_money_is_no_score():
+    assert subject_scores("Polls", "The Tories lost 12-15 seats in the vote.") == frozenset()
+    assert subject_scores("Markets", "Shares lost 2-3 points in early trade.") == frozenset()
+    assert subject_scores("Dollar", "The dollar lost 1-2 Cents against the yen.") == frozenset()
+    assert subject_scores("Derby", "City lost 2-1 at home on Saturday.") == {(1, 2)}
+
+
 def _match(home: str, away: str, result: str, venue: str) -> tuple[str, str]:
     return (
         f"{home} {result} {away}",

@@ -82,6 +82,24 @@ def test_talk_of_a_deal_is_rumour_not_talks():
     assert "CONSULT" not in _types("Talk of a merger between the two airlines lifted shares.")
 
 
+def test_parties_signing_together_are_each_on_both_sides():
+    # Signing is SUPPORT, not AGREE, but several parties signing one agreement is as mutual
+    # as their agreeing: PLOVER lists each as source and target, none is left without one.
+    (event,) = code_sentence("Chad and Sudan signed a border security pact on Monday.", DATE)
+    assert event.event_type == "SUPPORT"
+    assert (
+        {a.country for a in event.source}
+        == {a.country for a in event.target}
+        == {
+            "TCD",
+            "SDN",
+        }
+    )
+    (event,) = code_sentence("Japan ratified the treaty with South Korea.", DATE)
+    assert [a.country for a in event.source] == ["JPN"]
+    assert [a.country for a in event.target] == ["KOR"]
+
+
 def _reports() -> list[dict]:
     return [json.loads(line) for line in REPORTS.read_text(encoding="utf-8").splitlines()]
 

@@ -108,3 +108,14 @@ def test_a_compass_name_before_an_area_adjective_is_that_area() -> None:
     (p,) = [p for p in places.values() if "South East" in p.text]
     assert p.text == "the South East Asian" and p.country != "BWA"
     assert haversine_km(p.lat, p.lon, 8, 110) < 800  # the UN M49 area's point
+
+
+def test_a_compass_name_only_one_country_has_stays_that_region():
+    # "West Midlands" and "East Midlands" are regions of England alone (the region table
+    # keeps them as unambiguous): placed by the name, with no article context needed.
+    for name in ("West Midlands", "the East Midlands"):
+        info = lookup_place(name)
+        assert info.country == "GBR" and info.lat is not None
+    places = _places("Police in the West Midlands said a man was arrested on Saturday.")
+    assert places["West Midlands"].country == "GBR"
+    assert lookup_place("the North East").country is None  # Botswana's, England's, ...

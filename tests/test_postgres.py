@@ -118,6 +118,16 @@ def test_ingest_counts_match_sqlite(pair):
     assert _plain(list(pg.iter_rejects())) == _plain(list(lite.iter_rejects()))
 
 
+def test_an_id_a_copy_came_with_finds_its_article_as_on_sqlite(pair):
+    pg, lite, _ = pair
+    found = pg.get_article("ani-mirror-copy")
+    assert found["id"] == "ani-2025-03-04-frontier"
+    assert _plain(found) == _plain(lite.get_article("ani-mirror-copy"))
+    copies = list(pg.iter_named_copies())
+    assert [c["given_id"] for c in copies] == ["ani-mirror-copy"]
+    assert _plain(copies) == _plain(list(lite.iter_named_copies()))
+
+
 def test_annotations_and_events_are_stored(pair):
     pg, lite, _ = pair
     ids = [a["id"] for a in lite.iter_articles()]
@@ -437,3 +447,20 @@ def test_place_points_ids_and_features_are_stored(pair):
         assert pg_places == lite.get_annotations(aid)["places"], aid
         found += sum(1 for p in pg_places if p["geonameid"] and p["feature_code"])
     assert found > 0
+
+
+def test_migration_0016_on_postgres(postgres_url):
+    from sqlalchemy import inspect
+
+    from .migration_support import downgrade
+
+    url = create_database(postgres_url, "migrate0016")
+    with Store(url) as pg:
+        ingest_paths([str(EXAMPLES)], pg, annotate=False, cluster=False)
+        downgrade(pg, "0015_alerts")
+        assert "given_id" not in {c["name"] for c in inspect(pg.engine).get_columns("duplicates")}
+        pg.migrate()
+        assert len(list(pg.iter_duplicates())) == 1 and list(pg.iter_named_copies()) == []
+        ingest_paths([str(EXAMPLES)], pg, annotate=False, cluster=False)
+        assert [c["given_id"] for c in pg.iter_named_copies()] == ["ani-mirror-copy"]
+        assert pg.get_article("ani-mirror-copy")["duplicate"]["id"] == "ani-mirror-copy"

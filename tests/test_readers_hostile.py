@@ -24,7 +24,7 @@ from newsfuse.errors import InputError, MalformedRecord, TooLarge, Truncated
 from newsfuse.model import Article, RawDocument, Reject
 from newsfuse.readers import Skipped, read_bytes, read_file, read_paths
 from newsfuse.readers.compressed import open_gzip
-from newsfuse.readers.decode import decode_bytes
+from newsfuse.readers.decode import decode_bytes, decode_text
 from newsfuse.readers.formats import json_too_deep, record_to_document
 from newsfuse.readers.limits import (
     MAX_ARTICLE_CHARS,
@@ -378,3 +378,17 @@ def test_one_stray_latin_1_byte_in_ascii_news_is_windows_1252():
     assert decoded.encoding == "cp1252" and "£15.8m" in decoded.text
     russian = ("Правительство объявило о новых мерах поддержки. " * 4).encode("cp1251")
     assert decode_bytes(russian, "r.txt").encoding == "cp1251"  # enough to detect
+
+
+def test_a_few_stray_bytes_that_spell_a_non_latin_word_are_detected():
+    # A short Russian quote in cp1251 inside English text: few bytes, but a run of letters
+    # above ASCII is a Cyrillic word, not Windows-1252 accents ("Ðîññèÿ").
+    data = (
+        "The former president spoke to reporters on Tuesday in a long interview about the "
+        "economy, the elections next year and the state of the country's industry, officials "
+        "said. He said: Россия ждёт."
+    ).encode("cp1251")
+    decoded = decode_text(data, "r.jsonl:1", ["cp1252", "cp1250", "cp1251"])
+    assert decoded.encoding == "cp1251" and "Россия" in decoded.text
+    french = b"Caf\xe9 owners in Besan\xe7on protested against the new rules. " * 6
+    assert decode_bytes(french, "f.txt").text.startswith("Café owners in Besançon")

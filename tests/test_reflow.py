@@ -113,3 +113,27 @@ def test_the_lead_of_an_indented_wire_story_survives_cleaning():
     cleaned = clean_text("    FORT LEE, N.J., March 18 - " + INDENTED_WIRE.lstrip())
     assert "Inc said a Canadian venture equally owned with Nexa Corp" in cleaned.body
     assert cleaned.dateline is not None and cleaned.dateline.place == "FORT LEE"
+
+
+def test_flush_left_paragraphs_between_indented_quotes_stay_apart():
+    # One paragraph a line, quotations indented: each flush-left line follows a line that
+    # ends a sentence, so it opens a paragraph of its own, it wraps nothing.
+    text = (
+        "The minister said the government would not change course on the budget this year.\n"
+        '    "We will not be moved by the opposition or by the markets on this," he told MPs.\n'
+        "Opposition leaders said they would vote against the bill when it comes to parliament.\n"
+        '    "This is a disgrace and the public will see it for what it is," said one of them.\n'
+        "Markets were steady on the news."
+    )
+    assert reflow(text) == text
+
+
+def test_an_indented_list_between_prose_lines_stays_apart():
+    text = (
+        "Key points of the new law passed by parliament on Tuesday evening:\n"
+        "  1. All schools must publish their budgets online every year from now on.\n"
+        "Teachers will be consulted on the detail of the changes by the ministry.\n"
+        "  2. Class sizes will be capped at thirty pupils in all primary schools.\n"
+        "The ministry said it would publish guidance next month for the schools."
+    )
+    assert reflow(text) == text

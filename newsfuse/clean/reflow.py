@@ -19,6 +19,7 @@ a flush-left line goes on with the paragraph above it whatever its first word
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 
 MIN_LINES = 2
@@ -28,6 +29,12 @@ fixed line of print and terminal conventions (line printers, wide terminal mode)
 FULL_LINE_SHARE = 0.75
 """In indented-paragraph text, the lines a paragraph wraps after are full: their median
 length is at least this share of the wrap width (a quoted block or a list is not)."""
+MAX_SENTENCE_BREAK_SHARE = 0.5
+"""In indented-paragraph text, a wrapped line breaks where the width runs out, seldom where a
+sentence ends: no more than this share of the lines a flush-left line follows end a
+sentence. Where more do, the flush-left lines are paragraphs of their own between indented
+ones (quotations, list items, verse), not wrapped lines."""
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]?$")
 CONTINUED_SHARE = 0.3
 """Hard-wrapped if this share of line breaks fall inside a sentence (the next line goes on in
 lower case). Lines of similar length alone prove nothing: a list of headlines has them too."""
@@ -66,10 +73,12 @@ def indented_paragraphs(lines: list[str], width: int) -> bool:
 
     Two or more paragraphs open with an indent; every flush-left line but the first follows
     a line of text (it wraps the paragraph above, it opens no block of its own); and the
-    lines those wrap after are full (their median length is near ``width``).
+    lines those wrap after are full (their median length is near ``width``) and most of them
+    break inside a sentence (:data:`MAX_SENTENCE_BREAK_SHARE`).
     """
     starts = sum(1 for line in lines if line.strip() and _indent(line) > 0)
     wrapped_after: list[int] = []
+    sentence_breaks = 0
     for i, line in enumerate(lines):
         if not line.strip() or _indent(line) > 0:
             continue
@@ -79,10 +88,12 @@ def indented_paragraphs(lines: list[str], width: int) -> bool:
                 return False  # a flush-left line after a blank one opens a block
             continue
         wrapped_after.append(len(previous.rstrip()))
+        sentence_breaks += bool(_ENDS_SENTENCE.search(previous.rstrip()))
     return (
         starts >= MIN_LINES
         and bool(wrapped_after)
         and statistics.median(wrapped_after) >= FULL_LINE_SHARE * width
+        and sentence_breaks <= MAX_SENTENCE_BREAK_SHARE * len(wrapped_after)
     )
 
 

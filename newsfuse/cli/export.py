@@ -84,9 +84,15 @@ def export_articles_cli(
 
 
 def copy_rows(store: Store, story_of: dict[str, str]) -> Iterator[dict]:
-    """One row per named copy (:meth:`Store.iter_named_copies`): the stored article's fields
-    under the copy's id and source; its page (url, outlet) was not kept, so none."""
+    """One row per id named copies came with (:meth:`Store.iter_named_copies`): the stored
+    article's fields under the copy's id and source; its page (url, outlet) was not kept, so
+    none. An id several inputs gave (one feed item in two dumps) is one row, its oldest copy,
+    the one ``article ID`` finds: ids stay unique in the export."""
+    seen: set[str] = set()
     for copy in store.iter_named_copies():
+        if copy["given_id"] in seen:
+            continue
+        seen.add(copy["given_id"])
         stored = store.get_article(copy["article_id"])
         yield dict(
             stored,

@@ -80,6 +80,9 @@ _RESULT_KIND = (  # what may stand between a score and its result word: how, whe
     r"|[a-z]+-(?:round|leg)|quarter-final|semi-final|group|league|cup"
     r"|[A-Z][\w.'&]*"  # the competition's name: "a 2-0 Uefa Cup win", "3-0 FA Cup victory"
 )
+_QUANTITY = (  # what a range of a quantity counts: "lost 12-15 seats", "lost 1-2 cents"
+    r"seats?|votes?|points?|per ?cent|percent|pct|cents?|pence|jobs?|people|million|billion"
+)
 _SCORES = re.compile(
     # "Italy 17-28 Ireland", "Man City 0-2 Man Utd": a title that is the result (a date,
     # "Summit 9-10 September", or a range, "Ages 5-11 Now", is none)
@@ -88,7 +91,8 @@ _SCORES = re.compile(
     # 3-1", "drew 1-1 with", "lost 2-1 in the first leg", "lost the match 3-0" (not "won
     # 52-48": votes are won too)
     rf"|{_PAIR} (?:(?:{_RESULT_KIND}) ){{0,4}}(?:{_RESULT_WORDS})\b"
-    rf"|\b(?:{_RESULT_VERBS}) (?:(?:[A-Z][\w.'&]*|the|a|by|match|game|tie) ){{0,4}}{_PAIR}",
+    rf"|\b(?:{_RESULT_VERBS}) (?:(?:[A-Z][\w.'&]*|the|a|by|match|game|tie) ){{0,4}}{_PAIR}"
+    rf"(?! (?i:{_QUANTITY})\b)",
     re.MULTILINE,
 )
 

@@ -71,6 +71,7 @@ from newsfuse.events.conventions import (
     DOMESTIC_TYPES,
     REACH_TYPES,
     RECIPROCAL_TRIGGERS,
+    SIGNING_TRIGGERS,
     SYMMETRIC_TYPES,
     domestic_sides,
     event_location,
@@ -175,7 +176,8 @@ def _code_trigger(
         # "a bomb exploded, killing two soldiers": the victims of its harm are its target
         victims = harmed_tokens(token)
         target = dedupe(a for t in victims for a in phrase_actors(t, ctx, speaker)) or target
-    if trigger.event_type in SYMMETRIC_TYPES and not target and len(source) > 1:
+    mutual = trigger.event_type in SYMMETRIC_TYPES or trigger.lemma in SIGNING_TRIGGERS
+    if mutual and not target and len(source) > 1:
         target = source
     if (
         trigger.lemma in RECIPROCAL_TRIGGERS
@@ -185,7 +187,7 @@ def _code_trigger(
         source = target = dedupe((*source, *target))
     if not any(a.country for a in target) and trigger.event_type in REACH_TYPES:
         target = target + later_countries(token, sentence, ctx, source, trigger.event_type)
-    target = not_self(source, target, trigger.event_type)
+    target = not_self(source, target, trigger.event_type, mutual)
     if (
         trigger.event_type == "PROTEST"
         and source
@@ -202,7 +204,7 @@ def _code_trigger(
     source, target = located_sides(source, target, trigger.event_type, location, ground)
     source, target = domestic_sides(source, target, trigger.event_type, sentence, ctx)
     if trigger.event_type not in DOMESTIC_TYPES:  # a place that stood in for both sides
-        target = not_self(source, target, trigger.event_type)
+        target = not_self(source, target, trigger.event_type, mutual)
     if token.lower_ == "between" or any(c.lower_ == "between" for c in token.children):
         source = source or target
     source, target = nations_as_civilians(source), nations_as_civilians(target)

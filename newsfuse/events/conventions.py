@@ -44,6 +44,11 @@ Geneva says nothing of who met)."""
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
 """Mutual acts: when several parties do one together, each is on both sides."""
 
+SIGNING_TRIGGERS = frozenset({"sign", "ratify", "signing", "ratification"})
+"""Signing or ratifying an agreement (PLOVER SUPPORT, "sign or ratify an agreement"), done
+by several parties together ("Israel and Hamas signed a ceasefire"), is as mutual as their
+agreeing: each is on both sides."""
+
 RECIPROCAL_TRIGGERS = frozenset(
     "meet visit talk talks meeting negotiate negotiation discuss consult telephone summit "
     "cooperate collaborate cooperation share".split()
@@ -70,16 +75,20 @@ def _actor_key(actor: EventActor) -> tuple[str | None, ...]:
 
 
 def not_self(
-    source: tuple[EventActor, ...], target: tuple[EventActor, ...], event_type: str
+    source: tuple[EventActor, ...],
+    target: tuple[EventActor, ...],
+    event_type: str,
+    mutual: bool = False,
 ) -> tuple[EventActor, ...]:
     """PLOVER codes what one actor does to another: an actor is not its own target (a
     "cooperation" of the DPRK with the DPRK is a misread partner). A mutual act between
     several parties lists each on both sides; a domestic protest or repression is aimed at
-    the country's own people (:func:`domestic_sides`, after this)."""
+    the country's own people (:func:`domestic_sides`, after this). ``mutual``: the act is
+    mutual though its type is not (a joint signing, :data:`SIGNING_TRIGGERS`)."""
     own = {_actor_key(a) for a in source}
     if not own:
         return target
-    if event_type in SYMMETRIC_TYPES and len(own | {_actor_key(a) for a in target}) > 1:
+    if (mutual or event_type in SYMMETRIC_TYPES) and len(own | {_actor_key(a) for a in target}) > 1:
         return target
     return tuple(a for a in target if _actor_key(a) not in own)
 

@@ -33,7 +33,7 @@ from functools import lru_cache
 from newsfuse.annotate.gazetteer import names
 from newsfuse.countries import iso2_of_iso3
 from newsfuse.geo.abbreviations import read_abbreviation
-from newsfuse.geo.compass import is_compass_name
+from newsfuse.geo.compass import compass_key, is_compass_name
 from newsfuse.geo.geonames import Entry, gazetteer, prior
 from newsfuse.geo.places import country_of_place, normalise_place
 from newsfuse.geo.regions import Region, regions
@@ -135,8 +135,10 @@ def lookup_place(text: str) -> PlaceInfo:
         is_region and is_compass_name(core) and not _own_region_name(key)
     )
     region = regions().get(key)
-    if region is not None and not (compass and region.country):
-        return _region_info(region, name)
+    if region is not None and not (
+        compass and region.country and _compass_elsewhere(name, region.country)
+    ):
+        return _region_info(region, name)  # "the West Midlands": no other country's region
     if compass:
         # "the North East", "the North West region": a part of whichever country the
         # article is about, placed by the article (newsfuse.geo.compass_regions)
@@ -174,6 +176,22 @@ def lookup_place(text: str) -> PlaceInfo:
     if part_of is not None:
         return part_of
     return PlaceInfo(core, country_of_place(core), "region" if is_region else "place")
+
+
+def _compass_elsewhere(name: str, country: str) -> bool:
+    """Whether a first-order region of a country other than ``country`` (ISO alpha-3) has
+    the compass name ``name`` ("North East": Botswana's), so that the region table's row of
+    it is one reading among several (see :mod:`newsfuse.geo.compass_regions`); "West
+    Midlands" names England's region only."""
+    compass = compass_key(name)
+    if compass is None:
+        return False
+    iso2 = iso2_of_iso3(country)
+    return any(
+        e.feature_code == "ADM1" and e.iso2 and e.iso2 != iso2 and compass_key(e.name) == compass
+        for variant in {compass, compass.replace(" ", "-"), compass.replace(" ", "")}
+        for e in gazetteer().candidates(variant)
+    )
 
 
 def _own_region_name(key: str) -> bool:

@@ -17,6 +17,7 @@ The order of decisions (:func:`decode_bytes`):
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -31,6 +32,11 @@ FEW_STRAY_BYTES = 16
 sequence explains gives an encoding detector too little to go on (one "£" byte, 0xa3,
 read as Shift JIS is "｣"): such bytes are taken as Windows-1252, the legacy encoding of
 Western news and the web's default for unlabelled legacy text."""
+
+_NON_LATIN_WORD = re.compile("[\u00c0-\u00ff]{3}")
+"""Three letters in a row from the upper half of Windows-1252, in stray bytes read so: a word
+of a script that writes every letter above ASCII (Cyrillic in cp1251, Greek in cp1253), not
+a Western word, whose accented letters stand among ASCII ones; its encoding is detected."""
 
 MAX_NUL_SHARE = 0.01
 """Text with more NUL bytes than this share is binary (or UTF-16/32 we could not recognise)."""
@@ -180,7 +186,11 @@ def decode_text(data: bytes, source: str, candidates: list[str] | None = None) -
             f"at byte {offset}) replaced with U+FFFD; the rest is UTF-8. "
             "Fix those bytes to silence this.",
         )
-    if bad <= FEW_STRAY_BYTES and bad * 20 <= len(data):
+    if (
+        bad <= FEW_STRAY_BYTES
+        and bad * 20 <= len(data)
+        and not _NON_LATIN_WORD.search(data.decode("cp1252", errors="replace"))
+    ):
         encoding = "cp1252"  # too little for a detector to judge: see FEW_STRAY_BYTES
     else:
         best = from_bytes(data, cp_isolation=candidates).best()
