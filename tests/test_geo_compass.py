@@ -119,3 +119,13 @@ def test_a_compass_name_only_one_country_has_stays_that_region():
     places = _places("Police in the West Midlands said a man was arrested on Saturday.")
     assert places["West Midlands"].country == "GBR"
     assert lookup_place("the North East").country is None  # Botswana's, England's, ...
+
+
+def test_a_bare_point_of_the_compass_takes_no_country_from_the_article() -> None:
+    # a bloc or a rival state as often as a part of the country: "pressure from the West"
+    places = _places(
+        "Russia will not bow to pressure from the West, the Kremlin said. Moscow was calm."
+    )
+    assert places["West"].country is None and places["West"].lat is None
+    korea = _places("South Korea said the North launched a missile; Seoul protested.")
+    assert korea["North"].country is None

@@ -67,6 +67,10 @@ def compass_regions(key: str) -> dict[str, PlaceInfo]:
     return {country: infos[0] for country, infos in found.items() if len(infos) == 1}
 
 
+BARE_POINTS = frozenset({"north", "south", "east", "west"})
+"""Compass names that are a bare point of the compass ("the West", "the North")."""
+
+
 def _support(
     places: Sequence[PlaceMention], dateline_country: str | None, home_country: str | None
 ) -> Counter[str]:
@@ -115,7 +119,9 @@ def place_compass_names(
                 )
             )  # fmt: skip
             continue
-        country = _most(counts, list(counts))
-        # a part of the article's country that no table places ("the Northeast" of the US)
+        # a part of the article's country that no table places ("the Northeast" of the US);
+        # a bare point of the compass is as often a bloc or a rival state ("pressure from
+        # the West", "the North launched a missile"), so it stays with no country
+        country = None if key in BARE_POINTS else _most(counts, list(counts))
         out.append(replace(p, country=country) if country else p)
     return out
