@@ -54,6 +54,9 @@ def _first(text: str) -> str:
         # MOBILIZE: forces sent where no one receives them
         ("Greece moved 5,000 troops to its border with Turkey.", ["MOBILIZE"]),
         ("France dispatched two frigates to the eastern Mediterranean.", ["MOBILIZE"]),
+        # ... also where the parser hangs "to" on the ships or calls it a dative
+        ("Turkey sent warships to the eastern Mediterranean on Monday.", ["MOBILIZE"]),
+        ("Russia sent troops to Belarus for joint drills.", ["AID"]),  # received by an ally
         # CONSULT: talks, and a phase verb's modal makes them future (AGREE)
         ("Talks between the Serbian and Kosovar negotiators ended in Brussels.", ["CONSULT"]),
         ("Officials said talks with the rebels would resume in Doha.", ["AGREE"]),

@@ -240,7 +240,15 @@ def _sent_near(verb: Token) -> bool:
     """Forces sent towards, near or around a place and to no one (CAMEO 150, show of
     force; PLOVER MOBILIZE), or "to" a border, a sea or a region, where no one receives
     them, unlike troops sent "to" an ally (AID)."""
-    preps = [c for c in verb.children if c.dep_ == "prep" and not is_temporal(c)]
+    # the parser may hang the destination on what is sent, or call it a dative ("sent
+    # warships to the eastern Mediterranean")
+    heads = [verb, *children(verb, "dobj")]
+    preps = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("prep", "dative") and c.pos_ == "ADP" and not is_temporal(c)
+    ]
     near = any(p.lower_ in NEAR_PREPS for p in preps)
     to = [o for p in preps if p.lower_ == "to" for o in children(p, "pobj")]
     if not near and not (to and all(_unreceiving(o) for o in to)):
