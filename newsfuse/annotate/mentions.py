@@ -30,7 +30,7 @@ from newsfuse.geo.city_regions import city_or_region
 from newsfuse.geo.compass import area_names, compass_key
 from newsfuse.geo.compass_regions import place_compass_names
 from newsfuse.geo.context import resolve_in_context
-from newsfuse.geo.gazetteer import PlaceInfo, from_entry, lookup_place
+from newsfuse.geo.gazetteer import PlaceInfo, from_entry, lookup_place, placed_as
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.neighbourhoods import place_neighbourhoods
 from newsfuse.geo.places import normalise_place
@@ -431,9 +431,5 @@ def _read_abbreviations(places: list[PlaceMention], text: str) -> list[PlaceMent
         if entry is None:
             continue
         info = from_entry(entry, p.text)
-        out[i] = replace(
-            p, name=info.name, country=info.country, kind=info.kind, admin1=info.admin1,
-            lat=info.lat, lon=info.lon, geonameid=info.geonameid,
-            feature_class=info.feature_class, feature_code=info.feature_code,
-        )  # fmt: skip
+        out[i] = placed_as(p, info, rename=True)
     return out

@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
 from newsfuse.geo.distance import haversine_km
-from newsfuse.geo.gazetteer import from_entry
+from newsfuse.geo.gazetteer import from_entry, placed_as
 from newsfuse.geo.geonames import Entry, Gazetteer, gazetteer
 from newsfuse.geo.places import normalise_place
 from newsfuse.model import PlaceMention
@@ -94,12 +93,7 @@ def _pair(p: PlaceMention, key: str) -> tuple[Entry, Entry] | None:
 def _as(p: PlaceMention, e: Entry) -> PlaceMention:
     if p.geonameid == e.geonameid:
         return p
-    info = from_entry(e, p.name)
-    return replace(
-        p, country=info.country, kind=info.kind, admin1=info.admin1, lat=info.lat,
-        lon=info.lon, geonameid=info.geonameid, feature_class=info.feature_class,
-        feature_code=info.feature_code,
-    )  # fmt: skip
+    return placed_as(p, from_entry(e, p.name))
 
 
 def city_or_region(places: Sequence[PlaceMention], text: str) -> list[PlaceMention]:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from newsfuse.countries import iso3_of_iso2
 from newsfuse.geo.compass import compass_key
-from newsfuse.geo.gazetteer import PlaceInfo, from_entry
+from newsfuse.geo.gazetteer import PlaceInfo, from_entry, placed_as
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.regions import regions
 from newsfuse.model import PlaceMention
@@ -111,13 +111,7 @@ def place_compass_names(
         country = _most(counts, list(known))
         if country is not None:
             info = known[country]
-            out.append(
-                replace(
-                    p, country=info.country, kind=info.kind, admin1=info.admin1, lat=info.lat,
-                    lon=info.lon, geonameid=info.geonameid, feature_class=info.feature_class,
-                    feature_code=info.feature_code,
-                )
-            )  # fmt: skip
+            out.append(placed_as(p, info))
             continue
         # a part of the article's country that no table places ("the Northeast" of the US);
         # a bare point of the compass is as often a bloc or a rival state ("pressure from

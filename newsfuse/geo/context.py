@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from newsfuse.geo.gazetteer import from_entry, lookup_place, prior
+from newsfuse.geo.gazetteer import from_entry, lookup_place, placed_as, prior
 from newsfuse.geo.geonames import Entry, gazetteer, main_name_is
 from newsfuse.geo.places import normalise_place
 from newsfuse.model import PlaceMention
@@ -339,11 +339,5 @@ def resolve_in_context(
             out.append(p)
             continue
         info = from_entry(e, p.name, p.kind == "region")
-        out.append(
-            replace(
-                p, country=info.country, kind=info.kind, admin1=info.admin1, lat=info.lat,
-                lon=info.lon, geonameid=info.geonameid, feature_class=info.feature_class,
-                feature_code=info.feature_code,
-            )
-        )  # fmt: skip
+        out.append(placed_as(p, info))
     return out

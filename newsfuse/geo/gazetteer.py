@@ -37,6 +37,7 @@ from newsfuse.geo.compass import compass_key, is_compass_name
 from newsfuse.geo.geonames import Entry, gazetteer, prior
 from newsfuse.geo.places import country_of_place, normalise_place
 from newsfuse.geo.regions import Region, regions
+from newsfuse.model import PlaceMention
 
 _REGION_WORDS = re.compile(
     r"\s+(border\s+)?(region|province|oblast|state|district|governorate|area|borough)$", re.I
@@ -74,6 +75,16 @@ class PlaceInfo:
     """GeoNames feature class: A (country, region), P (populated place), L (continent, area)."""
     feature_code: str | None = None
     """GeoNames feature code: PCLI (country), ADM1 (first-order region), PPL, PPLC, CONT."""
+
+
+def placed_as(place: PlaceMention, info: PlaceInfo, *, rename: bool = False) -> PlaceMention:
+    """``place`` resolved as ``info``: its country, kind, region, point, GeoNames id and
+    feature (and, with ``rename``, its gazetteer name)."""
+    return replace(
+        place, name=info.name if rename else place.name, country=info.country, kind=info.kind,
+        admin1=info.admin1, lat=info.lat, lon=info.lon, geonameid=info.geonameid,
+        feature_class=info.feature_class, feature_code=info.feature_code,
+    )  # fmt: skip
 
 
 _KINDS = {
