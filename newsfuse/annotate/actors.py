@@ -166,6 +166,8 @@ class ActorResolver:
             key = name_key(" ".join(tokens[i : i + length]))
             for form in singular_forms(key):
                 if form in table and (form != "mp" or tokens[i] == "MP"):
+                    if form == "general" and _adjective(tokens, i):
+                        continue  # "a general strike", "the general public": no rank
                     sector, weight = table[form]
                     return length, sector, weight
         if self.dictionary is not None:
@@ -235,6 +237,23 @@ class ActorResolver:
             else name
         )
         return Actor(canonical, country, sector)
+
+
+_FUNCTION_WORDS = frozenset(
+    "in of on at to from with by for and or but who which that said says told was is".split()
+)
+
+
+def _adjective(tokens: list[str], i: int) -> bool:
+    """``tokens[i]``, written in lower case, modifies the lower-case word after it (not a
+    function word: "the general in charge" is the rank)."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return (
+        tokens[i].islower()
+        and following.isalpha()
+        and following.islower()
+        and following not in _FUNCTION_WORDS
+    )
 
 
 COMPASS_LETTERS: dict[str, tuple[str, ...]] = {

@@ -82,10 +82,22 @@ def phrase_actors(
     return (EventActor(text, actor.country, actor.sector),) if actor.country or actor.sector else ()
 
 
+PART_WORDS = frozenset(
+    "thousand hundred dozen score ten million member group crowd band contingent delegation "
+    "unit team some many several most all rest majority handful number couple few part half "
+    "remnant faction wing section bulk".split()
+)
+"""Heads that name a part or a count of what their "of" phrase names ("thousands of",
+"members of", "a group of"), unlike "the start of a general strike"."""
+
+
 def _partitive(token: Token, ctx: ArticleContext) -> str | None:
     """The phrase "N of X" headed by ``token`` up to the end of X's noun chunk, where
-    ``token`` has an "of" phrase: a head that names no actor ("thousands", "members", "a
-    group") is a part of what the "of" phrase names, and the phrase is that actor."""
+    ``token`` is a count or a part (:data:`PART_WORDS`, a number) with an "of" phrase:
+    "thousands", "members", "a group" name no actor, the "of" phrase does, and the
+    phrase is that actor."""
+    if not (token.like_num or token.lemma_.lower() in PART_WORDS):
+        return None
     for prep in children(token, "prep"):
         if prep.lower_ != "of" or prep.i != token.i + 1:
             continue
