@@ -596,3 +596,20 @@ def test_a_partitive_subject_is_the_actor_its_of_phrase_names():
     rally = _one("Thousands of opposition supporters rallied in Nairobi on Sunday.", "PROTEST")
     assert [a.get("sector") for a in rally["source"]] == ["OPP"]
     assert rally["source"][0]["actorText"] == "Thousands of opposition supporters"
+
+
+def test_protesters_who_gather_demonstrate_others_who_gather_do_not():
+    gathered = _one("Protesters gathered outside parliament in Tbilisi on Friday.", "PROTEST")
+    assert gathered["mode"] == "demo"
+    assert "PROTEST" in _types("A crowd of protesters assembled near the embassy.")
+    assert "PROTEST" not in _types("Officials gathered in Geneva for the talks.")
+    assert _types("Police gathered evidence from the scene.") == []
+
+
+def test_only_a_part_or_a_count_takes_its_of_phrase_as_the_actor():
+    # "the start of a general strike" is no actor, and "general" there is no rank
+    wounded = _events(
+        "At least six persons, including three soldiers, were reported wounded at the start "
+        "of a general strike in Ecuador."
+    )
+    assert all(a.get("sector") != "MIL" for e in wounded for a in e["target"])

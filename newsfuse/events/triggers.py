@@ -150,6 +150,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         return _drill(token)
     if lemma in SENDING and pos == "VERB" and _sent_near(token):
         return SHOW_OF_FORCE_SENT  # "sent 30 warplanes towards Taiwan": no one receives them
+    if lemma in GATHERING_VERBS and pos == "VERB" and _protesters_gathered(token):
+        return PROTESTERS_GATHERED  # "protesters gathered outside parliament": a demonstration
     if lemma == "order" and pos == "VERB" and _forces_ordered_in(token):
         return DEPLOYMENT_ORDERED  # "ordered thousands of troops into the refineries"
     if lemma == "order" and pos == "VERB" and _orders_another(token):
@@ -288,6 +290,28 @@ def _forces_ordered_in(verb: Token) -> bool:
     ):
         return False
     return any(counted(o).lemma_.lower() in DEPLOYED for o in children(verb, "dobj"))
+
+
+GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "throng", "mass"})
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
+PROTESTERS_GATHERED = Trigger("PROTEST", "gather", "VERB", "demo", frozenset())
+"""People protesting who come together in public are a demonstration (CAMEO 141, PLOVER
+PROTEST demo) whether or not the sentence says what for; who else gathers ("officials
+gathered in Geneva", "students gathered for the ceremony") is no event."""
+
+
+def _protesters_gathered(verb: Token) -> bool:
+    """The subject of ``verb`` is protesters ("protesters", "hundreds of demonstrators",
+    "a crowd of protesters"), and no clause of purpose carries the event ("gathered to
+    denounce ...": that clause's verb is the trigger)."""
+    if any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" for c in verb.children):
+        return False
+    for subject in children(verb, "nsubj"):
+        heads = [subject, *(o for p in children(subject, "prep") if p.lower_ == "of"
+                            for o in children(p, "pobj"))]  # fmt: skip
+        if any(h.lemma_.lower() in PROTESTERS for h in heads):
+            return True
+    return False
 
 
 ORDER_GIVEN = Trigger("DEMAND", "order", "VERB", None, frozenset())
