@@ -604,6 +604,9 @@ def test_protesters_who_gather_demonstrate_others_who_gather_do_not():
     assert "PROTEST" in _types("A crowd of protesters assembled near the embassy.")
     assert "PROTEST" not in _types("Officials gathered in Geneva for the talks.")
     assert _types("Police gathered evidence from the scene.") == []
+    # what protesters gather is collected, no demonstration; an "as" clause is no purpose
+    assert "PROTEST" not in _types("Protesters gathered signatures for a petition.")
+    assert "PROTEST" in _types("Protesters gathered in the square as police looked on.")
 
 
 def test_only_a_part_or_a_count_takes_its_of_phrase_as_the_actor():

@@ -57,6 +57,8 @@ def _first(text: str) -> str:
         # ... also where the parser hangs "to" on the ships or calls it a dative
         ("Turkey sent warships to the eastern Mediterranean on Monday.", ["MOBILIZE"]),
         ("Russia sent troops to Belarus for joint drills.", ["AID"]),  # received by an ally
+        # civilian craft sent to a region help; they are no show of force
+        ("Italy sent two firefighting planes to the region to fight the wildfires.", ["AID"]),
         # CONSULT: talks, and a phase verb's modal makes them future (AGREE)
         ("Talks between the Serbian and Kosovar negotiators ended in Brussels.", ["CONSULT"]),
         ("Officials said talks with the rebels would resume in Doha.", ["AGREE"]),

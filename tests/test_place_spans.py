@@ -204,6 +204,8 @@ def test_a_name_after_a_persons_initial_is_a_person() -> None:
     assert "Lima" not in found and "Douglas" not in found and "Paterson" not in found
     assert found.get("Paris") == "FRA" and found.get("Seoul") == "KOR"
     assert found.get("S Korea") == "KOR"  # "S" abbreviates a compass word, no initial
+    # a dotted letter may end a sentence: the place opening the next one stays
+    assert "London" in _places("The firm switched to Plan B. London officials approved it.")
 
 
 def test_a_compass_letter_before_a_name_is_the_compass_word() -> None:

@@ -240,7 +240,8 @@ class ActorResolver:
 
 
 _FUNCTION_WORDS = frozenset(
-    "in of on at to from with by for and or but who which that said says told was is".split()
+    "in of on at to from with by for and or but who which that said says told was is has had "
+    "were will would".split()
 )
 
 
@@ -249,10 +250,11 @@ def _adjective(tokens: list[str], i: int) -> bool:
     function word: "the general in charge" is the rank)."""
     following = tokens[i + 1] if i + 1 < len(tokens) else ""
     return (
-        tokens[i].islower()
+        tokens[i] == "general"
         and following.isalpha()
         and following.islower()
         and following not in _FUNCTION_WORDS
+        and not following.endswith(("ed", "ing"))  # "the general commanding", "killed"
     )
 
 

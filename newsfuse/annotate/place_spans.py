@@ -241,21 +241,23 @@ def _after_title(span: Span) -> bool:
     )
 
 
-_INITIAL = re.compile(r"^[A-Z]\.?$")
+_INITIAL = re.compile(r"^[A-Z]$")
 _NO_INITIALS = frozenset("NSEWAI")
 """N, S, E, W abbreviate compass words before places ("N Ireland", "S Korea"); "A" and "I"
 are words."""
 
 
 def _initial(token: Token) -> bool:
-    """A person's initial: a lone capital letter, dotted or not, tagged a proper noun ("H
-    Paul" in a team sheet, "J. Smith"); not a compass abbreviation, not "A" or "I"."""
+    """A person's initial: a lone capital letter with no full stop, tagged a proper noun ("H
+    Paul", "B Lima" in a team sheet); not a compass abbreviation, not "A" or "I". A dotted
+    letter may end a sentence ("Plan B. London officials said"), so it is none."""
     return (
         bool(_INITIAL.match(token.text))
         and token.text[0] not in _NO_INITIALS
         and token.pos_ == "PROPN"
         and token.whitespace_ != ""
-    )
+        and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].is_sent_start)
+    )  # "Plan B. London officials said": the letter ends a sentence
 
 
 def _a_court(core: Span, n: int) -> bool:

@@ -235,6 +235,12 @@ FORCE_WORDS = frozenset(
     "troop soldier force warplane warship plane jet aircraft bomber fighter ship vessel "
     "destroyer frigate carrier submarine drone tank".split()
 )
+CIVILIAN_CRAFT = frozenset(
+    "aid rescue firefighting humanitarian evacuation relief medical hospital cargo "
+    "passenger".split()
+)
+"""Words that make a plane or ship sent somewhere a civilian one ("firefighting planes", "a
+rescue ship"): help or transport, no show of force."""
 SHOW_OF_FORCE_SENT = Trigger("MOBILIZE", "send", "VERB", None, frozenset())
 
 
@@ -256,7 +262,7 @@ def _sent_near(verb: Token) -> bool:
     if not near and not (to and all(_unreceiving(o) for o in to)):
         return False
     sent = {t.lemma_.lower() for o in children(verb, "dobj") for t in o.subtree}
-    return bool(sent & FORCE_WORDS)
+    return bool(sent & FORCE_WORDS) and not sent & CIVILIAN_CRAFT
 
 
 UNRECEIVING_PLACES = frozenset(
@@ -294,17 +300,33 @@ def _forces_ordered_in(verb: Token) -> bool:
 
 GATHERING_VERBS = frozenset({"gather", "assemble", "converge", "congregate", "throng", "mass"})
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
+PLACE_ADVERBS = frozenset({"outside", "inside", "near", "around", "opposite", "beside"})
 PROTESTERS_GATHERED = Trigger("PROTEST", "gather", "VERB", "demo", frozenset())
 """People protesting who come together in public are a demonstration (CAMEO 141, PLOVER
 PROTEST demo) whether or not the sentence says what for; who else gathers ("officials
 gathered in Geneva", "students gathered for the ceremony") is no event."""
 
 
+def _purpose_trigger(clause: Token) -> bool:
+    """A "to" clause of purpose whose verb is itself a trigger ("gathered to denounce")."""
+    return (
+        clause.dep_ in ("xcomp", "advcl")
+        and clause.pos_ == "VERB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        and match_trigger(clause) is not None
+    )
+
+
 def _protesters_gathered(verb: Token) -> bool:
     """The subject of ``verb`` is protesters ("protesters", "hundreds of demonstrators",
     "a crowd of protesters"), and no clause of purpose carries the event ("gathered to
     denounce ...": that clause's verb is the trigger)."""
-    if any(c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" for c in verb.children):
+    collected = [  # "gathered outside parliament" misparsed as an object is a place
+        o for o in children(verb, "dobj") if not any(c.lower_ in PLACE_ADVERBS for c in o.children)
+    ]
+    if verb.lemma_.lower() in ("gather", "assemble") and collected:
+        return False  # "gathered signatures", "gathered their belongings": collecting things
+    if any(_purpose_trigger(c) for c in verb.children):
         return False
     for subject in children(verb, "nsubj"):
         heads = [subject, *(o for p in children(subject, "prep") if p.lower_ == "of"
