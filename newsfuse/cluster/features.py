@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -253,6 +253,19 @@ def generic_terms(
     return frozenset(t for t, c in df.items() if c >= floor and (not need or spread[t] >= need))
 
 
+def _tally(
+    features: Iterable[ArticleFeatures], terms: Callable[[ArticleFeatures], Iterable[str]]
+) -> tuple[Counter[str], int]:
+    """How often each of ``terms`` of an article occurs over ``features``, and how many
+    articles there are."""
+    df: Counter[str] = Counter()
+    n = 0
+    for f in features:
+        n += 1
+        df.update(terms(f))
+    return df, n
+
+
 def generic_names(
     features: Iterable[ArticleFeatures], config: ClusterConfig = _DEFAULT
 ) -> frozenset[str]:
@@ -262,12 +275,7 @@ def generic_names(
     one. Empty when off or below ``corpus_idf_docs`` articles."""
     if not config.generic_name_share or not config.corpus_idf_docs:
         return frozenset()
-    df: Counter[str] = Counter()
-    n = 0
-    for f in features:
-        n += 1
-        df.update(f.signals.entities)
-        df.update(f.signals.cities)
+    df, n = _tally(features, lambda f: (*f.signals.entities, *f.signals.cities))
     if n < config.corpus_idf_docs:
         return frozenset()
     floor = config.generic_name_share * n
@@ -284,11 +292,7 @@ def happening_names(
     ``name_weight`` is set."""
     if not config.name_bridge_days and not config.name_weight:
         return frozenset()
-    df: Counter[str] = Counter()
-    n = 0
-    for f in features:
-        n += 1
-        df.update(f.phrases)
+    df, n = _tally(features, lambda f: f.phrases)
     ceiling = max(2.0, config.name_phrase_share * n)
     return frozenset(p for p, count in df.items() if 2 <= count <= ceiling)
 
