@@ -15,10 +15,12 @@ ExportFormat = Literal["jsonl", "csv", "parquet"]
 ARTICLE_FIELDS = (
     "id", "story_id", "url", "outlet", "agency", "author", "title", "published", "dateline_place",
     "dateline_country", "language", "content_hash", "source", "ingested_at", "text",
-    "boilerplate", "notes", "duplicate_of",
+    "boilerplate", "notes", "duplicate_of", "revision_of",
 )  # fmt: skip
 """``duplicate_of``: set on the row of an input that was an exact copy of a stored article
-(its own id and source, the stored article's text and story; see ``export articles``)."""
+(its own id and source, the stored article's text and story; see ``export articles``).
+``revision_of``: set on a later version of a stored article (the input gave the stored
+article's id with other text; this row's id has the content hash appended)."""
 
 
 EVENT_FIELDS = (

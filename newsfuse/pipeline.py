@@ -223,6 +223,7 @@ class IngestReport:
     clustering: dict | None = None
     alerts: dict | None = None  # new alert matches and deliveries (None: no alert saved)
     duplicate_of: list[dict[str, str]] = field(default_factory=list)
+    revisions: list[dict[str, str]] = field(default_factory=list)  # {"id": new, "of": stored}
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     times: StageTimes = field(default_factory=StageTimes, repr=False)
@@ -240,6 +241,7 @@ class IngestReport:
             "skipped": self.skipped,
             "rejects": [{"source": r.source, "reason": r.reason} for r in self.rejects],
             "duplicate_of": self.duplicate_of,
+            "revisions": self.revisions,
             "notes": self.notes,
             "stored_ids": self.stored_ids,
             "annotated": self.annotated,
@@ -383,6 +385,8 @@ class _Run:
             return None
         self.report.stored += 1
         self.report.stored_ids.append(kept.article.id)
+        if cleaned.input_id and kept.article.id != article.id:
+            self.report.revisions.append({"id": kept.article.id, "of": article.id})
         return kept
 
     # annotate and code, store annotations

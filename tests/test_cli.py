@@ -199,3 +199,40 @@ def test_migration_0016_keeps_older_duplicates_and_goes_down_and_up(tmp_path):
     _run("ingest", str(EXAMPLES), "--db", db)  # reading the copy again records its id
     with Store(db) as store:
         assert [c["given_id"] for c in store.iter_named_copies()] == ["ani-mirror-copy"]
+
+
+def test_an_updated_feed_item_is_stored_as_a_later_version(tmp_path):
+    # The outlet added a sentence to the item: both versions are kept and linked, the first
+    # under its id, the later under that id with its content hash appended.
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "item-7", "title": "Arrests", "text": PROSE}) + "\n")
+    db = str(tmp_path / "n.db")
+    _run("ingest", str(path), "--db", db)
+    updated = PROSE + " Twelve of them were released on bail on Wednesday."
+    path.write_text(json.dumps({"id": "item-7", "title": "Arrests", "text": updated}) + "\n")
+    result = _run("ingest", str(path), "--db", db, "--strict")
+    assert result.exit_code == 0
+    assert "later version of a stored article" in " ".join(result.stdout.split())
+    rows = {
+        r["id"]: r
+        for r in map(json.loads, _run("export", "articles", "--db", db).stdout.splitlines())
+    }
+    [later] = [r for r in rows.values() if r["revision_of"]]
+    assert later["revision_of"] == "item-7" and later["text"] == updated
+    assert rows["item-7"]["text"] == PROSE and rows["item-7"]["revision_of"] is None
+    shown = json.loads(_run("article", "item-7", "--db", db, "--json").stdout)
+    assert shown["revisions"] == [later["id"]]
+    text = " ".join(_run("article", later["id"], "--db", db).stdout.split())
+    assert "a later version of item-7" in text
+
+
+def test_migration_0017_adds_revision_of_and_goes_down_and_up(tmp_path):
+    db = str(tmp_path / "n.db")
+    _run("ingest", str(EXAMPLES), "--db", db)
+    with Store(db) as store:
+        downgrade(store, "0016_duplicate_ids")
+        assert "revision_of" not in {
+            c["name"] for c in inspect(store.engine).get_columns("articles")
+        }
+        store.migrate()
+        assert all(a["revision_of"] is None for a in store.iter_articles())

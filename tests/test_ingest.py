@@ -47,15 +47,27 @@ def test_bad_input_never_loses_stored_articles(tmp_path, store):
     assert store.counts()["rejects"] == 3
 
 
-def test_explicit_id_is_kept_and_conflicts_are_rejected(tmp_path, store):
+def test_explicit_id_is_kept_and_a_later_version_is_stored_beside_it(tmp_path, store):
     path = tmp_path / "a.jsonl"
     body = (
         "The council voted on Monday to extend the ferry service to the islands for another year."
     )
     path.write_text(json.dumps({"id": "my-id", "title": "Ferry", "text": body}) + "\n")
     assert ingest_paths([str(path)], store).stored_ids == ["my-id"]
+    # the outlet updated the piece: same id, other text
     path.write_text(
-        json.dumps({"id": "my-id", "title": "Ferry", "text": body + " Fares stay."}) + "\n"
+        json.dumps({"id": "my-id", "title": "Ferry", "text": body + " Fares stay the same."})
+        + "\n"
     )
     report = ingest_paths([str(path)], store)
-    assert report.rejected == 1 and "already stored with different text" in report.rejects[0].reason
+    assert report.rejected == 0 and report.stored == 1
+    (new_id,) = report.stored_ids
+    assert new_id.startswith("my-id-") and report.revisions == [{"id": new_id, "of": "my-id"}]
+    first = store.get_article("my-id")
+    assert first["text"] == body and first["revisions"] == [new_id]
+    later = store.get_article(new_id)
+    assert later["revision_of"] == "my-id" and later["text"].endswith("Fares stay the same.")
+    assert any("later version of article 'my-id'" in n for n in later["notes"])
+    # reading either version again stores nothing
+    again = ingest_paths([str(path)], store)
+    assert again.stored == 0 and again.duplicates == 1 and not again.revisions

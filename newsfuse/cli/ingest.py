@@ -34,6 +34,14 @@ def _print_summary(report: IngestReport) -> None:
         + (f", {report.skipped} skipped" if report.skipped else "")
         + f"; {report.annotated} annotated"
     )
+    if report.revisions:
+        n = len(report.revisions)
+        first = report.revisions[0]
+        console.print(
+            f"{n} stored as a later version of a stored article (same id, other text), "
+            f"e.g. {escape(visible(repr(first['of'])))} → {escape(visible(repr(first['id'])))}; "
+            "the first version is kept (`newsfuse article ID` lists an article's versions)"
+        )
     if report.recovered:
         console.print(f"{report.recovered} left unannotated by an interrupted run: annotated now")
     if report.annotate_failed:

@@ -92,6 +92,10 @@ def render_article(row: dict) -> None:
                 (": it is stored once, under that id", "dim"),
             )
         )
+    if row.get("revision_of"):
+        console.print(line(("a later version of ", "dim"), (row["revision_of"], "dim")))
+    if row.get("revisions"):
+        console.print(line(("later versions: ", "dim"), (", ".join(row["revisions"]), "dim")))
     table = Table(show_header=True, header_style="bold")
     for column in ("kind", "text", "resolved"):
         table.add_column(column)

@@ -56,22 +56,26 @@ class StoreSink:
     ) -> Kept | Duplicate:
         """Store one cleaned article, or say which stored article has its text.
 
-        ``input_id`` says whether the input gave the id: such an id taken by other text is
-        refused, while an id made from the file name gets the content hash appended.
-        ``pending`` marks it as still to be annotated.
+        An id taken by other text gets the content hash appended. When the input gave the
+        id (``input_id``), the article is a later version of the stored one (a feed item the
+        outlet updated, a file re-read after cleaning changed): it is stored so, with
+        ``revision_of`` naming the id and a note saying so, and the first version stays as
+        it was. ``pending`` marks it as still to be annotated.
         """
         if article.source in self.unsaved:  # storing it clears its reject: keep the order
             self.flush()
         try:
             outcome, article_id = self.store.add_article(article, pending=pending)
             if outcome == "conflict":
-                if input_id:
-                    raise Refused(
-                        f"id {article_id!r} is already stored with different text; give this "
-                        "article its own id (or remove the stored one first)"
-                    )
-                article = replace(article, id=f"{article.id}-{article.content_hash[:8]}")
-                outcome, article_id = self.store.add_article(article, pending=pending)
+                given, revision_of = article.id, article.id if input_id else None
+                article = replace(article, id=f"{given}-{article.content_hash[:8]}")
+                if revision_of:
+                    note = (f"a later version of article {given!r} (the input gave that id, "
+                            f"with other text): stored as {article.id!r}")  # fmt: skip
+                    article = replace(article, notes=(*article.notes, note))
+                outcome, article_id = self.store.add_article(
+                    article, pending=pending, revision_of=revision_of
+                )
         except _ROW_ERRORS as exc:
             raise Refused(
                 "the store stage failed: the database refused this article "

@@ -194,14 +194,16 @@ class Store(
 
     # -- writing -------------------------------------------------------------
 
-    def add_article(self, article: Article, *, pending: bool = False) -> tuple[AddResult, str]:
+    def add_article(
+        self, article: Article, *, pending: bool = False, revision_of: str | None = None
+    ) -> tuple[AddResult, str]:
         """Store ``article`` unless its content is already there.
 
         Returns ``("stored", id)``, ``("duplicate", id_of_the_stored_copy)`` or
         ``("conflict", id)`` when the id is taken by an article with other content.
         With ``pending`` the article is marked as still to be annotated (see
-        :mod:`newsfuse.store.work`). Reading the same input again is not recorded as a
-        duplicate of itself.
+        :mod:`newsfuse.store.work`); ``revision_of`` names the stored article it is a later
+        version of. Reading the same input again is not recorded as a duplicate of itself.
         """
         with self.engine.begin() as conn:
             existing = conn.execute(
@@ -233,6 +235,7 @@ class Store(
                 "notes": json.dumps(list(article.notes), ensure_ascii=False),
                 "ingested_at": _now(),
                 "pending": PENDING_ANNOTATE if pending else None,
+                "revision_of": revision_of,
             }
             # On PostgreSQL a failed INSERT aborts the whole transaction: try it in a SAVEPOINT.
             # Not on SQLite, whose driver would commit the INSERT alone at RELEASE SAVEPOINT.
@@ -311,9 +314,18 @@ class Store(
                         .mappings()
                         .first()
                     )
-        if row is None:
-            raise NotFound(f"no article with id {article_id!r}; `newsfuse articles` lists the ids")
-        found = _decode_article(dict(row))
+            if row is None:
+                raise NotFound(
+                    f"no article with id {article_id!r}; `newsfuse articles` lists the ids"
+                )
+            found = _decode_article(dict(row))
+            found["revisions"] = list(
+                conn.execute(
+                    select(articles.c.id)
+                    .where(articles.c.revision_of == found["id"])
+                    .order_by(articles.c.ingested_at, articles.c.id)
+                ).scalars()
+            )
         if copy is not None:
             found["duplicate"] = {"id": article_id, "source": copy["source"], "of": found["id"]}
         return found

@@ -48,9 +48,12 @@ articles = Table(
     Column("ingested_at", String(40), nullable=False),
     # work still owed (0008_pending_work): "annotate", "annotate-failed", or NULL for none
     Column("pending", Text),
+    # the id this is a later version of, with other text (0017_revisions); NULL for most
+    Column("revision_of", Text),
     UniqueConstraint("content_hash", name="uq_articles_content_hash"),
     Index("ix_articles_published", "published"),
     Index("ix_articles_pending", "pending"),
+    Index("ix_articles_revision_of", "revision_of"),
 )
 
 rejects = Table(
