@@ -56,8 +56,7 @@ def test_explicit_id_is_kept_and_a_later_version_is_stored_beside_it(tmp_path, s
     assert ingest_paths([str(path)], store).stored_ids == ["my-id"]
     # the outlet updated the piece: same id, other text
     path.write_text(
-        json.dumps({"id": "my-id", "title": "Ferry", "text": body + " Fares stay the same."})
-        + "\n"
+        json.dumps({"id": "my-id", "title": "Ferry", "text": body + " Fares stay the same."}) + "\n"
     )
     report = ingest_paths([str(path)], store)
     assert report.rejected == 0 and report.stored == 1

@@ -141,7 +141,7 @@ def test_only_unseen_items_go_to_the_pipeline_with_stable_sources():
         FeedState(URL), lambda s: Fetched(200, atom("urn:1", "urn:2")),
         lambda u, keys: {k for k in keys if k != "urn:1"}, now=0.0, interval=10, max_backoff=60,
     )  # fmt: skip
-    assert [d.meta["id"] for d in polled.inputs] == ["urn:2"] and polled.seen == ["urn:2"]
+    assert [d.meta["id"] for d in polled.inputs] == ["urn:2"] and list(polled.seen) == ["urn:2"]
 
 
 def test_feed_list_and_urls(tmp_path):
@@ -208,6 +208,26 @@ def test_a_restart_reads_nothing_twice(tmp_path, db):
         polls = list(store.iter_feed_polls(URL))
     assert [p["outcome"] for p in polls] == ["read", "read", "not-modified"]
     assert [p["items_new"] for p in polls] == [2, 1, 0]
+
+
+def test_an_item_the_outlet_updated_is_read_again_as_a_later_version(tmp_path, db):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    feeds = Feeds({URL: atom("urn:1", "urn:2")})
+    with Store(db) as store:
+        assert _watcher(store, folder, feeds).cycle().stored == 2
+        # urn:1 gets a sentence more; urn:2 is served again as it was
+        updated = atom("urn:1", "urn:2").replace(
+            b"item number urn:1.", b"item number urn:1. Two monitors were added on Friday."
+        )
+        feeds.bodies[URL] = updated
+        report = _watcher(store, folder, feeds).cycle(once=True)
+        assert (report.items_new, report.stored, report.revised) == (1, 1, 1)
+        [later] = store.get_article("urn:1")["revisions"]
+        assert store.get_article(later)["text"].endswith("Two monitors were added on Friday.")
+        feeds.bodies[URL] = updated + b" "  # a new body (no 304), no item changed
+        report = _watcher(store, folder, feeds).cycle(once=True)
+        assert (report.items_new, report.stored) == (0, 0)
 
 
 def test_a_stop_lets_the_unit_in_hand_finish_and_leaves_the_rest(tmp_path):

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 def _summary(report: CycleReport) -> str:
     parts = [f"cycle {report.cycle}: {report.stored} stored"]
+    if report.revised:
+        parts.append(f"{report.revised} of them later versions of stored articles")
     if report.duplicates:
         parts.append(f"{report.duplicates} duplicate")
     if report.rejected:

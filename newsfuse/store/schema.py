@@ -382,6 +382,8 @@ watch_seen = Table(
     Column("feed_url", Text, primary_key=True),
     Column("item_key", Text, primary_key=True),  # the item's id, else link, else a hash
     Column("at", Text, nullable=False),
+    # SHA-256 of the item's text as last handed on (0017_revisions; NULL: recorded before)
+    Column("content_hash", Text),
 )
 
 watch_files = Table(

@@ -10,7 +10,7 @@ their text. Nothing is marked seen before it is stored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -83,24 +83,33 @@ class WatchStore:
             found = row.first()
         return FeedState(**dict(found)) if found is not None else FeedState(url)
 
-    def unseen_items(self, url: str, keys: Iterable[str]) -> set[str]:
-        """Those of ``keys`` never handed to the pipeline from the feed ``url``."""
-        keys = list(dict.fromkeys(keys))
+    def unseen_items(self, url: str, keys: Iterable[str] | Mapping[str, str]) -> set[str]:
+        """Those of ``keys`` never handed to the pipeline from the feed ``url``; given
+        as a mapping to each item's version, also those handed on in another version (an
+        item recorded before versions were kept counts as seen in any)."""
+        versions = keys if isinstance(keys, Mapping) else dict.fromkeys(keys)
+        wanted = list(versions)
         seen: set[str] = set()
         with self.engine.connect() as conn:
-            for start in range(0, len(keys), SEEN_QUERY_CHUNK):
-                chunk = keys[start : start + SEEN_QUERY_CHUNK]
+            for start in range(0, len(wanted), SEEN_QUERY_CHUNK):
+                chunk = wanted[start : start + SEEN_QUERY_CHUNK]
                 rows = conn.execute(
-                    select(watch_seen.c.item_key).where(
+                    select(watch_seen.c.item_key, watch_seen.c.content_hash).where(
                         watch_seen.c.feed_url == url, watch_seen.c.item_key.in_(chunk)
                     )
                 )
-                seen.update(r[0] for r in rows)
-        return set(keys) - seen
+                seen.update(
+                    key
+                    for key, version in rows
+                    if version is None or versions[key] is None or version == versions[key]
+                )
+        return set(wanted) - seen
 
-    def commit_feed_poll(self, poll: FeedPoll, seen: Iterable[str] = ()) -> None:
-        """Record ``poll``, save the state it leaves, and mark the ``seen`` item keys, in
-        one transaction."""
+    def commit_feed_poll(
+        self, poll: FeedPoll, seen: Iterable[str] | Mapping[str, str] = ()
+    ) -> None:
+        """Record ``poll``, save the state it leaves, and mark the ``seen`` item keys (with
+        their versions, when a mapping gives them), in one transaction."""
         state, now = poll.state, _now()
         row = {
             "url": state.url,
@@ -126,9 +135,19 @@ class WatchStore:
                     error=bounded_reason(poll.error) if poll.error else None,
                 )
             )
-            keys = [{"feed_url": state.url, "item_key": k, "at": now} for k in dict.fromkeys(seen)]
+            versions = seen if isinstance(seen, Mapping) else dict.fromkeys(seen)
+            keys = [{"feed_url": state.url, "item_key": k, "at": now, "content_hash": v}
+                    for k, v in versions.items()]  # fmt: skip
             if keys:
-                conn.execute(_dialect_insert(conn, watch_seen).on_conflict_do_nothing(), keys)
+                statement = _dialect_insert(conn, watch_seen)
+                changed = {"at": statement.excluded.at,
+                           "content_hash": statement.excluded.content_hash}  # fmt: skip
+                conn.execute(
+                    statement.on_conflict_do_update(
+                        index_elements=["feed_url", "item_key"], set_=changed
+                    ),
+                    keys,
+                )
 
     def iter_feed_polls(self, url: str | None = None) -> Iterator[dict[str, Any]]:
         """Every recorded poll (of ``url`` only, if given), oldest first."""

@@ -5,7 +5,9 @@ A poll sends the validators of the last body read (``If-None-Match`` with its ET
 and costs no parsing. A body is parsed by the feed reader of :mod:`newsfuse.readers`
 (the one ``newsfuse ingest`` uses on a feed file). Each item is known by its id (Atom
 ``id``, RSS ``guid``), else its link, else a hash of its text: an item whose key the
-database holds for this feed is not handed to the pipeline again.
+database holds for this feed is not handed to the pipeline again, unless its text has
+changed since (the outlet updated it: a toll revised, a paragraph added), when the store
+keeps it as a later version of the article (see ``revision_of``).
 
 A poll that fails (no answer, a timeout, an HTTP error, a body that is no feed) doubles
 the feed's wait before its next poll, up to a cap (:func:`backoff_delay`); the first
@@ -112,6 +114,11 @@ def item_key(doc: RawDocument) -> str:
     return key
 
 
+def item_version(doc: RawDocument) -> str:
+    """What says an item's text changed between polls: a hash of it as the feed gave it."""
+    return hashlib.sha256(doc.content.encode("utf-8", "replace")).hexdigest()
+
+
 @dataclass
 class FeedItems:
     """A feed body read into documents: each with its key, the rejected items, or why
@@ -145,29 +152,31 @@ def read_feed_body(url: str, body: bytes) -> FeedItems:
 
 @dataclass(frozen=True)
 class Polled:
-    """One feed polled: the documents to ingest (new items, item rejects), and the poll
-    record to commit, with the keys to mark seen, once they are stored."""
+    """One feed polled: the documents to ingest (new or changed items, item rejects), and
+    the poll record to commit, with the keys to mark seen and their versions, once they
+    are stored."""
 
     inputs: list[RawDocument | Reject]
     poll: FeedPoll
-    seen: list[str]
+    seen: dict[str, str]
 
 
 def poll_feed(
     state: FeedState,
     fetch: Fetcher,
-    unseen: Callable[[str, list[str]], set[str]],
+    unseen: Callable[[str, dict[str, str]], set[str]],
     *,
     now: float,
     interval: float,
     max_backoff: float,
 ) -> Polled:
-    """Poll the feed of ``state`` at ``now``; ``unseen(url, keys)`` says which item keys
-    were never handed to the pipeline. Never raises for what the feed does."""
+    """Poll the feed of ``state`` at ``now``; ``unseen(url, versions)`` says which item
+    keys (with their :func:`item_version`) were never handed to the pipeline in that
+    version. Never raises for what the feed does."""
     fetched = fetch(state)
     if fetched.error is None and fetched.status == 304:
         kept = replace(state, failures=0, next_poll=now + interval, last_error=None)
-        return Polled([], FeedPoll(kept, 304, "not-modified"), [])
+        return Polled([], FeedPoll(kept, 304, "not-modified"), {})
     error = fetched.error
     items = FeedItems()
     if error is None:
@@ -177,8 +186,9 @@ def poll_feed(
         failures = state.failures + 1
         delay = backoff_delay(interval, failures, max_backoff)
         failed = replace(state, failures=failures, next_poll=now + delay, last_error=error)
-        return Polled([], FeedPoll(failed, fetched.status, "error", error=error), [])
-    new = unseen(state.url, list(items.documents))
+        return Polled([], FeedPoll(failed, fetched.status, "error", error=error), {})
+    versions = {key: item_version(doc) for key, doc in items.documents.items()}
+    new = unseen(state.url, versions)
     inputs: list[RawDocument | Reject] = [d for k, d in items.documents.items() if k in new]
     # Rejected items are recorded (again) only with a body that brings something new.
     inputs += items.rejects if new else []
@@ -191,4 +201,4 @@ def poll_feed(
         last_error=None,
     )
     poll = FeedPoll(done, fetched.status, "read", items=items.count, items_new=len(new))
-    return Polled(inputs, poll, [k for k in items.documents if k in new])
+    return Polled(inputs, poll, {k: v for k, v in versions.items() if k in new})

@@ -69,6 +69,7 @@ class CycleReport:
     feeds_failed: int = 0
     items_new: int = 0
     stored: int = 0
+    revised: int = 0  # of those stored, later versions of a stored article (items updated)
     duplicates: int = 0
     rejected: int = 0
     annotated: int = 0
@@ -86,6 +87,7 @@ class CycleReport:
 
     def add(self, report: IngestReport) -> None:
         self.stored += report.stored
+        self.revised += len(report.revisions)
         self.duplicates += report.duplicates
         self.rejected += report.rejected
         self.annotated += report.annotated
