@@ -230,3 +230,19 @@ def test_an_id_an_exact_copy_came_with_finds_its_article(client):
     assert body["story_id"] == original["story_id"] is not None
     assert body["events"] == original["events"]
     assert client.get("/articles/ani-mirror-copy").status_code == 200
+
+
+def test_an_article_page_links_its_versions():
+    from newsfuse.store import Store
+
+    store = Store("sqlite://")
+    first = RawDocument("feed#1", "text", HOSTILE_TEXT.replace("<", "("), {"id": "v/1"})
+    later = RawDocument("feed#1", "text", first.content + " Two more were hurt.", {"id": "v/1"})
+    ingest_documents([first], store, annotate=False, cluster=False)
+    report = ingest_documents([later], store, annotate=False, cluster=False)
+    [revision] = report.stored_ids
+    with TestClient(create_app(store)) as c:
+        page = c.get("/articles/v/1").text
+        assert f'href="/articles/{quote(revision, safe="")}">2</a>' in page
+        assert 'href="/articles/v%2F1">first version</a>' in c.get(f"/articles/{revision}").text
+        assert c.get("/articles/v/1.json").json()["revisions"] == [revision]
