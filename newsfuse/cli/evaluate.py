@@ -235,8 +235,9 @@ def eval_places_cli(
         Path | None,
         typer.Option(
             "--texts",
-            help="Articles (JSON Lines with id and text) for gold records that hold "
-            "offsets but no text, joined by id (tests/data/places/gvc_places.jsonl).",
+            help="Articles (JSON Lines with id and text, or a corpus directory whose files "
+            "the ids name) for gold records that hold offsets but no text, joined by id "
+            "(tests/data/places/gvc_places.jsonl, tests/data/places/bbc_places.jsonl).",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -248,8 +249,10 @@ def eval_places_cli(
         raise InputError(f"no such file: {path}; pass a .jsonl file of gold toponyms")
     if half not in ("tune", "check", "both"):
         raise InputError(f"--half must be tune, check or both, not {half!r}")
-    if texts is not None and not texts.is_file():
-        raise InputError(f"no such file: {texts}; pass the articles the gold offsets point into")
+    if texts is not None and not texts.exists():
+        raise InputError(
+            f"no such file or directory: {texts}; pass the articles the gold offsets point into"
+        )
     result = evaluate_places(path, half=half, errors=errors, clean=clean, texts=texts)  # type: ignore[arg-type]
     _print_scores(result, as_json, errors, format_report, format_errors)
 

@@ -175,14 +175,15 @@ class HalfScore:
 def read_gold(path: str | Path, texts: str | Path | None = None) -> list[dict[str, Any]]:
     """Gold records of ``path``; with ``texts``, records that hold offsets but no text
     (``id`` and ``text_sha1``) take the article (text, title, url, outlet, published) of
-    the same ``id`` from ``texts``, a JSON Lines file of articles. A text whose SHA-1 is
-    not the recorded one is an error: the offsets would point elsewhere."""
+    the same ``id`` from ``texts``: a JSON Lines file of articles, or a corpus directory
+    whose file ``id`` (a path under it, "bbc/sport/032.txt") is the article's whole text,
+    as ingest reads a text file (the magnitudes gold names BBC files the same way). A text
+    whose SHA-1 is not the recorded one is an error: the offsets would point elsewhere."""
     with open(path, encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     if texts is None:
         return records
-    with open(texts, encoding="utf-8") as handle:
-        articles = {a.get("id"): a for a in map(json.loads, filter(str.strip, handle))}
+    articles = _corpus_files(Path(texts), records) if Path(texts).is_dir() else _jsonl(texts)
     joined = []
     for record in records:
         article = articles.get(record.get("id"))
@@ -197,6 +198,22 @@ def read_gold(path: str | Path, texts: str | Path | None = None) -> list[dict[st
 
 
 _ARTICLE_FIELDS = ("text", "title", "url", "outlet", "published")
+
+
+def _jsonl(texts: str | Path) -> dict[Any, dict[str, Any]]:
+    with open(texts, encoding="utf-8") as handle:
+        return {a.get("id"): a for a in map(json.loads, filter(str.strip, handle))}
+
+
+def _corpus_files(root: Path, records: Sequence[dict[str, Any]]) -> dict[Any, dict[str, Any]]:
+    """The records' files under ``root`` (ids that name no file under it are left out)."""
+    out = {}
+    for record in records:
+        name = str(record.get("id") or "")
+        source = (root / name).resolve()
+        if name and source.is_relative_to(root.resolve()) and source.is_file():
+            out[name] = {"id": name, "text": source.read_bytes().decode("utf-8")}
+    return out
 
 
 def half_of(position: int) -> Literal["tune", "check"]:

@@ -1,0 +1,65 @@
+"""The BBC place dev set (tests/data/places/bbc_places.jsonl): offsets, no text, and joined
+to the BBC corpus of ../shared by file path and text hash."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsfuse.cli import app
+from newsfuse.evaluate.places import evaluate_places, read_gold
+
+GOLD = Path(__file__).parent / "data" / "places" / "bbc_places.jsonl"
+
+
+def test_the_bbc_gold_file_holds_offsets_and_no_text() -> None:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 40 and all("text" not in row and row["text_sha1"] for row in rows)
+    assert all(row["id"].startswith("bbc/") for row in rows)
+    for row in rows:
+        for t in row["toponyms"]:
+            assert t["end"] > t["start"] and t["lat"] is not None and t["lon"] is not None
+
+
+def test_the_bbc_gold_joins_the_corpus_files_by_path_and_hash(shared) -> None:
+    records = read_gold(GOLD, shared / "corpus")
+    assert len(records) == 40  # every file is there and its SHA-1 is the annotated one's
+    for record in records:
+        for t in record["toponyms"]:
+            assert record["text"][t["start"] : t["end"]] == t["name"]
+
+
+def test_a_text_that_changed_is_an_error(shared, tmp_path) -> None:
+    row = json.loads(GOLD.read_text(encoding="utf-8").splitlines()[0])
+    changed = tmp_path / "gold.jsonl"
+    changed.write_text(json.dumps({**row, "text_sha1": "0" * 40}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not the annotated text"):
+        read_gold(changed, shared / "corpus")
+
+
+def test_eval_places_takes_a_corpus_directory_as_texts(shared, tmp_path) -> None:
+    one = tmp_path / "one.jsonl"
+    one.write_text(GOLD.read_text(encoding="utf-8").splitlines()[6] + "\n", encoding="utf-8")
+    args = ["eval", "places", str(one), "--texts", str(shared / "corpus"), "--half", "tune"]
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["halves"]["tune"]["articles"] == 1
+
+
+BBC_CHECK_FLOOR = {"recall": 0.88, "precision": 0.90, "acc161": 0.83}
+"""The BBC dev set's CHECK half a little under the figures measured when the set was made
+(main at df35d44, the labels committed before the geoparser ran on them): tune 0.887 /
+0.940 / 0.910, check 0.921 / 0.905 / 0.853 (precision / recall / acc@161 over all gold
+toponyms, title-line toponyms counted as missed: ingest takes the title line out of the
+text it annotates)."""
+
+
+@pytest.mark.slow
+def test_bbc_check_half_quality_gate(shared) -> None:
+    check = evaluate_places(GOLD, half="check", texts=shared / "corpus")["halves"]["check"]
+    assert check["toponyms"]["recall"] >= BBC_CHECK_FLOOR["recall"]
+    assert check["precision"] >= BBC_CHECK_FLOOR["precision"]
+    assert check["toponyms"]["acc161"] >= BBC_CHECK_FLOOR["acc161"]
