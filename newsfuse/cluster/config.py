@@ -97,8 +97,6 @@ class ClusterConfig:
     # exchange tickers and share none: other participants, another happening
     score_conflict: float = 1.0  # subtracted when title or lead give match results (a
     # score line: "Italy 17-28 Ireland", "a 2-1 win") and share none: another match
-    generic_name_days: int = 0  # ...counted among the articles published within this many
-    # days of the article's (0: among all; an undated article: among all)
     result_names: float = 0.0  # what shared names and a shared town add, times this, when
     # one side gives a match result and the other none: a match's who (its two clubs,
     # their players and managers) is named by every piece about those clubs, so only

@@ -9,7 +9,6 @@ well as the millionth.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter
@@ -296,25 +295,6 @@ def generic_names(
         for x in (*f.signals.entities, *f.signals.cities)
         if df[_bare(x)] >= floor
     )
-
-
-def generic_names_by_day(
-    features: Iterable[ArticleFeatures], config: ClusterConfig = _DEFAULT
-) -> dict[int, frozenset[str]]:
-    """Per publication day, :func:`generic_names` among the articles published within
-    ``generic_name_days`` of it (empty where fewer than ``corpus_idf_docs`` were): the
-    topic of the news around that day. Empty when off."""
-    c = config
-    if not c.generic_name_share or not c.corpus_idf_docs or not c.generic_name_days:
-        return {}
-    dated = sorted((f for f in features if f.day is not None), key=lambda f: f.day)  # type: ignore[arg-type,return-value]
-    days = [f.day for f in dated]
-    out: dict[int, frozenset[str]] = {}
-    for day in sorted(set(days)):  # type: ignore[type-var]
-        lo = bisect.bisect_left(days, day - c.generic_name_days)  # type: ignore[operator]
-        hi = bisect.bisect_right(days, day + c.generic_name_days)  # type: ignore[operator]
-        out[day] = generic_names(dated[lo:hi], config)  # type: ignore[index]
-    return out
 
 
 def happening_names(

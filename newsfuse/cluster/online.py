@@ -171,8 +171,6 @@ class StoryClusterer:
         self.generic: frozenset[str] = frozenset()  # a genre's terms (see generic_terms)
         self.names: frozenset[str] = frozenset()  # phrases that name a happening (see
         # features.happening_names)
-        self.topic_by_day: dict[int, frozenset[str]] = {}  # ...among the articles near a
-        # day (see features.generic_names_by_day); an undated one: topic_names
         self.topic_names: frozenset[str] = frozenset()  # names and towns of the topic, not
         # of one happening (see features.generic_names)
 
@@ -257,7 +255,6 @@ class StoryClusterer:
         words: float = 1.0,
         tickers: frozenset[str] | Counter[str] = frozenset(),
         scores: frozenset[tuple[int, int]] | Counter[tuple[int, int]] = frozenset(),
-        published: int | None = None,
     ) -> float:
         """Evidence from who, where, when and how many: shared names raise the score
         (times ``result_names`` when only one side gives a match result); a
@@ -277,8 +274,6 @@ class StoryClusterer:
             if apart > c.day_tolerance and not people:
                 score -= c.day_conflict
         topic = self.topic_names
-        if self.topic_by_day and published is not None:
-            topic = self.topic_by_day.get(published, topic)
         # a result on one side only: the names are a club's, not this match's (result_names)
         named = c.result_names if bool(scores) != bool(story.scores) else 1.0
         if c.entity_weight and words >= c.min_cosine:  # names confirm a topic, never make one
@@ -359,7 +354,6 @@ class StoryClusterer:
             raw,
             f.signals.tickers,
             f.signals.scores,
-            f.day,
         )
         return raw - cost
 
@@ -379,15 +373,7 @@ class StoryClusterer:
             raw = (1 - w) * raw + w * a.embedding_cosine(b.embedding / norm)
         cities = b.lead_cities if self.config.city_lead_only else b.cities
         evidence = self._happening(
-            frozenset(b.entities),
-            cities,
-            b.dead,
-            a,
-            self._days(b),
-            raw,
-            b.tickers,
-            b.scores,
-            b.members[0].day if b.members else None,
+            frozenset(b.entities), cities, b.dead, a, self._days(b), raw, b.tickers, b.scores
         )
         return raw + evidence - cost
 

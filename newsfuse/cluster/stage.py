@@ -21,7 +21,6 @@ from newsfuse.cluster.features import (
     document_frequency,
     features,
     generic_names,
-    generic_names_by_day,
     generic_terms,
     happening_names,
 )
@@ -155,7 +154,6 @@ def cluster_rows(
     clusterer.generic = generic_terms(df, len(feats), config, spread)
     clusterer.names = happening_names(feats.values(), config)
     clusterer.topic_names = generic_names(feats.values(), config)
-    clusterer.topic_by_day = generic_names_by_day(feats.values(), config)
     if config.generic_weight != 1.0:
         for term in clusterer.generic:
             damping[term] = min(damping.get(term, 1.0), config.generic_weight)
