@@ -4,8 +4,9 @@ The labels are in tests/data/stories/bbc_football.jsonl (README beside it); the 
 text is joined from ../shared/corpus/bbc at run time, so the scored test skips without
 it. The gate is the *check* half's B-cubed F1 (the scorer's CRC-32 split of the gold
 label), a little below what was measured: 0.837 when the set was made, 0.843 once score
-lines were read as match reports write them ("a 2-0 Uefa Cup win", "lost 1-0,"); the
-tune half is the one whose errors may be read.
+lines were read as match reports write them ("a 2-0 Uefa Cup win", "lost 1-0,"), 0.897
+with ``happening-2026-11i`` (a topic's names and a match's who tie no other piece to
+it); the tune half is the one whose errors may be read.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 from newsfuse.evaluate.bbc_football import LABELS, labels, records, write_jsonl
 from newsfuse.evaluate.clusters import evaluate_clusters, label_half
 
-CHECK_F1_FLOOR = 0.82
+CHECK_F1_FLOOR = 0.87
 
 
 def test_labels_name_files_and_happenings_but_hold_no_text():

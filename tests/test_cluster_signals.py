@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsfuse.cluster.config import ClusterConfig, named_config
+from newsfuse.cluster.config import NAMED, ClusterConfig, named_config
 from newsfuse.cluster.features import day_number, features, generic_names, term_counts
 from newsfuse.cluster.online import StoryClusterer
 from newsfuse.cluster.signals import (
@@ -264,10 +264,17 @@ def test_weeks_later_a_town_counts_only_where_both_leads_name_it_when_asked():
 def test_earlier_configurations_keep_their_values_under_their_names():
     shipped = ClusterConfig()
     assert named_config(shipped.name) == shipped and shipped.day_conflict_places
+    eleventh = named_config("happening-2026-11h")
+    assert eleventh.generic_name_share == 0.0 and eleventh.result_names == 1.0
+    assert replace(eleventh, name=shipped.name, generic_name_share=0.12,
+                   result_names=0.0) == shipped  # fmt: skip
     grid_moved = {"threshold": 0.25, "generic_share": 0.05, "generic_weight": 1.0}
     previous = named_config("happening-2026-11g")
-    assert replace(previous, name=shipped.name, threshold=0.22, generic_share=0.1,
-                   generic_weight=0.3) == shipped  # fmt: skip
+    assert replace(previous, name=eleventh.name, threshold=0.22, generic_share=0.1,
+                   generic_weight=0.3) == eleventh  # fmt: skip
+    for config in NAMED.values():  # none before -11i set the names of a topic aside
+        if config.name != shipped.name:
+            assert config.generic_name_share == 0.0 and config.result_names == 1.0
     last = named_config("happening-2026-11f")
     assert last.unknown_time_cost == last.score_conflict == 0.0
     assert (
@@ -362,7 +369,9 @@ def test_a_topics_names_are_no_happenings_names():
         generic_name_share=0.9, corpus_idf_docs=3, min_shared_terms=1, min_cosine=0.0
     )
     assert generic_names([transfer, fined, agent], config) == {"l:chelsea"}
-    assert not generic_names([transfer, fined, agent], ClusterConfig(corpus_idf_docs=3))
+    off = ClusterConfig(corpus_idf_docs=3, generic_name_share=0.0)
+    assert not generic_names([transfer, fined, agent], off)
+    assert not generic_names([transfer, fined, agent], ClusterConfig())  # under 100 articles
     plain, topical = StoryClusterer(config), StoryClusterer(config)
     topical.topic_names = generic_names([transfer, fined, agent], config)
     for clusterer in (plain, topical):
@@ -370,3 +379,49 @@ def test_a_topics_names_are_no_happenings_names():
     sid = plain.story_of("a")
     assert topical.score(fined, sid) < plain.score(fined, sid)  # only the club in common
     assert topical.score(agent, sid) > topical.score(fined, sid)  # a player in common
+
+
+def _named(aid: str, title: str, text: str, names: set[str], **signals) -> object:
+    f = features(aid, title, text, None)
+    return replace(f, signals=Signals(entities=frozenset(names), **signals))
+
+
+def test_a_name_is_one_name_whatever_its_kind_or_gazetteer_place():
+    """ "Liverpool" the club, read as an organisation in one article, a place in another
+    and a town in a third, is one name: in two of three articles, it is the topic's."""
+    a = _named("a", "t", "x", {"o:liverpool", "p:gerrard"})
+    b = _named("b", "t", "x", {"l:liverpool"}, cities=frozenset({"liverpool|GB.ENG"}))
+    c = _named("c", "t", "x", {"l:newcastle"}, cities=frozenset({"newcastle|AU.02"}))
+    config = ClusterConfig(generic_name_share=0.6, corpus_idf_docs=3)
+    assert generic_names([a, b, c], config) == {"o:liverpool", "l:liverpool", "liverpool|GB.ENG"}
+
+
+def test_names_tie_a_piece_to_a_match_result_only_when_both_give_one():
+    """A match's who (the club, its manager) is named by every piece about that club: a
+    transfer shares them with the match report as readily as a second report of it does.
+    With ``result_names`` 0 only words tie a piece that gives no result to one that does;
+    two pieces that give none (two on one transfer) still share names as evidence."""
+    names = {"l:newcastle", "p:souness", "p:bellamy"}
+    report = _named("a", "Newcastle 1-2 Heerenveen", "Newcastle went through in the Uefa "
+                    "Cup despite a 2-1 defeat, Souness said.", names,
+                    scores=frozenset({(1, 2)}))  # fmt: skip
+    second = _named("b", "Souness delight at Euro progress", "Newcastle went through "
+                    "after the 2-1 defeat in the Uefa Cup, Souness said.", names,
+                    scores=frozenset({(1, 2)}))  # fmt: skip
+    transfer = _named("c", "Bellamy loan move", "Newcastle agreed to loan Bellamy to "
+                      "Celtic, Souness said.", names)  # fmt: skip
+    again = _named("d", "Bellamy loan agreed", "Newcastle agreed a loan for Bellamy, "
+                   "Souness said.", names)  # fmt: skip
+    loose = ClusterConfig(result_names=1.0, min_shared_terms=1, min_cosine=0.0)
+    strict = replace(loose, result_names=0.0)
+    gaps = {}
+    for config in (loose, strict):
+        match, news = StoryClusterer(config), StoryClusterer(config)
+        on_match, on_news = match.add(report).story_id, news.add(again).story_id
+        gaps[config.result_names] = (
+            match.score(transfer, on_match),  # no result against a result: words only
+            match.score(second, on_match),  # a result against a result: names count
+            news.score(transfer, on_news),  # no result against none: names count
+        )
+    assert gaps[0.0][0] < gaps[1.0][0]
+    assert gaps[0.0][1:] == gaps[1.0][1:]

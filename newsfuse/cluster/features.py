@@ -266,20 +266,35 @@ def _tally(
     return df, n
 
 
+def _bare(name: str) -> str:
+    """A name without its kind or region: "l:liverpool", "o:liverpool" and the town
+    "liverpool|GB.ENG" are all "liverpool"."""
+    return name.split("|", 1)[0] if "|" in name else name[2:]
+
+
 def generic_names(
     features: Iterable[ArticleFeatures], config: ClusterConfig = _DEFAULT
 ) -> frozenset[str]:
     """Names (``Signals.entities``, and resolved towns as ``Signals.cities`` writes them)
-    in at least ``generic_name_share`` of the articles: the topic's (the club, the
-    president), which two reports of different happenings share as readily as two of
-    one. Empty when off or below ``corpus_idf_docs`` articles."""
+    whose words are in at least ``generic_name_share`` of the articles: the topic's (the
+    club, the president), which two reports of different happenings share as readily as
+    two of one. A name counts whatever its kind and wherever the gazetteer put it:
+    "Liverpool" the club read as an organisation in one sentence and a place in the next,
+    "Newcastle" the English town in one article and the Australian one in another, is one
+    name. Empty when off or below ``corpus_idf_docs`` articles."""
     if not config.generic_name_share or not config.corpus_idf_docs:
         return frozenset()
-    df, n = _tally(features, lambda f: (*f.signals.entities, *f.signals.cities))
+    features = list(features)
+    df, n = _tally(features, lambda f: {_bare(x) for x in (*f.signals.entities, *f.signals.cities)})
     if n < config.corpus_idf_docs:
         return frozenset()
     floor = config.generic_name_share * n
-    return frozenset(name for name, count in df.items() if count >= floor)
+    return frozenset(
+        x
+        for f in features
+        for x in (*f.signals.entities, *f.signals.cities)
+        if df[_bare(x)] >= floor
+    )
 
 
 def happening_names(

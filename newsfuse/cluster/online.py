@@ -256,7 +256,8 @@ class StoryClusterer:
         tickers: frozenset[str] | Counter[str] = frozenset(),
         scores: frozenset[tuple[int, int]] | Counter[tuple[int, int]] = frozenset(),
     ) -> float:
-        """Evidence from who, where, when and how many: shared names raise the score; a
+        """Evidence from who, where, when and how many: shared names raise the score
+        (times ``result_names`` when only one side gives a match result); a
         different town, a different death toll, a lead dated another day with no
         person in common, other companies named by ticker or another match result
         lower it."""
@@ -273,18 +274,20 @@ class StoryClusterer:
             if apart > c.day_tolerance and not people:
                 score -= c.day_conflict
         topic = self.topic_names
+        # a result on one side only: the names are a club's, not this match's (result_names)
+        named = c.result_names if bool(scores) != bool(story.scores) else 1.0
         if c.entity_weight and words >= c.min_cosine:  # names confirm a topic, never make one
             kinds = c.entity_kinds
             mine = {e for e in entities if e[:2] in kinds and e not in topic}
             theirs = {e for e in story.entities if e[:2] in kinds and e not in topic}
             if sum(1 for e in mine if e in theirs) >= c.min_shared_names:
-                score += c.entity_weight * _set_cosine(mine, theirs)
+                score += named * c.entity_weight * _set_cosine(mine, theirs)
         if cities and towns:
             shared = [x for x in cities if x in towns]
             if not shared:
                 score -= c.city_conflict
             elif words >= c.min_cosine and any(x not in topic for x in shared):
-                score += c.city_match
+                score += named * c.city_match
         if c.org_conflict and _conflict(entities, story.entities, "o:"):
             score -= c.org_conflict
         if c.number_conflict and dead and story.dead and not any(n in story.dead for n in dead):
