@@ -76,6 +76,7 @@ from newsfuse.evaluate.loco import (
 # generic_name_share 0.05 and 0.1 (a name in that share of the articles counts as the
 # topic's, not a happening's: BBC football tune +0.06 at 0.05; news_cluster 0.908 ->
 # 0.901 / 0.903; held out 0.901 with a --grid file of {"generic_name_share": [0, 0.05, 0.1]};
+# measured before one name's kinds were counted as one, so not comparable with -11i);
 # -11i ships 0.12 with result_names 0, chosen over four corpora by
 # benchmarks/cluster_loco_football.py; this grid around it holds out the same figures),
 # and embedding_weight 0.2-0.5 with thresholds 0.25-0.4 (wordllama: more recall on

@@ -33,10 +33,16 @@ def ingest_documents(
     annotate: bool = True,
     cluster: bool = False,
     n_process: int = 1,
+    revisions: bool = False,
 ) -> IngestReport:
-    """Store, annotate and (with ``cluster``) cluster documents already read."""
+    """Store, annotate and (with ``cluster``) cluster documents already read; with
+    ``revisions``, a stored id given with other text is kept as a later version."""
     return run_pipeline(
-        docs, StoreSink(store), annotate=annotate, cluster=cluster, n_process=n_process
+        docs,
+        StoreSink(store, revisions=revisions),
+        annotate=annotate,
+        cluster=cluster,
+        n_process=n_process,
     )
 
 
@@ -50,13 +56,16 @@ def ingest_paths(
     cluster_config: ClusterConfig | None = None,
     n_process: int = 1,
     on_file: Callable[[str, int, int], None] | None = None,
+    revisions: bool = False,
 ) -> IngestReport:
     """Ingest every file under ``paths``; ``on_file(path, done, total)`` reports progress.
 
     First the work an interrupted run left is finished. With ``annotate`` (the default)
     stored articles go through the annotate and code stages, ``n_process`` spaCy
     processes at a time; with ``cluster`` (the default) every article in no story yet
-    then joins one, clustered with ``cluster_config`` (None: the shipped settings).
+    then joins one, clustered with ``cluster_config`` (None: the shipped settings). With
+    ``revisions`` an input that gives a stored article's id with other text is kept as a
+    later version of it; without, it is refused.
     """
     items = list(expand_paths(paths))
 
@@ -67,7 +76,7 @@ def ingest_paths(
 
     return run_pipeline(
         items,
-        StoreSink(store),
+        StoreSink(store, revisions=revisions),
         suffix=suffix,
         annotate=annotate,
         n_process=n_process,

@@ -210,7 +210,8 @@ def test_an_updated_feed_item_is_stored_as_a_later_version(tmp_path):
     _run("ingest", str(path), "--db", db)
     updated = PROSE + " Twelve of them were released on bail on Wednesday."
     path.write_text(json.dumps({"id": "item-7", "title": "Arrests", "text": updated}) + "\n")
-    result = _run("ingest", str(path), "--db", db, "--strict")
+    assert _run("ingest", str(path), "--db", db, "--strict").exit_code == 1  # refused
+    result = _run("ingest", str(path), "--db", db, "--strict", "--revisions")
     assert result.exit_code == 0
     assert "later version of a stored article" in " ".join(result.stdout.split())
     rows = {
@@ -218,7 +219,7 @@ def test_an_updated_feed_item_is_stored_as_a_later_version(tmp_path):
         for r in map(json.loads, _run("export", "articles", "--db", db).stdout.splitlines())
     }
     [later] = [r for r in rows.values() if r["revision_of"]]
-    assert later["revision_of"] == "item-7" and later["text"] == updated
+    assert (later["id"], later["revision_of"], later["text"]) == ("item-7-v2", "item-7", updated)
     assert rows["item-7"]["text"] == PROSE and rows["item-7"]["revision_of"] is None
     shown = json.loads(_run("article", "item-7", "--db", db, "--json").stdout)
     assert shown["revisions"] == [later["id"]]

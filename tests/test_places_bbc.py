@@ -63,3 +63,26 @@ def test_bbc_check_half_quality_gate(shared) -> None:
     assert check["toponyms"]["recall"] >= BBC_CHECK_FLOOR["recall"]
     assert check["precision"] >= BBC_CHECK_FLOOR["precision"]
     assert check["toponyms"]["acc161"] >= BBC_CHECK_FLOOR["acc161"]
+
+
+def test_a_corpus_file_not_in_utf8_is_decoded_as_ingest_decodes_it(tmp_path):
+    import hashlib
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+    from newsfuse.evaluate.places import read_gold
+
+    raw = "Fans in Leeds paid \xa315 a ticket.".encode("cp1252")
+    (tmp_path / "bbc").mkdir()
+    (tmp_path / "bbc" / "1.txt").write_bytes(raw)
+    text = "Fans in Leeds paid £15 a ticket."
+    gold = {"id": "bbc/1.txt", "text_sha1": hashlib.sha1(text.encode()).hexdigest(),
+            "toponyms": []}  # fmt: skip
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n")
+    assert read_gold(path, tmp_path)[0]["text"] == text
+    path.write_text(json.dumps(dict(gold, id="bbc/2.txt")) + "\n")  # no such file
+    result = CliRunner().invoke(app, ["eval", "places", str(path), "--texts", str(tmp_path)])
+    assert result.exit_code != 0 and "Traceback" not in result.output

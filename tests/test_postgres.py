@@ -336,12 +336,40 @@ def test_a_concurrent_insert_of_the_same_content_is_a_duplicate(postgres_url):
         sneaked: list[bool] = []
         event.listen(pg.engine, "before_cursor_execute", sneak_in)
         try:
-            assert pg.add_article(copy) == ("duplicate", "racer")
+            # the stored copy's id, as when the check had seen it
+            assert pg.add_article(copy) == ("duplicate", "frontier-wire")
         finally:
             event.remove(pg.engine, "before_cursor_execute", sneak_in)
         assert sneaked
         assert [a["id"] for a in pg.iter_articles()] == ["frontier-wire"]
         assert pg.add_article(copy) == ("duplicate", "frontier-wire")
+
+
+def test_a_concurrent_insert_of_other_text_under_the_id_is_a_conflict(postgres_url):
+    """Another writer stores other text under the same id between the check and the
+    INSERT: that is an id conflict (a later version to keep), not a duplicate to drop."""
+    with Store(create_database(postgres_url, "race_id")) as pg:
+        ingest_paths([str(EXAMPLES / "frontier-wire.txt")], pg, annotate=False, cluster=False)
+        stored = pg.load_article("frontier-wire")
+        update = dataclasses.replace(
+            stored, text=stored.text + " More later.", content_hash="0" * 64, source="feed#2"
+        )
+        with pg.engine.begin() as conn:
+            conn.execute(articles.delete())
+
+        def sneak_in(conn, cursor, statement, parameters, context, executemany):
+            if statement.startswith("INSERT INTO articles") and not sneaked:
+                sneaked.append(True)
+                with Store(pg.url, migrate=False) as other:
+                    assert other.add_article(stored) == ("stored", "frontier-wire")
+
+        sneaked: list[bool] = []
+        event.listen(pg.engine, "before_cursor_execute", sneak_in)
+        try:
+            assert pg.add_article(update) == ("conflict", "frontier-wire")
+        finally:
+            event.remove(pg.engine, "before_cursor_execute", sneak_in)
+        assert sneaked
 
 
 def test_date_bounds_under_a_linguistic_collation(postgres_url):

@@ -141,7 +141,8 @@ def test_only_unseen_items_go_to_the_pipeline_with_stable_sources():
         FeedState(URL), lambda s: Fetched(200, atom("urn:1", "urn:2")),
         lambda u, keys: {k for k in keys if k != "urn:1"}, now=0.0, interval=10, max_backoff=60,
     )  # fmt: skip
-    assert [d.meta["id"] for d in polled.inputs] == ["urn:2"] and list(polled.seen) == ["urn:2"]
+    assert [d.meta["id"] for d in polled.inputs] == ["urn:2"]
+    assert list(polled.seen) == ["urn:1", "urn:2"]  # every item's version is recorded
 
 
 def test_feed_list_and_urls(tmp_path):
@@ -210,24 +211,52 @@ def test_a_restart_reads_nothing_twice(tmp_path, db):
     assert [p["items_new"] for p in polls] == [2, 1, 0]
 
 
-def test_an_item_the_outlet_updated_is_read_again_as_a_later_version(tmp_path, db):
+def test_an_item_the_feed_declares_updated_is_read_again_as_a_later_version(tmp_path, db):
     folder = tmp_path / "in"
     folder.mkdir()
     feeds = Feeds({URL: atom("urn:1", "urn:2")})
     with Store(db) as store:
         assert _watcher(store, folder, feeds).cycle().stored == 2
-        # urn:1 gets a sentence more; urn:2 is served again as it was
-        updated = atom("urn:1", "urn:2").replace(
-            b"item number urn:1.", b"item number urn:1. Two monitors were added on Friday."
+        # urn:1's body changes without a new update time (a counter, a related list): no update
+        churned = atom("urn:1", "urn:2").replace(
+            b"item number urn:1.", b"item number urn:1. 7 comments."
+        )
+        feeds.bodies[URL] = churned
+        report = _watcher(store, folder, feeds).cycle(once=True)
+        assert (report.items_new, report.stored) == (0, 0)
+        # the outlet updates urn:1: a sentence more and a new <updated>
+        first_entry = churned.split(b"</entry>")[0]
+        updated = churned.replace(
+            first_entry,
+            first_entry.replace(b"7 comments.", b"Two monitors were added on Friday.").replace(
+                b"2026-03-03T10:00:00Z", b"2026-03-04T08:00:00Z"
+            ),
         )
         feeds.bodies[URL] = updated
         report = _watcher(store, folder, feeds).cycle(once=True)
         assert (report.items_new, report.stored, report.revised) == (1, 1, 1)
-        [later] = store.get_article("urn:1")["revisions"]
-        assert store.get_article(later)["text"].endswith("Two monitors were added on Friday.")
-        feeds.bodies[URL] = updated + b" "  # a new body (no 304), no item changed
+        assert store.get_article("urn:1")["revisions"] == ["urn:1-v2"]
+        assert store.get_article("urn:1-v2")["text"].endswith("added on Friday.")
+        feeds.bodies[URL] = updated + b" "  # a new body (no 304), nothing declared updated
         report = _watcher(store, folder, feeds).cycle(once=True)
         assert (report.items_new, report.stored) == (0, 0)
+
+
+def test_items_seen_before_versions_were_kept_get_one_without_being_read(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'w.db'}") as store:
+        poll = poll_feed(
+            FeedState(URL), lambda s: Fetched(200, atom("urn:1")),
+            store.unseen_items, now=0.0, interval=10, max_backoff=60,
+        )  # fmt: skip
+        store.commit_feed_poll(poll.poll, ["urn:1"])  # as recorded before migration 0017
+        assert store.unseen_items(URL, {"urn:1": "2026-03-04T08:00:00Z"}) == set()
+        again = poll_feed(
+            FeedState(URL), lambda s: Fetched(200, atom("urn:1")),
+            store.unseen_items, now=1.0, interval=10, max_backoff=60,
+        )  # fmt: skip
+        assert again.inputs == [] and again.seen == {"urn:1": "2026-03-03T10:00:00Z"}
+        store.commit_feed_poll(again.poll, again.seen)
+        assert store.unseen_items(URL, {"urn:1": "2026-03-04T08:00:00Z"}) == {"urn:1"}
 
 
 def test_a_stop_lets_the_unit_in_hand_finish_and_leaves_the_rest(tmp_path):

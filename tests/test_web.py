@@ -239,7 +239,7 @@ def test_an_article_page_links_its_versions():
     first = RawDocument("feed#1", "text", HOSTILE_TEXT.replace("<", "("), {"id": "v/1"})
     later = RawDocument("feed#1", "text", first.content + " Two more were hurt.", {"id": "v/1"})
     ingest_documents([first], store, annotate=False, cluster=False)
-    report = ingest_documents([later], store, annotate=False, cluster=False)
+    report = ingest_documents([later], store, annotate=False, cluster=False, revisions=True)
     [revision] = report.stored_ids
     with TestClient(create_app(store)) as c:
         page = c.get("/articles/v/1").text

@@ -253,7 +253,10 @@ def eval_places_cli(
         raise InputError(
             f"no such file or directory: {texts}; pass the articles the gold offsets point into"
         )
-    result = evaluate_places(path, half=half, errors=errors, clean=clean, texts=texts)  # type: ignore[arg-type]
+    try:
+        result = evaluate_places(path, half=half, errors=errors, clean=clean, texts=texts)  # type: ignore[arg-type]
+    except ValueError as exc:  # a gold id with no article, or a text that changed
+        raise InputError(str(exc)) from exc
     _print_scores(result, as_json, errors, format_report, format_errors)
 
 

@@ -95,6 +95,14 @@ def ingest_cli(
         bool, typer.Option("--cluster/--no-cluster", help="Put new articles into stories.")
     ] = True,
     processes: ProcessesOption = None,
+    revisions: Annotated[
+        bool,
+        typer.Option(
+            "--revisions",
+            help="Keep an input that gives a stored article's id with other text (an "
+            "updated article) as a later version of it, ID-v2, ...; without, it is refused.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read, clean, store, annotate and cluster articles. Re-ingesting stores nothing new."""
@@ -127,6 +135,7 @@ def ingest_cli(
                     cluster=cluster,
                     n_process=processes or default_processes(),
                     on_file=on_file,
+                    revisions=revisions,
                 )
             except KeyboardInterrupt:
                 err_console.print(

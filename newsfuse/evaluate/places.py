@@ -46,6 +46,7 @@ from typing import Any, Literal
 
 from newsfuse.geo.distance import haversine_km
 from newsfuse.model import Article, PlaceMention, Reject
+from newsfuse.readers.decode import decode_bytes
 
 __all__ = ["evaluate_places", "haversine_km", "is_demonym", "read_gold"]
 
@@ -177,7 +178,7 @@ def read_gold(path: str | Path, texts: str | Path | None = None) -> list[dict[st
     (``id`` and ``text_sha1``) take the article (text, title, url, outlet, published) of
     the same ``id`` from ``texts``: a JSON Lines file of articles, or a corpus directory
     whose file ``id`` (a path under it, "bbc/sport/032.txt") is the article's whole text,
-    as ingest reads a text file (the magnitudes gold names BBC files the same way). A text
+    decoded as ingest decodes a text file (the magnitudes gold names BBC files the same way). A text
     whose SHA-1 is not the recorded one is an error: the offsets would point elsewhere."""
     with open(path, encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
@@ -212,7 +213,7 @@ def _corpus_files(root: Path, records: Sequence[dict[str, Any]]) -> dict[Any, di
         name = str(record.get("id") or "")
         source = (root / name).resolve()
         if name and source.is_relative_to(root.resolve()) and source.is_file():
-            out[name] = {"id": name, "text": source.read_bytes().decode("utf-8")}
+            out[name] = {"id": name, "text": decode_bytes(source.read_bytes(), name).text}
     return out
 
 

@@ -64,6 +64,8 @@ def read_feed(text: str, source: str) -> Iterator[RawDocument | Reject]:
             "url": entry.get("link"),
             "title": entry.get("title"),
             "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+            # when the feed declares the item updated (Atom <updated>; not RSS's pubDate)
+            "updated": _iso(dict.get(entry, "updated_parsed")),
             "author": entry.get("author"),
             "outlet": outlet,
         }

@@ -15,6 +15,7 @@ from dataclasses import replace
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from newsfuse.annotate.actors import ActorResolver
+from newsfuse.clean.ids import MAX_ID_CHARS
 from newsfuse.model import Analysis, Article, Reject
 from newsfuse.pipeline import Duplicate, Kept, Place, Refused, failure_reason
 from newsfuse.store import Store
@@ -27,11 +28,22 @@ _ROW_ERRORS = (DataError, IntegrityError, StatementError)
 """What the database says about one row it refuses (not about itself)."""
 
 
-class StoreSink:
-    """Stores articles, rejects, annotations and events in ``store``."""
+MAX_VERSIONS = 20
+"""Later versions kept of one article; past them an update is refused (a feed that
+declares every item updated on every poll would otherwise grow without end)."""
 
-    def __init__(self, store: Store) -> None:
+_VERSION_TRIES = 5
+"""Version numbers tried when another writer (or an input that gave such an id) took one."""
+
+
+class StoreSink:
+    """Stores articles, rejects, annotations and events in ``store``. With ``revisions``,
+    an input that gives a stored article's id with other text is kept as a later version
+    of it (``newsfuse watch``, ``ingest --revisions``); without, it is refused."""
+
+    def __init__(self, store: Store, *, revisions: bool = False) -> None:
         self.store = store
+        self.revisions = revisions
         self.unsaved: dict[str, Reject] = {}
 
     def resolver(self) -> ActorResolver:
@@ -56,26 +68,20 @@ class StoreSink:
     ) -> Kept | Duplicate:
         """Store one cleaned article, or say which stored article has its text.
 
-        An id taken by other text gets the content hash appended. When the input gave the
-        id (``input_id``), the article is a later version of the stored one (a feed item the
-        outlet updated, a file re-read after cleaning changed): it is stored so, with
-        ``revision_of`` naming the id and a note saying so, and the first version stays as
-        it was. ``pending`` marks it as still to be annotated.
+        An id made from a file name (not ``input_id``) and taken by other text gets the
+        content hash appended. An id the input gave is the article's: taken by other text,
+        it is refused, or with ``revisions`` stored as a later version (:meth:`_version`).
+        ``pending`` marks it as still to be annotated.
         """
         if article.source in self.unsaved:  # storing it clears its reject: keep the order
             self.flush()
         try:
             outcome, article_id = self.store.add_article(article, pending=pending)
-            if outcome == "conflict":
-                given, revision_of = article.id, article.id if input_id else None
-                article = replace(article, id=f"{given}-{article.content_hash[:8]}")
-                if revision_of:
-                    note = (f"a later version of article {given!r} (the input gave that id, "
-                            f"with other text): stored as {article.id!r}")  # fmt: skip
-                    article = replace(article, notes=(*article.notes, note))
-                outcome, article_id = self.store.add_article(
-                    article, pending=pending, revision_of=revision_of
-                )
+            if outcome == "conflict" and input_id:
+                article, outcome, article_id = self._version(article, pending)
+            elif outcome == "conflict":
+                article = replace(article, id=f"{article.id}-{article.content_hash[:8]}")
+                outcome, article_id = self.store.add_article(article, pending=pending)
         except _ROW_ERRORS as exc:
             raise Refused(
                 "the store stage failed: the database refused this article "
@@ -85,6 +91,37 @@ class StoreSink:
         if outcome == "stored":
             return Kept(article)
         return Duplicate(article.source, article_id)
+
+    def _version(self, article: Article, pending: bool) -> tuple[Article, str, str]:
+        """Store ``article``, whose given id holds other text, as the next version of that
+        id's first version ("ID-v2", "ID-v3", ...; ``revision_of`` names the first), or
+        refuse it. The first version stays as it was."""
+        given = article.id
+        if not self.revisions:
+            raise Refused(
+                f"id {given!r} is already stored with other text; give this article its own "
+                "id, or ingest with --revisions to keep it as a later version of the stored one"
+            )
+        first, later = self.store.versions_of(given)
+        if len(later) >= MAX_VERSIONS:
+            raise Refused(
+                f"article {first!r} already has {len(later)} later versions, the most kept; "
+                "give this one its own id to store it"
+            )
+        outcome, stored = "conflict", given
+        for number in range(len(later) + 2, len(later) + 2 + _VERSION_TRIES):
+            suffix = f"-v{number}"
+            note = (f"a later version of article {first!r} (the input gave the id {given!r} "
+                    "with other text)")  # fmt: skip
+            version = replace(
+                article,
+                id=first[: MAX_ID_CHARS - len(suffix)] + suffix,
+                notes=(*article.notes, note),
+            )
+            outcome, stored = self.store.add_article(version, pending=pending, revision_of=first)
+            if outcome != "conflict":
+                return version, outcome, stored
+        raise Refused(f"no free version id for article {first!r}; give this one its own id")
 
     def analysis(self, kept: Kept, analysis: Analysis) -> bool:
         """Store one article's annotations and events in one transaction; whether they were

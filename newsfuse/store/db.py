@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
@@ -243,10 +244,23 @@ class Store(
             try:
                 with nullcontext() if sqlite else conn.begin_nested():
                     conn.execute(insert(articles).values(**row))
-            except IntegrityError:  # a concurrent writer stored the same content first
-                return "duplicate", article.id
+            except IntegrityError:  # a concurrent writer stored the same content or id first
+                same = conn.execute(
+                    select(articles.c.id).where(articles.c.content_hash == article.content_hash)
+                ).scalar()
+                return ("duplicate", same) if same is not None else ("conflict", article.id)
             conn.execute(rejects.delete().where(rejects.c.source == article.source))
         return "stored", article.id
+
+    def versions_of(self, article_id: str) -> tuple[str, list[str]]:
+        """The first version of the stored article ``article_id`` (itself, unless it is a
+        later version of another) and that first version's later versions, oldest first."""
+        with self.engine.connect() as conn:
+            first = conn.execute(
+                select(articles.c.revision_of).where(articles.c.id == article_id)
+            ).scalar()
+            first = first or article_id
+            return first, _later_versions(conn, first)
 
     def _record_duplicate(
         self, conn: Any, source: str, article_id: str, given_id: str | None = None
@@ -319,13 +333,7 @@ class Store(
                     f"no article with id {article_id!r}; `newsfuse articles` lists the ids"
                 )
             found = _decode_article(dict(row))
-            found["revisions"] = list(
-                conn.execute(
-                    select(articles.c.id)
-                    .where(articles.c.revision_of == found["id"])
-                    .order_by(articles.c.ingested_at, articles.c.id)
-                ).scalars()
-            )
+            found["revisions"] = _later_versions(conn, found["id"])
         if copy is not None:
             found["duplicate"] = {"id": article_id, "source": copy["source"], "of": found["id"]}
         return found
@@ -386,6 +394,23 @@ def upsert(
     statement = dialect_insert(table)
     changes = {k: statement.excluded[k] for k in rows[0] if k not in keys}
     conn.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes), rows)
+
+
+_VERSION = re.compile(r"-v(\d+)$")
+
+
+def _later_versions(conn: Any, first: str) -> list[str]:
+    """The ids of the later versions of ``first``, oldest first (by the "-vN" their ids
+    end in; ingest times are whole seconds)."""
+    rows = conn.execute(
+        select(articles.c.id, articles.c.ingested_at).where(articles.c.revision_of == first)
+    )
+
+    def order(row: Any) -> tuple[int, str, str]:
+        number = _VERSION.search(row.id)
+        return (int(number.group(1)) if number else 1 << 30, row.ingested_at, row.id)
+
+    return [row.id for row in sorted(rows, key=order)]
 
 
 def _decode_article(row: dict) -> dict:

@@ -382,8 +382,9 @@ watch_seen = Table(
     Column("feed_url", Text, primary_key=True),
     Column("item_key", Text, primary_key=True),  # the item's id, else link, else a hash
     Column("at", Text, nullable=False),
-    # SHA-256 of the item's text as last handed on (0017_revisions; NULL: recorded before)
-    Column("content_hash", Text),
+    # the update time the feed declared for the item when last handed on (0017_revisions;
+    # NULL: none declared, or recorded before)
+    Column("version", Text),
 )
 
 watch_files = Table(

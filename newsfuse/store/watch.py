@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
 
 from newsfuse.store.schema import watch_feeds, watch_files, watch_polls, watch_seen
 from newsfuse.store.work import bounded_reason
@@ -83,7 +83,7 @@ class WatchStore:
             found = row.first()
         return FeedState(**dict(found)) if found is not None else FeedState(url)
 
-    def unseen_items(self, url: str, keys: Iterable[str] | Mapping[str, str]) -> set[str]:
+    def unseen_items(self, url: str, keys: Iterable[str] | Mapping[str, str | None]) -> set[str]:
         """Those of ``keys`` never handed to the pipeline from the feed ``url``; given
         as a mapping to each item's version, also those handed on in another version (an
         item recorded before versions were kept counts as seen in any)."""
@@ -94,7 +94,7 @@ class WatchStore:
             for start in range(0, len(wanted), SEEN_QUERY_CHUNK):
                 chunk = wanted[start : start + SEEN_QUERY_CHUNK]
                 rows = conn.execute(
-                    select(watch_seen.c.item_key, watch_seen.c.content_hash).where(
+                    select(watch_seen.c.item_key, watch_seen.c.version).where(
                         watch_seen.c.feed_url == url, watch_seen.c.item_key.in_(chunk)
                     )
                 )
@@ -106,7 +106,7 @@ class WatchStore:
         return set(wanted) - seen
 
     def commit_feed_poll(
-        self, poll: FeedPoll, seen: Iterable[str] | Mapping[str, str] = ()
+        self, poll: FeedPoll, seen: Iterable[str] | Mapping[str, str | None] = ()
     ) -> None:
         """Record ``poll``, save the state it leaves, and mark the ``seen`` item keys (with
         their versions, when a mapping gives them), in one transaction."""
@@ -136,12 +136,14 @@ class WatchStore:
                 )
             )
             versions = seen if isinstance(seen, Mapping) else dict.fromkeys(seen)
-            keys = [{"feed_url": state.url, "item_key": k, "at": now, "content_hash": v}
+            keys = [{"feed_url": state.url, "item_key": k, "at": now, "version": v}
                     for k, v in versions.items()]  # fmt: skip
             if keys:
                 statement = _dialect_insert(conn, watch_seen)
-                changed = {"at": statement.excluded.at,
-                           "content_hash": statement.excluded.content_hash}  # fmt: skip
+                # ``at`` stays when the item was first handed on; a version is kept unless a
+                # newer one is known
+                changed = {"version": func.coalesce(statement.excluded.version,
+                                                         watch_seen.c.version)}  # fmt: skip
                 conn.execute(
                     statement.on_conflict_do_update(
                         index_elements=["feed_url", "item_key"], set_=changed

@@ -5,9 +5,12 @@ A poll sends the validators of the last body read (``If-None-Match`` with its ET
 and costs no parsing. A body is parsed by the feed reader of :mod:`newsfuse.readers`
 (the one ``newsfuse ingest`` uses on a feed file). Each item is known by its id (Atom
 ``id``, RSS ``guid``), else its link, else a hash of its text: an item whose key the
-database holds for this feed is not handed to the pipeline again, unless its text has
-changed since (the outlet updated it: a toll revised, a paragraph added), when the store
-keeps it as a later version of the article (see ``revision_of``).
+database holds for this feed is not handed to the pipeline again, unless the feed declares
+it updated since (a new Atom ``updated`` time: the outlet revised a toll, added a
+paragraph); then it is read again and, when its text changed, the store keeps it as a
+later version of the article (see ``revision_of``). A feed that declares no update time
+(RSS gives only ``pubDate``) has its items read once: a body that changes by itself (a
+comment count, a related-coverage list) is no update.
 
 A poll that fails (no answer, a timeout, an HTTP error, a body that is no feed) doubles
 the feed's wait before its next poll, up to a cap (:func:`backoff_delay`); the first
@@ -114,9 +117,11 @@ def item_key(doc: RawDocument) -> str:
     return key
 
 
-def item_version(doc: RawDocument) -> str:
-    """What says an item's text changed between polls: a hash of it as the feed gave it."""
-    return hashlib.sha256(doc.content.encode("utf-8", "replace")).hexdigest()
+def item_version(doc: RawDocument) -> str | None:
+    """What says the outlet updated an item between polls: the update time the feed
+    declares for it (None when it declares none: any version is the one seen)."""
+    updated = doc.meta.get("updated")
+    return str(updated) if updated else None
 
 
 @dataclass
@@ -158,13 +163,13 @@ class Polled:
 
     inputs: list[RawDocument | Reject]
     poll: FeedPoll
-    seen: dict[str, str]
+    seen: dict[str, str | None]
 
 
 def poll_feed(
     state: FeedState,
     fetch: Fetcher,
-    unseen: Callable[[str, dict[str, str]], set[str]],
+    unseen: Callable[[str, dict[str, str | None]], set[str]],
     *,
     now: float,
     interval: float,
@@ -201,4 +206,6 @@ def poll_feed(
         last_error=None,
     )
     poll = FeedPoll(done, fetched.status, "read", items=items.count, items_new=len(new))
-    return Polled(inputs, poll, {k: v for k, v in versions.items() if k in new})
+    # Every item's version is recorded, not only the new ones': an item recorded before
+    # versions were kept gets its version now, without being read again.
+    return Polled(inputs, poll, versions)

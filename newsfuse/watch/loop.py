@@ -210,7 +210,7 @@ class Watcher:
         first = not self._resumed
         ingest = run_pipeline(
             inputs(),
-            StoreSink(self.store),
+            StoreSink(self.store, revisions=True),  # an updated item: a later version
             annotate=opts.annotate,
             n_process=opts.n_process,
             resume=first and opts.annotate,  # finish what an interrupted run left

@@ -7,9 +7,10 @@ its content hash appended, and ``articles.revision_of`` names the id it is a lat
 version of (NULL for every other article); an index finds an article's versions.
 
 ``newsfuse watch`` never handed a feed item it had seen to the pipeline again, so an
-item the outlet updated was never read. ``watch_seen.content_hash`` keeps a hash of the
-item's text as handed on; an item whose text changed is read again (NULL, for items
-recorded before: seen in any version).
+item the outlet updated was never read. ``watch_seen.version`` keeps the update time the
+feed declared for the item (Atom ``updated``); an item declared updated since is read
+again (NULL: none declared, or recorded before this migration; filled in on the next poll
+without reading the item again).
 
 Revision ID: 0017_revisions
 Revises: 0016_duplicate_ids
@@ -27,14 +28,14 @@ depends_on = None
 def upgrade() -> None:
     op.add_column("articles", sa.Column("revision_of", sa.Text))  # no VARCHAR(n): see 0006
     op.create_index("ix_articles_revision_of", "articles", ["revision_of"])
-    op.add_column("watch_seen", sa.Column("content_hash", sa.Text))
+    op.add_column("watch_seen", sa.Column("version", sa.Text))
 
 
 def downgrade() -> None:
     op.drop_index("ix_articles_revision_of", "articles")
     if op.get_bind().dialect.name == "sqlite":  # SQLite 3.35+ drops a column in place
         op.execute("ALTER TABLE articles DROP COLUMN revision_of")
-        op.execute("ALTER TABLE watch_seen DROP COLUMN content_hash")
+        op.execute("ALTER TABLE watch_seen DROP COLUMN version")
         return
     op.drop_column("articles", "revision_of")
-    op.drop_column("watch_seen", "content_hash")
+    op.drop_column("watch_seen", "version")
