@@ -4,7 +4,8 @@ Every gold toponym (demonyms apart, as the scorer does) that is not within 161 k
 gold point falls in exactly one kind, tried in this order:
 
 - ``lost``: the article was rejected or cleaning removed the toponym's characters;
-- ``not found``: no place found overlaps it (spotting);
+- ``not found``: no place found overlaps it (spotting), split into ``known`` (the
+  gazetteer has the gold's GeoNames id) and ``unknown`` (no id, or one it lacks);
 - ``span``: a place overlaps it but spans other words (a part or a longer name:
   "York" of "New York", "Oxford Police" for "Oxford"; a leading "the" aside) and is not
   the gold place;
@@ -44,7 +45,7 @@ from newsfuse.geo.places import normalise_place
 from newsfuse.model import PlaceMention, Reject
 
 KINDS = (
-    "lost", "not found", "span", "no point", "point", "absent", "namesake scored",
+    "lost", "not found known", "not found unknown", "span", "no point", "point", "absent", "namesake scored",
     "namesake other", "other name",
 )  # fmt: skip
 
@@ -85,7 +86,9 @@ def kind_of(gold: dict[str, Any], span: tuple[int, int] | None, found: list[Plac
         return "lost", None
     best = max(found, key=lambda p: _overlap((p.start, p.end), span), default=None)
     if best is None or _overlap((best.start, best.end), span) == 0:
-        return "not found", None
+        gid = gold.get("geonameid")
+        known = gid is not None and gazetteer().by_id(int(gid)) is not None
+        return "not found " + ("known" if known else "unknown"), None
     gid = gold.get("geonameid")
     same = gid is not None and best.geonameid is not None and int(gid) == int(best.geonameid)
     if best.lat is not None and gold.get("lat") is not None:
