@@ -11,7 +11,8 @@ over all gold toponyms, as ``newsfuse eval places`` prints it):
 
     .venv/bin/python tools/fit_namesake_weights.py \\
         --fit gvc=tests/data/places/gvc_places.jsonl:../shared/eval/stories/gvc.jsonl \\
-        --fit trnews=../shared/eval/places/trnews.jsonl [--without nearby]
+        --fit trnews=../shared/eval/places/trnews.jsonl \\
+        --fit bbc=tests/data/places/bbc_places.jsonl:../shared/corpus [--without nearby]
 
 Each ``--fit NAME=FILE[:TEXTS]`` is both a training set and a reported set: a weight set
 fitted on one file is judged on the others (leave one corpus out); each file is also fitted
