@@ -37,6 +37,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from newsfuse.geo.distance import haversine_km
 from newsfuse.geo.gazetteer import from_entry, lookup_place, placed_as, prior
 from newsfuse.geo.geonames import Entry, gazetteer, main_name_is
 from newsfuse.geo.places import normalise_place
@@ -73,6 +74,8 @@ Region = tuple[str, str]  # ISO alpha-2 and GeoNames admin1 code
 class _Where:
     country: str | None
     region: Region | None
+    town: tuple[float, float] | None = None
+    """The point of a populated place (none for a region or country)."""
 
 
 def _admin1_of(place: PlaceMention) -> Region | None:
@@ -90,7 +93,8 @@ def _region_of(place: PlaceMention) -> Region | None:
 
 
 def _entry_where(e: Entry) -> _Where:
-    return _Where(e.country, (e.iso2, e.admin1) if e.iso2 and e.admin1 else None)
+    region = (e.iso2, e.admin1) if e.iso2 and e.admin1 else None
+    return _Where(e.country, region, (e.lat, e.lon) if e.feature_class == "P" else None)
 
 
 def _dateline_context(qualifiers: Sequence[str]) -> tuple[set[Region], set[str]]:
@@ -175,13 +179,27 @@ def _in_area(p: PlaceMention, area: PlaceMention) -> PlaceMention:
     )  # fmt: skip
 
 
-def _score(
+FEATURES = ("main_name", "capital", "population", "same_country", "same_region", "nearby")
+"""What :func:`candidate_features` measures of a namesake, in :data:`WEIGHTS`' order."""
+
+NEARBY = 0.0
+"""Weight of -log10(1 + km to the nearest of the article's other towns)."""
+
+WEIGHTS = (MAIN_NAME, CAPITAL, POPULATION, SAME_COUNTRY, SAME_REGION, NEARBY)
+"""The weight of each of :data:`FEATURES` in a namesake's score."""
+
+
+def candidate_features(
     e: Entry,
     key: str,
     others: dict[str, _Where],
     regions: set[Region],
     countries: set[str],
-) -> float:
+) -> tuple[float, ...]:
+    """What the score of namesake ``e`` of ``key`` weighs (:data:`FEATURES`): its own name
+    or not, a national capital or country or not, log10 of its people, log(1 + the
+    article's other names in its country), log(1 + those in its first-order region) and
+    -log10(1 + km to the nearest of the article's other towns)."""
     where = _entry_where(e)
     in_country = sum(1 for w in others.values() if w.country and w.country == where.country)
     in_country += where.country in countries
@@ -189,11 +207,32 @@ def _score(
     if where.region is not None:
         in_region = sum(1 for w in others.values() if w.region == where.region)
         in_region += where.region in regions
+    towns = [w.town for w in others.values() if w.town is not None]
+    km = min((haversine_km(e.lat, e.lon, *t) for t in towns), default=0.0)
     return (
-        prior_score(e, key)
-        + SAME_COUNTRY * math.log1p(in_country)
-        + SAME_REGION * math.log1p(in_region)
+        float(main_name_is(e, key)),
+        float(e.feature_code in ("PPLC", "PCLI")),
+        math.log10(max(e.population, 1)),
+        math.log1p(in_country),
+        math.log1p(in_region),
+        -math.log10(1 + km),
     )
+
+
+def _choose(
+    found: list[Entry],
+    key: str,
+    others: dict[str, _Where],
+    regions: set[Region],
+    countries: set[str],
+) -> Entry:
+    """The namesake of best score: :data:`WEIGHTS` times :func:`candidate_features`."""
+
+    def score(e: Entry) -> float:
+        features = candidate_features(e, key, others, regions, countries)
+        return sum(w * f for w, f in zip(WEIGHTS, features, strict=True))
+
+    return max(found, key=score)
 
 
 def _counties_in_named_regions(
@@ -276,7 +315,8 @@ def resolve_in_context(
     candidates: dict[str, list[Entry]] = {}
     where: dict[int, _Where] = {}
     for i, p in enumerate(places):
-        where[i] = _Where(p.country, _region_of(p))
+        town = (p.lat, p.lon) if p.feature_class == "P" and p.lat is not None else None
+        where[i] = _Where(p.country, _region_of(p), town)  # type: ignore[arg-type]
         area = _named_area(p, text, starts)
         if area is not None and _town_like(p) and keys[i] not in settled:
             # "Paris, Texas" settles the name for the whole article.
@@ -323,7 +363,7 @@ def resolve_in_context(
                 if keys[j] != key:
                     others.setdefault(keys[j], w)
             found = _counties_in_named_regions(candidates[key], others, regions)
-            best = max(found, key=lambda e: _score(e, key, others, regions, countries))
+            best = _choose(found, key, others, regions, countries)
             best = _world_city_unless_anchored(found, best, key, anchors)
             for i in members:
                 chosen[i] = best
