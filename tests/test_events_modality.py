@@ -30,6 +30,8 @@ def _coded(text: str) -> list:
         ("Minsk denied sending troops across the border.", "denial"),
         ("Will Russia invade Moldova this year?", "question"),
         ("Journalists asked whether India would deport the activists.", "question"),
+        ("Lawmakers asked why Chinese troops had entered the disputed valley.", "question"),
+        ("No Malian soldiers were killed in the ambush, the army said.", "negated"),
         ("Had the rebels disarmed, the army would have withdrawn its troops.", "counterfactual"),
         ("If Serbia arrests the suspects, the region could calm down, analysts said.", "condition"),
         ("If elected, the candidate would expel the Chinese ambassador.", "conditional"),
@@ -53,6 +55,8 @@ def test_unreal_acts_are_flagged_not_coded(text, reason):
         ("Japan said it would send emergency relief supplies to Turkey.", "AGREE"),
         ("Hungary did not agree to the new sanctions package, diplomats said.", "REJECT"),
         ("Serbia threatened to recall its ambassador if Montenegro recognised Kosovo.", "THREATEN"),
+        # a "when" clause under a verb of asking tells the time, it asks nothing
+        ("Ukraine asked Germany for more tanks when Russian troops massed nearby.", "DEMAND"),
     ],
 )
 def test_plover_s_own_future_forms_stay_events(text, event_type):

@@ -16,8 +16,9 @@ act left over is, by the grammatical mood of its clause as the parser gives it:
   PLOVER does not code), not a refusal; "denied them entry" stays REJECT, and so, as the
   trigger lexicon has it, does "denied the charge".
 * ``question``: the clause asks: a sentence ending in a question mark, or a clause that a
-  verb of asking introduces by "whether" or "if" ("asked whether Turkey would send"), and
-  that asking itself (a question asks for an answer, not for an act: no DEMAND).
+  verb of asking introduces by "whether", "if" or a wh-word ("asked whether Turkey would
+  send", "asked why troops had entered"), and that asking itself (a question asks for an
+  answer, not for an act: no DEMAND).
 * ``counterfactual``: a modal perfect ("would have lifted", "may have supplied"): the act
   did not happen, or others only surmise it did.
 * ``condition``: the act is the condition of a conditional ("if Iran attacks Israel,
@@ -83,8 +84,17 @@ def _asks_whether(token: Token) -> bool:
     asks for an answer, not for an act (no DEMAND)."""
     if token.lemma_.lower() not in ASKING_VERBS:
         return False
-    clauses = children(token, "ccomp", "advcl")
-    return any(m.lower_ in ("whether", "if") for c in clauses for m in children(c, "mark"))
+    return any(_interrogative(c) for c in children(token, "ccomp", "advcl"))
+
+
+WH_TAGS = frozenset({"WRB", "WP", "WDT"})
+
+
+def _interrogative(clause: Token) -> bool:
+    """A clause opened by "whether" / "if" or a wh-word ("asked why troops had entered")."""
+    marks = {m.lower_ for m in children(clause, "mark")}
+    wh = clause.dep_ == "ccomp" and clause.left_edge.tag_ in WH_TAGS  # "when" adverbials: time
+    return bool(marks & {"whether", "if"}) or wh
 
 
 def _question(token: Token, verb: Token) -> bool:
@@ -95,7 +105,8 @@ def _question(token: Token, verb: Token) -> bool:
     for _ in range(4):
         marks = {m.lower_ for m in children(current, "mark")}
         head = current.head
-        if "whether" in marks or (marks & {"if"} and head.lemma_.lower() in ASKING_VERBS):
+        asked = head.lemma_.lower() in ASKING_VERBS and _interrogative(current)
+        if "whether" in marks or asked:
             return True
         if head.i == current.i or current.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
             return False
