@@ -142,12 +142,33 @@ def _quoted(speech: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
-def is_negated(token: Token) -> bool:
+def _negation(token: Token) -> bool:
     return any(
         c.dep_ == "neg" or c.lower_ in ("never", "no")
         for c in token.children
         if c.dep_ in ("neg", "det", "advmod")
     )
+
+
+NO_ONE = frozenset({"nobody", "none", "no-one", "nothing"})
+
+
+def _no_one(subject: Token) -> bool:
+    """A subject that names no one: "no soldiers", "no one", "nobody"."""
+    if subject.lower_ in NO_ONE or (subject.lower_ == "one" and _negation(subject)):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def is_negated(token: Token) -> bool:
+    """A negation on the trigger, or on the verb a trigger noun is the object or passive
+    subject of ("did not impose sanctions"): the clause says the act did not happen."""
+    if _negation(token) or any(_no_one(s) for s in children(token, "nsubj", "nsubjpass")):
+        return True  # "no soldiers were killed", "nobody was arrested"
+    if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubjpass"):
+        verb = verb_of(token)
+        return verb.i != token.i and verb.pos_ in ("VERB", "AUX") and _negation(verb)
+    return False
 
 
 PHASE_VERBS = frozenset("resume begin start continue open end close conclude".split())

@@ -14,11 +14,18 @@ mention only when asked, flagged with ``extra["non_event"]``):
   nor promised or threatened by its author (which PLOVER codes as AGREE or THREATEN).
 * ``concern``: the act a statement of concern is about ("worried about any weapons that
   X may be selling"): neither the concern nor its object is an event.
+
+and by the mood of the trigger's clause (:mod:`~newsfuse.events.modality`): acts the text
+says did not happen, denials, questions, counterfactuals, conditions, conditionals on the
+author's own situation, others' predictions, and acts named only as one possible means of
+a future course.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from newsfuse.events.modality import modality_reason
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -341,4 +348,4 @@ def non_event_reason(token: Token, event: Event) -> str | None:
         return "concern"
     if _speculation(token, event):
         return "speculation"
-    return None
+    return modality_reason(token, event.negated)

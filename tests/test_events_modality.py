@@ -1,0 +1,64 @@
+"""Mentions whose clause does not report an act as done, nor is an act of its own by
+PLOVER (``newsfuse.events.modality``), are flagged, never coded; PLOVER's own future
+forms (threats, promises, refusals) stay events."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.annotate.actors import default_resolver
+from newsfuse.annotate.nlp import load_nlp
+from newsfuse.annotate.pieces import parse_text
+from newsfuse.annotate.stage import annotate_doc
+from newsfuse.events.coder import code_doc, is_non_event
+from newsfuse.model import Article
+
+DATE = "2025-03-04"
+
+
+def _coded(text: str) -> list:
+    doc = parse_text(load_nlp(), text)
+    article = Article(id="t", source="<t>", text=text, content_hash="", published=DATE)
+    annotations = annotate_doc(article, doc)
+    return code_doc(doc, annotations, default_resolver(), DATE, keep_non_events=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Rebels did not attack the garrison town on Sunday, the army said.", "negated"),
+        ("Minsk denied sending troops across the border.", "denial"),
+        ("Will Russia invade Moldova this year?", "question"),
+        ("Journalists asked whether India would deport the activists.", "question"),
+        ("Lawmakers asked why Chinese troops had entered the disputed valley.", "question"),
+        ("No Malian soldiers were killed in the ambush, the army said.", "negated"),
+        ("Had the rebels disarmed, the army would have withdrawn its troops.", "counterfactual"),
+        ("If Serbia arrests the suspects, the region could calm down, analysts said.", "condition"),
+        ("If elected, the candidate would expel the Chinese ambassador.", "conditional"),
+        ("Analysts expect Egypt will send troops to Somalia next year.", "speculation"),
+        (
+            "Canada will continue to act, including through sanctions on Iranian banks.",
+            "hypothetical",
+        ),
+    ],
+)
+def test_unreal_acts_are_flagged_not_coded(text, reason):
+    events = _coded(text)
+    assert events and all(is_non_event(e) for e in events), [e.event_type for e in events]
+    assert reason in {e.extra["non_event"] for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Iran said it would strike back at Israel if its territory were attacked.", "THREATEN"),
+        ("Japan said it would send emergency relief supplies to Turkey.", "AGREE"),
+        ("Hungary did not agree to the new sanctions package, diplomats said.", "REJECT"),
+        ("Serbia threatened to recall its ambassador if Montenegro recognised Kosovo.", "THREATEN"),
+        # a "when" clause under a verb of asking tells the time, it asks nothing
+        ("Ukraine asked Germany for more tanks when Russian troops massed nearby.", "DEMAND"),
+    ],
+)
+def test_plover_s_own_future_forms_stay_events(text, event_type):
+    events = [e for e in _coded(text) if not is_non_event(e)]
+    assert events and events[0].event_type == event_type, [e.event_type for e in events]
