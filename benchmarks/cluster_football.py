@@ -26,7 +26,13 @@ from pathlib import Path
 from newsfuse.cluster.config import ClusterConfig, named_config
 from newsfuse.evaluate.bbc_football import available, write_jsonl
 from newsfuse.evaluate.clusters import label_half, score_clusters
-from newsfuse.evaluate.loco import Corpus, CorpusSpec, corpus_stories, load_corpus
+from newsfuse.evaluate.loco import (
+    Corpus,
+    CorpusSpec,
+    bcubed_text,
+    corpus_stories,
+    load_corpus,
+)
 from newsfuse.evaluate.loco import tfidf_single_pass as tfidf
 
 NAME = "bbc_football"
@@ -56,10 +62,6 @@ def merged_matches(corpus: Corpus, story_of: dict[str, str], half: str) -> int:
     return sum(1 for m in matches.values() if len(m) > 1)
 
 
-def _fmt(s) -> str:
-    return f"{s.bcubed_f1:.3f} (P {s.bcubed_precision:.3f} / R {s.bcubed_recall:.3f})"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", default="/tmp/nf-foot")
@@ -79,8 +81,8 @@ def main() -> None:
           f"{' with ' + args.set if args.set else ''}")  # fmt: skip
     print(f"{'half':<6} {'newsfuse B3 F1':<32} {'TF-IDF t=0.25':<32} stories with >1 match")
     for half in ("tune", "check", "all"):
-        print(f"{half:<6} {_fmt(half_scores(corpus, ours, half)):<32} "
-              f"{_fmt(half_scores(corpus, base, half)):<32} "
+        print(f"{half:<6} {bcubed_text(half_scores(corpus, ours, half)):<32} "
+              f"{bcubed_text(half_scores(corpus, base, half)):<32} "
               f"{merged_matches(corpus, ours, half)} (baseline {merged_matches(corpus, base, half)})")  # fmt: skip
     if args.errors:
         title = {r["id"]: r.get("title") for r in corpus.rows}

@@ -22,7 +22,7 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import asdict, fields, replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from newsfuse.cluster.config import (
@@ -36,7 +36,9 @@ from newsfuse.cluster.config import (
 from newsfuse.evaluate.loco import (
     CACHE,
     SELECTIONS,
+    bcubed_text,
     best_overall,
+    changed_fields,
     cluster_corpus,
     expand_grid,
     leave_one_out,
@@ -91,20 +93,6 @@ GRID: dict[str, list] = {
 }
 
 
-def _fmt(s) -> str:
-    return f"{s.bcubed_f1:.3f} (P {s.bcubed_precision:.3f} / R {s.bcubed_recall:.3f})"
-
-
-def _changed(config: ClusterConfig) -> dict:
-    """The fields where ``config`` differs from the shipped configuration."""
-    shipped = ClusterConfig()
-    return {
-        f.name: getattr(config, f.name)
-        for f in fields(config)
-        if getattr(config, f.name) != getattr(shipped, f.name)
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grid", help="JSON file: ClusterConfig field -> list of values")
@@ -141,11 +129,11 @@ def main() -> None:
         lexical = cluster_corpus(c, LEXICAL_2026_11)
         base = c.score(tfidf_single_pass(c.rows, 0.25))
         print(
-            f"{c.name:<13} {len(c.items):>8}  {_fmt(shipped):<32} {_fmt(last):<32} "
-            f"{_fmt(candidate):<32} "
-            f"{_fmt(previous):<32} "
-            f"{_fmt(before):<32} "
-            f"{_fmt(lexical):<32} {_fmt(base)}"
+            f"{c.name:<13} {len(c.items):>8}  {bcubed_text(shipped):<32} {bcubed_text(last):<32} "
+            f"{bcubed_text(candidate):<32} "
+            f"{bcubed_text(previous):<32} "
+            f"{bcubed_text(before):<32} "
+            f"{bcubed_text(lexical):<32} {bcubed_text(base)}"
         )
     if args.no_grid:
         return
@@ -167,11 +155,13 @@ def main() -> None:
     print(f"(held-out setting: best {args.select} F1 on the other corpora)")
     print(f"{'held out':<13} {'tuned F1 (others)':>17}  {'held-out B3 F1':<32} setting chosen")
     for h in leave_one_out(corpora, configs, scores, args.select):
-        print(f"{h.corpus:<13} {h.tuned_f1:>17.3f}  {_fmt(h.held_out):<32} {_changed(h.config)}")
+        print(
+            f"{h.corpus:<13} {h.tuned_f1:>17.3f}  {bcubed_text(h.held_out):<32} {changed_fields(h.config)}"
+        )
     i = best_overall(corpora, scores, configs, args.select)
     per = "  ".join(f"{c.name} {scores[i][c.name].bcubed_f1:.3f}" for c in corpora)
     print(f"\nbest setting by {args.select} on all corpora (tuned, not held out): {per}")
-    print(f"  {_changed(configs[i]) or 'the shipped configuration'}")
+    print(f"  {changed_fields(configs[i]) or 'the shipped configuration'}")
     if args.json:
         for config, s in zip(configs, scores, strict=True):
             row = {"config": asdict(config), **{k: v.bcubed_f1 for k, v in s.items()}}

@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
 
 from cluster_football import half_scores
@@ -34,7 +34,9 @@ from newsfuse.evaluate.clusters import label_half
 from newsfuse.evaluate.loco import (
     CACHE,
     Corpus,
+    bcubed_text,
     best_overall,
+    changed_fields,
     corpus_stories,
     expand_grid,
     leave_one_out,
@@ -46,19 +48,6 @@ GRID: dict[str, list] = {
     "generic_name_share": [0.0, 0.05, 0.1, 0.12, 0.15, 0.2],
     "result_names": [0.0, 1.0],
 }
-
-
-def _fmt(s) -> str:
-    return f"{s.bcubed_f1:.3f} (P {s.bcubed_precision:.3f} / R {s.bcubed_recall:.3f})"
-
-
-def _changed(config: ClusterConfig) -> dict:
-    shipped = ClusterConfig()
-    return {
-        f.name: getattr(config, f.name)
-        for f in fields(config)
-        if getattr(config, f.name) != getattr(shipped, f.name)
-    }
 
 
 def football_tune(cache: Path) -> tuple[Corpus, Corpus]:
@@ -91,22 +80,22 @@ def main() -> None:
     print(f"{'setting':<58} " + " ".join(f"{n[:12]:>12}" for n in names))
     for config, row in zip(configs, scores, strict=True):
         cells = " ".join(f"{row[n].bcubed_f1:>12.3f}" for n in names)
-        print(f"{json.dumps(_changed(config)):<58} {cells}")
+        print(f"{json.dumps(changed_fields(config)):<58} {cells}")
     i = best_overall(corpora, scores, configs)
-    print(f"\nbest worst F1 over all four (tuned, not held out): {_changed(configs[i])}")
+    print(f"\nbest worst F1 over all four (tuned, not held out): {changed_fields(configs[i])}")
     for label, pool in (("four corpora", corpora), ("three dev corpora", dev)):
         print(f"\nleave one corpus out over {label} (best worst F1 on the others):")
         print(f"{'held out':<13} {'mean F1 of the others':>21}  {'held-out B3 F1':<32} setting")
         for h in leave_one_out(pool, configs, [{c.name: s[c.name] for c in pool} for s in scores]):
             print(
-                f"{h.corpus:<13} {h.tuned_f1:>21.3f}  {_fmt(h.held_out):<32} {_changed(h.config)}"
+                f"{h.corpus:<13} {h.tuned_f1:>21.3f}  {bcubed_text(h.held_out):<32} {changed_fields(h.config)}"
             )
         if label == "three dev corpora":
             continue
         chosen = next(h.config for h in leave_one_out(corpora, configs, scores)
                       if h.corpus == whole.name)  # fmt: skip
         story_of = corpus_stories(whole, chosen)
-        halves = "  ".join(f"{half} {_fmt(half_scores(whole, story_of, half))}"
+        halves = "  ".join(f"{half} {bcubed_text(half_scores(whole, story_of, half))}"
                            for half in ("tune", "check", "all"))  # fmt: skip
         print(f"  bbc_football held out, its halves: {halves}")
 

@@ -32,15 +32,12 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-import newsfuse.annotate.mentions as mentions
-import newsfuse.geo.context as context
 from newsfuse.evaluate import places
+from newsfuse.evaluate.place_choices import namesake_choices
 from newsfuse.geo.distance import haversine_km
-from newsfuse.geo.geonames import Entry, gazetteer
+from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.places import normalise_place
 from newsfuse.model import PlaceMention, Reject
 
@@ -48,31 +45,6 @@ KINDS = (
     "lost", "not found known", "not found unknown", "span", "no point", "point", "absent", "namesake scored",
     "namesake other", "other name",
 )  # fmt: skip
-
-
-@contextmanager
-def scored_names() -> Iterator[dict[str, set[str]]]:
-    """Per article text, the names whose namesake the context resolver's score chose."""
-    seen: dict[str, set[str]] = {}
-    current: set[str] = set()
-    resolve, choose = mentions.resolve_in_context, context._choose
-
-    def recorded_resolve(found: Any, text: str, *args: Any, **kwargs: Any) -> Any:
-        nonlocal current
-        current = seen.setdefault(text, set())
-        return resolve(found, text, *args, **kwargs)
-
-    def recorded_choose(found: list[Entry], key: str, *args: Any) -> Entry:
-        current.add(key)
-        return choose(found, key, *args)
-
-    mentions.resolve_in_context = recorded_resolve  # type: ignore[assignment]
-    context._choose = recorded_choose  # type: ignore[assignment]
-    try:
-        yield seen
-    finally:
-        mentions.resolve_in_context = resolve  # type: ignore[assignment]
-        context._choose = choose  # type: ignore[assignment]
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -116,7 +88,7 @@ def kinds(path: str, texts: str | None, show: str | None) -> dict[str, Counter[s
     records = places.read_gold(path, texts)
     counts: dict[str, Counter[str]] = {"tune": Counter(), "check": Counter()}
     shown: list[str] = []
-    with scored_names() as scored:
+    with namesake_choices(lambda found, key, args: None) as scored:
         predicted = places.predict(records)
     for n, (record, (article, found)) in enumerate(zip(records, predicted, strict=True)):
         half = places.half_of(n)
@@ -128,7 +100,7 @@ def kinds(path: str, texts: str | None, show: str | None) -> dict[str, Counter[s
                 continue
             span = offsets.span(gold["start"], gold["end"]) if offsets else None
             text = "" if offsets is None else article.text
-            kind, best = kind_of(gold, span, found, text, scored.get(text, set()))
+            kind, best = kind_of(gold, span, found, text, set(scored.get(text, {})))
             counts[half]["gold"] += 1
             if kind is None:
                 continue

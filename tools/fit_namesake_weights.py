@@ -31,16 +31,14 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 from scipy.optimize import minimize
 
-import newsfuse.annotate.mentions as mentions
 import newsfuse.geo.context as context
 from newsfuse.evaluate import places
+from newsfuse.evaluate.place_choices import namesake_choices
 from newsfuse.geo.distance import haversine_km
 from newsfuse.geo.geonames import Entry
 from newsfuse.geo.places import normalise_place
@@ -50,30 +48,9 @@ Choice = tuple[str, list[Entry], np.ndarray]  # name, namesakes, features (one r
 Labelled = tuple[str, np.ndarray, list[int]]  # half, features, the right namesakes
 
 
-@contextmanager
-def recording() -> Iterator[dict[str, dict[str, Choice]]]:
-    """Record, per article text, the last choice the resolver made for each name."""
-    seen: dict[str, dict[str, Choice]] = {}
-    current: dict[str, Choice] = {}
-    resolve, choose = mentions.resolve_in_context, context._choose
-
-    def recorded_resolve(found: Any, text: str, *args: Any, **kwargs: Any) -> Any:
-        nonlocal current
-        current = seen.setdefault(text, {})
-        return resolve(found, text, *args, **kwargs)
-
-    def recorded_choose(found: list[Entry], key: str, *args: Any) -> Entry:
-        rows = [context.candidate_features(e, key, *args) for e in found]
-        current[key] = (key, list(found), np.array(rows, dtype=float))
-        return choose(found, key, *args)
-
-    mentions.resolve_in_context = recorded_resolve  # type: ignore[assignment]
-    context._choose = recorded_choose  # type: ignore[assignment]
-    try:
-        yield seen
-    finally:
-        mentions.resolve_in_context = resolve  # type: ignore[assignment]
-        context._choose = choose  # type: ignore[assignment]
+def _features(found: list[Entry], key: str, args: tuple[Any, ...]) -> Choice:
+    rows = [context.candidate_features(e, key, *args) for e in found]
+    return (key, found, np.array(rows, dtype=float))
 
 
 def _right(golds: list[dict[str, Any]], found: list[Entry]) -> list[int]:
@@ -98,7 +75,7 @@ def _right(golds: list[dict[str, Any]], found: list[Entry]) -> list[int]:
 def choices(path: str, texts: str | None) -> list[Labelled]:
     """Each choice of ``path`` that a gold toponym labels and where some namesake is wrong."""
     records = places.read_gold(path, texts)
-    with recording() as seen:
+    with namesake_choices(_features) as seen:
         predicted = places.predict(records)
     out = []
     for n, (record, (article, found)) in enumerate(zip(records, predicted, strict=True)):

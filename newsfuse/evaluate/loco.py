@@ -177,6 +177,21 @@ def tfidf_single_pass(rows: Sequence[Mapping[str, Any]], threshold: float = 0.25
 # -- leave one corpus out ---------------------------------------------------------------
 
 
+def bcubed_text(score: ClusterScores) -> str:
+    """A B-cubed score as the benchmarks print it: "F1 (P precision / R recall)"."""
+    return f"{score.bcubed_f1:.3f} (P {score.bcubed_precision:.3f} / R {score.bcubed_recall:.3f})"
+
+
+def changed_fields(config: ClusterConfig) -> dict[str, Any]:
+    """The fields where ``config`` differs from the shipped configuration."""
+    shipped = ClusterConfig()
+    return {
+        f.name: getattr(config, f.name)
+        for f in fields(config)
+        if getattr(config, f.name) != getattr(shipped, f.name)
+    }
+
+
 def expand_grid(
     grid: Mapping[str, Sequence[Any]], base: ClusterConfig | None = None
 ) -> list[ClusterConfig]:
