@@ -55,11 +55,26 @@ def framing_ancestor(token: Token, found: dict[int, Trigger]) -> Trigger | None:
             "conj",
         ):
             return None
+        if _indirect_question(current):
+            return None  # "asked why police had arrested them": asked about, not demanded
         framing = found.get(head.i)
         if framing is not None and framing.event_type in FRAMING_TYPES:
             return framing
         current = head
     return None
+
+
+ASKING_VERBS = frozenset("ask wonder question inquire enquire query doubt".split())
+"""Verbs whose "whether" / "if" / wh- complement is a question, not a condition or an act."""
+
+
+def _indirect_question(clause: Token) -> bool:
+    """A complement of a verb of asking opened by a wh-word, "whether" or "if": a
+    question, no demanded act."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ASKING_VERBS:
+        return False
+    marks = {m.lower_ for m in children(clause, "mark")}
+    return bool(marks & {"whether", "if"}) or clause.left_edge.tag_ in ("WRB", "WP", "WDT")
 
 
 def speaker_of(token: Token, ctx: ArticleContext) -> tuple[str | None, tuple[EventActor, ...]]:
@@ -152,6 +167,19 @@ def _negation(token: Token) -> bool:
 
 NO_ONE = frozenset({"nobody", "none", "no-one", "nothing"})
 
+CARRYING_VERBS = frozenset(
+    "impose launch carry conduct stage hold sign make issue mount give pay open complete "
+    "reach approve adopt enter begin start resume".split()
+)
+"""Verbs that perform the act their object names ("impose sanctions", "launch an attack",
+"hold talks", "resume talks"): negated, they say the act did not happen. Other verbs over
+an act presuppose it: stopping or preventing it ("did not stop its strikes"), claiming,
+confirming, authorising or reporting it ("did not claim the bombing")."""
+
+CASUALTY_VERBS = frozenset("kill injure wound hurt harm die".split())
+"""A casualty with no one as its subject ("no one was killed in the strike") is a toll of
+none, not the absence of the act the sentence names."""
+
 
 def _no_one(subject: Token) -> bool:
     """A subject that names no one: "no soldiers", "no one", "nobody"."""
@@ -160,14 +188,39 @@ def _no_one(subject: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
+def no_one_does(token: Token) -> bool:
+    """The act's subject names no one ("nobody was arrested", "no country has recognised")."""
+    return any(_no_one(s) for s in children(token, "nsubj", "nsubjpass"))
+
+
+def _until(verb: Token) -> bool:
+    """ "did not attack the town until dawn", "did not open fire until protesters threw
+    stones": "not ... until" says when the act happened, not that it did not."""
+    if any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children):
+        return True
+    return any(
+        m.lower_ in ("until", "till") for c in children(verb, "advcl") for m in children(c, "mark")
+    )
+
+
 def is_negated(token: Token) -> bool:
-    """A negation on the trigger, or on the verb a trigger noun is the object or passive
-    subject of ("did not impose sanctions"): the clause says the act did not happen."""
-    if _negation(token) or any(_no_one(s) for s in children(token, "nsubj", "nsubjpass")):
-        return True  # "no soldiers were killed", "nobody was arrested"
+    """A negation on the trigger, a subject that names no one ("nobody was arrested"; not
+    for a casualty), or a negation on the verb that performs the act a trigger noun is the
+    object or passive subject of ("did not impose sanctions", :data:`CARRYING_VERBS`): the
+    clause says the act did not happen. "Not ... until" is no negation."""
+    if _negation(token) and not _until(token):
+        return True
+    if token.lemma_.lower() not in CASUALTY_VERBS and no_one_does(token):
+        return True
     if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubjpass"):
         verb = verb_of(token)
-        return verb.i != token.i and verb.pos_ in ("VERB", "AUX") and _negation(verb)
+        return (
+            verb.i != token.i
+            and verb.pos_ in ("VERB", "AUX")
+            and verb.lemma_.lower() in CARRYING_VERBS
+            and _negation(verb)
+            and not _until(verb)
+        )
     return False
 
 

@@ -15,17 +15,22 @@ act left over is, by the grammatical mood of its clause as the parser gives it:
   statement about it (CAMEO 016 "deny responsibility", a CAMEO 01 public statement, which
   PLOVER does not code), not a refusal; "denied them entry" stays REJECT, and so, as the
   trigger lexicon has it, does "denied the charge".
-* ``question``: the clause asks: a sentence ending in a question mark, or a clause that a
-  verb of asking introduces by "whether", "if" or a wh-word ("asked whether Turkey would
-  send", "asked why troops had entered"), and that asking itself (a question asks for an
-  answer, not for an act: no DEMAND).
+* ``question``: the clause asks whether the act happens: a yes/no question (a clause
+  opened by its auxiliary, "Will China invade Taiwan?", that the closing question mark
+  ends with no colon, semicolon, dash or quotation between), or a clause that a verb of
+  asking introduces by "whether" or "if" ("asked whether Turkey would send"), and that
+  asking itself (a question asks for an answer, not for an act: no DEMAND). A wh-question
+  takes its act as given ("Why did Russia attack the dam?", "questioned why India had
+  expelled its diplomats"): the act stays an event, only the asking is none.
 * ``counterfactual``: a modal perfect ("would have lifted", "may have supplied"): the act
   did not happen, or others only surmise it did.
 * ``condition``: the act is the condition of a conditional ("if Iran attacks Israel,
   ..."; "had Serbia recognised Kosovo, ..."): not asserted.
-* ``conditional``: a modal consequence whose condition is the author's own situation and
-  names no act of anyone's ("if re-elected, he would expel ..."): no ultimatum (PLOVER's
-  THREATEN makes an act depend on what the target does) and no promise to anyone.
+* ``conditional``: a modal consequence whose condition is the speaker's own situation and
+  names no act of anyone's ("if re-elected, he would expel ...", "if she wins the
+  election"): no ultimatum (PLOVER's THREATEN makes an act depend on what the target
+  does) and no promise to anyone. A hedge ("would use force if necessary") is no
+  condition: the threat stands.
 * ``speculation``: a future or possible act that others predict, expect or fear ("analysts
   expect Saudi Arabia will restore ties"): no one's intention, so no AGREE or THREATEN.
 * ``hypothetical``: an act named only as one possible means of a future course ("will
@@ -37,15 +42,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfuse.events.framing import MODALS, is_hypothetical
+from newsfuse.events.framing import ASKING_VERBS, MODALS, is_hypothetical
 from newsfuse.events.syntax import children, is_pronoun, subject_of, verb_of
 from newsfuse.events.triggers import match_trigger
 
 __all__ = ["modality_reason"]
 
 CONDITION_MARKS = frozenset({"if", "unless"})
-ASKING_VERBS = frozenset("ask wonder question inquire enquire query doubt".split())
-"""Verbs whose "whether" / "if" clause is a question, not a condition."""
 DENIALS = frozenset({"deny"})
 PREDICTING_VERBS = frozenset(
     "expect predict forecast anticipate believe think estimate fear suspect assume guess "
@@ -58,6 +61,14 @@ EXAMPLES = frozenset({"including", "include", "like"})
 """Prepositions that name one instance of a course ("including sanctions")."""
 SELF_PRONOUNS = frozenset({"i", "we", "he", "she"})
 """Persons speaking or spoken of for themselves: the condition is their own situation."""
+OWN_SITUATIONS = frozenset("elect re-elect reelect appoint return choose confirm".split())
+"""Participles a subjectless condition names the speaker's own situation with ("if
+re-elected", "if appointed", "if returned to power")."""
+HEDGES = frozenset("necessary needed required possible appropriate so warranted".split())
+"""What "if ___" says when it names no condition but a hedge ("if necessary")."""
+SEPARATORS = frozenset({":", ";", "--", "\u2013", "\u2014", '"', "\u201c", "\u201d"})
+"""Tokens that end a clause before a question mark that closes another one (and a hyphen
+with a space on each side: a dash)."""
 
 
 def clause_verb(token: Token) -> Token:
@@ -90,22 +101,48 @@ def _asks_whether(token: Token) -> bool:
 WH_TAGS = frozenset({"WRB", "WP", "WDT"})
 
 
+def _yes_no(clause: Token) -> bool:
+    """A clause opened by "whether" / "if": it asks whether the act happens."""
+    return bool({m.lower_ for m in children(clause, "mark")} & {"whether", "if"})
+
+
 def _interrogative(clause: Token) -> bool:
     """A clause opened by "whether" / "if" or a wh-word ("asked why troops had entered")."""
-    marks = {m.lower_ for m in children(clause, "mark")}
     wh = clause.dep_ == "ccomp" and clause.left_edge.tag_ in WH_TAGS  # "when" adverbials: time
-    return bool(marks & {"whether", "if"}) or wh
+    return _yes_no(clause) or wh
+
+
+def _asked_yes_no(token: Token) -> bool:
+    """A yes/no question the sentence's closing question mark ends: nothing that closes a
+    clause between the act and the mark, and the question opened by its auxiliary ("Will
+    China invade Taiwan?", "Did police fire on protesters?"). Not "Israel strikes Gaza:
+    what happens next?" nor "..., and a resident asked: 'Who will protect us?'"."""
+    sentence = token.sent
+    marks = [t for t in sentence if t.text == "?" and t.i > token.i]
+    if not marks or any(_separates(t) for t in sentence.doc[token.i + 1 : marks[-1].i]):
+        return False
+    start = token.i
+    while start > sentence.start and not _separates(sentence.doc[start - 1]):
+        start -= 1
+    first = sentence.doc[start]
+    return first.pos_ == "AUX" or first.lower_ in MODALS
+
+
+def _separates(token: Token) -> bool:
+    if token.text in SEPARATORS:
+        return True
+    spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text == "-" and spaced and bool(token.whitespace_)
 
 
 def _question(token: Token, verb: Token) -> bool:
-    sentence = token.sent
-    if any(t.text == "?" for t in sentence[-2:]) or _asks_whether(token):
+    if _asked_yes_no(token) or _asks_whether(token):
         return True
     current = verb
     for _ in range(4):
         marks = {m.lower_ for m in children(current, "mark")}
         head = current.head
-        asked = head.lemma_.lower() in ASKING_VERBS and _interrogative(current)
+        asked = head.lemma_.lower() in ASKING_VERBS and _yes_no(current)
         if "whether" in marks or asked:
             return True
         if head.i == current.i or current.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
@@ -154,13 +191,18 @@ def _own_condition(verb: Token) -> bool:
     conditions = [c for c in children(verb, "advcl") if _is_condition(c)]
     if not conditions:
         return False
+    conditions = [c for c in conditions if c.lower_ not in HEDGES]  # "if necessary"
+    if not conditions:
+        return False
     subject = subject_of(verb)
     for condition in conditions:
         if match_trigger(condition) is not None:
             return False  # "if attacked", "if they cross the border": an act of the other side
         own = [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not own:
-            continue
+            if condition.lemma_.lower() in OWN_SITUATIONS:
+                continue  # "if re-elected"
+            return False
         said = own[0].lower_
         if said in SELF_PRONOUNS or (subject is not None and said == subject.lower_):
             continue
