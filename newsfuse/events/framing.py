@@ -212,16 +212,23 @@ def is_negated(token: Token) -> bool:
         return True
     if token.lemma_.lower() not in CASUALTY_VERBS and no_one_does(token):
         return True
+    verb = clause_verb(token)
+    return (
+        verb.i != token.i
+        and verb.lemma_.lower() in CARRYING_VERBS
+        and _negation(verb)
+        and not _until(verb)
+    )
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause ``token`` is the act of: itself, or the verb a trigger noun is
+    the object or passive subject of."""
     if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubjpass"):
         verb = verb_of(token)
-        return (
-            verb.i != token.i
-            and verb.pos_ in ("VERB", "AUX")
-            and verb.lemma_.lower() in CARRYING_VERBS
-            and _negation(verb)
-            and not _until(verb)
-        )
-    return False
+        if verb.i != token.i and verb.pos_ in ("VERB", "AUX"):
+            return verb
+    return token
 
 
 PHASE_VERBS = frozenset("resume begin start continue open end close conclude".split())

@@ -42,8 +42,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfuse.events.framing import ASKING_VERBS, MODALS, is_hypothetical
-from newsfuse.events.syntax import children, is_pronoun, subject_of, verb_of
+from newsfuse.events.framing import ASKING_VERBS, MODALS, clause_verb, is_hypothetical
+from newsfuse.events.syntax import children, is_pronoun, subject_of
 from newsfuse.events.triggers import match_trigger
 
 __all__ = ["modality_reason"]
@@ -69,16 +69,6 @@ HEDGES = frozenset("necessary needed required possible appropriate so warranted"
 SEPARATORS = frozenset({":", ";", "--", "\u2013", "\u2014", '"', "\u201c", "\u201d"})
 """Tokens that end a clause before a question mark that closes another one (and a hyphen
 with a space on each side: a dash)."""
-
-
-def clause_verb(token: Token) -> Token:
-    """The verb whose clause ``token`` is the act of: itself, or the verb a trigger noun is
-    the object or passive subject of."""
-    if token.pos_ != "VERB" and token.dep_ in ("dobj", "nsubjpass"):
-        verb = verb_of(token)
-        if verb.i != token.i and verb.pos_ in ("VERB", "AUX"):
-            return verb
-    return token
 
 
 def _denial(token: Token) -> bool:
