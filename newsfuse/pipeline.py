@@ -168,6 +168,7 @@ class Kept:
     token: Any = None
     recovered: bool = False
     only_if_pending: bool = True
+    revision_of: str | None = None  # the stored article this is a later version of
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ class IngestReport:
     clustering: dict | None = None
     alerts: dict | None = None  # new alert matches and deliveries (None: no alert saved)
     duplicate_of: list[dict[str, str]] = field(default_factory=list)
-    revisions: list[dict[str, str]] = field(default_factory=list)  # {"id": new, "of": stored}
+    revisions: list[dict[str, str]] = field(default_factory=list)  # {"id": new, "of": first}
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     times: StageTimes = field(default_factory=StageTimes, repr=False)
@@ -385,8 +386,8 @@ class _Run:
             return None
         self.report.stored += 1
         self.report.stored_ids.append(kept.article.id)
-        if cleaned.input_id and kept.article.id != article.id:
-            self.report.revisions.append({"id": kept.article.id, "of": article.id})
+        if kept.revision_of:
+            self.report.revisions.append({"id": kept.article.id, "of": kept.revision_of})
         return kept
 
     # annotate and code, store annotations

@@ -31,6 +31,11 @@ def _coded(text: str) -> list:
         ("Will Russia invade Moldova this year?", "question"),
         ("Journalists asked whether India would deport the activists.", "question"),
         ("Nobody was arrested after the rally in Minsk, police said.", "negated"),
+        (
+            "The candidate said he would impose tariffs on Chinese goods if re-elected.",
+            "conditional",
+        ),
+        ('Did Russia shell the "humanitarian corridor" near Mariupol?', "question"),
         ("Had the rebels disarmed, the army would have withdrawn its troops.", "counterfactual"),
         ("If Serbia arrests the suspects, the region could calm down, analysts said.", "condition"),
         ("If elected, the candidate would expel the Chinese ambassador.", "conditional"),
@@ -91,3 +96,29 @@ def test_acts_a_clause_presupposes_stay_events(text):
 def test_a_refusal_needs_someone_who_refuses():
     assert not [e for e in _coded("No country has recognised the Taliban government.")
                 if not is_non_event(e)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what is yet to come or still open: "not ... until" is a refusal
+        "Ukraine will not sign any peace deal until Russian troops leave its territory.",
+        "The rebels will not release the hostages until their demands are met.",
+        "Israel has not allowed aid trucks into northern Gaza until now.",
+    ],
+)
+def test_not_until_of_what_is_to_come_is_a_refusal(text):
+    assert [e.event_type for e in _coded(text) if not is_non_event(e)] == ["REJECT"], text
+
+
+def test_no_one_hurt_in_a_named_act_is_no_count_of_one():
+    text = "No one was killed in the Israeli air strike on a building in Gaza City, medics said."
+    events = [e for e in _coded(text) if not is_non_event(e)]
+    assert events and all(e.dead is None for e in events)
+    # with no act named, nothing happened
+    assert not [e for e in _coded("No one was killed, police said.") if not is_non_event(e)]
+
+
+def test_asking_when_is_no_demand():
+    events = _coded("Journalists asked when troops would withdraw from the city.")
+    assert not [e for e in events if e.event_type == "DEMAND" and not is_non_event(e)]

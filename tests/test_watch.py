@@ -242,6 +242,19 @@ def test_an_item_the_feed_declares_updated_is_read_again_as_a_later_version(tmp_
         assert (report.items_new, report.stored) == (0, 0)
 
 
+def test_another_feed_s_item_with_the_same_id_is_its_own_article(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    other = atom("urn:1").replace(b"send urn:1 more monitors", b"close the bridge to lorries")
+    feeds = Feeds({URL: atom("urn:1"), URL + "2": other})
+    with Store(f"sqlite:///{tmp_path / 'w.db'}") as store:
+        report = _watcher(store, folder, feeds).cycle()
+        assert (report.stored, report.revised) == (2, 0)
+        assert store.get_article("urn:1")["revisions"] == []
+        [own] = [a for a in store.iter_articles() if a["id"] != "urn:1"]
+        assert own["id"].startswith("urn:1-") and not own["revision_of"]
+
+
 def test_items_seen_before_versions_were_kept_get_one_without_being_read(tmp_path):
     with Store(f"sqlite:///{tmp_path / 'w.db'}") as store:
         poll = poll_feed(

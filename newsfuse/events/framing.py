@@ -68,10 +68,24 @@ ASKING_VERBS = frozenset("ask wonder question inquire enquire query doubt".split
 """Verbs whose "whether" / "if" / wh- complement is a question, not a condition or an act."""
 
 
+def asked_about(clause: Token) -> bool:
+    """Whether ``clause`` is what a verb of asking asks: its complement, or an adverbial
+    clause when the verb asks nothing else ("asked when troops would withdraw", not
+    "asked Germany for tanks when troops massed")."""
+    head = clause.head
+    if head.lemma_.lower() not in ASKING_VERBS or clause.dep_ not in ("ccomp", "advcl"):
+        return False
+    if clause.dep_ == "ccomp":
+        return True
+    return not children(head, "dobj") and not any(
+        p.lower_ in ("for", "to") for p in children(head, "prep")
+    )
+
+
 def _indirect_question(clause: Token) -> bool:
     """A complement of a verb of asking opened by a wh-word, "whether" or "if": a
-    question, no demanded act."""
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ASKING_VERBS:
+    question, no demanded act ("asked when troops would withdraw")."""
+    if not asked_about(clause):
         return False
     marks = {m.lower_ for m in children(clause, "mark")}
     return bool(marks & {"whether", "if"}) or clause.left_edge.tag_ in ("WRB", "WP", "WDT")
@@ -169,7 +183,8 @@ NO_ONE = frozenset({"nobody", "none", "no-one", "nothing"})
 
 CARRYING_VERBS = frozenset(
     "impose launch carry conduct stage hold sign make issue mount give pay open complete "
-    "reach approve adopt enter begin start resume".split()
+    "reach approve adopt enter begin start resume announce lodge file declare deliver grant "
+    "extend offer seal send provide ratify establish".split()
 )
 """Verbs that perform the act their object names ("impose sanctions", "launch an attack",
 "hold talks", "resume talks"): negated, they say the act did not happen. Other verbs over
@@ -195,23 +210,42 @@ def no_one_does(token: Token) -> bool:
 
 def _until(verb: Token) -> bool:
     """ "did not attack the town until dawn", "did not open fire until protesters threw
-    stones": "not ... until" says when the act happened, not that it did not."""
-    if any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children):
-        return True
+    stones": in a past report, "not ... until" says when the act happened, not that it did
+    not. Not for what is yet to come or still open ("will not sign until Russia leaves",
+    "has not allowed aid in until now"): those are refusals."""
+    auxes = {c.lower_ for c in children(verb, "aux")}
+    past = (verb.tag_ == "VBD" or auxes & {"did", "had"}) and not auxes & (MODALS | {"has", "have"})
+    if not past:
+        return False
+    for c in children(verb, "prep"):
+        still_open = any(o.lower_ in ("now", "today", "yet") for o in c.children)
+        if c.lower_ in ("until", "till") and not still_open:
+            return True
     return any(
         m.lower_ in ("until", "till") for c in children(verb, "advcl") for m in children(c, "mark")
     )
 
 
+def _names_another_act(casualty: Token) -> bool:
+    """ "no one was killed in the air strike", "nobody was hurt when a bomb exploded": the
+    sentence names the act the casualties would have come from."""
+    if children(casualty, "advcl"):
+        return True
+    return any(c.lower_ in ("in", "during", "after", "by") and children(c, "pobj")
+               for c in children(casualty, "prep"))  # fmt: skip
+
+
 def is_negated(token: Token) -> bool:
     """A negation on the trigger, a subject that names no one ("nobody was arrested"; not
-    for a casualty), or a negation on the verb that performs the act a trigger noun is the
+    for a casualty of an act the sentence names), or a negation on the verb that performs the act a trigger noun is the
     object or passive subject of ("did not impose sanctions", :data:`CARRYING_VERBS`): the
     clause says the act did not happen. "Not ... until" is no negation."""
     if _negation(token) and not _until(token):
         return True
-    if token.lemma_.lower() not in CASUALTY_VERBS and no_one_does(token):
-        return True
+    if no_one_does(token) and not (
+        token.lemma_.lower() in CASUALTY_VERBS and _names_another_act(token)
+    ):
+        return True  # a toll of none in a named act keeps the act: "no one was killed in"
     verb = clause_verb(token)
     return (
         verb.i != token.i

@@ -474,6 +474,9 @@ def bare_counts(sentence: Span, quantities: Sequence[Quantity]) -> list[Quantity
     return found
 
 
+NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
+
+
 def is_one_person(tokens: Sequence[Token]) -> bool:
     """A single named or singular person-like noun phrase ("a member of parliament", "Sidhoum")."""
     if len(tokens) != 1:
@@ -481,6 +484,8 @@ def is_one_person(tokens: Sequence[Token]) -> bool:
     token = tokens[0]
     if any(c.dep_ == "conj" for c in token.children) or token.lemma_.lower() in COLLECTIVE_NOUNS:
         return False
+    if token.lower_ in NOBODY or any(c.lower_ == "no" for c in token.children):
+        return False  # "no one", "nobody": none
     return token.tag_ in ("NN", "NNP") and (token.ent_type_ in ("PERSON", "") or token.tag_ == "NN")
 
 

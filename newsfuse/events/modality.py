@@ -42,7 +42,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfuse.events.framing import ASKING_VERBS, MODALS, clause_verb, is_hypothetical
+from newsfuse.events.framing import (
+    ASKING_VERBS,
+    CARRYING_VERBS,
+    MODALS,
+    asked_about,
+    clause_verb,
+    is_hypothetical,
+)
 from newsfuse.events.syntax import children, is_pronoun, subject_of
 from newsfuse.events.triggers import match_trigger
 
@@ -66,7 +73,8 @@ OWN_SITUATIONS = frozenset("elect re-elect reelect appoint return choose confirm
 re-elected", "if appointed", "if returned to power")."""
 HEDGES = frozenset("necessary needed required possible appropriate so warranted".split())
 """What "if ___" says when it names no condition but a hedge ("if necessary")."""
-SEPARATORS = frozenset({":", ";", "--", "\u2013", "\u2014", '"', "\u201c", "\u201d"})
+SEPARATORS = frozenset({":", ";", "--", "\u2013", "\u2014"})
+QUOTES = frozenset({'"', "\u201c", "\u201d"})
 """Tokens that end a clause before a question mark that closes another one (and a hyphen
 with a space on each side: a dash)."""
 
@@ -97,8 +105,10 @@ def _yes_no(clause: Token) -> bool:
 
 
 def _interrogative(clause: Token) -> bool:
-    """A clause opened by "whether" / "if" or a wh-word ("asked why troops had entered")."""
-    wh = clause.dep_ == "ccomp" and clause.left_edge.tag_ in WH_TAGS  # "when" adverbials: time
+    """A clause opened by "whether" / "if" or a wh-word ("asked why troops had entered",
+    "asked when troops would withdraw"); elsewhere a "when" adverbial tells a time."""
+    asked = clause.dep_ == "advcl" and asked_about(clause)
+    wh = (clause.dep_ == "ccomp" or asked) and clause.left_edge.tag_ in WH_TAGS
     return _yes_no(clause) or wh
 
 
@@ -107,18 +117,30 @@ def _asked_yes_no(token: Token) -> bool:
     clause between the act and the mark, and the question opened by its auxiliary ("Will
     China invade Taiwan?", "Did police fire on protesters?"). Not "Israel strikes Gaza:
     what happens next?" nor "..., and a resident asked: 'Who will protect us?'"."""
+    verb = clause_verb(token)
+    if verb.i != token.i and verb.lemma_.lower() not in CARRYING_VERBS:
+        return False  # "Can the UN stop Israel's air strikes?": the strikes are given
     sentence = token.sent
     marks = [t for t in sentence if t.text == "?" and t.i > token.i]
-    if not marks or any(_separates(t) for t in sentence.doc[token.i + 1 : marks[-1].i]):
+    if not marks:
+        return False
+    between = sentence.doc[token.i + 1 : marks[-1].i]
+    quotes_paired = sum(t.text in QUOTES for t in between) % 2 == 0
+    if any(_separates(t, quotes_paired) for t in between):
         return False
     start = token.i
-    while start > sentence.start and not _separates(sentence.doc[start - 1]):
+    while start > sentence.start and not _separates(sentence.doc[start - 1], False):
         start -= 1
     first = sentence.doc[start]
-    return first.pos_ == "AUX" or first.lower_ in MODALS
+    asks = first.lemma_.lower() in ("do", "be", "have") and first.tag_ in ("VBD", "VBZ", "VBP")
+    return first.pos_ == "AUX" or first.lower_ in MODALS or asks  # "Did police fire ...?"
 
 
-def _separates(token: Token) -> bool:
+def _separates(token: Token, quotes_paired: bool) -> bool:
+    """Whether ``token`` ends a clause; a quoted phrase inside one ('the "humanitarian
+    corridor"') does not, when its quotation marks pair up."""
+    if token.text in QUOTES:
+        return not quotes_paired
     if token.text in SEPARATORS:
         return True
     spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
@@ -190,8 +212,10 @@ def _own_condition(verb: Token) -> bool:
             return False  # "if attacked", "if they cross the border": an act of the other side
         own = [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not own:
-            if condition.lemma_.lower() in OWN_SITUATIONS:
-                continue  # "if re-elected"
+            after = condition.doc[condition.i : condition.i + 3]  # "re", "-", "elected"
+            words = {t.lemma_.lower() for t in (*condition.subtree, *after)}
+            if words & OWN_SITUATIONS:
+                continue  # "if re-elected" (tokens "re", "-", "elected"), "if appointed"
             return False
         said = own[0].lower_
         if said in SELF_PRONOUNS or (subject is not None and said == subject.lower_):

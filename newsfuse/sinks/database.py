@@ -32,8 +32,8 @@ MAX_VERSIONS = 20
 """Later versions kept of one article; past them an update is refused (a feed that
 declares every item updated on every poll would otherwise grow without end)."""
 
-_VERSION_TRIES = 5
-"""Version numbers tried when another writer (or an input that gave such an id) took one."""
+_VERSION_TRIES = MAX_VERSIONS + 5
+"""Version numbers tried when another writer (or inputs that gave such ids) took some."""
 
 
 class StoreSink:
@@ -77,8 +77,9 @@ class StoreSink:
             self.flush()
         try:
             outcome, article_id = self.store.add_article(article, pending=pending)
+            revision_of = None
             if outcome == "conflict" and input_id:
-                article, outcome, article_id = self._version(article, pending)
+                article, outcome, article_id, revision_of = self._version(article, pending)
             elif outcome == "conflict":
                 article = replace(article, id=f"{article.id}-{article.content_hash[:8]}")
                 outcome, article_id = self.store.add_article(article, pending=pending)
@@ -89,20 +90,33 @@ class StoreSink:
                 "bug: please report it with the input"
             ) from exc
         if outcome == "stored":
-            return Kept(article)
+            return Kept(article, revision_of=revision_of)
         return Duplicate(article.source, article_id)
 
-    def _version(self, article: Article, pending: bool) -> tuple[Article, str, str]:
+    def _version(self, article: Article, pending: bool) -> tuple[Article, str, str, str | None]:
         """Store ``article``, whose given id holds other text, as the next version of that
         id's first version ("ID-v2", "ID-v3", ...; ``revision_of`` names the first), or
-        refuse it. The first version stays as it was."""
+        refuse it; the article, the store's answer and the first version's id (None when
+        the id is another feed's article's). The first version stays as it was."""
         given = article.id
         if not self.revisions:
             raise Refused(
                 f"id {given!r} is already stored with other text; give this article its own "
-                "id, or ingest with --revisions to keep it as a later version of the stored one"
+                "id, or keep it as a later version of the stored one (`newsfuse ingest "
+                "--revisions`)"
             )
-        first, later = self.store.versions_of(given)
+        first, first_source, later = self.store.versions_of(given)
+        if self._feed_of(first_source) != self._feed_of(article.source):
+            # another feed's item under the same id ("1234"): another article, not a version
+            suffix = f"-{article.content_hash[:8]}"
+            note = f"the id {given!r} is another feed's article's: stored under its own"
+            other = replace(
+                article,
+                id=given[: MAX_ID_CHARS - len(suffix)] + suffix,
+                notes=(*article.notes, note),
+            )
+            outcome, stored = self.store.add_article(other, pending=pending)
+            return other, outcome, stored, None
         if len(later) >= MAX_VERSIONS:
             raise Refused(
                 f"article {first!r} already has {len(later)} later versions, the most kept; "
@@ -120,8 +134,14 @@ class StoreSink:
             )
             outcome, stored = self.store.add_article(version, pending=pending, revision_of=first)
             if outcome != "conflict":
-                return version, outcome, stored
+                return version, outcome, stored, first
         raise Refused(f"no free version id for article {first!r}; give this one its own id")
+
+    def _feed_of(self, source: str) -> str | None:
+        """The watched feed an item came from (its source is "FEED-URL#item key"; a feed
+        URL or a key may hold "#" too), None for anything else."""
+        feeds = [s.url for s in self.store.iter_feed_states() if source.startswith(s.url + "#")]
+        return max(feeds, key=len) if feeds else None
 
     def analysis(self, kept: Kept, analysis: Analysis) -> bool:
         """Store one article's annotations and events in one transaction; whether they were

@@ -252,15 +252,17 @@ class Store(
             conn.execute(rejects.delete().where(rejects.c.source == article.source))
         return "stored", article.id
 
-    def versions_of(self, article_id: str) -> tuple[str, list[str]]:
+    def versions_of(self, article_id: str) -> tuple[str, str, list[str]]:
         """The first version of the stored article ``article_id`` (itself, unless it is a
-        later version of another) and that first version's later versions, oldest first."""
+        later version of another), that first version's source, and its later versions,
+        oldest first."""
         with self.engine.connect() as conn:
             first = conn.execute(
                 select(articles.c.revision_of).where(articles.c.id == article_id)
             ).scalar()
             first = first or article_id
-            return first, _later_versions(conn, first)
+            source = conn.execute(select(articles.c.source).where(articles.c.id == first)).scalar()
+            return first, source or "", _later_versions(conn, first)
 
     def _record_duplicate(
         self, conn: Any, source: str, article_id: str, given_id: str | None = None
