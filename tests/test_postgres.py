@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -19,6 +21,7 @@ from newsfuse.cli import app as cli_app
 from newsfuse.errors import MissingDependency
 from newsfuse.fuse.story import story_report
 from newsfuse.ingest import ingest_paths
+from newsfuse.model import Article
 from newsfuse.store import Store
 from newsfuse.store.schema import articles, events
 from newsfuse.web import create_app
@@ -317,13 +320,14 @@ def test_awkward_input_is_stored_as_on_sqlite(postgres_url, tmp_path):
         assert [s["id"] for s in pg.iter_stories(query="ärmenia")]
 
 
-def test_a_concurrent_insert_of_the_same_content_is_a_duplicate(postgres_url):
-    """Another writer stores the same content between add_article's check and its INSERT:
-    the unique constraint answers, and the transaction stays usable (a SAVEPOINT)."""
-    with Store(create_database(postgres_url, "race")) as pg:
+@contextmanager
+def _stored_meanwhile(postgres_url: str, name: str) -> Iterator[tuple[Store, Article, list]]:
+    """A database whose frontier-wire article another writer stores between
+    add_article's check and its INSERT (once, on the next INSERT), with that article and
+    a list that says whether it did."""
+    with Store(create_database(postgres_url, name)) as pg:
         ingest_paths([str(EXAMPLES / "frontier-wire.txt")], pg, annotate=False, cluster=False)
         stored = pg.load_article("frontier-wire")
-        copy = dataclasses.replace(stored, id="racer", source="elsewhere")
         with pg.engine.begin() as conn:
             conn.execute(articles.delete())
 
@@ -336,10 +340,18 @@ def test_a_concurrent_insert_of_the_same_content_is_a_duplicate(postgres_url):
         sneaked: list[bool] = []
         event.listen(pg.engine, "before_cursor_execute", sneak_in)
         try:
-            # the stored copy's id, as when the check had seen it
-            assert pg.add_article(copy) == ("duplicate", "frontier-wire")
+            yield pg, stored, sneaked
         finally:
             event.remove(pg.engine, "before_cursor_execute", sneak_in)
+
+
+def test_a_concurrent_insert_of_the_same_content_is_a_duplicate(postgres_url):
+    """Another writer stores the same content between add_article's check and its INSERT:
+    the unique constraint answers, and the transaction stays usable (a SAVEPOINT)."""
+    with _stored_meanwhile(postgres_url, "race") as (pg, stored, sneaked):
+        copy = dataclasses.replace(stored, id="racer", source="elsewhere")
+        # the stored copy's id, as when the check had seen it
+        assert pg.add_article(copy) == ("duplicate", "frontier-wire")
         assert sneaked
         assert [a["id"] for a in pg.iter_articles()] == ["frontier-wire"]
         assert pg.add_article(copy) == ("duplicate", "frontier-wire")
@@ -348,27 +360,11 @@ def test_a_concurrent_insert_of_the_same_content_is_a_duplicate(postgres_url):
 def test_a_concurrent_insert_of_other_text_under_the_id_is_a_conflict(postgres_url):
     """Another writer stores other text under the same id between the check and the
     INSERT: that is an id conflict (a later version to keep), not a duplicate to drop."""
-    with Store(create_database(postgres_url, "race_id")) as pg:
-        ingest_paths([str(EXAMPLES / "frontier-wire.txt")], pg, annotate=False, cluster=False)
-        stored = pg.load_article("frontier-wire")
+    with _stored_meanwhile(postgres_url, "race_id") as (pg, stored, sneaked):
         update = dataclasses.replace(
             stored, text=stored.text + " More later.", content_hash="0" * 64, source="feed#2"
         )
-        with pg.engine.begin() as conn:
-            conn.execute(articles.delete())
-
-        def sneak_in(conn, cursor, statement, parameters, context, executemany):
-            if statement.startswith("INSERT INTO articles") and not sneaked:
-                sneaked.append(True)
-                with Store(pg.url, migrate=False) as other:
-                    assert other.add_article(stored) == ("stored", "frontier-wire")
-
-        sneaked: list[bool] = []
-        event.listen(pg.engine, "before_cursor_execute", sneak_in)
-        try:
-            assert pg.add_article(update) == ("conflict", "frontier-wire")
-        finally:
-            event.remove(pg.engine, "before_cursor_execute", sneak_in)
+        assert pg.add_article(update) == ("conflict", "frontier-wire")
         assert sneaked
 
 
