@@ -122,3 +122,12 @@ def test_no_one_hurt_in_a_named_act_is_no_count_of_one():
 def test_asking_when_is_no_demand():
     events = _coded("Journalists asked when troops would withdraw from the city.")
     assert not [e for e in events if e.event_type == "DEMAND" and not is_non_event(e)]
+
+
+def test_people_going_home_is_no_retreat():
+    text = "Residents returned to their homes in Oklahoma after a week of severe flooding."
+    assert not [e for e in _coded(text) if not is_non_event(e)]
+    # a party giving back, or forces going back, still de-escalates
+    assert [e.event_type for e in _coded("Rebels returned the seized land to farmers.")] == [
+        "RETREAT"
+    ]

@@ -334,10 +334,23 @@ def _sport(token: Token, event: Event) -> bool:
     return not _acts(event) and any(t.lower_ in SPORT_WORDS for t in token.sent)
 
 
+def _going_home(token: Token, event: Event) -> bool:
+    """Civilians going back ("residents returned to their homes after the floods"): PLOVER's
+    RETREAT is de-escalation by a party (forces withdrawn, captives released, property
+    returned), and people going home give nothing back to anyone."""
+    if event.event_type != "RETREAT" or token.lemma_.lower() != "return":
+        return False
+    if any(c.dep_ == "dobj" for c in token.children):
+        return False  # "returned the seized land": property given back
+    return bool(event.source) and all(a.sector == "CVL" for a in event.source)
+
+
 def non_event_reason(token: Token, event: Event) -> str | None:
     """Why the event ``token`` triggers is not one PLOVER codes, or None if it is one."""
     if _sport(token, event):
         return "sport"
+    if _going_home(token, event):
+        return "civilian"
     if _addresses_reader(token):
         return "furniture"
     if _disaster(token, event):
