@@ -60,7 +60,7 @@ for places ("Oudshoorn said"). The rules, each by definition:
    article too. A known place written as the surname of a person the article names in full
    is that person where it is possessive or says something ("Washington's death", "Brown
    said"), as news refers back to a named person by surname.
-10. **A county written as one**: capitalised words ending in "County" or "Parish" that
+10. **A county written as one** (with rule 12 in :mod:`newsfuse.annotate.written_places`): capitalised words ending in "County" or "Parish" that
    name a GeoNames second-order region ("The Gwinnett County Police Department") are
    that county where the model made no place of them; and a county heading a model
    place entity is kept even where the whole name says something ("The Stafford County
@@ -86,11 +86,17 @@ from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.gazetteer import names
 from newsfuse.annotate.not_places import not_places
 from newsfuse.annotate.state_towns import state_towns
+from newsfuse.annotate.written_places import (
+    LEADING_THE,
+    POSSESSIVE,
+    place_key,
+    written_counties,
+    written_neighbourhoods,
+)
 from newsfuse.geo.abbreviation_context import next_to_place
 from newsfuse.geo.abbreviations import form_pattern, read_abbreviation
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer, own_name_is
-from newsfuse.geo.places import normalise_place
 
 MIN_POPULATION = 50_000
 """Populated places smaller than this are not taken from an entity of another label: the
@@ -129,10 +135,6 @@ _SAYING = frozenset(
 _COUNTY = re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,3}(?:County|Parish|Co\.)$")
 _AGE_BEFORE = re.compile(r"\b\d+-year-old[ \t]+\Z")
 """An age right before a name ("17-year-old Dontay Jordan"): news gives people's ages."""
-_WRITTEN_COUNTY = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:County|Parish))\b")
-_WRITTEN_NEIGHBOURHOOD = re.compile(
-    r"\b[Tt]he[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+neighbou?rhoods?\b"
-)
 _MUNICIPAL_SERVICES = frozenset(
     "police fire sheriff sheriff's sheriff’s mayor council township village borough schools".split()
 )
@@ -142,14 +144,8 @@ _COURTS = frozenset({"crown", "magistrates", "coroner", "coroners"})
 """Words that, with "Court" after them, make an organisation a town's court ("Wood Green
 Crown Court", "Bromley Magistrates' Court", "Chippenham Coroner's Court": England's
 courts are named for the town they sit in)."""
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_LEADING_THE = re.compile(r"^the\s+", re.I)
 _INITIALS = re.compile(r"^[A-Z]{2,5}$")
 _WORDS_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w'.-]*[ \t]+){0,2}[A-Z][\w'-]*)[ \t]*,[ \t]*$")
-
-
-def _key(text: str) -> str:
-    return normalise_place(_POSSESSIVE.sub("", _LEADING_THE.sub("", text.strip())))
 
 
 def _actor_name(key: str) -> bool:
@@ -163,11 +159,11 @@ def is_place_name(text: str) -> bool:
     "Airport", that is no known person or organisation. A town's name takes no "the"
     unless the town's own name has it ("The Hague"): "the Union" of "the State of the
     Union" is no town called Union."""
-    key = _key(text)
+    key = place_key(text)
     if not key or _actor_name(key):
         return False
-    the = bool(_LEADING_THE.match(text.strip()))
-    info = lookup_place(_POSSESSIVE.sub("", text.strip()))
+    the = bool(LEADING_THE.match(text.strip()))
+    info = lookup_place(POSSESSIVE.sub("", text.strip()))
     if info.kind == "country" and info.geonameid is not None:
         return True
     if key in _POSITION_WORDS:
@@ -186,14 +182,14 @@ def is_place_name(text: str) -> bool:
 
 def is_town_name(text: str) -> bool:
     """A populated place of any size by its main name, no known person or organisation."""
-    key = _key(text)
+    key = place_key(text)
     if not key or _actor_name(key) or key in _POSITION_WORDS:
         return False
     return any(e.feature_class == "P" and own_name_is(e, key) for e in gazetteer().candidates(key))
 
 
 def _is_county(text: str) -> bool:
-    return bool(_COUNTY.match(_LEADING_THE.sub("", text)))
+    return bool(_COUNTY.match(LEADING_THE.sub("", text)))
 
 
 def _strip(span: Span) -> Span:
@@ -348,50 +344,6 @@ def _person_like(ent: Span, surnames: set[str]) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
 
 
-def _written_counties(doc: Doc) -> list[Span]:
-    """Rule 10: "Name County" where the model made no place of it."""
-    out = []
-    for m in _WRITTEN_COUNTY.finditer(doc.text):
-        name = m.group("name").rstrip()
-        words = name.split()
-        end = m.start("name") + len(name)
-        for k in range(len(words) - 1):  # the longest county name the words end with
-            if words[k] in ("The", "THE"):
-                continue
-            span = doc.char_span(end - len(" ".join(words[k:])), end)
-            if span is not None and lookup_place(span.text).feature_code == "ADM2":
-                out.append(span)
-                break
-    return out
-
-
-_WHO_LIVES_THERE = frozenset(
-    "jewish arab muslim christian catholic sunni shiite shia alawite druze sikh hindu yazidi "
-    "bedouin haredi hasidic orthodox roma latino hispanic black white asian amish mormon "
-    "coptic chaldean assyrian maronite gay immigrant".split()
-)
-"""Words of a people, faith or group before "neighborhood" that say who lives there, not
-where it is ("the Jewish neighborhood", "the Druze neighbourhood"), beside the nationality
-words of our demonym table."""
-
-
-def _written_neighbourhoods(doc: Doc) -> list[Span]:
-    """Rule 12: "the Name neighborhood", the name no people's name (NORP, our demonyms,
-    :data:`_WHO_LIVES_THERE`) and no person or organisation our tables know."""
-    peoples = {t.i for e in doc.ents if e.label_ == "NORP" for t in e}
-    out = []
-    for m in _WRITTEN_NEIGHBOURHOOD.finditer(doc.text):
-        span = doc.char_span(m.start("name"), m.end("name"))
-        if span is None or any(t.i in peoples for t in span):
-            continue
-        key = _key(span.text)
-        entry = names().get(key)
-        if key in _WHO_LIVES_THERE or (entry is not None and entry.kind != "capital"):
-            continue  # a people, a person, an organisation, a country
-        out.append(span)
-    return out
-
-
 def _surnames(doc: Doc, split: Sequence[tuple[Span, Span]] = ()) -> set[str]:
     """Every word of the article's PERSON entities of two words or more ("Jenny Palma"), and
     of the names rule 9 joins."""
@@ -504,8 +456,8 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
         model = [m for m in model if m not in pieces]
         taken = [(a, b) for a, b in taken if not any(t.start <= a and b <= t.end for t in towns)]
     added += _free(towns, taken)
-    added += _free(_written_counties(doc), taken)
-    added += _free(_written_neighbourhoods(doc), taken)
+    added += _free(written_counties(doc), taken)
+    added += _free(written_neighbourhoods(doc), taken)
     added += _free(state_towns(doc, model + added, dateline), taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
@@ -525,7 +477,7 @@ def _same_names(doc: Doc, places: list[Span], dateline: str | None = None) -> li
     names = {_strip(p).text for p in places if len(_strip(p))}
     if dateline:
         names.add(dateline)
-    names = {n for n in names if n[:1].isupper() and not _actor_name(_key(n))}
+    names = {n for n in names if n[:1].isupper() and not _actor_name(place_key(n))}
     if not names:
         return []
     in_ent = {}

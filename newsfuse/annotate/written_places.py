@@ -1,0 +1,69 @@
+"""Places a text writes as such whatever entity the model made of them (rules 10 and 12 of
+:mod:`newsfuse.annotate.place_spans`): "Name County" / "Name Parish" that names a GeoNames
+second-order region, and "the Name neighborhood"."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from newsfuse.annotate.gazetteer import names
+from newsfuse.geo.gazetteer import lookup_place
+from newsfuse.geo.places import normalise_place
+
+_WRITTEN_COUNTY = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:County|Parish))\b")
+_WRITTEN_NEIGHBOURHOOD = re.compile(
+    r"\b[Tt]he[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+neighbou?rhoods?\b"
+)
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
+def place_key(text: str) -> str:
+    """A name as the gazetteer indexes it, less a leading "the" and a possessive."""
+    return normalise_place(POSSESSIVE.sub("", LEADING_THE.sub("", text.strip())))
+
+
+def written_counties(doc: Doc) -> list[Span]:
+    """Rule 10: "Name County" where the model made no place of it."""
+    out = []
+    for m in _WRITTEN_COUNTY.finditer(doc.text):
+        name = m.group("name").rstrip()
+        words = name.split()
+        end = m.start("name") + len(name)
+        for k in range(len(words) - 1):  # the longest county name the words end with
+            if words[k] in ("The", "THE"):
+                continue
+            span = doc.char_span(end - len(" ".join(words[k:])), end)
+            if span is not None and lookup_place(span.text).feature_code == "ADM2":
+                out.append(span)
+                break
+    return out
+
+
+_WHO_LIVES_THERE = frozenset(
+    "jewish arab muslim christian catholic sunni shiite shia alawite druze sikh hindu yazidi "
+    "bedouin haredi hasidic orthodox roma latino hispanic black white asian amish mormon "
+    "coptic chaldean assyrian maronite gay immigrant".split()
+)
+"""Words of a people, faith or group before "neighborhood" that say who lives there, not
+where it is ("the Jewish neighborhood", "the Druze neighbourhood"), beside the nationality
+words of our demonym table."""
+
+
+def written_neighbourhoods(doc: Doc) -> list[Span]:
+    """Rule 12: "the Name neighborhood", the name no people's name (NORP, our demonyms,
+    :data:`_WHO_LIVES_THERE`) and no person or organisation our tables know."""
+    peoples = {t.i for e in doc.ents if e.label_ == "NORP" for t in e}
+    out = []
+    for m in _WRITTEN_NEIGHBOURHOOD.finditer(doc.text):
+        span = doc.char_span(m.start("name"), m.end("name"))
+        if span is None or any(t.i in peoples for t in span):
+            continue
+        key = place_key(span.text)
+        entry = names().get(key)
+        if key in _WHO_LIVES_THERE or (entry is not None and entry.kind != "capital"):
+            continue  # a people, a person, an organisation, a country
+        out.append(span)
+    return out
