@@ -15,12 +15,10 @@ in ``tools/build_gvc_places.py``, whose ``annotate`` turns them into offsets.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sys
 from pathlib import Path
 
-from build_gvc_places import Judgement, annotate
+from build_gvc_places import Judgement, gold_line
 
 EVERY = 56
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "places" / "bbc_places.jsonl"
@@ -114,14 +112,7 @@ def main(source: str) -> None:
     with OUT.open("w", encoding="utf-8") as out:
         for position, name in enumerate(picked(root)):
             text = (root / name).read_bytes().decode("utf-8")
-            toponyms, neutral = annotate(text, JUDGED[position])
-            row = {
-                "id": name,
-                "text_sha1": hashlib.sha1(text.encode("utf-8")).hexdigest(),
-                "toponyms": toponyms,
-                "neutral": neutral,
-            }
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(gold_line(name, text, JUDGED[position]))
     print(f"{len(picked(root))} articles -> {OUT}")
 
 

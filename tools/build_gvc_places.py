@@ -220,6 +220,19 @@ def annotate(text: str, judged: list[Judgement]) -> tuple[list[dict], list[dict]
     return sorted(toponyms, key=lambda t: t["start"]), sorted(neutral, key=lambda t: t["start"])
 
 
+def gold_line(article_id: str, text: str, judged: list[Judgement]) -> str:
+    """One JSON line of the set: the article's id, the SHA-1 of its text, and the toponyms
+    and neutral spans ``judged`` (one article's judgements) give as offsets into it."""
+    toponyms, neutral = annotate(text, judged)
+    row = {
+        "id": article_id,
+        "text_sha1": hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        "toponyms": toponyms,
+        "neutral": neutral,
+    }
+    return json.dumps(row, ensure_ascii=False) + "\n"
+
+
 def main(source: str) -> None:
     lines = Path(source).read_text(encoding="utf-8").splitlines()
     picked = [json.loads(line) for n, line in enumerate(lines) if n % EVERY == 0]
@@ -227,14 +240,7 @@ def main(source: str) -> None:
     judged = [JUDGED[n] for n in range(30)] + [JUDGED_2[n] for n in range(30)]
     with OUT.open("w", encoding="utf-8") as out:
         for position, record in enumerate(picked):
-            toponyms, neutral = annotate(record["text"], judged[position])
-            row = {
-                "id": record["id"],
-                "text_sha1": hashlib.sha1(record["text"].encode("utf-8")).hexdigest(),
-                "toponyms": toponyms,
-                "neutral": neutral,
-            }
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(gold_line(record["id"], record["text"], judged[position]))
     print(f"{len(picked)} articles -> {OUT}")
 
 
