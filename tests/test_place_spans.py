@@ -217,3 +217,16 @@ def test_a_compass_letter_before_a_name_is_the_compass_word() -> None:
         "N Korea": "PRK", "S Korea": "KOR", "N Ireland": "GBR", "S Africa": "ZAF",
         "E Timor": "TLS",
     }  # fmt: skip
+
+
+def test_a_heavenly_body_is_no_place_unless_written_as_a_town() -> None:
+    found = _places(
+        "The rover landed on Mars after a seven-month trip from Earth, and the Moon will be "
+        "next, engineers in Houston said."
+    )
+    assert "Mars" not in found and "Earth" not in found and "Moon" not in found
+    assert found.get("Houston") == "USA"
+    towns = _places(
+        "The council of Mars, Pa., met on Monday; a letter came from Earth, Texas, too."
+    )
+    assert towns.get("Mars") == "USA" and towns.get("Earth") == "USA"

@@ -49,6 +49,11 @@ the ones that cannot be toponyms:
 14. **A leader's name before the word for the office held is the leader**: "the Bush
    administration", "the Assad regime", "the Obama presidency" name a government by its
    head (a surname of our people table's office holders), whatever town shares the name.
+15. **A heavenly body is no place on Earth**: a toponym names a place of the Earth's
+   surface, and "on Mars", "from Earth", "the Moon" name the bodies themselves, whatever
+   town took the name. News writes such a town with its state or country ("Mars, Pa.",
+   "Earth, Texas"), so the name stays a place where a region, a country or a region's
+   abbreviation follows it after a comma.
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ from spacy.tokens import Doc, Span
 
 from newsfuse.annotate.gazetteer import leader_surnames, name_key
 from newsfuse.annotate.gazetteer import names as name_table
+from newsfuse.geo.abbreviations import readings_of
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
 from newsfuse.geo.places import normalise_place
@@ -90,6 +96,10 @@ _TENURE = frozenset(
     "administration administrations regime government presidency era years cabinet "
     "doctrine camp aides".split()
 )
+_BODIES = frozenset(
+    "sun moon mercury venus earth mars jupiter saturn uranus neptune pluto".split()
+)
+_QUALIFIER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)")
 _BLOCK_OF = re.compile(
     r"\d[ \t-]*blocks?[ \t]+of[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?\Z", re.I
 )
@@ -106,6 +116,20 @@ def _small_town_only(key: str, min_population: int) -> bool:
     return bool(found) and all(
         e.feature_class == "P" and e.population < min_population for e in found
     )
+
+
+def _heavenly_body(core: Span, text: str) -> bool:
+    """Rule 15: ``core`` names a planet, the Sun or the Moon, with no region or country
+    after it that would make it a town of that name."""
+    if len(core) != 1 or core[0].lower_ not in _BODIES:
+        return False
+    after = _QUALIFIER.match(text, core.end_char)
+    if after is None:
+        return True
+    for words in (after.group(1), after.group(1).split()[0]):
+        if readings_of(words) or lookup_place(words.rstrip(".")).kind in ("region", "country"):
+            return False
+    return True
 
 
 def _speaker(span: Span) -> bool:
@@ -145,7 +169,7 @@ def _the_title(span: Span) -> bool:
 def not_places(
     doc: Doc, spans: Iterable[tuple[Span, bool]], surnames: set[str], min_population: int
 ) -> list[tuple[Span, bool]]:
-    """``spans`` less those rules 1–14 say are no places."""
+    """``spans`` less those rules 1–15 say are no places."""
 
     names = name_table()
     spans = list(spans)
@@ -163,6 +187,8 @@ def not_places(
         core = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
         if core[-1].text in ("'s", "’s") and len(core) > 1:
             core = core[:-1]
+        if _heavenly_body(core, whole):
+            continue  # rule 15
         is_known = known(core.text)
         if not is_known:
             if core[-1].pos_ not in _NOUNS:
