@@ -96,9 +96,7 @@ _TENURE = frozenset(
     "administration administrations regime government presidency era years cabinet "
     "doctrine camp aides".split()
 )
-_BODIES = frozenset(
-    "sun moon mercury venus earth mars jupiter saturn uranus neptune pluto".split()
-)
+_BODIES = frozenset("sun moon mercury venus earth mars jupiter saturn uranus neptune pluto".split())
 _QUALIFIER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)")
 _BLOCK_OF = re.compile(
     r"\d[ \t-]*blocks?[ \t]+of[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?\Z", re.I
