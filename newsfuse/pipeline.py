@@ -525,6 +525,8 @@ def run_pipeline(
             result = CLUSTER(sink.store, cluster_config)
         if result.articles or report.stored:
             report.clustering = result.to_dict()
+        if (mixed := result.mixed_note()) is not None:
+            report.notes.append(mixed)
         # watchlists: what is new is matched, recorded once and sent (stdout lines wait
         # for `newsfuse alerts check`: they would mix with this command's own output)
         report.alerts = check_and_deliver(sink.store)

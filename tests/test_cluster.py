@@ -200,6 +200,25 @@ def test_each_cluster_run_records_its_configuration(store):
     assert latest["articles"] == 2 and latest["config"] == ClusterConfig().to_dict()
 
 
+def test_articles_joining_stories_another_configuration_made_say_so(store):
+    ingest_documents([_doc("a1", STRIKE_A, "NL Times")], store, annotate=False)
+    older = ClusterConfig(name="older-test", threshold=0.5)
+    first = cluster_new_articles(store, older)
+    assert first.earlier_configs == [] and first.mixed_note() is None
+    ingest_documents([_doc("f1", FLOOD_A, "The Hindu")], store, annotate=False)
+    mixed = cluster_new_articles(store)  # the shipped configuration
+    assert mixed.earlier_configs == ["older-test"]
+    assert "older-test" in mixed.mixed_note() and "--rebuild" in mixed.mixed_note()
+    ingest_documents([_doc("f2", FLOOD_B, "NDTV", day="2025-03-05")], store, annotate=False)
+    assert cluster_new_articles(store).earlier_configs == ["older-test", ClusterConfig().name]
+    cluster_new_articles(store, rebuild=True)
+    late = (FLOOD_B[0], FLOOD_B[1] + " Schools in the district stay shut until Friday.")
+    ingest_documents([_doc("f3", late, "Mathrubhumi", day="2025-03-06")], store, annotate=False)
+    again = cluster_new_articles(store)
+    assert again.articles == 1
+    assert again.earlier_configs == [] and again.mixed_note() is None
+
+
 def test_bcubed_on_a_known_case():
     gold = {"a": 1, "b": 1, "c": 2, "d": 2}
     perfect = score_clusters({"a": "x", "b": "x", "c": "y", "d": "y"}, gold)

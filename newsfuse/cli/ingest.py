@@ -270,6 +270,8 @@ def cluster_cli(
             f"{report.reprints} wire copies, {len(report.merged)} stories merged"
             + (f" (configuration {report.config})" if report.config else "")
         )
+        if (mixed := report.mixed_note()) is not None:
+            err_console.print(line("  ", ("note", "yellow"), " ", mixed))
 
 
 @cli_errors

@@ -40,6 +40,21 @@ class ClusterReport:
     merged: dict[str, str] = field(default_factory=dict)  # story → story it was folded into
     reprints: int = 0
     config: str | None = None  # the name of the configuration that clustered them
+    # configurations that made the stories already stored, where any differs from
+    # ``config``: the database mixes two models until `newsfuse cluster --rebuild`
+    earlier_configs: list[str] = field(default_factory=list)
+
+    def mixed_note(self) -> str | None:
+        """A line for the user when these articles joined stories another configuration
+        made, else None."""
+        if not self.earlier_configs:
+            return None
+        return (
+            f"the stories stored before were made with configuration "
+            f"{', '.join(self.earlier_configs)}; these articles were clustered with "
+            f"{self.config}. `newsfuse cluster --rebuild` clusters every article again "
+            "with one configuration"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -230,6 +245,7 @@ def cluster_rows(
 def _cluster(
     store: Store, new_rows: list[dict[str, Any]], config: ClusterConfig, rebuild: bool
 ) -> ClusterReport:
+    earlier = [] if rebuild else store.story_configs()
     clustered = list(store.clustered_articles())
     ids = [r["article_id"] for r in clustered] + [r["id"] for r in new_rows]
     signals = store.cluster_signals(ids)
@@ -242,6 +258,7 @@ def _cluster(
         merged=result.folded,
         reprints=result.reprints,
         config=config.name,
+        earlier_configs=earlier if any(name != config.name for name in earlier) else [],
     )
 
 

@@ -167,6 +167,22 @@ class StoryStore(FusionStore):
             row["config"] = json.loads(row["config"])
         return rows
 
+    def story_configs(self) -> list[str]:
+        """Names of the configurations that put the stored articles into their stories:
+        those of the runs since the last rebuild that clustered any, oldest first (empty
+        with no story)."""
+        rebuilt = select(func.max(cluster_runs.c.id)).where(cluster_runs.c.rebuild)
+        query = (
+            select(cluster_runs.c.config_name)
+            .where(cluster_runs.c.articles > 0)
+            .where(cluster_runs.c.id >= func.coalesce(rebuilt.scalar_subquery(), 0))
+            .order_by(cluster_runs.c.id)
+        )
+        with self.engine.connect() as conn:
+            if conn.execute(select(func.count()).select_from(stories)).scalar() == 0:
+                return []
+            return list(dict.fromkeys(conn.execute(query).scalars()))
+
     def clear_stories(self) -> None:
         """Forget every story, so that the next cluster run starts from scratch."""
         with self.engine.begin() as conn:
