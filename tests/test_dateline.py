@@ -151,6 +151,35 @@ def test_seed_001_ani_header_at_the_very_start() -> None:
             None,
             "Vancouver, British Columbia, March 17 - ",
         ),
+        # press releases: the distributor's credit dashed on with no space
+        (
+            "LOUISVILLE, Ky.--(BUSINESS WIRE)--Humana Inc. today announced",
+            "LOUISVILLE",
+            "USA",
+            "Business Wire",
+            "LOUISVILLE, Ky.--(BUSINESS WIRE)--",
+        ),
+        (
+            "NEW YORK--(BUSINESS WIRE)--Acme Corp. said",
+            "NEW YORK",
+            "USA",
+            "Business Wire",
+            "NEW YORK--(BUSINESS WIRE)--",
+        ),
+        (
+            "SAN DIEGO, March 3, 2023 (GLOBE NEWSWIRE) -- Acme Inc. said",
+            "SAN DIEGO",
+            "USA",
+            "GlobeNewswire",
+            "SAN DIEGO, March 3, 2023 (GLOBE NEWSWIRE) -- ",
+        ),
+        (
+            "CHICAGO, Jan. 5, 2024 /PRNewswire/ -- Acme Corp. said",
+            "CHICAGO",
+            "USA",
+            "PR Newswire",
+            "CHICAGO, Jan. 5, 2024 /PRNewswire/ -- ",
+        ),
     ],
 )
 def test_wire_forms(text: str, place: str, country: str, agency: str | None, head: str) -> None:

@@ -50,7 +50,9 @@ _NOT_PLACE_START = frozenset((
     "alert"
 ))  # fmt: skip
 
-_WORD = r"[^\W\d_][\w'’.\-/]*(?<!/)(?![\w'’.\-])"
+# A word ends in no "/" or "-": a press release's "NEW YORK--(BUSINESS WIRE)--" dashes
+# the place off with no space
+_WORD = r"[^\W\d_][\w'’.\-/]*(?<![/\-])(?![\w'’.]|-(?!-))"
 _PLACE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 _MONTH_WORD = r"(?<![\w.])(?i:[jfmasond][a-z]{2,8})\.?(?![A-Za-z])"
 _DAY = r"(?:\d{1,3}|[lI]\d?|\d[lI])(?:st|nd|rd|th)?(?!\w|:\d)"
@@ -78,7 +80,8 @@ _HEADER = re.compile(
     rf"(?P<quals>(?:[ \t]*,[ \t]*{_PLACE}){{0,2}})"
     r"(?:[ \t]*\[(?P<hint>[A-Za-z][A-Za-z .\-]{1,40})\])?"
     rf"(?:[ \t]*,?[ \t]*(?P<date>{_DATE}))?"
-    rf"(?:[ \t]*(?:\((?P<paren>{_CREDIT})\)|/(?P<slash>{_CREDIT})/|,[ \t]*(?P<bare>{_WORD})))?"
+    rf"(?:[ \t]*(?:--[ \t]*(?=\())?(?:\((?P<paren>{_CREDIT})\)|/(?P<slash>{_CREDIT})/"
+    rf"|,[ \t]*(?P<bare>{_WORD})))?"
     rf"(?:[ \t]*,?[ \t]*(?P<date2>{_DATE}))?"
     rf"{_SEP}",
     re.M,
