@@ -236,8 +236,9 @@ def eval_places_cli(
         typer.Option(
             "--texts",
             help="Articles (JSON Lines with id and text, or a corpus directory whose files "
-            "the ids name) for gold records that hold offsets but no text, joined by id "
-            "(tests/data/places/gvc_places.jsonl, tests/data/places/bbc_places.jsonl).",
+            "the ids name, 'FILE#NEWID' for a story of a Reuters SGML file) for gold records "
+            "that hold offsets but no text, joined by id (tests/data/places/gvc_places.jsonl, "
+            "bbc_places.jsonl, reuters_places.jsonl).",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,

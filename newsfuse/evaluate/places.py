@@ -45,7 +45,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from newsfuse.geo.distance import haversine_km
-from newsfuse.model import Article, PlaceMention, Reject
+from newsfuse.model import Article, PlaceMention, RawDocument, Reject
+from newsfuse.readers import read_file
 from newsfuse.readers.decode import decode_bytes
 
 __all__ = ["evaluate_places", "haversine_km", "is_demonym", "read_gold"]
@@ -178,8 +179,10 @@ def read_gold(path: str | Path, texts: str | Path | None = None) -> list[dict[st
     (``id`` and ``text_sha1``) take the article (text, title, url, outlet, published) of
     the same ``id`` from ``texts``: a JSON Lines file of articles, or a corpus directory
     whose file ``id`` (a path under it, "bbc/sport/032.txt") is the article's whole text,
-    decoded as ingest decodes a text file (the magnitudes gold names BBC files the same way). A text
-    whose SHA-1 is not the recorded one is an error: the offsets would point elsewhere."""
+    decoded as ingest decodes a text file (the magnitudes gold names BBC files the same way),
+    or whose file of many stories holds it ("reuters21578/3.sgm#3012": the story of NEWID
+    3012, read as ingest reads it, see :func:`_stories`). A text whose SHA-1 is not the
+    recorded one is an error: the offsets would point elsewhere."""
     with open(path, encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     if texts is None:
@@ -198,7 +201,7 @@ def read_gold(path: str | Path, texts: str | Path | None = None) -> list[dict[st
     return joined
 
 
-_ARTICLE_FIELDS = ("text", "title", "url", "outlet", "published")
+_ARTICLE_FIELDS = ("text", "title", "url", "outlet", "published", "agency")
 
 
 def _jsonl(texts: str | Path) -> dict[Any, dict[str, Any]]:
@@ -208,12 +211,36 @@ def _jsonl(texts: str | Path) -> dict[Any, dict[str, Any]]:
 
 def _corpus_files(root: Path, records: Sequence[dict[str, Any]]) -> dict[Any, dict[str, Any]]:
     """The records' files under ``root`` (ids that name no file under it are left out)."""
-    out = {}
+    out: dict[Any, dict[str, Any]] = {}
+    wanted: dict[Path, set[str]] = {}  # files of many stories: the story ids asked of each
     for record in records:
         name = str(record.get("id") or "")
-        source = (root / name).resolve()
-        if name and source.is_relative_to(root.resolve()) and source.is_file():
+        path, _, story = name.partition("#")
+        source = (root / path).resolve()
+        if not (path and source.is_relative_to(root.resolve()) and source.is_file()):
+            continue
+        if story:
+            wanted.setdefault(source, set()).add(story)
+        else:
             out[name] = {"id": name, "text": decode_bytes(source.read_bytes(), name).text}
+    for source, stories in wanted.items():
+        name = source.relative_to(root.resolve()).as_posix()
+        for story, article in _stories(source, stories).items():
+            out[f"{name}#{story}"] = {"id": f"{name}#{story}", **article}
+    return out
+
+
+def _stories(path: Path, stories: set[str]) -> dict[str, dict[str, Any]]:
+    """The stories of a file of many (Reuters SGML) that ``stories`` name, each as ingest's
+    reader gives it: the text ingest cleans (a Reuters story's dateline and body) and the
+    title, date and agency it carries. A story is named by the part of its source after
+    "#" (the NEWID of a Reuters story)."""
+    out = {}
+    for doc in read_file(str(path)):
+        story = doc.source.rpartition("#")[2]
+        if isinstance(doc, RawDocument) and story in stories:
+            meta = {k: doc.meta[k] for k in ("title", "published", "agency") if doc.meta.get(k)}
+            out[story] = {"text": doc.content, **meta}
     return out
 
 
