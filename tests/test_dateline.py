@@ -346,3 +346,12 @@ def test_a_name_and_its_gloss_are_no_dateline():
     assert find_dateline("The Asia-Pacific Economic Cooperation (APEC) forum has agreed.") is None
     found = find_dateline("NEW DELHI (IANS) The government said on Monday ...")
     assert found is not None and found.place == "NEW DELHI"
+
+
+def test_a_double_hyphen_ends_the_place_however_long_the_line() -> None:
+    # "--" is a dash, never a hyphen inside a word: the place is read the same whether the
+    # lead runs on for many words or few
+    for text in ("KABUL--Afghan forces", "KABUL--Afghan forces attacked a village on Monday"):
+        found = find_dateline(text)
+        assert found is not None and found.place == "KABUL" and text[found.end :][0] == "A"
+    assert find_dateline("WINSTON-SALEM, N.C.--(BUSINESS WIRE)--Acme").place == "WINSTON-SALEM"

@@ -230,3 +230,17 @@ def test_a_heavenly_body_is_no_place_unless_written_as_a_town() -> None:
         "The council of Mars, Pa., met on Monday; a letter came from Earth, Texas, too."
     )
     assert towns.get("Mars") == "USA" and towns.get("Earth") == "USA"
+
+
+def test_a_heavenly_body_town_needs_its_own_region_and_stays_a_town_throughout() -> None:
+    said = _places("The rover landed on Mars, China's space agency said on Saturday.")
+    assert "Mars" not in said and said.get("China") == "CHN"
+    town = _places(
+        "Tiger Woods was arrested in Jupiter, Fla., early Monday. Jupiter police said he "
+        "was asleep at the wheel."
+    )
+    assert town.get("Jupiter") == "USA"
+    ann = annotate_article(
+        Article("t", "t", "Woods was arrested in Jupiter, Fla. Police in Jupiter said so.", "")
+    )
+    assert [p.text for p in ann.places].count("Jupiter") == 2

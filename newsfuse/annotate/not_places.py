@@ -65,6 +65,7 @@ from spacy.tokens import Doc, Span
 
 from newsfuse.annotate.gazetteer import leader_surnames, name_key
 from newsfuse.annotate.gazetteer import names as name_table
+from newsfuse.countries import iso3_of_iso2
 from newsfuse.geo.abbreviations import readings_of
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import gazetteer
@@ -116,18 +117,36 @@ def _small_town_only(key: str, min_population: int) -> bool:
     )
 
 
-def _heavenly_body(core: Span, text: str) -> bool:
-    """Rule 15: ``core`` names a planet, the Sun or the Moon, with no region or country
-    after it that would make it a town of that name."""
-    if len(core) != 1 or core[0].lower_ not in _BODIES:
-        return False
+def _qualified_town(core: Span, text: str) -> bool:
+    """``core`` is followed by ", <region or country>" holding a town of its name
+    ("Mars, Pa.", "Earth, Texas"); "Mars, China's agency said" holds none."""
     after = _QUALIFIER.match(text, core.end_char)
     if after is None:
-        return True
+        return False
+    towns = [
+        e for e in gazetteer().candidates(normalise_place(core.text)) if e.feature_class == "P"
+    ]
     for words in (after.group(1), after.group(1).split()[0]):
-        if readings_of(words) or lookup_place(words.rstrip(".")).kind in ("region", "country"):
-            return False
-    return True
+        for reading in readings_of(words):
+            iso2, _, sub = reading.subdivision.partition("-")
+            if any(e.iso2 == iso2 and e.admin1 == sub for e in towns):
+                return True
+        info = lookup_place(words.rstrip("."))
+        if info.kind == "region" and info.admin1:
+            iso2, _, sub = info.admin1.partition(".")
+            if any(e.iso2 == iso2 and e.admin1 == sub for e in towns):
+                return True
+        if info.kind == "country" and any(iso3_of_iso2(e.iso2) == info.country for e in towns):
+            return True
+    return False
+
+
+def _heavenly_body(core: Span, text: str, towns: set[str]) -> bool:
+    """Rule 15: ``core`` names a planet, the Sun or the Moon: no town of its name with
+    its region after it here or elsewhere in the article (``towns``)."""
+    if len(core) != 1 or core[0].lower_ not in _BODIES:
+        return False
+    return core[0].lower_ not in towns and not _qualified_town(core, text)
 
 
 def _speaker(span: Span) -> bool:
@@ -178,6 +197,9 @@ def not_places(
     times = _unknown_times(doc, [s for s, _ in spans])
     kept: list[tuple[Span, bool]] = []
     whole = doc.text  # spaCy builds it anew on each access
+    towns = {  # rule 15: a body's name the article writes as a town is that town throughout
+        s[-1].lower_ for s, _ in spans if s[-1].lower_ in _BODIES and _qualified_town(s[-1:], whole)
+    }
     for span, model in spans:
         text = span.text
         if not _UPPER.search(text):
@@ -185,7 +207,7 @@ def not_places(
         core = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
         if core[-1].text in ("'s", "’s") and len(core) > 1:
             core = core[:-1]
-        if _heavenly_body(core, whole):
+        if _heavenly_body(core, whole, towns):
             continue  # rule 15
         is_known = known(core.text)
         if not is_known:

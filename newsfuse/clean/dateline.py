@@ -50,9 +50,10 @@ _NOT_PLACE_START = frozenset((
     "alert"
 ))  # fmt: skip
 
-# A word ends in no "/" or "-": a press release's "NEW YORK--(BUSINESS WIRE)--" dashes
-# the place off with no space
-_WORD = r"[^\W\d_][\w'’.\-/]*(?<![/\-])(?![\w'’.]|-(?!-))"
+# A hyphen joins a word's parts ("WINSTON-SALEM"); two are a dash, which ends the word: a
+# press release's "NEW YORK--(BUSINESS WIRE)--", "KABUL--Afghan forces ...". A word ends
+# in no "/" or "-".
+_WORD = r"[^\W\d_](?:[\w'’./]|-(?!-))*(?<![/\-])(?![\w'’.]|-(?!-))"
 _PLACE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 _MONTH_WORD = r"(?<![\w.])(?i:[jfmasond][a-z]{2,8})\.?(?![A-Za-z])"
 _DAY = r"(?:\d{1,3}|[lI]\d?|\d[lI])(?:st|nd|rd|th)?(?!\w|:\d)"
