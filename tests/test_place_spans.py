@@ -244,3 +244,10 @@ def test_a_heavenly_body_town_needs_its_own_region_and_stays_a_town_throughout()
         Article("t", "t", "Woods was arrested in Jupiter, Fla. Police in Jupiter said so.", "")
     )
     assert [p.text for p in ann.places].count("Jupiter") == 2
+
+
+def test_a_dateline_makes_a_heavenly_bodys_name_its_town_throughout() -> None:
+    ann = annotate_article(
+        Article("t", "t", "JUPITER (AP) — Police in Jupiter said the suspect fled on foot.", "")
+    )
+    assert [p.text for p in ann.places].count("Jupiter") == 1

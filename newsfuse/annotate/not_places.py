@@ -52,8 +52,9 @@ the ones that cannot be toponyms:
 15. **A heavenly body is no place on Earth**: a toponym names a place of the Earth's
    surface, and "on Mars", "from Earth", "the Moon" name the bodies themselves, whatever
    town took the name. News writes such a town with its state or country ("Mars, Pa.",
-   "Earth, Texas"), so the name stays a place where a region, a country or a region's
-   abbreviation follows it after a comma.
+   "Earth, Texas") or files from it (the dateline "JUPITER (AP) —"), so the name is that
+   town throughout an article that writes it so: after a comma, a region, a country or a
+   region's abbreviation that holds a town of the name.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
+from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.gazetteer import leader_surnames, name_key
 from newsfuse.annotate.gazetteer import names as name_table
 from newsfuse.countries import iso3_of_iso2
@@ -200,6 +202,8 @@ def not_places(
     towns = {  # rule 15: a body's name the article writes as a town is that town throughout
         s[-1].lower_ for s, _ in spans if s[-1].lower_ in _BODIES and _qualified_town(s[-1:], whole)
     }
+    _, _, header = dateline_spans(whole)  # ...and so is the dateline's place ("JUPITER (AP)")
+    towns.update(whole[a:b].lower() for a, b in header[:1])
     for span, model in spans:
         text = span.text
         if not _UPPER.search(text):
