@@ -166,6 +166,14 @@ def _coordinated(chunk: Span, places: list[Span]) -> list[Span]:
     return ents if len(ents) > 1 and _is_role(chunk.root.text) else []
 
 
+def _conjoined_org(ent: Span) -> bool:
+    """An organisation coordinated with another name before a shared head: "Israeli and
+    Hamas delegations" are Israeli delegations and Hamas delegations."""
+    root = ent.root
+    linked = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+    return ent.label_ == "ORG" and linked and root.head.i != root.i and root.dep_ != "ROOT"
+
+
 def resolution_text(span: Span, extra: str) -> str:
     """What the resolver reads for a mention: its text, plus a shared head or an apposition."""
     if extra.startswith("+"):
@@ -180,7 +188,7 @@ def _actor_spans(doc: Doc) -> list[tuple[Span, str, str]]:
     several coordinated nationalities that share a head noun.
     """
     chunks = _chunk_of(doc)
-    nations = [e for e in doc.ents if e.label_ in ("NORP", "GPE")]
+    nations = [e for e in doc.ents if e.label_ in ("NORP", "GPE") or _conjoined_org(e)]
     found: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS or _currency_qualifier(ent) or _patron(ent):

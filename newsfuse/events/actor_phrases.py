@@ -207,14 +207,47 @@ def _argument_actors(token: Token, ctx: ArticleContext, core: bool = False) -> l
         t.idx for p in children(token, "prep") for o in children(p, "pobj") for t in _core_words(o)
     }
     countries = {a.country for a, start in kept if a.country and start in adjunct}
+    members = _member_words(token)
     for words in tiers:
         found = [a for a, start in kept if start in words]
         if found and len(countries) == 1 and not any(a.country for a in found):
             (country,) = countries
             return [EventActor(a.text, country, a.sector) for a in found]
         if found:
-            return found
+            return _members_of_set([(a, start) for a, start in kept if start in words], members)
     return []
+
+
+MEMBER_PREPS = frozenset({"including"})
+"""Prepositions whose object is a part of the set their head names: "Russian aircraft
+including helicopter gunships" ("among" is not one: "mediation among the factions")."""
+
+
+def _member_words(token: Token) -> set[int]:
+    """Character offsets of the words in the "including" phrases of ``token`` and of its
+    conjuncts: what they name is a part of the set the head names."""
+    heads = [token, *(c for c in token.children if c.dep_ == "conj")]
+    return {
+        t.idx
+        for head in heads
+        for prep in children(head, "prep")
+        if prep.lower_ in MEMBER_PREPS and prep.i > head.i
+        for t in prep.subtree
+    }
+
+
+def _members_of_set(found: list[tuple[EventActor, int]], members: set[int]) -> list[EventActor]:
+    """A part takes the country of the set it is named as a part of: in "Russian aircraft
+    including helicopter gunships" the gunships are Russian, whatever the ground they
+    fight on. Only when the set names one country and the part names none."""
+    sets = {a.country for a, start in found if start not in members and a.country}
+    if len(sets) != 1:
+        return [a for a, _ in found]
+    (country,) = sets
+    return [
+        EventActor(a.text, country, a.sector) if start in members and not a.country else a
+        for a, start in found
+    ]
 
 
 CORE_PREPS = frozenset({"of", "by", "including"})

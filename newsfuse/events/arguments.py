@@ -39,8 +39,12 @@ TARGET_PREPS = frozenset(
     {"on", "against", "with", "at", "to", "into", "toward", "towards", "upon", "from"}
 )
 
-NOUN_TARGET_PREPS = frozenset(
-    {"of", "on", "against", "with", "to", "into", "between", "over", "upon"}
+SIDE_PREPS = frozenset({"between", "among", "amongst"})
+"""Prepositions that name the sides of an act: "between" two, "among" more ("talks among
+the Afghan factions", "mediation among Serbia's feuding republics")."""
+
+NOUN_TARGET_PREPS = (
+    frozenset({"of", "on", "against", "with", "to", "into", "over", "upon"}) | SIDE_PREPS
 )
 
 STATIVE_PASSIVES = frozenset({"oppose"})
@@ -64,10 +68,10 @@ def _instrument(noun: Token) -> bool:
 
 
 def verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
-    sides = prep_objects(token, frozenset({"between"}))
+    sides = prep_objects(token, SIDE_PREPS)
     if sides and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass"):
         # "Fighting between the army and the RSF continued": a gerund named as the subject
-        # of what happened, with its sides after "between"
+        # of what happened, with its sides after "between" / "among"
         return sides, sides
     sources, targets = _voice_arguments(token, trigger)
     if trigger.event_type in VIOLENT_TYPES and any(_instrument(t) for t in targets):
@@ -101,7 +105,8 @@ def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[
         objects = [o for c in children(token, "conj") for o in children(c, "dobj")]
     if trigger.event_type == "DEMAND" and not objects:
         objects = prep_objects(token, frozenset({"on", "upon"}))
-    recipients = prep_objects(token, TARGET_PREPS)
+    # "mediated between Israel and Hamas": the sides, when nothing else is aimed at
+    recipients = prep_objects(token, TARGET_PREPS) or prep_objects(token, SIDE_PREPS)
     recipients += [
         p for o in objects for p in prep_objects(o, frozenset({"to", "for", "against", "on"}))
     ]
@@ -111,6 +116,11 @@ def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[
         # "refused to meet Jordan's king"; "demanded that the United States match ...": the
         # complement's subject when it has one, else the whole complement
         objects = [_subject_or_self(c) for c in children(token, "xcomp", "ccomp")]
+    if not objects and trigger.event_type == "DISAPPROVE":
+        # "Croatian authorities are failing to ..., a rights group complained": what is
+        # complained of is the complement clause, before the verb or after it ("complained
+        # that ..."); whom, its subject
+        objects = [s for c in children(token, "ccomp") for s in children(c, "nsubj")]
     return sources, objects
 
 
@@ -257,7 +267,7 @@ def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[To
     if not sources and token.dep_ == "nsubj" and token.head.lemma_ in OCCURRENCE_VERBS:
         # "fighting broke out between the army and the RSF": the parser hangs the sides
         # on the verb that says the fighting happened
-        sources = prep_objects(token.head, frozenset({"between"}))
+        sources = prep_objects(token.head, SIDE_PREPS)
     if not sources and trigger.event_type == "PROTEST":
         sources = _drawn(token)
     sources = sources or themes
