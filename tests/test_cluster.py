@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import delete
 
 from newsfuse.cluster.features import (
     _stem,
@@ -25,6 +26,8 @@ from newsfuse.cluster.stage import cluster_new_articles, origin_of
 from newsfuse.evaluate.clusters import score_clusters
 from newsfuse.ingest import ingest_documents, ingest_paths
 from newsfuse.model import RawDocument
+from newsfuse.store.schema import cluster_runs
+from newsfuse.store.stories import UNRECORDED
 
 STRIKE_A = (
     "Dock workers in Rotterdam walk out over pay",
@@ -210,13 +213,35 @@ def test_articles_joining_stories_another_configuration_made_say_so(store):
     assert mixed.earlier_configs == ["older-test"]
     assert "older-test" in mixed.mixed_note() and "--rebuild" in mixed.mixed_note()
     ingest_documents([_doc("f2", FLOOD_B, "NDTV", day="2025-03-05")], store, annotate=False)
-    assert cluster_new_articles(store).earlier_configs == ["older-test", ClusterConfig().name]
+    assert cluster_new_articles(store).earlier_configs == ["older-test"]
     cluster_new_articles(store, rebuild=True)
     late = (FLOOD_B[0], FLOOD_B[1] + " Schools in the district stay shut until Friday.")
     ingest_documents([_doc("f3", late, "Mathrubhumi", day="2025-03-06")], store, annotate=False)
     again = cluster_new_articles(store)
     assert again.articles == 1
     assert again.earlier_configs == [] and again.mixed_note() is None
+
+
+def test_stories_made_before_runs_were_recorded_count_as_another_configuration(store):
+    ingest_documents([_doc("a1", STRIKE_A, "NL Times")], store, annotate=False)
+    cluster_new_articles(store)
+    with store.engine.begin() as conn:  # a database clustered before migration 0010
+        conn.execute(delete(cluster_runs))
+    ingest_documents([_doc("f1", FLOOD_A, "The Hindu")], store, annotate=False)
+    report = cluster_new_articles(store)
+    assert report.earlier_configs == [UNRECORDED]
+    assert "unrecorded" in report.mixed_note() and "configuration unrecorded" not in (
+        report.mixed_note()
+    )
+
+
+def test_the_ingest_runner_passes_the_note_on(store, tmp_path):
+    ingest_documents([_doc("a1", STRIKE_A, "NL Times")], store, annotate=False)
+    cluster_new_articles(store, ClusterConfig(name="older-test"))
+    path = tmp_path / "flood.jsonl"
+    path.write_text(json.dumps({"id": "f1", "title": FLOOD_A[0], "text": FLOOD_A[1]}) + "\n")
+    report = ingest_paths([path], store, annotate=False)
+    assert any("older-test" in note for note in report.notes)
 
 
 def test_bcubed_on_a_known_case():

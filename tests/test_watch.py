@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import inspect
 
 from newsfuse.errors import InputError
+from newsfuse.pipeline import IngestReport
 from newsfuse.store import Store
 from newsfuse.store.watch import FeedState
 from newsfuse.watch import (
@@ -22,6 +23,7 @@ from newsfuse.watch import (
 )
 from newsfuse.watch.feeds import Fetched, poll_feed, read_feed_body
 from newsfuse.watch.folders import FolderWatch
+from newsfuse.watch.loop import CycleReport
 
 from .migration_support import downgrade
 from .postgres_support import create_database
@@ -304,3 +306,11 @@ def test_the_watch_migration_goes_down_and_up(tmp_path):
         assert not tables & set(inspect(store.engine).get_table_names())
         store.migrate()
         assert tables <= set(inspect(store.engine).get_table_names())
+
+
+def test_a_cycle_keeps_the_runners_notes_once() -> None:
+    cycle = CycleReport(cycle=1, started="2026-11-29T20:00:00+00:00")
+    for _ in range(2):
+        cycle.add(IngestReport(notes=["stories stored before were made with configuration x"]))
+    assert cycle.notes == ["stories stored before were made with configuration x"]
+    assert "notes" in cycle.to_dict()

@@ -116,6 +116,8 @@ def watch_cli(
             console.print(line(_summary(report)))
         for error in report.errors:
             err_console.print(line("  ", ("error", "red"), " ", error))
+        for note in report.notes:
+            err_console.print(line("  ", ("note", "yellow"), " ", note))
 
     with Store(db) as store:
         # a cycle that stored something checks the alerts (the runner does); every cycle

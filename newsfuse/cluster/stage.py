@@ -27,7 +27,7 @@ from newsfuse.cluster.features import (
 from newsfuse.cluster.online import StoryClusterer
 from newsfuse.cluster.reprints import ReprintIndex, minhash
 from newsfuse.cluster.storylines import StorylineConfig, link_storylines, story_digests
-from newsfuse.store.stories import Membership
+from newsfuse.store.stories import UNRECORDED, Membership
 
 if TYPE_CHECKING:
     from newsfuse.store import Store
@@ -40,8 +40,8 @@ class ClusterReport:
     merged: dict[str, str] = field(default_factory=dict)  # story → story it was folded into
     reprints: int = 0
     config: str | None = None  # the name of the configuration that clustered them
-    # configurations that made the stories already stored, where any differs from
-    # ``config``: the database mixes two models until `newsfuse cluster --rebuild`
+    # configurations other than ``config`` that made stories already stored: the
+    # database mixes two models until `newsfuse cluster --rebuild`
     earlier_configs: list[str] = field(default_factory=list)
 
     def mixed_note(self) -> str | None:
@@ -50,14 +50,19 @@ class ClusterReport:
         if not self.earlier_configs:
             return None
         return (
-            f"the stories stored before were made with configuration "
-            f"{', '.join(self.earlier_configs)}; these articles were clustered with "
+            f"stories stored before were made with {_configs(self.earlier_configs)}; these "
+            "articles were clustered with "
             f"{self.config}. `newsfuse cluster --rebuild` clusters every article again "
             "with one configuration"
         )
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+def _configs(names: list[str]) -> str:
+    """ "configuration X" for a name; an unrecorded one is said as it is."""
+    return ", ".join(n if n == UNRECORDED else f"configuration {n}" for n in names)
 
 
 def origin_of(row: dict[str, Any]) -> str:
@@ -258,7 +263,7 @@ def _cluster(
         merged=result.folded,
         reprints=result.reprints,
         config=config.name,
-        earlier_configs=earlier if any(name != config.name for name in earlier) else [],
+        earlier_configs=[name for name in earlier if name != config.name],
     )
 
 

@@ -25,6 +25,7 @@ from newsfuse.store.schema import (
     time_expressions,
 )
 
+UNRECORDED = "an unrecorded configuration (before newsfuse recorded cluster runs)"
 MAIN_ACTORS = 6
 _ARTICLE_COLUMNS = (
     articles.c.id,
@@ -170,7 +171,8 @@ class StoryStore(FusionStore):
     def story_configs(self) -> list[str]:
         """Names of the configurations that put the stored articles into their stories:
         those of the runs since the last rebuild that clustered any, oldest first (empty
-        with no story)."""
+        with no story). Stories made before runs were recorded (migration 0010) count as
+        :data:`UNRECORDED`."""
         rebuilt = select(func.max(cluster_runs.c.id)).where(cluster_runs.c.rebuild)
         query = (
             select(cluster_runs.c.config_name)
@@ -181,7 +183,11 @@ class StoryStore(FusionStore):
         with self.engine.connect() as conn:
             if conn.execute(select(func.count()).select_from(stories)).scalar() == 0:
                 return []
-            return list(dict.fromkeys(conn.execute(query).scalars()))
+            names = list(dict.fromkeys(conn.execute(query).scalars()))
+            recorded = conn.execute(select(func.sum(cluster_runs.c.articles))).scalar() or 0
+            members = conn.execute(select(func.count()).select_from(story_articles)).scalar()
+        # members no recorded run accounts for: clustered before runs were recorded
+        return ([UNRECORDED] if members > recorded else []) + names
 
     def clear_stories(self) -> None:
         """Forget every story, so that the next cluster run starts from scratch."""

@@ -77,6 +77,7 @@ class CycleReport:
     clustered: int = 0
     stopped: bool = False  # a stop came during the cycle: units after it wait for next time
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the runner's notes (no errors)
 
     @property
     def busy(self) -> bool:
@@ -94,6 +95,7 @@ class CycleReport:
         self.recovered += report.recovered
         if report.clustering:
             self.clustered += report.clustering.get("articles", 0)
+        self.notes.extend(n for n in report.notes if n not in self.notes)
 
     def to_dict(self) -> dict:
         return asdict(self)
