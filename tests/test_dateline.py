@@ -174,6 +174,34 @@ def test_seed_001_ani_header_at_the_very_start() -> None:
             "SAN DIEGO, March 3, 2023 (GLOBE NEWSWIRE) -- ",
         ),
         (
+            "NEW YORK—(BUSINESS WIRE)—Acme Corp. said today it would expand.",
+            "NEW YORK",
+            "USA",
+            "Business Wire",
+            "NEW YORK—(BUSINESS WIRE)—",
+        ),
+        (
+            "NEW YORK-(BUSINESS WIRE)-Acme Corp. said today it would expand.",
+            "NEW YORK",
+            "USA",
+            "Business Wire",
+            "NEW YORK-(BUSINESS WIRE)-",
+        ),
+        (
+            "NEW YORK--(BUSINESS WIRE)--(NYSE: ACME) Acme Corp. said today.",
+            "NEW YORK",
+            "USA",
+            "Business Wire",
+            "NEW YORK--(BUSINESS WIRE)--",
+        ),
+        (
+            "MONTREAL, Jan. 5, 2024 /CNW Telbec/ - The group said today.",
+            "MONTREAL",
+            "CAN",
+            "CNW",
+            "MONTREAL, Jan. 5, 2024 /CNW Telbec/ - ",
+        ),
+        (
             "CHICAGO, Jan. 5, 2024 /PRNewswire/ -- Acme Corp. said",
             "CHICAGO",
             "USA",
@@ -355,3 +383,9 @@ def test_a_double_hyphen_ends_the_place_however_long_the_line() -> None:
         found = find_dateline(text)
         assert found is not None and found.place == "KABUL" and text[found.end :][0] == "A"
     assert find_dateline("WINSTON-SALEM, N.C.--(BUSINESS WIRE)--Acme").place == "WINSTON-SALEM"
+
+
+def test_a_press_release_distributor_is_credited_only_where_a_credit_stands() -> None:
+    assert find_agency("CNW Corp said its Chicago and North Western unit would") is None
+    assert find_agency("CNW Corp said (Reuters) it would") == "Reuters"
+    assert find_agency("TORONTO /CNW/ - The bank said") == "CNW"

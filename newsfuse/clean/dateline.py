@@ -53,7 +53,7 @@ _NOT_PLACE_START = frozenset((
 # A hyphen joins a word's parts ("WINSTON-SALEM"); two are a dash, which ends the word: a
 # press release's "NEW YORK--(BUSINESS WIRE)--", "KABUL--Afghan forces ...". A word ends
 # in no "/" or "-".
-_WORD = r"[^\W\d_](?:[\w'’./]|-(?!-))*(?<![/\-])(?![\w'’.]|-(?!-))"
+_WORD = r"[^\W\d_](?:[\w'’./]|-(?![-(]))*(?<![/\-])(?![\w'’.]|-(?![-(]))"
 _PLACE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 _MONTH_WORD = r"(?<![\w.])(?i:[jfmasond][a-z]{2,8})\.?(?![A-Za-z])"
 _DAY = r"(?:\d{1,3}|[lI]\d?|\d[lI])(?:st|nd|rd|th)?(?!\w|:\d)"
@@ -70,7 +70,7 @@ _CREDIT = r"[^\W\d_][\w.&'’\- ]{0,30}?"
 # such as "(IANS)" the body may also follow with no separator but a space.
 _SEP = (
     r"(?P<sep>[ \t]*,?[ \t]*(?:--|—|–|-|:|(?<=\))[ \t]_|(?<=[/)])\.)"
-    r"""(?=[ \t]|$|[^\W\d_]|[<"“‘'])[ \t]*|[ \t]*$|(?<=[)/])(?P<nosep>[ \t]+)(?=\S))"""
+    r"""(?=[ \t]|$|[^\W\d_]|[<"“‘'(])[ \t]*|[ \t]*$|(?<=[)/])(?P<nosep>[ \t]+)(?=\S))"""
 )
 _LATE_DAYS = 7  # a dateline's date is at most this many days after the publication date
 _BARE_PLACE_MIN_LETTERS = 4  # "US: Biden says" is a headline, "ROME - " a dateline
@@ -81,7 +81,7 @@ _HEADER = re.compile(
     rf"(?P<quals>(?:[ \t]*,[ \t]*{_PLACE}){{0,2}})"
     r"(?:[ \t]*\[(?P<hint>[A-Za-z][A-Za-z .\-]{1,40})\])?"
     rf"(?:[ \t]*,?[ \t]*(?P<date>{_DATE}))?"
-    rf"(?:[ \t]*(?:--[ \t]*(?=\())?(?:\((?P<paren>{_CREDIT})\)|/(?P<slash>{_CREDIT})/"
+    rf"(?:(?:(?:--|—|–|-)(?=\()|[ \t]*)(?:\((?P<paren>{_CREDIT})\)|/(?P<slash>{_CREDIT})/"
     rf"|,[ \t]*(?P<bare>{_WORD})))?"
     rf"(?:[ \t]*,?[ \t]*(?P<date2>{_DATE}))?"
     rf"{_SEP}",
@@ -156,6 +156,11 @@ def _normalise_name(matched: str) -> str:
     return re.sub(r"\s+", " ", matched)
 
 
+_DISTRIBUTORS = frozenset({"Business Wire", "PR Newswire", "GlobeNewswire", "CNW"})
+"""Press-release distributors: credited only where a credit stands ("(BUSINESS WIRE)",
+"/CNW/"); a bare "CNW" is as often a company's name ("CNW Corp said")."""
+
+
 def find_agency(text: str) -> str | None:
     """The canonical wire agency a text credits, e.g. "(AFP)" → "AFP", or None.
 
@@ -167,8 +172,11 @@ def find_agency(text: str) -> str | None:
     if credit:
         name = credit.group("a") or credit.group("b") or credit.group("c")
         return _canonical_agency(_normalise_name(name))
-    bare = _agency_regex().search(text)
-    return _canonical_agency(_normalise_name(bare.group(0))) if bare else None
+    for bare in _agency_regex().finditer(text):
+        agency = _canonical_agency(_normalise_name(bare.group(0)))
+        if agency not in _DISTRIBUTORS:
+            return agency
+    return None
 
 
 # ---------------------------------------------------------------- dates
