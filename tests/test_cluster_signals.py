@@ -371,9 +371,15 @@ def test_a_topics_names_are_no_happenings_names():
     agent = art("c", "Adriano agent denies bid", "The agent of the Inter striker Adriano "
                 "denied a bid on Monday.", {"l:chelsea", "p:adriano"})  # fmt: skip
     config = ClusterConfig(
-        generic_name_share=0.9, corpus_idf_docs=3, min_shared_terms=1, min_cosine=0.0
+        generic_name_share=0.9,
+        corpus_idf_docs=3,
+        min_shared_terms=1,
+        min_cosine=0.0,
+        generic_name_min_articles=3,
     )
     assert generic_names([transfer, fined, agent], config) == {"l:chelsea"}
+    few = replace(config, generic_name_min_articles=4)  # in 3 articles: fewer than asked
+    assert not generic_names([transfer, fined, agent], few)
     off = ClusterConfig(corpus_idf_docs=3, generic_name_share=0.0)
     assert not generic_names([transfer, fined, agent], off)
     assert not generic_names([transfer, fined, agent], ClusterConfig())  # under 100 articles
@@ -397,7 +403,7 @@ def test_a_name_is_one_name_whatever_its_kind_or_gazetteer_place():
     a = _named("a", "t", "x", {"o:liverpool", "p:gerrard"})
     b = _named("b", "t", "x", {"l:liverpool"}, cities=frozenset({"liverpool|GB.ENG"}))
     c = _named("c", "t", "x", {"l:newcastle"}, cities=frozenset({"newcastle|AU.02"}))
-    config = ClusterConfig(generic_name_share=0.6, corpus_idf_docs=3)
+    config = ClusterConfig(generic_name_share=0.6, corpus_idf_docs=3, generic_name_min_articles=2)
     assert generic_names([a, b, c], config) == {"o:liverpool", "l:liverpool", "liverpool|GB.ENG"}
 
 
