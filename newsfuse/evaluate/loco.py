@@ -29,10 +29,11 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsfuse.cluster.config import ClusterConfig
-from newsfuse.cluster.stage import cluster_new_articles, cluster_rows
+from newsfuse.cluster.stage import cluster_rows
 from newsfuse.evaluate.clusters import ClusterScores, gold_labels, score_clusters
 from newsfuse.evaluate.selection import EPSILON, SELECTIONS, choose
 from newsfuse.ingest import ingest_paths
+from newsfuse.pipeline import CLUSTER
 from newsfuse.store import Store
 
 SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
@@ -132,15 +133,15 @@ def corpus_stories(corpus: Corpus, config: ClusterConfig | None = None) -> dict[
 
 def chunked_stories(db: Path, size: int, config: ClusterConfig | None = None) -> dict[str, str]:
     """Article id → story id when the articles of ``db`` (as :func:`annotated_database`
-    leaves it) arrive ``size`` at a time, oldest first, each lot clustered by the stage
-    into the stories of those before it, the database carried from run to run (as a
-    database fed by a feed grows). ``db`` itself is not changed: a copy is clustered."""
+    leaves it) arrive ``size`` at a time, oldest first, each lot clustered by the cluster
+    stage (its ``limit``) into the stories of those before it, the database carried from
+    run to run, as a database fed by a feed grows. ``db`` is not changed: a copy is."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / db.name
         shutil.copyfile(db, copy)
         with Store(f"sqlite:///{copy}") as store:
             store.clear_stories()
-            while cluster_new_articles(store, config, limit=size).articles:
+            while CLUSTER(store, config, limit=size).articles:
                 pass
             return store.story_ids()
 
