@@ -66,12 +66,12 @@ class Stage:
     reads: type | tuple[type, ...]
     writes: type | tuple[type, ...]
 
-    def __call__(self, artifact: Any, *options: Any) -> Any:
+    def __call__(self, artifact: Any, *options: Any, **named: Any) -> Any:
         if not isinstance(artifact, self.reads):
             raise StageError(
                 f"stage {self.name!r} reads {_names(self.reads)}, got {type(artifact).__name__}"
             )
-        return self.check(self.func(artifact, *options))
+        return self.check(self.func(artifact, *options, **named))
 
     def check(self, result: Any) -> Any:
         """``result`` if this stage may write it, else a :class:`StageError` naming the stage."""

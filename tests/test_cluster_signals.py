@@ -264,17 +264,22 @@ def test_weeks_later_a_town_counts_only_where_both_leads_name_it_when_asked():
 def test_earlier_configurations_keep_their_values_under_their_names():
     shipped = ClusterConfig()
     assert named_config(shipped.name) == shipped and shipped.day_conflict_places
+    topics = named_config("happening-2026-11i")
+    assert topics.generic_name_min_articles == 0
+    assert replace(topics, name=shipped.name, generic_name_min_articles=20) == shipped
     eleventh = named_config("happening-2026-11h")
     assert eleventh.generic_name_share == 0.0 and eleventh.result_names == 1.0
-    assert replace(eleventh, name=shipped.name, generic_name_share=0.12,
-                   result_names=0.0) == shipped  # fmt: skip
+    assert replace(eleventh, name=topics.name, generic_name_share=0.12,
+                   result_names=0.0) == topics  # fmt: skip
     grid_moved = {"threshold": 0.25, "generic_share": 0.05, "generic_weight": 1.0}
     previous = named_config("happening-2026-11g")
     assert replace(previous, name=eleventh.name, threshold=0.22, generic_share=0.1,
                    generic_weight=0.3) == eleventh  # fmt: skip
     for config in NAMED.values():  # none before -11i set the names of a topic aside
-        if config.name != shipped.name:
+        if config.name not in (shipped.name, topics.name):
             assert config.generic_name_share == 0.0 and config.result_names == 1.0
+        if config.name != shipped.name:  # nor asked a topic's name for a count of articles
+            assert config.generic_name_min_articles == 0
     last = named_config("happening-2026-11f")
     assert last.unknown_time_cost == last.score_conflict == 0.0
     assert (
@@ -366,9 +371,15 @@ def test_a_topics_names_are_no_happenings_names():
     agent = art("c", "Adriano agent denies bid", "The agent of the Inter striker Adriano "
                 "denied a bid on Monday.", {"l:chelsea", "p:adriano"})  # fmt: skip
     config = ClusterConfig(
-        generic_name_share=0.9, corpus_idf_docs=3, min_shared_terms=1, min_cosine=0.0
+        generic_name_share=0.9,
+        corpus_idf_docs=3,
+        min_shared_terms=1,
+        min_cosine=0.0,
+        generic_name_min_articles=3,
     )
     assert generic_names([transfer, fined, agent], config) == {"l:chelsea"}
+    few = replace(config, generic_name_min_articles=4)  # in 3 articles: fewer than asked
+    assert not generic_names([transfer, fined, agent], few)
     off = ClusterConfig(corpus_idf_docs=3, generic_name_share=0.0)
     assert not generic_names([transfer, fined, agent], off)
     assert not generic_names([transfer, fined, agent], ClusterConfig())  # under 100 articles
@@ -392,7 +403,7 @@ def test_a_name_is_one_name_whatever_its_kind_or_gazetteer_place():
     a = _named("a", "t", "x", {"o:liverpool", "p:gerrard"})
     b = _named("b", "t", "x", {"l:liverpool"}, cities=frozenset({"liverpool|GB.ENG"}))
     c = _named("c", "t", "x", {"l:newcastle"}, cities=frozenset({"newcastle|AU.02"}))
-    config = ClusterConfig(generic_name_share=0.6, corpus_idf_docs=3)
+    config = ClusterConfig(generic_name_share=0.6, corpus_idf_docs=3, generic_name_min_articles=2)
     assert generic_names([a, b, c], config) == {"o:liverpool", "l:liverpool", "liverpool|GB.ENG"}
 
 

@@ -281,14 +281,17 @@ def generic_names(
     two of one. A name counts whatever its kind and wherever the gazetteer put it:
     "Liverpool" the club read as an organisation in one sentence and a place in the next,
     "Newcastle" the English town in one article and the Australian one in another, is one
-    name. Empty when off or below ``corpus_idf_docs`` articles."""
+    name. A name must also be in ``generic_name_min_articles`` of them: in a small
+    database one happening's coverage alone fills a share (a story's city in 16 of the
+    first 120 articles), and whether a name is the topic's should not depend on how far
+    the database has grown. Empty when off or below ``corpus_idf_docs`` articles."""
     if not config.generic_name_share or not config.corpus_idf_docs:
         return frozenset()
     features = list(features)
     df, n = _tally(features, lambda f: {_bare(x) for x in (*f.signals.entities, *f.signals.cities)})
     if n < config.corpus_idf_docs:
         return frozenset()
-    floor = config.generic_name_share * n
+    floor = max(config.generic_name_share * n, config.generic_name_min_articles)
     return frozenset(
         x
         for f in features

@@ -107,18 +107,26 @@ class _Prepared:
 
 
 def cluster_new_articles(
-    store: Store, config: ClusterConfig | None = None, *, rebuild: bool = False
+    store: Store,
+    config: ClusterConfig | None = None,
+    *,
+    rebuild: bool = False,
+    limit: int | None = None,
 ) -> ClusterReport:
     """Cluster the stored articles that are in no story yet; see the module docstring.
 
     With ``rebuild`` every story is forgotten first and all articles are clustered
-    again. One run at a time per database: a second waits for the first (a lock), then
+    again. With ``limit``, only that many of them (the oldest first; the rest wait for
+    a later run), as a database that receives news a few articles at a time clusters it.
+    One run at a time per database: a second waits for the first (a lock), then
     clusters what is still in no story.
     """
     with store.lock("cluster"):
         if rebuild:
             store.clear_stories()
         new_rows = store.unclustered_articles()
+        if limit is not None:
+            new_rows = new_rows[:limit]
         if not new_rows:
             return ClusterReport()
         return _cluster(store, new_rows, config or ClusterConfig(), rebuild)

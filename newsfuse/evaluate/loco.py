@@ -18,6 +18,8 @@ import itertools
 import math
 import pickle
 import re
+import shutil
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -31,6 +33,7 @@ from newsfuse.cluster.stage import cluster_rows
 from newsfuse.evaluate.clusters import ClusterScores, gold_labels, score_clusters
 from newsfuse.evaluate.selection import EPSILON, SELECTIONS, choose
 from newsfuse.ingest import ingest_paths
+from newsfuse.pipeline import CLUSTER
 from newsfuse.store import Store
 
 SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
@@ -126,6 +129,21 @@ def corpus_stories(corpus: Corpus, config: ClusterConfig | None = None) -> dict[
     """Article id → story id from the shipped stage logic (or ``config``) on ``corpus``."""
     result = cluster_rows([], corpus.rows, config, cache=corpus.cache, **_stage_kwargs(corpus))
     return result.story_of()
+
+
+def chunked_stories(db: Path, size: int, config: ClusterConfig | None = None) -> dict[str, str]:
+    """Article id → story id when the articles of ``db`` (as :func:`annotated_database`
+    leaves it) arrive ``size`` at a time, oldest first, each lot clustered by the cluster
+    stage (its ``limit``) into the stories of those before it, the database carried from
+    run to run, as a database fed by a feed grows. ``db`` is not changed: a copy is."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / db.name
+        shutil.copyfile(db, copy)
+        with Store(f"sqlite:///{copy}") as store:
+            store.clear_stories()
+            while CLUSTER(store, config, limit=size).articles:
+                pass
+            return store.story_ids()
 
 
 def _stage_kwargs(corpus: Corpus) -> dict[str, Any]:
