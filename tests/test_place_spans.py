@@ -183,6 +183,9 @@ def test_a_dotted_initialism_in_a_compound_adjective_is_a_place() -> None:
     )
     assert found.get("U.S.") == "USA"
     assert found.get("U.K.") == "GBR"
+    pair = _places("U.S.-China talks resumed on Monday near the U.S.-Mexico border.")
+    assert pair.get("U.S.") == "USA" and pair.get("China") == "CHN"
+    assert pair.get("Mexico") == "MEX"
 
 
 def test_an_unknown_name_after_this_or_next_is_a_time_throughout_the_article() -> None:

@@ -51,14 +51,15 @@ def _paragraph_starts(doc: Doc) -> Doc:
 Language.component("newsfuse_paragraphs", func=_paragraph_starts)
 
 
-_DOTTED_COMPOUND = r"(?<=[A-Z]\.)-(?=[a-z])"
-"""A hyphen between a dotted initialism and a lower-case word: "U.S.-led", "U.K.-based"."""
+_DOTTED_COMPOUND = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+"""A hyphen between a dotted initialism and a word: "U.S.-led", "U.K.-based", "U.S.-China"."""
 
 
 def _split_dotted_compounds(nlp: Language) -> None:
-    """Split "U.S.-led" as the tokenizer already splits "Saudi-led": the initialism, the
-    hyphen and the word it makes a compound adjective with. Without this "U.S.-led" is one
-    token that no entity can be a part of, and the country in it is lost."""
+    """Split "U.S.-led" as the tokenizer already splits "Saudi-led" and "Saudi-Chinese":
+    the initialism, the hyphen and the word it makes a compound with. Without this
+    "U.S.-led" and "U.S.-China" are one token that no entity can be a part of, and the
+    countries in them are lost."""
     infixes = [*nlp.Defaults.infixes, _DOTTED_COMPOUND]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
