@@ -254,3 +254,11 @@ def test_a_dateline_makes_a_heavenly_bodys_name_its_town_throughout() -> None:
         Article("t", "t", "JUPITER (AP) — Police in Jupiter said the suspect fled on foot.", "")
     )
     assert [p.text for p in ann.places].count("Jupiter") == 1
+
+
+def test_a_countrys_border_is_that_country() -> None:
+    found = _places(
+        "Troops massed near the Lebanon border, and shells hit the Kursk border region."
+    )
+    assert found.get("Lebanon") == "LBN"
+    assert found.get("the Kursk border region") == "RUS"

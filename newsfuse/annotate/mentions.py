@@ -362,6 +362,8 @@ def find_places(
         end = ent.end
         while widen and end < len(doc) and doc[end].lower_ in _REGION_TAIL:
             end += 1
+        if end > ent.end and doc[end - 1].lower_ == "border":
+            end -= 1  # "the Lebanon border" is Lebanon's; "the Kursk border region" a region
         if (
             widen
             and end < len(doc)
