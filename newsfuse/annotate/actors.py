@@ -48,6 +48,11 @@ _LEADING = frozenset(
     "thousands tens of".split()
 )
 _CASE_SENSITIVE_MAX = 3
+_UNIT_NAMED = re.compile(
+    r"\b(province|oblast|governorate)\b(?!\s+of\b)|\b(province|oblast|governorate)\s+of\b", re.I
+)
+"""Words that say a name is an administrative unit's ("Zaire province", "the province of
+Zaire")."""
 """Names this short ("US", "UN", "WHO", "AU") only match when written in capitals."""
 _MAX_ROLE_WORDS = 3
 COMMON_WORD_CAPITALS = frozenset(
@@ -225,6 +230,12 @@ class ActorResolver:
         hits, roles = self._scan(tokens, when)
         country = _choose_country(hits, context)
         sector = _choose_sector(hits, roles, whole=len(hits) == 1 and not roles)
+        if len(hits) == 1 and hits[0].kind == "country" and _UNIT_NAMED.search(name):
+            # "Zaire province", "the province of Zaire": a unit another country has of the
+            # name, not the country (Angola's province, not the DRC's former name)
+            place = lookup_place(" ".join(tokens))
+            if place.kind == "region" and place.country:
+                country = place.country
         if country is None:
             country = _leader_government(tokens) or _place_of_role(tokens, roles)
         if country is None and not hits and tokens[0][:1].isupper():

@@ -47,6 +47,14 @@ NOUN_TARGET_PREPS = (
     frozenset({"of", "on", "against", "with", "to", "into", "over", "upon"}) | SIDE_PREPS
 )
 
+
+def side_preps(trigger: Trigger) -> frozenset[str]:
+    """The prepositions naming the sides of ``trigger``'s act: "between" for any act; "among"
+    only for a mutual one (fighting, talks, mediation among factions). Elsewhere "among"
+    says where or whom ("protests among students", "troops deployed among the ruins")."""
+    return SIDE_PREPS if trigger.event_type in SYMMETRIC_TYPES else frozenset({"between"})
+
+
 STATIVE_PASSIVES = frozenset({"oppose"})
 """Participles that are adjectives after "be": "X is opposed to Y" is X opposing Y."""
 
@@ -68,7 +76,7 @@ def _instrument(noun: Token) -> bool:
 
 
 def verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
-    sides = prep_objects(token, SIDE_PREPS)
+    sides = prep_objects(token, side_preps(trigger))
     if sides and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass"):
         # "Fighting between the army and the RSF continued": a gerund named as the subject
         # of what happened, with its sides after "between" / "among"
@@ -106,7 +114,9 @@ def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[
     if trigger.event_type == "DEMAND" and not objects:
         objects = prep_objects(token, frozenset({"on", "upon"}))
     # "mediated between Israel and Hamas": the sides, when nothing else is aimed at
-    recipients = prep_objects(token, TARGET_PREPS) or prep_objects(token, SIDE_PREPS)
+    recipients = prep_objects(token, TARGET_PREPS)
+    if not recipients and not objects:
+        recipients = prep_objects(token, side_preps(trigger))
     recipients += [
         p for o in objects for p in prep_objects(o, frozenset({"to", "for", "against", "on"}))
     ]
@@ -234,11 +244,13 @@ def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[To
         # "the DPRK's deployment of troops ... and the provision of military support":
         # coordinated acts share their author
         sources = named_owners(token.head) + prep_objects(token.head, frozenset({"by"}))
-    targets = prep_objects(token, NOUN_TARGET_PREPS)
+    targets = prep_objects(token, NOUN_TARGET_PREPS - SIDE_PREPS | side_preps(trigger))
     if trigger.event_type not in SYMMETRIC_TYPES:
         # "the blockade of Serbia ... with Albania's help": "with" names a partner, the
         # target only when nothing else does (talks, clashes with X are symmetric)
-        others = prep_objects(token, NOUN_TARGET_PREPS - {"with"})
+        others = prep_objects(
+            token, (NOUN_TARGET_PREPS - SIDE_PREPS | side_preps(trigger)) - {"with"}
+        )
         targets = others or targets
     themes: list[Token] = []
     if trigger.event_type in THEME_TYPES:
@@ -267,7 +279,7 @@ def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[To
     if not sources and token.dep_ == "nsubj" and token.head.lemma_ in OCCURRENCE_VERBS:
         # "fighting broke out between the army and the RSF": the parser hangs the sides
         # on the verb that says the fighting happened
-        sources = prep_objects(token.head, SIDE_PREPS)
+        sources = prep_objects(token.head, side_preps(trigger))
     if not sources and trigger.event_type == "PROTEST":
         sources = _drawn(token)
     sources = sources or themes

@@ -56,7 +56,6 @@ from newsfuse.events.agreements import agreement_acted_on
 from newsfuse.events.arguments import (
     CONCESSION_TYPES,
     HARM_VERBS,
-    SIDE_PREPS,
     TARGET_PREPS,
     VIOLENT_TYPES,
     ally_tokens,
@@ -64,6 +63,7 @@ from newsfuse.events.arguments import (
     harmed_tokens,
     negotiated_with,
     noun_arguments,
+    side_preps,
     verb_arguments,
 )
 from newsfuse.events.classifier import NONE, Classifier
@@ -206,7 +206,8 @@ def _code_trigger(
     source, target = domestic_sides(source, target, trigger.event_type, sentence, ctx)
     if trigger.event_type not in DOMESTIC_TYPES:  # a place that stood in for both sides
         target = not_self(source, target, trigger.event_type, mutual)
-    if token.lower_ in SIDE_PREPS or any(c.lower_ in SIDE_PREPS for c in token.children):
+    sides = side_preps(trigger)
+    if token.lower_ in sides or any(c.lower_ in sides for c in token.children):
         source = source or target
     source, target = nations_as_civilians(source), nations_as_civilians(target)
     date, date_end = event_date(sentence, ctx, token)

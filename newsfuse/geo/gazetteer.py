@@ -159,6 +159,12 @@ def lookup_place(text: str) -> PlaceInfo:
     if region is not None:
         return _region_info(region, core)  # "the Kashmir region"
     country = _country_name(core_key)
+    unit = _unit_named(core_key) if is_region and _ADMINISTRATIVE.search(name) else None
+    if country is not None and unit is not None and unit.iso2 != iso2_of_iso3(country):
+        # "Zaire province", "Luxembourg province": the text says the place is an
+        # administrative unit, and a country of the name is none; another country's
+        # first-order region of that name is meant (Angola's, Belgium's)
+        return from_entry(unit, core, is_region)
     if country is not None:
         entry = _country_entry(country)
         if entry is None:
@@ -187,6 +193,16 @@ def lookup_place(text: str) -> PlaceInfo:
     if part_of is not None:
         return part_of
     return PlaceInfo(core, country_of_place(core), "region" if is_region else "place")
+
+
+def _unit_named(key: str) -> Entry | None:
+    """The first-order region whose own name is ``key`` (folded), when exactly one is."""
+    units = [
+        e
+        for e in gazetteer().candidates(key)
+        if e.feature_code == "ADM1" and normalise_place(e.name) == key
+    ]
+    return units[0] if len(units) == 1 else None
 
 
 def _compass_elsewhere(name: str, country: str) -> bool:

@@ -1,0 +1,39 @@
+"""Where issue 12's actor rules must not reach (review rev2): "among" saying where or whom,
+a province named after a former state, Northern Rhodesia (Zambia, not Zimbabwe)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse import code_sentence, resolve_actor
+
+DATE = "2025-06-10"
+
+
+def _event(text: str, event_type: str) -> dict:
+    found = [e.to_plover() for e in code_sentence(text, DATE) if e.event_type == event_type]
+    assert found, f"no {event_type} in {text!r}"
+    return found[0]
+
+
+def test_among_after_a_verb_with_an_object_is_where_not_whom():
+    event = _event("Ukraine deployed troops among the ruins of Bakhmut.", "MOBILIZE")
+    assert [a["actorText"] for a in event["target"]] == ["troops"]
+
+
+def test_among_after_a_protest_names_its_people_not_its_target():
+    event = _event("Protests among students spread in Iran.", "PROTEST")
+    assert "students" not in {a["actorText"] for a in event["target"]}
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Zaire province", "AGO"),
+        ("the province of Zaire", "AGO"),
+        ("Northern Rhodesia", "ZMB"),
+        ("Southern Rhodesia", "ZWE"),
+    ],
+)
+def test_names_a_former_state_shares(name, country):
+    assert resolve_actor(name).country == country
