@@ -37,3 +37,10 @@ def test_among_after_a_protest_names_its_people_not_its_target():
 )
 def test_names_a_former_state_shares(name, country):
     assert resolve_actor(name).country == country
+
+
+def test_a_complaint_is_not_aimed_at_those_who_undergo_what_it_complains_of():
+    event = _event("The opposition complained that voters faced intimidation.", "DISAPPROVE")
+    assert "voters" not in {a["actorText"] for a in event["target"] or []}
+    aimed = _event("Manila complained that Chinese warships harassed its fishermen.", "DISAPPROVE")
+    assert "CHN" in {a["code"] for a in aimed["target"]}

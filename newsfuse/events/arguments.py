@@ -56,6 +56,13 @@ def side_preps(trigger: Trigger) -> frozenset[str]:
 
 
 STATIVE_PASSIVES = frozenset({"oppose"})
+
+UNDERGOING_VERBS = frozenset(
+    "face suffer die lose endure experience undergo receive live remain struggle starve flee "
+    "wait need lack fear be become have get go".split()
+)
+"""Verbs whose subject undergoes or is in a state rather than acts on anyone: a complaint
+"that civilians were dying" is not aimed at the civilians."""
 """Participles that are adjectives after "be": "X is opposed to Y" is X opposing Y."""
 
 THEME_TYPES = frozenset({"AID", "MOBILIZE", "RETREAT"})
@@ -129,8 +136,14 @@ def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[
     if not objects and trigger.event_type == "DISAPPROVE":
         # "Croatian authorities are failing to ..., a rights group complained": what is
         # complained of is the complement clause, before the verb or after it ("complained
-        # that ..."); whom, its subject
-        objects = [s for c in children(token, "ccomp") for s in children(c, "nsubj")]
+        # that ..."); whom, its subject, when the clause says what that subject does (the
+        # victims in "that refugees face abuse" are not whom the complaint is aimed at)
+        objects = [
+            s
+            for c in children(token, "ccomp")
+            if c.lemma_.lower() not in UNDERGOING_VERBS
+            for s in children(c, "nsubj")
+        ]
     return sources, objects
 
 
