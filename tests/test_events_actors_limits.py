@@ -44,3 +44,13 @@ def test_a_complaint_is_not_aimed_at_those_who_undergo_what_it_complains_of():
     assert "voters" not in {a["actorText"] for a in event["target"] or []}
     aimed = _event("Manila complained that Chinese warships harassed its fishermen.", "DISAPPROVE")
     assert "CHN" in {a["code"] for a in aimed["target"]}
+
+
+def test_a_part_that_names_its_own_country_keeps_it():
+    event = _event(
+        "Russian aircraft including helicopters from Syria's air force bombed rebel positions "
+        "in Idlib.",
+        "FIGHT",
+    )
+    helicopters = [a for a in event["source"] if a["actorText"] == "helicopters"]
+    assert all(a["code"] != "RUS" for a in helicopters)

@@ -214,7 +214,8 @@ def _argument_actors(token: Token, ctx: ArticleContext, core: bool = False) -> l
             (country,) = countries
             return [EventActor(a.text, country, a.sector) for a in found]
         if found:
-            return _members_of_set([(a, start) for a, start in kept if start in words], members)
+            found = [(a, start) for a, start in kept if start in words]
+            return _members_of_set(found, members, kept)
     return []
 
 
@@ -223,29 +224,37 @@ MEMBER_PREPS = frozenset({"including"})
 including helicopter gunships" ("among" is not one: "mediation among the factions")."""
 
 
-def _member_words(token: Token) -> set[int]:
-    """Character offsets of the words in the "including" phrases of ``token`` and of its
+def _member_words(token: Token) -> list[set[int]]:
+    """Character offsets of the words of each "including" phrase of ``token`` and of its
     conjuncts: what they name is a part of the set the head names."""
     heads = [token, *(c for c in token.children if c.dep_ == "conj")]
-    return {
-        t.idx
+    return [
+        {t.idx for t in prep.subtree}
         for head in heads
         for prep in children(head, "prep")
         if prep.lower_ in MEMBER_PREPS and prep.i > head.i
-        for t in prep.subtree
-    }
+    ]
 
 
-def _members_of_set(found: list[tuple[EventActor, int]], members: set[int]) -> list[EventActor]:
+def _members_of_set(
+    found: list[tuple[EventActor, int]],
+    phrases: list[set[int]],
+    mentions: list[tuple[EventActor, int]],
+) -> list[EventActor]:
     """A part takes the country of the set it is named as a part of: in "Russian aircraft
     including helicopter gunships" the gunships are Russian, whatever the ground they
-    fight on. Only when the set names one country and the part names none."""
+    fight on. Only when the set names one country and the part's phrase names none
+    ("including helicopters from Syria's air force" are Syria's), among all ``mentions``."""
+    members = set().union(*phrases) if phrases else set()
     sets = {a.country for a, start in found if start not in members and a.country}
     if len(sets) != 1:
         return [a for a, _ in found]
     (country,) = sets
+    bare = set().union(
+        *(p for p in phrases if not any(a.country for a, start in mentions if start in p))
+    )
     return [
-        EventActor(a.text, country, a.sector) if start in members and not a.country else a
+        EventActor(a.text, country, a.sector) if start in bare and not a.country else a
         for a, start in found
     ]
 
