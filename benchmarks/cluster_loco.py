@@ -81,7 +81,7 @@ from newsfuse.evaluate.loco import (
 # measured before one name's kinds were counted as one, so not comparable with -11i);
 # -11i ships 0.12 with result_names 0, chosen over four corpora by
 # benchmarks/cluster_loco_football.py; this grid around it holds out the same figures;
-# -11j asks such a name for 20 articles too, measured fed a few at a time by
+# the experiment -11j (not shipped) asks such a name for 20 articles too, measured fed a few at a time by
 # benchmarks/cluster_chunks.py; this grid around it holds out the same figures again),
 # and embedding_weight 0.2-0.5 with thresholds 0.25-0.4 (wordllama: more recall on
 # news_cluster and gvc, less precision everywhere; meantime 0.938 -> 0.87-0.91).

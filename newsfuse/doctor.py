@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsfuse.cluster.config import ClusterConfig
 from newsfuse.pipeline import run_pipeline
 from newsfuse.sinks import StoreSink
 from newsfuse.store import Store
@@ -20,9 +21,16 @@ def doctor(store: Store, *, repair: bool = False, n_process: int = 1) -> dict[st
     in no story, recomputes stale story summaries and forgets duplicate records of an
     input that is its own stored article. Articles stored with ``--no-annotate`` are
     listed as ``never_annotated`` and left alone: `newsfuse annotate` does them.
+    ``story_configs`` names the clustering configurations the stored stories were made
+    with (information, not unfinished work: `newsfuse cluster --rebuild` makes it one),
+    ``shipped_config`` the one new articles get; ``notes`` what a repair's run said.
     """
     before = store.health()
-    result: dict[str, Any] = {"health": before.to_dict()}
+    result: dict[str, Any] = {
+        "health": before.to_dict(),
+        "story_configs": store.story_configs(),
+        "shipped_config": ClusterConfig().name,
+    }
     if not repair:
         return result
     stories_fixed = store.repair_stories()  # annotating an article refreshes its story too
@@ -36,6 +44,7 @@ def doctor(store: Store, *, repair: bool = False, n_process: int = 1) -> dict[st
         "stories_refreshed": stories_fixed,
         "self_duplicates_dropped": store.drop_self_duplicates(),
     }
+    result["notes"] = list(dict.fromkeys(report.notes))
     result["health"] = store.health().to_dict()
     result["before"] = before.to_dict()
     return result

@@ -1,12 +1,15 @@
 """A topic's names (``generic_name_share``) on a real database as it grows.
 
 A name in 12% of the articles is the topic's, not a happening's; but in a small database
-one happening's coverage alone can fill that share. Since ``happening-2026-11j`` a name
-must also be in ``generic_name_min_articles`` (20) of them, so a story's city is not taken
-for the topic while the database is small and given back as the database grows.
+one happening's coverage alone can fill that share. The experiment ``happening-2026-11j``
+(not shipped) asks a name to be in ``generic_name_min_articles`` (20) of them too, so a
+story's city is not taken for the topic while the database is small and given back as
+the database grows.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from newsfuse.cluster.config import ClusterConfig, named_config
 from newsfuse.cluster.features import _bare, features, generic_names
@@ -58,17 +61,18 @@ def _topic_names(store, config: ClusterConfig) -> set[str]:
 def test_a_storys_city_is_not_the_topic_because_the_database_is_small(store):
     """14 reports of one launch near Pyongyang and 26 Liverpool items among 100 articles:
     both are in 12% of them, but only Liverpool (in 26 articles, 20 or more) is the
-    topic's. Under ``-11i`` Pyongyang was too, until the database grew past 116."""
+    topic's under ``-11j``. Under the shipped ``-11i`` Pyongyang is too, until the database
+    grows past 116."""
     ingest_documents([_launch(n) for n in range(14)] + [_club(n) for n in range(26)], store)
     ingest_documents([_filler(n) for n in range(60)], store, annotate=False)
     assert len(list(store.iter_articles())) == 100
-    shipped, before = ClusterConfig(), named_config("happening-2026-11i")
+    experiment, before = named_config("happening-2026-11j"), ClusterConfig()
     assert {"pyongyang", "liverpool"} <= _topic_names(store, before)
-    small = _topic_names(store, shipped)
+    small = _topic_names(store, experiment)
     assert "liverpool" in small and "pyongyang" not in small
 
     ingest_documents([_filler(n) for n in range(60, 400)], store, annotate=False)
-    grown = _topic_names(store, shipped)
+    grown = _topic_names(store, experiment)
     assert "pyongyang" not in grown  # the same verdict as when the database was small
     assert "pyongyang" not in _topic_names(store, before)  # -11i: it flipped
 
@@ -82,3 +86,5 @@ def test_a_database_fed_a_few_articles_at_a_time_is_clustered_oldest_first(store
     assert cluster_new_articles(store, limit=2).articles == 2
     assert cluster_new_articles(store, limit=2).articles == 1
     assert cluster_new_articles(store, limit=2).articles == 0
+    with pytest.raises(ValueError, match="1 or more"):
+        cluster_new_articles(store, limit=0)

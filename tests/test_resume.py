@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.cluster.config import ClusterConfig
+from newsfuse.cluster.stage import cluster_new_articles
 from newsfuse.doctor import doctor
 from newsfuse.ingest import IngestReport, finish_pending, ingest_documents, ingest_paths
 from newsfuse.model import RawDocument
@@ -88,6 +90,22 @@ def test_doctor_reports_and_repairs(store):
     result = doctor(store, repair=True)
     assert result["repaired"]["annotated"] == 1
     assert not store.health().unfinished
+    assert result["story_configs"] == [result["shipped_config"]] and result["notes"] == []
+
+
+def test_doctor_names_the_configurations_that_made_the_stories(tmp_path):
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    with Store(url) as store:
+        ingest_documents([_doc(1)], store, annotate=False, cluster=False)
+        cluster_new_articles(store, ClusterConfig(name="older-test"))
+    run = subprocess.run(
+        [sys.executable, "-m", "newsfuse", "doctor", "--db", url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "older-test" in run.stdout and "--rebuild" in run.stdout
 
 
 def test_annotation_failure_is_a_reject_and_the_run_goes_on(store, monkeypatch):

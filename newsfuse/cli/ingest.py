@@ -295,8 +295,23 @@ def doctor_cli(
         print_json(result)
     else:
         _print_health(health, result.get("repaired"))
+        _print_configs(result["story_configs"], result["shipped_config"])
+        for note in result.get("notes", []):
+            err_console.print(line("  ", ("note", "yellow"), " ", note))
     if health["unfinished"]:
         raise typer.Exit(1)
+
+
+def _print_configs(made_with: list[str], shipped: str) -> None:
+    """Which clustering configurations made the stored stories, when not only the shipped."""
+    others = [name for name in made_with if name != shipped]
+    if others:
+        console.print(
+            f"  stories made with {', '.join(made_with)}; new articles are clustered with "
+            f"{shipped}: `newsfuse cluster --rebuild` re-clusters every article with it",
+            markup=False,
+            highlight=False,
+        )
 
 
 def _print_health(health: dict, repaired: dict | None) -> None:

@@ -51,9 +51,8 @@ class ClusterReport:
             return None
         return (
             f"stories stored before were made with {_configs(self.earlier_configs)}; these "
-            "articles were clustered with "
-            f"{self.config}. `newsfuse cluster --rebuild` clusters every article again "
-            "with one configuration"
+            f"articles were clustered with configuration {self.config}. `newsfuse cluster "
+            "--rebuild` clusters every article again with one configuration"
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,7 +61,8 @@ class ClusterReport:
 
 def _configs(names: list[str]) -> str:
     """ "configuration X" for a name; an unrecorded one is said as it is."""
-    return ", ".join(n if n == UNRECORDED else f"configuration {n}" for n in names)
+    said = [n if n == UNRECORDED else f"configuration {n}" for n in names]
+    return " and ".join(said) if len(said) < 3 else ", ".join(said[:-1]) + " and " + said[-1]
 
 
 def origin_of(row: dict[str, Any]) -> str:
@@ -121,6 +121,8 @@ def cluster_new_articles(
     One run at a time per database: a second waits for the first (a lock), then
     clusters what is still in no story.
     """
+    if limit is not None and limit < 1:
+        raise ValueError(f"limit must be 1 or more (or None for all), not {limit}")
     with store.lock("cluster"):
         if rebuild:
             store.clear_stories()
