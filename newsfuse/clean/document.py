@@ -12,8 +12,8 @@ from newsfuse.clean.dates import parse_published
 from newsfuse.clean.html import extract_html
 from newsfuse.clean.ids import check_given_id, servable_id
 from newsfuse.clean.language import article_language, is_analysed, not_analysed_note
-from newsfuse.clean.normalise import content_hash, one_line, tidy_text
-from newsfuse.clean.page_lines import drop_update_stamps, furniture_reason
+from newsfuse.clean.normalise import content_hash, fingerprint_text, one_line, tidy_text
+from newsfuse.clean.page_lines import drop_update_stamps, furniture_reason, reads_as_running_prose
 from newsfuse.clean.reflow import reflow
 from newsfuse.errors import EmptyInput, InputError, TooComplex, TooLarge
 from newsfuse.model import Article, Dateline, RawDocument, Reject
@@ -215,6 +215,29 @@ def clean_html_document(html: str, url: str | None, published_hint: str | None) 
     )
 
 
+def same_headline(line: str, title: str) -> bool:
+    """Do ``line`` and ``title`` word the same headline? Two in three of the words of the
+    shorter are in the other ("Sheriff: Young brothers cooking before shooting kills 2" and
+    the same with " - Spokane, North Idaho News" after it; "× Man in critical condition")."""
+    a, b = set(fingerprint_text(line).split()), set(fingerprint_text(title).split())
+    return bool(a and b) and len(a & b) * 3 >= 2 * min(len(a), len(b))
+
+
+def restore_page_title(found: Cleaned, given: str | None) -> Cleaned:
+    """Where the input gives the title, the line the stripper took for the page's headline
+    is no title; if it is another headline it goes, but if it reads as running prose and
+    words no headline like the given one, it is the story's first sentence, standfirst or
+    summary point written without its full stop ("The A380 was revealed in January 2005"),
+    and stays at the top of the body."""
+    line = found.title
+    if not (given and line) or same_headline(line, given) or not reads_as_running_prose(line):
+        return found
+    body = f"{line.strip()}\n\n{found.body}" if found.body else line.strip()
+    unheaded = f"{line.strip()}\n\n{found.unheaded}" if found.unheaded else line.strip()
+    found.body, found.unheaded, found.title = body, unheaded, None
+    return found
+
+
 def default_id(source: str) -> str:
     """An id for inputs that do not give one: the file name without its suffixes."""
     if source == "<stdin>":
@@ -319,7 +342,7 @@ def _clean(raw: RawDocument) -> Article:
     if raw.kind == "html":
         found = clean_html_document(raw.content, safe.url(meta.get("url")), hint)
     else:
-        found = clean_text(raw.content, hint)
+        found = restore_page_title(clean_text(raw.content, hint), meta.get("title"))
     body = tidy_text(found.body)
     title = safe.text("title", tidy_text(str(meta.get("title") or found.title or ""))) or None
     brief = (found.dateline is not None and len(body.split()) >= MIN_BRIEF_WORDS) or (
