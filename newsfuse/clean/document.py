@@ -136,8 +136,11 @@ def keep_dateline(header: str, body: str, lead: str = "") -> str:
     return f"{header}\n\n{body}"
 
 
-def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
-    """Plain text: cut the dateline header out, undo hard wrapping, strip page furniture."""
+def clean_text(
+    text: str, published_hint: str | None = None, given_title: str | None = None
+) -> Cleaned:
+    """Plain text: cut the dateline header out, undo hard wrapping, strip page furniture.
+    ``given_title``: the title the input's metadata gives (see :func:`restored_title_line`)."""
     text = original = _plain_spaces(text)
     dateline = find_dateline(text, published_hint)
     lead = ""
@@ -155,6 +158,8 @@ def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
         body = f"{first}\n\n{body}" if body else first
         if title and title.strip() in lead:
             title = None
+    if first_line := restored_title_line(title, given_title):
+        body, title = (f"{first_line}\n\n{body}" if body else first_line), None
     removed = [line.text for line in stripped.removed if line.text.strip() not in body]
     agency = (
         (dateline.agency if dateline else None)
@@ -223,19 +228,15 @@ def same_headline(line: str, title: str) -> bool:
     return bool(a and b) and len(a & b) * 3 >= 2 * min(len(a), len(b))
 
 
-def restore_page_title(found: Cleaned, given: str | None) -> Cleaned:
+def restored_title_line(title: str | None, given: str | None) -> str | None:
     """Where the input gives the title, the line the stripper took for the page's headline
-    is no title; if it is another headline it goes, but if it reads as running prose and
-    words no headline like the given one, it is the story's first sentence, standfirst or
-    summary point written without its full stop ("The A380 was revealed in January 2005"),
-    and stays at the top of the body."""
-    line = found.title
-    if not (given and line) or same_headline(line, given) or not reads_as_running_prose(line):
-        return found
-    body = f"{line.strip()}\n\n{found.body}" if found.body else line.strip()
-    unheaded = f"{line.strip()}\n\n{found.unheaded}" if found.unheaded else line.strip()
-    found.body, found.unheaded, found.title = body, unheaded, None
-    return found
+    (``title``) is no title: if it is another headline it goes, but if it reads as running
+    prose and words no headline like the given one, it is the story's first sentence,
+    standfirst, summary point or table row written without its full stop ("The A380 was
+    revealed in January 2005", "Shr profit four cts vs loss 56 cts"): the body keeps it."""
+    if not (given and title) or same_headline(title, given) or not reads_as_running_prose(title):
+        return None
+    return title.strip()
 
 
 def default_id(source: str) -> str:
@@ -342,7 +343,8 @@ def _clean(raw: RawDocument) -> Article:
     if raw.kind == "html":
         found = clean_html_document(raw.content, safe.url(meta.get("url")), hint)
     else:
-        found = restore_page_title(clean_text(raw.content, hint), meta.get("title"))
+        given = meta.get("title")
+        found = clean_text(raw.content, hint, str(given) if given is not None else None)
     body = tidy_text(found.body)
     title = safe.text("title", tidy_text(str(meta.get("title") or found.title or ""))) or None
     brief = (found.dateline is not None and len(body.split()) >= MIN_BRIEF_WORDS) or (
