@@ -377,3 +377,74 @@ def test_a_line_ending_on_the_or_of_runs_on_into_the_next() -> None:
     result = strip_boilerplate(text)
     assert result.title is None
     assert result.body.startswith("Shipping group Example Lines said")
+
+
+# -- sentences written without their full stop --------------------------------------
+
+
+def test_a_last_paragraph_without_its_full_stop_stays_and_the_furniture_after_it_goes() -> None:
+    text = (
+        "Ferry service resumes after storm\n\n"
+        "Ferries between the two islands sailed again on Tuesday after three days in port.\n\n"
+        "The operator said the first crossing carried 140 passengers.\n\n"
+        "Officials said they know what damaged the pier, however, they are not naming the firm\n\n"
+        "Ann Lee: 555-0147, alee@example-news.com or @AnnLeeNews\n\n"
+        "Follow us on Twitter | Like us on Facebook\n\n"
+        "Copyright 2024 Example News. All rights reserved.\n"
+    )
+    result = strip_boilerplate(text)
+    assert "they are not naming the firm" in result.body
+    for furniture in ("alee@example-news.com", "Follow us", "Copyright 2024"):
+        assert furniture not in result.body
+
+
+def test_a_trailing_byline_credit_or_name_list_is_still_furniture() -> None:
+    for tail in (
+        "By Jane Marsh",
+        "Contributing: Alan Frost and Mary Keane",
+        "Image via County Sheriff's Office",
+        "Read or Share this story: http://ex.am/ple",
+    ):
+        result = strip_boilerplate(BODY + "\n" + tail + "\n")
+        assert tail not in result.body, tail
+
+
+def test_a_standfirst_under_the_headline_is_body_and_the_byline_is_not() -> None:
+    text = (
+        "Brewers turn to soft drinks\n\n"
+        "By Tom Reyes\n\n"
+        "Small brewers are making more money from soft drinks than from beer this year\n\n"
+        "Sales of lemonade and tonic rose by a fifth in the first half, an industry group said.\n"
+    )
+    result = strip_boilerplate(text)
+    assert result.title == "Brewers turn to soft drinks"
+    assert result.body.startswith("Small brewers are making more money from soft drinks")
+    assert "Tom Reyes" not in result.body
+
+
+def test_summary_points_under_the_headline_are_body() -> None:
+    text = (
+        "Boy hurt on fishing trip\n\n"
+        "The boy was taken to a hospital in the county seat by his uncle\n\n"
+        "The rifle went off as the two were loading their boat at the river\n\n"
+        "A 12-year-old boy was hurt when a rifle went off on a fishing trip, police said.\n"
+    )
+    result = strip_boilerplate(text)
+    assert result.title == "Boy hurt on fishing trip"
+    assert "taken to a hospital in the county seat" in result.body
+    assert "loading their boat at the river" in result.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please enable Javascript to watch this video",
+        "Jane Doe, 34 (Photo: County Sheriff's Office)",
+        "Crime scene tape (Photo: Journal File)",
+    ],
+)
+def test_player_notices_and_captions_with_a_photo_credit_are_furniture(line: str) -> None:
+    first, second = BODY.split("\n\n")
+    result = strip_boilerplate(f"{first}\n\n{line}\n\n{second}")
+    assert line not in result.body
+    assert second.strip() in result.body
