@@ -396,24 +396,3 @@ def test_dropping_update_stamps_never_adds_text(lines):
     assert all(b.endswith(a) for b, a in zip(before, after, strict=True))
     for (stamp, _), line in zip(lines, after, strict=False):
         assert not stamp or line.startswith(stamp) or not line.startswith(stamp[:7])
-
-
-def test_a_first_line_that_reads_as_a_sentence_stays_when_the_input_gives_the_title():
-    text = (
-        "Crews worked through the night to clear the line near the old station\n\n"
-        "A freight train left the tracks on Sunday evening, blocking the main line for hours, "
-        "the rail operator said.\n\nNo one was hurt.\n"
-    )
-    article = _clean("text", text, title="Freight train derails near station")
-    assert article.title == "Freight train derails near station"
-    assert article.text.startswith("Crews worked through the night to clear the line")
-
-
-def test_a_first_line_that_is_the_given_headline_reworded_is_no_body():
-    text = (
-        "Freight train derails near old station - Valley Courier\n\n"
-        "A freight train left the tracks on Sunday evening, blocking the main line for hours, "
-        "the rail operator said.\n"
-    )
-    article = _clean("text", text, title="Freight train derails near station")
-    assert article.text.startswith("A freight train left the tracks")

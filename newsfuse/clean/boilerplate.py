@@ -48,7 +48,6 @@ from newsfuse.clean.page_lines import (
     load_patterns,
     looks_like_dateline,
     parse_patterns,
-    reads_as_running_prose,
     split_lines,
 )
 from newsfuse.clean.reflow import continues
@@ -253,7 +252,7 @@ class _Labeller:
         prose = sorted(
             i for i in sized | self.wrapped_prose if self.block_of[i] not in self.headline_blocks
         )
-        first, last = prose[0], self._extend_over_tail(prose[-1])
+        first, last = prose[0], self._extend_over_list(prose[-1])
         if self._is_question_title(first, prose):
             first = prose[1]
         return first, last
@@ -298,32 +297,6 @@ class _Labeller:
                 break
         return head
 
-    def _extend_over_tail(self, last: int) -> int:
-        """The body's end moved over what still belongs to the article after its last
-        sentence: lists it leads into (:meth:`_extend_over_list`) and last paragraphs that
-        lack only their final punctuation (:meth:`_extend_over_unpunctuated`)."""
-        while True:
-            moved = self._extend_over_unpunctuated(self._extend_over_list(last))
-            if moved == last:
-                return last
-            last = moved
-
-    def _extend_over_unpunctuated(self, last: int) -> int:
-        """A paragraph of one line right after the body that reads as running prose
-        (:func:`~newsfuse.clean.page_lines.reads_as_running_prose`) is a sentence of the
-        story whose full stop is missing ("Police said they are not releasing those
-        details"), not trailing furniture: bylines, credits, contact lines, links and
-        names are no such prose, and furniture patterns are labelled first."""
-        while (index := self._next_non_blank(last + 1)) is not None:
-            block = self.blocks[self.block_of[index]]
-            feature = self.features[index]
-            if self.labels[index] is not None or len(block) != 1 or feature.dateline:
-                break
-            if _BYLINE.match(feature.text) or not reads_as_running_prose(feature.text):
-                break
-            last = index
-        return last
-
     def _extend_over_list(self, last: int) -> int:
         """Lists that end the article stay with it.
 
@@ -364,20 +337,9 @@ class _Labeller:
             head = head[1:]
         title = self._pick_title(head)
         for i in head:
-            standfirst = title is not None and i > title and self._unpunctuated_sentence(i)
-            self._set(i, "title" if i == title else "body" if standfirst else "header")
+            self._set(i, "title" if i == title else "header")
         if title is not None:
             self.title = self.features[title].text
-
-    def _unpunctuated_sentence(self, index: int) -> bool:
-        """A line under the headline that reads as running prose: the story's standfirst or
-        a summary point ("Briar Newsome of Carlton, Georgia, was pronounced dead at the
-        scene"), a sentence of the article, unlike the header lines a headline may have
-        under it (a dateline, a byline, a date, a credit)."""
-        feature = self.features[index]
-        return not (feature.dateline or _BYLINE.match(feature.text)) and reads_as_running_prose(
-            feature.text
-        )
 
     def _pick_title(self, head: list[int]) -> int | None:
         """The first title-like head line; a one- or two-word section label above it loses."""

@@ -12,8 +12,8 @@ from newsfuse.clean.dates import parse_published
 from newsfuse.clean.html import extract_html
 from newsfuse.clean.ids import check_given_id, servable_id
 from newsfuse.clean.language import article_language, is_analysed, not_analysed_note
-from newsfuse.clean.normalise import content_hash, fingerprint_text, one_line, tidy_text
-from newsfuse.clean.page_lines import drop_update_stamps, furniture_reason, reads_as_running_prose
+from newsfuse.clean.normalise import content_hash, one_line, tidy_text
+from newsfuse.clean.page_lines import drop_update_stamps, furniture_reason
 from newsfuse.clean.reflow import reflow
 from newsfuse.errors import EmptyInput, InputError, TooComplex, TooLarge
 from newsfuse.model import Article, Dateline, RawDocument, Reject
@@ -136,11 +136,8 @@ def keep_dateline(header: str, body: str, lead: str = "") -> str:
     return f"{header}\n\n{body}"
 
 
-def clean_text(
-    text: str, published_hint: str | None = None, given_title: str | None = None
-) -> Cleaned:
-    """Plain text: cut the dateline header out, undo hard wrapping, strip page furniture.
-    ``given_title``: the title the input's metadata gives (see :func:`restored_title_line`)."""
+def clean_text(text: str, published_hint: str | None = None) -> Cleaned:
+    """Plain text: cut the dateline header out, undo hard wrapping, strip page furniture."""
     text = original = _plain_spaces(text)
     dateline = find_dateline(text, published_hint)
     lead = ""
@@ -158,8 +155,6 @@ def clean_text(
         body = f"{first}\n\n{body}" if body else first
         if title and title.strip() in lead:
             title = None
-    if first_line := restored_title_line(title, given_title):
-        body, title = (f"{first_line}\n\n{body}" if body else first_line), None
     removed = [line.text for line in stripped.removed if line.text.strip() not in body]
     agency = (
         (dateline.agency if dateline else None)
@@ -218,25 +213,6 @@ def clean_html_document(html: str, url: str | None, published_hint: str | None) 
         agency=agency,
         removed=removed,
     )
-
-
-def same_headline(line: str, title: str) -> bool:
-    """Do ``line`` and ``title`` word the same headline? Two in three of the words of the
-    shorter are in the other ("Sheriff: Young brothers cooking before shooting kills 2" and
-    the same with " - Spokane, North Idaho News" after it; "× Man in critical condition")."""
-    a, b = set(fingerprint_text(line).split()), set(fingerprint_text(title).split())
-    return bool(a and b) and len(a & b) * 3 >= 2 * min(len(a), len(b))
-
-
-def restored_title_line(title: str | None, given: str | None) -> str | None:
-    """Where the input gives the title, the line the stripper took for the page's headline
-    (``title``) is no title: if it is another headline it goes, but if it reads as running
-    prose and words no headline like the given one, it is the story's first sentence,
-    standfirst, summary point or table row written without its full stop ("The A380 was
-    revealed in January 2005", "Shr profit four cts vs loss 56 cts"): the body keeps it."""
-    if not (given and title) or same_headline(title, given) or not reads_as_running_prose(title):
-        return None
-    return title.strip()
 
 
 def default_id(source: str) -> str:
@@ -343,8 +319,7 @@ def _clean(raw: RawDocument) -> Article:
     if raw.kind == "html":
         found = clean_html_document(raw.content, safe.url(meta.get("url")), hint)
     else:
-        given = meta.get("title")
-        found = clean_text(raw.content, hint, str(given) if given is not None else None)
+        found = clean_text(raw.content, hint)
     body = tidy_text(found.body)
     title = safe.text("title", tidy_text(str(meta.get("title") or found.title or ""))) or None
     brief = (found.dateline is not None and len(body.split()) >= MIN_BRIEF_WORDS) or (

@@ -142,29 +142,6 @@ def looks_like_dateline(line: str) -> bool:
     return any(p.search(line) for p in _DATELINE_PATTERNS)
 
 
-_LINK_OR_CONTACT = re.compile(r"https?:|www\.|\S@\S|(?:^|\s)@\w|\s\|\s|\d{5,}")
-"""A link, an e-mail address, a social handle, a " | " separator of menu items, or a
-code or telephone number of five or more digits in a row: the marks of contact lines,
-share rows and licence or registration lines, never of a sentence of the story."""
-
-
-def reads_as_running_prose(text: str) -> bool:
-    """A sentence of the story that lacks its final punctuation ("Police said they are not
-    releasing those details", "Halo 2 is out on 9 November in the US"): at least
-    :data:`MIN_LEAD_IN_WORDS` words, as a lead-in clause has, two in three of the words
-    after the first in lower case (running prose; a title-case headline, a name, a credit
-    or a list item is not), figures in at most one word in four, not ending in a colon
-    (a lead-in, which :func:`line_features` reads), and no link or contact mark
-    (:data:`_LINK_OR_CONTACT`). Page furniture of that shape has its pattern."""
-    words = text.split()
-    if len(words) < MIN_LEAD_IN_WORDS or _COLON_END.search(text) or _LINK_OR_CONTACT.search(text):
-        return False
-    if sum(any(ch.isdigit() for ch in w) for w in words) * 4 > len(words):
-        return False
-    rest = [w for w in words[1:] if w[:1].isalpha()]
-    return bool(rest) and sum(w[:1].islower() for w in rest) * 3 >= 2 * len(rest)
-
-
 def line_features(raw: str) -> LineFeatures:
     """The features of one raw input line."""
     text = _SPACES.sub(" ", raw).strip()
