@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/cluster_football.py --config happening-2026-11g
     .venv/bin/python benchmarks/cluster_football.py --set '{"score_conflict": 0}'
     .venv/bin/python benchmarks/cluster_football.py --errors    # tune-half errors only
+    .venv/bin/python benchmarks/cluster_football.py --disagree  # ...where TF-IDF is right
 
 The set (tests/data/stories/bbc_football.jsonl, README beside it) is joined with the BBC's
 text from ../shared/corpus/bbc, ingested and annotated once into --cache, then clustered
@@ -12,6 +13,9 @@ CRC-32 split of the gold label; all articles are clustered, each half's gold sto
 scored): B-cubed F1 (P / R) of the configuration and of the TF-IDF single-pass baseline
 (t = 0.25), and how many predicted stories hold two matches or more. ``--errors`` lists,
 for the tune half only, the predicted stories that hold two gold happenings or more.
+``--disagree`` lists, for the tune half only, the pairs of articles the baseline gets
+right and the configuration wrong (merged or split), with the signals that decide each
+and their counts (``newsfuse.evaluate.disagreements``).
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
 from newsfuse.cluster.config import ClusterConfig, named_config
 from newsfuse.evaluate.bbc_football import available, write_jsonl
 from newsfuse.evaluate.clusters import label_half, score_clusters
+from newsfuse.evaluate.disagreements import cause_counts, disagreements, wrong_pairs
 from newsfuse.evaluate.loco import (
     Corpus,
     CorpusSpec,
@@ -68,6 +73,9 @@ def main() -> None:
     parser.add_argument("--config", help="a named configuration (default: the shipped one)")
     parser.add_argument("--set", help="JSON object of ClusterConfig values over it")
     parser.add_argument("--errors", action="store_true", help="list tune-half merged stories")
+    parser.add_argument(
+        "--disagree", action="store_true", help="tune-half pairs TF-IDF gets right and we wrong"
+    )
     args = parser.parse_args()
     if not available():
         sys.exit("../shared/corpus/bbc is not here: nothing to measure")
@@ -95,6 +103,25 @@ def main() -> None:
                 print("\n--- predicted story")
                 for g, t, line in sorted(members):
                     print(f"  line {line:>4}  {g[:60]:<60}  {t}")
+    if args.disagree:
+        print_disagreements(corpus, ours, base, config)
+
+
+def print_disagreements(corpus: Corpus, ours: dict, base: dict, config: ClusterConfig) -> None:
+    """The tune half's pairs that the baseline gets right and ``ours`` wrong, by cause."""
+    items = [(s, a, g) for s, a, g in corpus.items if label_half(g) == "tune"]
+    found = disagreements(corpus.rows, items, ours, base, config, corpus.extra.get("signals"))
+    title = {r["id"]: r.get("title") for r in corpus.rows}
+    for d in sorted(found, key=lambda d: (d.kind, d.gold)):
+        print(f"\n{d.kind:<6} score {d.score:+.3f}  causes: {', '.join(d.causes)}"
+              f"  [{', '.join(d.flags)}]")  # fmt: skip
+        for aid, gold in zip((d.first, d.second), d.gold, strict=True):
+            print(f"    {str(gold)[:55]:<55}  {title.get(aid)}")
+    print("\nTF-IDF right, newsfuse wrong (pairs; a pair may have several causes):")
+    for kind, counts in cause_counts(found).items():
+        print(f"  {kind}: " + ", ".join(f"{k} {n}" for k, n in counts.most_common()))
+    wins = Counter(kind for kind, *_ in wrong_pairs(items, base, ours))
+    print(f"newsfuse right, TF-IDF wrong: split {wins['split']}, merged {wins['merged']} pairs")
 
 
 if __name__ == "__main__":

@@ -149,6 +149,23 @@ class Clustering:
         return {m.article_id: m.story_id for m in self.added}
 
 
+def prepare_clusterer(clusterer: StoryClusterer, feats: dict[str, ArticleFeatures]) -> dict:
+    """Set what ``clusterer`` computes over all the articles it will see (``feats``: the
+    stored and the new): a genre's terms, the phrases that name a happening, the topic's
+    names. Returns the damping of term weights (see :func:`damped`) to apply to each."""
+    config = clusterer.config
+    df = document_frequency([f.vector for f in feats.values()])
+    damping = corpus_damping(df, len(feats), config)
+    spread = day_spread(feats.values()) if config.generic_spread_days else None
+    clusterer.generic = generic_terms(df, len(feats), config, spread)
+    clusterer.names = happening_names(feats.values(), config)
+    clusterer.topic_names = generic_names(feats.values(), config)
+    if config.generic_weight != 1.0:
+        for term in clusterer.generic:
+            damping[term] = min(damping.get(term, 1.0), config.generic_weight)
+    return damping
+
+
 def cluster_rows(
     clustered: list[dict[str, Any]],
     new_rows: list[dict[str, Any]],
@@ -178,15 +195,7 @@ def cluster_rows(
     position = 0
     feats = {row["article_id"]: prepared.features(row, row["article_id"]) for row in clustered}
     feats.update((row["id"], prepared.features(row, row["id"])) for row in new_rows)
-    df = document_frequency([f.vector for f in feats.values()])
-    damping = corpus_damping(df, len(feats), config)
-    spread = day_spread(feats.values()) if config.generic_spread_days else None
-    clusterer.generic = generic_terms(df, len(feats), config, spread)
-    clusterer.names = happening_names(feats.values(), config)
-    clusterer.topic_names = generic_names(feats.values(), config)
-    if config.generic_weight != 1.0:
-        for term in clusterer.generic:
-            damping[term] = min(damping.get(term, 1.0), config.generic_weight)
+    damping = prepare_clusterer(clusterer, feats)
     restored: dict[tuple[str, int], list] = {}
     for row in clustered:
         aid = row["article_id"]
