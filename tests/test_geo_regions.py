@@ -200,3 +200,11 @@ def test_a_borough_is_the_place_it_is_named_for() -> None:
     article = Article("t", "t", text, "", published="2017-06-02", url="http://www.nlhnews.co.uk/a")
     found = {p.text: p for p in annotate_article(article).places}
     assert found["Enfield Borough"].country == "GBR"
+
+
+def test_us_census_regions_have_a_point_among_their_states() -> None:
+    midwest = lookup_place("the Midwest")
+    assert midwest.country == "USA" and midwest.lat is not None
+    iowa = lookup_place("Iowa")  # the Midwest's middle lies near Iowa
+    assert haversine_km(midwest.lat, midwest.lon, iowa.lat, iowa.lon) < 300
+    assert lookup_place("New England").country == "USA"
