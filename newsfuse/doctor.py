@@ -45,6 +45,7 @@ def doctor(store: Store, *, repair: bool = False, n_process: int = 1) -> dict[st
         "self_duplicates_dropped": store.drop_self_duplicates(),
     }
     result["notes"] = list(dict.fromkeys(report.notes))
+    result["story_configs"] = store.story_configs()  # the repair may have clustered some
     result["health"] = store.health().to_dict()
     result["before"] = before.to_dict()
     return result

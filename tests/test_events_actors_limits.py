@@ -54,3 +54,16 @@ def test_a_part_that_names_its_own_country_keeps_it():
     )
     helicopters = [a for a in event["source"] if a["actorText"] == "helicopters"]
     assert all(a["code"] != "RUS" for a in helicopters)
+
+
+def test_a_complaint_about_what_someone_is_is_aimed_at_them():
+    event = _event(
+        "The opposition complained that the government was slow to help flood victims.",
+        "DISAPPROVE",
+    )
+    assert "government" in {a["actorText"] for a in event["target"] or []}
+
+
+def test_a_part_from_a_place_takes_its_sets_country():
+    event = _event("U.S. aircraft including drones from Qatar struck militia targets.", "FIGHT")
+    assert all(a["code"] == "USA" for a in event["source"])

@@ -281,10 +281,10 @@ def generic_names(
     two of one. A name counts whatever its kind and wherever the gazetteer put it:
     "Liverpool" the club read as an organisation in one sentence and a place in the next,
     "Newcastle" the English town in one article and the Australian one in another, is one
-    name. A name must also be in ``generic_name_min_articles`` of them: in a small
-    database one happening's coverage alone fills a share (a story's city in 16 of the
-    first 120 articles), and whether a name is the topic's should not depend on how far
-    the database has grown. Empty when off or below ``corpus_idf_docs`` articles."""
+    name. A name must also be in ``generic_name_min_articles`` of them (0 in the shipped
+    configuration; the experiment ``-11j`` asks 20, so that in a small database one
+    happening's coverage, a story's city in 16 of the first 120 articles, does not fill
+    the share). Empty when off or below ``corpus_idf_docs`` articles."""
     if not config.generic_name_share or not config.corpus_idf_docs:
         return frozenset()
     features = list(features)

@@ -236,6 +236,12 @@ def _member_words(token: Token) -> list[set[int]]:
     ]
 
 
+def _owner(actor: EventActor) -> bool:
+    """A mention that can own a part: a country's body (an air force, troops), not a bare
+    country or place name."""
+    return bool(actor.country and actor.sector)
+
+
 def _members_of_set(
     found: list[tuple[EventActor, int]],
     phrases: list[set[int]],
@@ -243,15 +249,16 @@ def _members_of_set(
 ) -> list[EventActor]:
     """A part takes the country of the set it is named as a part of: in "Russian aircraft
     including helicopter gunships" the gunships are Russian, whatever the ground they
-    fight on. Only when the set names one country and the part's phrase names none
-    ("including helicopters from Syria's air force" are Syria's), among all ``mentions``."""
+    fight on. Only when the set names one country and the part's phrase names no owner
+    of its own, among all ``mentions``: a body of a country ("including helicopters from
+    Syria's air force" are Syria's), not a place they came from ("drones from Qatar")."""
     members = set().union(*phrases) if phrases else set()
     sets = {a.country for a, start in found if start not in members and a.country}
     if len(sets) != 1:
         return [a for a, _ in found]
     (country,) = sets
     bare = set().union(
-        *(p for p in phrases if not any(a.country for a, start in mentions if start in p))
+        *(p for p in phrases if not any(_owner(a) for a, start in mentions if start in p))
     )
     return [
         EventActor(a.text, country, a.sector) if start in bare and not a.country else a

@@ -56,14 +56,12 @@ def side_preps(trigger: Trigger) -> frozenset[str]:
 
 
 STATIVE_PASSIVES = frozenset({"oppose"})
-
-UNDERGOING_VERBS = frozenset(
-    "face suffer die lose endure experience undergo receive live remain struggle starve flee "
-    "wait need lack fear be become have get go".split()
-)
-"""Verbs whose subject undergoes or is in a state rather than acts on anyone: a complaint
-"that civilians were dying" is not aimed at the civilians."""
 """Participles that are adjectives after "be": "X is opposed to Y" is X opposing Y."""
+
+UNDERGOING_VERBS = frozenset("face suffer die endure experience undergo starve flee".split())
+"""Verbs whose subject undergoes what is complained of rather than does it: a complaint
+"that civilians were dying" is not aimed at the civilians. A clause that says what its
+subject is or has ("that the government was slow") is about that subject."""
 
 THEME_TYPES = frozenset({"AID", "MOBILIZE", "RETREAT"})
 """Types whose "of"-object is the source's own forces or goods ("deployment of DPRK troops")."""
