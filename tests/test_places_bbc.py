@@ -12,24 +12,19 @@ from typer.testing import CliRunner
 from newsfuse.cli import app
 from newsfuse.evaluate.places import evaluate_places, read_gold
 
+from .place_set_support import assert_offsets_and_no_text, assert_spans_name_their_toponyms
+
 GOLD = Path(__file__).parent / "data" / "places" / "bbc_places.jsonl"
 
 
 def test_the_bbc_gold_file_holds_offsets_and_no_text() -> None:
-    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 40 and all("text" not in row and row["text_sha1"] for row in rows)
-    assert all(row["id"].startswith("bbc/") for row in rows)
-    for row in rows:
-        for t in row["toponyms"]:
-            assert t["end"] > t["start"] and t["lat"] is not None and t["lon"] is not None
+    assert_offsets_and_no_text(GOLD, 40, "bbc/")
 
 
 def test_the_bbc_gold_joins_the_corpus_files_by_path_and_hash(shared) -> None:
     records = read_gold(GOLD, shared / "corpus")
     assert len(records) == 40  # every file is there and its SHA-1 is the annotated one's
-    for record in records:
-        for t in record["toponyms"]:
-            assert record["text"][t["start"] : t["end"]] == t["name"]
+    assert_spans_name_their_toponyms(records)
 
 
 def test_a_text_that_changed_is_an_error(shared, tmp_path) -> None:

@@ -13,25 +13,23 @@ from typer.testing import CliRunner
 from newsfuse.cli import app
 from newsfuse.evaluate.places import evaluate_places, read_gold
 
+from .place_set_support import assert_offsets_and_no_text, assert_spans_name_their_toponyms
+
 GOLD = Path(__file__).parent / "data" / "places" / "reuters_places.jsonl"
 
 
 def test_the_reuters_gold_file_holds_offsets_and_no_text() -> None:
+    assert_offsets_and_no_text(GOLD, 40, "reuters21578/")
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 40 and all("text" not in row and row["text_sha1"] for row in rows)
-    assert all(row["id"].startswith("reuters21578/") and "#" in row["id"] for row in rows)
-    for row in rows:
-        for t in row["toponyms"]:
-            assert t["end"] > t["start"] and t["lat"] is not None and t["lon"] is not None
+    assert all("#" in row["id"] for row in rows)
 
 
 def test_the_reuters_gold_joins_the_stories_by_file_newid_and_hash(shared) -> None:
     records = read_gold(GOLD, shared / "corpus")
     assert len(records) == 40  # every story is there and its SHA-1 is the annotated one's
+    assert_spans_name_their_toponyms(records)
     for record in records:
         assert record["agency"] == "Reuters" and record["published"].startswith("1987-")
-        for t in record["toponyms"]:
-            assert record["text"][t["start"] : t["end"]] == t["name"]
     for record in records:  # every story opens with its dateline place (after 4 spaces)
         first = min(record["toponyms"], key=lambda t: t["start"])
         assert first["start"] == 4 and first["name"][0].isupper()
