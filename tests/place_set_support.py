@@ -6,6 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from newsfuse.cli import app
+
 
 def assert_offsets_and_no_text(gold: Path, articles: int, id_prefix: str) -> None:
     rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
@@ -20,3 +24,14 @@ def assert_spans_name_their_toponyms(records: list[dict]) -> None:
     for record in records:
         for t in record["toponyms"]:
             assert record["text"][t["start"] : t["end"]] == t["name"]
+
+
+def eval_one_article(gold: Path, line: int, texts: Path, tmp_path: Path) -> dict:
+    """`newsfuse eval places` on one line of a place set, its texts from ``texts``: the
+    tune half's figures (the one article sits at position 0, a tune position)."""
+    one = tmp_path / "one.jsonl"
+    one.write_text(gold.read_text(encoding="utf-8").splitlines()[line] + "\n", encoding="utf-8")
+    args = ["eval", "places", str(one), "--texts", str(texts), "--half", "tune", "--json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["halves"]["tune"]

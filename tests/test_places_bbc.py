@@ -12,7 +12,11 @@ from typer.testing import CliRunner
 from newsfuse.cli import app
 from newsfuse.evaluate.places import evaluate_places, read_gold
 
-from .place_set_support import assert_offsets_and_no_text, assert_spans_name_their_toponyms
+from .place_set_support import (
+    assert_offsets_and_no_text,
+    assert_spans_name_their_toponyms,
+    eval_one_article,
+)
 
 GOLD = Path(__file__).parent / "data" / "places" / "bbc_places.jsonl"
 
@@ -36,12 +40,7 @@ def test_a_text_that_changed_is_an_error(shared, tmp_path) -> None:
 
 
 def test_eval_places_takes_a_corpus_directory_as_texts(shared, tmp_path) -> None:
-    one = tmp_path / "one.jsonl"
-    one.write_text(GOLD.read_text(encoding="utf-8").splitlines()[6] + "\n", encoding="utf-8")
-    args = ["eval", "places", str(one), "--texts", str(shared / "corpus"), "--half", "tune"]
-    result = CliRunner().invoke(app, [*args, "--json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["halves"]["tune"]["articles"] == 1
+    assert eval_one_article(GOLD, 6, shared / "corpus", tmp_path)["articles"] == 1
 
 
 BBC_CHECK_FLOOR = {"recall": 0.88, "precision": 0.90, "acc161": 0.83}
@@ -64,9 +63,6 @@ def test_a_corpus_file_not_in_utf8_is_decoded_as_ingest_decodes_it(tmp_path):
     import hashlib
     import json
 
-    from typer.testing import CliRunner
-
-    from newsfuse.cli import app
     from newsfuse.evaluate.places import read_gold
 
     raw = "Fans in Leeds paid \xa315 a ticket.".encode("cp1252")

@@ -8,12 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from newsfuse.cli import app
 from newsfuse.evaluate.places import evaluate_places, read_gold
 
-from .place_set_support import assert_offsets_and_no_text, assert_spans_name_their_toponyms
+from .place_set_support import (
+    assert_offsets_and_no_text,
+    assert_spans_name_their_toponyms,
+    eval_one_article,
+)
 
 GOLD = Path(__file__).parent / "data" / "places" / "reuters_places.jsonl"
 
@@ -65,12 +67,7 @@ def test_a_story_is_joined_as_ingest_reads_it(tmp_path) -> None:
 
 
 def test_eval_places_reads_reuters_stories_from_the_corpus_directory(shared, tmp_path) -> None:
-    one = tmp_path / "one.jsonl"
-    one.write_text(GOLD.read_text(encoding="utf-8").splitlines()[1] + "\n", encoding="utf-8")
-    args = ["eval", "places", str(one), "--texts", str(shared / "corpus"), "--half", "tune"]
-    result = CliRunner().invoke(app, [*args, "--json"])
-    assert result.exit_code == 0, result.output
-    tune = json.loads(result.output)["halves"]["tune"]
+    tune = eval_one_article(GOLD, 1, shared / "corpus", tmp_path)
     assert tune["articles"] == 1 and tune["rejected_at_ingest"] == 0
 
 
