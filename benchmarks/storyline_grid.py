@@ -21,13 +21,9 @@ import time
 from dataclasses import replace
 
 from newsfuse.cluster.config import ClusterConfig
-from newsfuse.cluster.features import (
-    corpus_damping,
-    damped,
-    document_frequency,
-    generic_terms,
-)
-from newsfuse.cluster.stage import cluster_rows
+from newsfuse.cluster.features import damped
+from newsfuse.cluster.online import StoryClusterer
+from newsfuse.cluster.stage import cluster_rows, prepare_clusterer
 from newsfuse.cluster.storylines import StorylineConfig, link_storylines, story_digests
 from newsfuse.evaluate.clusters import label_half, score_clusters
 from newsfuse.evaluate.loco import Corpus, _stage_kwargs, load_corpora
@@ -46,10 +42,7 @@ def prepared(corpus: Corpus, config: ClusterConfig) -> tuple[dict[str, str], lis
     feats = {
         k[1]: v for k, v in corpus.cache.items() if k[0] == "f" and k[2] == config.feature_key()
     }
-    df = document_frequency([f.vector for f in feats.values()])
-    damping = corpus_damping(df, len(feats), config)
-    for term in generic_terms(df, len(feats), config):
-        damping[term] = min(damping.get(term, 1.0), config.generic_weight)
+    damping = prepare_clusterer(StoryClusterer(config), feats)  # as the stage weighs terms
     story_of = result.story_of()
     weighed = {aid: damped(f, damping) for aid, f in feats.items()}
     return story_of, story_digests(weighed, story_of)
