@@ -262,3 +262,11 @@ def test_a_countrys_border_is_that_country() -> None:
     )
     assert found.get("Lebanon") == "LBN"
     assert found.get("the Kursk border region") == "RUS"
+
+
+def test_a_name_the_model_cut_short_is_the_longest_name_the_gazetteer_knows() -> None:
+    # the model reads "Wales" alone, or "New South" and "Wales" as two places
+    assert _places("Floods hit New South Wales on Monday.") == {"New South Wales": "AUS"}
+    found = _places("Fires burned in northern New South Wales and eastern Victoria.")
+    assert found.get("New South Wales") == "AUS" and "Wales" not in found
+    assert _places("Visiting Paris, the minister met students.") == {"Paris": "FRA"}

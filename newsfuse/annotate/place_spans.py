@@ -72,6 +72,10 @@ for places ("Oudshoorn said"). The rules, each by definition:
    name a part of a town, whatever entity the model made of them, unless they are a
    people's name ("the Jewish neighborhood", NORP); :mod:`newsfuse.geo.neighbourhoods`
    places them at the article's city.
+13. **A name the model cut short or split**: a place entity and the capitalised words
+   before it (or a place entity of their own: "New South" LOC, "Wales" GPE) are one place
+   where the whole is a gazetteer name ("New South Wales"), as a name is the longest run
+   of its words.
 """
 
 from __future__ import annotations
@@ -298,6 +302,38 @@ def _inside_org(ent: Span) -> list[Span]:
     return out
 
 
+def _joined_places(doc: Doc) -> list[Span]:
+    """The model's entities, a place entity widened to the left over the capitalised
+    words before it (or a place entity of its own, "New South" LOC) where the whole is a
+    name the gazetteer knows (rule 13): "New South Wales", which the model reads as
+    "Wales" after two words, or as two places. A name is the longest run of its words."""
+    out: list[Span] = []
+    for e in doc.ents:
+        if e.label_ in _PLACE_LABELS:
+            e = _widened_left(doc, e, out[-1] if out else None)
+            while out and out[-1].start >= e.start:
+                out.pop()  # a piece of the name widened over
+        out.append(e)
+    return out
+
+
+_MAX_LEFT_WORDS = 3
+
+
+def _widened_left(doc: Doc, ent: Span, before: Span | None) -> Span:
+    for k in range(max(0, ent.start - _MAX_LEFT_WORDS), ent.start):
+        words = doc[k : ent.start]
+        if not all(t.is_alpha and (t.is_title or t.is_upper) for t in words):
+            continue
+        if any(t.ent_type_ and t.ent_type_ not in _PLACE_LABELS for t in words):
+            continue
+        if before is not None and before.start < k < before.end:
+            continue  # the name would cut another place in two
+        if doc[ent.start - 1].whitespace_ and is_place_name(doc[k : ent.end].text):
+            return Span(doc, k, ent.end, label=ent.label_)
+    return ent
+
+
 def _cut_short(ent: Span) -> Span | None:
     """Rule 8: a model place entity that ends in an abbreviation that opens names ("Fort
     St." before "John", the model's PERSON), widened over the capitalised words after it
@@ -417,7 +453,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     surnames = _surnames(doc, split)
     family = _family_names(doc, split)
     model: list[Span] = []
-    for e in doc.ents:
+    for e in _joined_places(doc):
         if e.label_ not in _PLACE_LABELS or e.start in in_names:
             continue
         head = _county_head(e)  # a county heads the name whoever speaks
