@@ -101,3 +101,32 @@ def test_former_states_take_their_successors_code(name, country):
 
 def test_the_former_yugoslavia_is_no_one_country():
     assert resolve_actor("the former Yugoslavia").country is None
+
+
+def test_a_reporting_clause_after_what_it_reports_names_the_speaker():
+    # the parser hangs "protested" on "group" as if "a group [that was] protested"
+    event = _event(
+        "Serbian police are harassing ethnic Albanian journalists, a press freedom group "
+        "protested on Thursday.",
+        "DISAPPROVE",
+    )
+    assert [a["actorText"] for a in event["source"]] == ["a press freedom group"]
+    assert _countries(event, "target") == {"SRB"}
+
+
+def test_a_participle_with_an_agent_or_an_object_is_no_reporting_clause():
+    from newsfuse.annotate.nlp import load_nlp
+    from newsfuse.events.syntax import postposed_speaker
+
+    nlp = load_nlp()
+    for text in (
+        "Russian banks lost billions, sanctions imposed by the European Union on Monday.",
+        "Police detained dozens, a crowd protested the arrests.",
+    ):
+        assert all(postposed_speaker(t) is None for t in nlp(text)), text
+    doc = nlp(
+        "Serbian police are harassing ethnic Albanian journalists, a press freedom group "
+        "protested on Thursday."
+    )
+    speakers = [postposed_speaker(t) for t in doc]
+    assert [s.text for s in speakers if s is not None] == ["group"]

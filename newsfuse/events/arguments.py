@@ -23,6 +23,7 @@ from newsfuse.events.syntax import (
     counted,
     is_reduced_passive,
     named_owners,
+    postposed_speaker,
     prep_objects,
     subject_of,
     verb_of,
@@ -62,6 +63,9 @@ UNDERGOING_VERBS = frozenset("face suffer die endure experience undergo starve f
 """Verbs whose subject undergoes what is complained of rather than does it: a complaint
 "that civilians were dying" is not aimed at the civilians. A clause that says what its
 subject is or has ("that the government was slow") is about that subject."""
+
+REPORTED_TYPES = FRAMING_TYPES | {"DISAPPROVE"}
+"""Types whose trigger can be a reporting verb: what it reports is what it is aimed at."""
 
 THEME_TYPES = frozenset({"AID", "MOBILIZE", "RETREAT"})
 """Types whose "of"-object is the source's own forces or goods ("deployment of DPRK troops")."""
@@ -104,6 +108,9 @@ def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[
     # "troops deployed to Russia" moves the source's own troops (THEME_TYPES), unless an
     # agent says whose act it is ("aid delivered by the UN")
     own_theme = _moves_own(trigger) and not children(token, "agent")
+    speaker = postposed_speaker(token) if trigger.event_type in REPORTED_TYPES else None
+    if speaker is not None:  # "X is failing to ..., a rights group protested"
+        return [speaker], _aimed_at([token.sent.root])
     if not passive and is_reduced_passive(token) and not own_theme:
         passive = [token.head]
     if passive and token.lemma_ in STATIVE_PASSIVES and not children(token, "agent"):
@@ -136,13 +143,16 @@ def _voice_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[
         # complained of is the complement clause, before the verb or after it ("complained
         # that ..."); whom, its subject, when the clause says what that subject does (the
         # victims in "that refugees face abuse" are not whom the complaint is aimed at)
-        objects = [
-            s
-            for c in children(token, "ccomp")
-            if c.lemma_.lower() not in UNDERGOING_VERBS
-            for s in children(c, "nsubj")
-        ]
+        objects = _aimed_at(children(token, "ccomp"))
     return sources, objects
+
+
+def _aimed_at(clauses: list[Token]) -> list[Token]:
+    """Whom a complaint about these clauses is aimed at: their subjects, unless the clause
+    says what its subject undergoes."""
+    return [
+        s for c in clauses if c.lemma_.lower() not in UNDERGOING_VERBS for s in children(c, "nsubj")
+    ]
 
 
 ALLY_PREPS = frozenset({"alongside", "beside"})

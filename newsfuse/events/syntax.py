@@ -129,6 +129,35 @@ def is_reduced_passive(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i != token.i
 
 
+REPORT_CLAUSE_TAIL = frozenset({"advmod", "npadvmod", "prep", "punct"})
+
+
+def postposed_speaker(verb: Token) -> Token | None:
+    """ "Croatian authorities are failing to ..., a human rights group protested here
+    Wednesday": a reporting clause written after what it reports, which the parser may hang
+    on its speaker as a modifier (a reduced passive, "a group [that was] protested").
+
+    The noun is the speaker when it opens a clause after a comma that closes a finite
+    clause, and the verb closes the sentence with nothing of its own but where and when:
+    no object, complement, subject or agent.
+    """
+    if verb.dep_ != "acl" or verb.head.i >= verb.i or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    noun = verb.head
+    if any(c.dep_ not in REPORT_CLAUSE_TAIL for c in verb.children):
+        return None
+    start = noun.left_edge.i
+    sentence = verb.sent
+    if start <= sentence.start or verb.doc[start - 1].text != ",":
+        return None
+    root = sentence.root
+    if root.i >= start or root.pos_ not in ("VERB", "AUX") or not children(root, "nsubj"):
+        return None
+    if any(not t.is_punct for t in verb.doc[verb.right_edge.i + 1 : sentence.end]):
+        return None
+    return noun
+
+
 def verb_of(token: Token) -> Token:
     """The nearest verb at or above ``token``, at most four heads up; else the word reached
     there (or the root)."""
