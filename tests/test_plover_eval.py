@@ -114,3 +114,18 @@ def test_magnitudes_are_scored_together_in_each_half(tmp_path):
         names = ("dead", "injured", "size")
         assert row["n"] == sum(part["attributes"][n]["n"] for n in names)
     assert "macro_f1_gap_sd" in result["split_noise"]
+
+
+def test_split_noise_also_measures_the_actor_country_gaps():
+    # ten records with a target country, the coder right on half of them
+    gold = [
+        {"event": "AGREE", "source": [{"code": "FRA"}], "target": [{"code": "DEU"}]}
+        for _ in range(10)
+    ]
+    predicted = [
+        [{"event": "AGREE", "source": [{"code": "FRA"}], "target": [{"code": code}]}]
+        for code in ("DEU", "ITA") * 5
+    ]
+    noise = split_noise(gold, predicted, rounds=20)["actors"]
+    assert noise["source_country"] == {"gap_sd": 0.0, "share_over_0.05": 0.0}
+    assert noise["target_country"]["gap_sd"] > 0.0

@@ -106,15 +106,20 @@ def _with_magnitudes(score: dict[str, Any]) -> dict[str, Any]:
     return score
 
 
+NOISE_ACTOR_FIELDS = ("source_country", "target_country")
+"""Actor attributes whose gap from the split alone :func:`split_noise` also measures."""
+
+
 def split_noise(
     gold: Sequence[dict[str, Any]],
     predicted: Sequence[Sequence[dict[str, Any]]],
     rounds: int = NOISE_ROUNDS,
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """How large a tune - check gap in macro-F1 the split alone makes, with the coder as it
     is: the records of each gold type are halved at random ``rounds`` times (seeded, so
     the figure repeats) and the two halves scored. Returns the standard deviation of the
-    gap and the share of splits whose gap exceeds 0.05 either way. With a few records of a
+    gap and the share of splits whose gap exceeds 0.05 either way; the same for source and
+    target country under ``actors``. With a few records of a
     type in each half, one record moves a type's F1 a lot; a gap within this noise says
     nothing about overfitting, one far outside it does."""
     import random
@@ -126,6 +131,7 @@ def split_noise(
     rng = random.Random(12)
     gaps = []
     magnitude_gaps = []
+    actor_gaps: dict[str, list[float]] = {name: [] for name in NOISE_ACTOR_FIELDS}
     for _ in range(rounds):
         first: list[int] = []
         second: list[int] = []
@@ -143,7 +149,20 @@ def split_noise(
         mb = b["attributes"]["magnitudes"]["accuracy"]
         if ma is not None and mb is not None:
             magnitude_gaps.append(ma - mb)
+        for name, found in actor_gaps.items():
+            xa, xb = a["attributes"][name]["accuracy"], b["attributes"][name]["accuracy"]
+            if xa is not None and xb is not None:
+                found.append(xa - xb)
+    actors = {
+        name: {
+            "gap_sd": statistics.pstdev(found),
+            "share_over_0.05": sum(abs(g) > 0.05 for g in found) / len(found),
+        }
+        for name, found in actor_gaps.items()
+        if found
+    }
     return {
+        "actors": actors,
         "rounds": rounds,
         "macro_f1_gap_sd": statistics.pstdev(gaps),
         "share_over_0.05": sum(abs(g) > 0.05 for g in gaps) / rounds,
@@ -246,6 +265,12 @@ def format_halves(result: Mapping[str, Any]) -> str:
     for name in result["attributes"]:
         values = [(p["attributes"][name]["accuracy"], p["attributes"][name]["n"]) for p in parts]
         lines.append(row(name, values, result["gap"].get(name)))
+    for name, figures in (noise or {}).get("actors", {}).items():
+        lines.append(
+            f"(the split alone: the {name.replace('_', ' ')} gap has sd "
+            f"{figures['gap_sd']:.3f} and exceeds 0.05 in {figures['share_over_0.05']:.0%} "
+            f"of the {noise['rounds']} halvings)"
+        )
     share = (noise or {}).get("magnitudes_share_over_0.05")
     if share is not None:
         lines.append(
