@@ -130,3 +130,32 @@ def test_a_participle_with_an_agent_or_an_object_is_no_reporting_clause():
     )
     speakers = [postposed_speaker(t) for t in doc]
     assert [s.text for s in speakers if s is not None] == ["group"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        (
+            "A Red Cross convoy came under attack by gunmen near Goma on Monday.",
+            "ASSAULT",
+            "gunmen",
+            "Red Cross",
+        ),
+        (
+            "The port city came under heavy shelling from Russian forces overnight.",
+            "FIGHT",
+            "Russian forces",
+            None,
+        ),
+    ],
+)
+def test_to_come_under_an_act_is_to_undergo_it(text, event_type, source, target):
+    event = _event(text, event_type)
+    assert source in [a["actorText"] for a in event["source"]]
+    if target is not None:
+        assert target in " ".join(a["actorText"] for a in event["target"])
+
+
+def test_an_agent_that_places_someone_under_an_act_does_it():
+    event = _event("Police placed the opposition leader under arrest on Monday.", "COERCE")
+    assert [a["actorText"] for a in event["source"]] == ["Police"]

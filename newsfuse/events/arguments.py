@@ -257,7 +257,34 @@ OCCURRENCE_VERBS = frozenset(
 """Verbs that say an event happened: its sides hang on them ("clashes erupted between")."""
 
 
+UNDERGOING_STATES = frozenset({"come", "be", "remain", "stay", "fall"})
+"""Verbs of being or coming under an act ("came under fire", "remained under siege"): their
+subject undergoes it."""
+
+
+def _undergone(token: Token) -> tuple[list[Token], list[Token]] | None:
+    """ "A convoy came under attack by gunmen", "the town came under shelling from Russian
+    forces": to come, be or remain under an act is to undergo it, so the subject is its
+    target and the object of "from" or "by" its source (an agent a verb like "placed him
+    under arrest" names is its own subject, so only verbs of state count)."""
+    noun = token
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "under rocket and mortar fire"
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return None
+    verb = noun.head.head
+    if verb.lemma_.lower() not in UNDERGOING_STATES:
+        return None
+    agents = frozenset({"from", "by"})
+    sources = prep_objects(token, agents) + prep_objects(verb, agents)
+    subject = subject_of(verb)
+    return sources, [subject] if subject is not None else []
+
+
 def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    undergone = _undergone(token)
+    if undergone is not None:
+        return undergone
     # "The committee completed its investigation": "its" is the governing verb's subject
     owners = named_owners(token)
     sources = owners + prep_objects(token, frozenset({"by"}))
