@@ -159,3 +159,21 @@ def test_to_come_under_an_act_is_to_undergo_it(text, event_type, source, target)
 def test_an_agent_that_places_someone_under_an_act_does_it():
     event = _event("Police placed the opposition leader under arrest on Monday.", "COERCE")
     assert [a["actorText"] for a in event["source"]] == ["Police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        ("Iran faced fresh sanctions from the European Union on Monday.", "SANCTION", None, "IRN"),
+        ("Ukraine received military aid from Germany last week.", "AID", "DEU", "UKR"),
+        ("Pakistan faced heavy pressure from Washington to act.", "DEMAND", "USA", "PAK"),
+        ("Turkey suffered a cyber attack by Russian hackers.", "ASSAULT", "RUS", "TUR"),
+        ("Chile faced Argentina's sanctions over the dispute.", "SANCTION", "ARG", "CHL"),
+    ],
+)
+def test_an_act_received_or_undergone_is_done_to_the_subject(text, event_type, source, target):
+    event = _event(text, event_type)
+    assert _countries(event, "target") == {target}
+    assert target not in _countries(event, "source")
+    if source is not None:
+        assert _countries(event, "source") == {source}

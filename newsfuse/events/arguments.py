@@ -281,8 +281,42 @@ def _undergone(token: Token) -> tuple[list[Token], list[Token]] | None:
     return sources, [subject] if subject is not None else []
 
 
+RECEIVING_VERBS = frozenset(
+    "receive get obtain accept face suffer sustain endure incur draw attract win earn".split()
+)
+"""Verbs whose subject receives or undergoes the act their object names ("received aid
+from Germany", "faced sanctions from the EU", "drew criticism from Amnesty")."""
+
+
+def _received(token: Token) -> tuple[list[Token], list[Token]] | None:
+    """ "Ukraine received military aid from Germany", "Iran faced fresh sanctions from the
+    European Union", "the mayor received death threats from a cartel": an act named as the
+    object of a verb of receiving or undergoing is done to that verb's subject; its source
+    is whom "from" or "by" names, else whose act it is ("won the backing of Washington",
+    "faced the EU's sanctions")."""
+    noun = token
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "received food and medicine"
+        noun = noun.head
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    verb = noun.head
+    agents = frozenset({"from", "by"})
+    sources = named_owners(token) + prep_objects(token, agents) + prep_objects(verb, agents)
+    if not sources and _of_names_agent(token):
+        sources = prep_objects(token, frozenset({"of"}))
+    subject = subject_of(verb)
+    return sources, [subject] if subject is not None else []
+
+
+def _of_names_agent(token: Token) -> bool:
+    """Whether the "of"-object of an act names who does it rather than what it moves: a
+    shipment "of weapons" carries them, the backing "of Washington" is Washington's."""
+    trigger = match_trigger(token)
+    return trigger is not None and trigger.event_type not in THEME_TYPES
+
+
 def noun_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[Token]]:
-    undergone = _undergone(token)
+    undergone = _undergone(token) or _received(token)
     if undergone is not None:
         return undergone
     # "The committee completed its investigation": "its" is the governing verb's subject
