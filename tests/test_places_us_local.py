@@ -301,3 +301,17 @@ def test_a_neighbourhood_written_as_one_is_a_place_whatever_the_model_made_of_it
     assert _found("He lived in the Englewood neighborhood.", [("Englewood", "GPE")]) == [
         "Englewood"
     ]
+
+
+def test_a_community_written_as_one_is_placed_at_the_articles_city_unless_a_town() -> None:
+    text = (
+        "Two men were shot in the Briarfield community on Sunday, Savannah police said. "
+        "Residents of Briarfield said the shots woke them. The LGBTQ community held a vigil."
+    )
+    ents = [("Briarfield", "PERSON"), ("Savannah", "GPE"), ("LGBTQ", "ORG")]
+    assert _found(text, ents) == ["Briarfield", "Savannah"]
+    briarfield = [p for p in _places(text) if p.text == "Briarfield"]
+    assert briarfield and all(p.admin1 == "US.GA" and p.geonameid is None for p in briarfield)
+    # a community the gazetteer knows is a town of its own and keeps its place
+    town = _by_text("A barn burned in the Bogalusa community on Sunday, Mobile police said.")
+    assert town["Bogalusa"].admin1 == "US.LA"

@@ -68,7 +68,8 @@ for places ("Oudshoorn said"). The rules, each by definition:
 11. **Towns of the article's own state** (:mod:`newsfuse.annotate.state_towns`): "Rock
    Falls teen", "his Dixon-based therapist" where the article is set in Illinois for sure.
 12. **A neighbourhood written as one**: capitalised words between "the" and
-   "neighborhood" ("in the Penrose neighborhood", "the Olde Towne East neighbourhood")
+   "neighborhood" or "community" ("in the Penrose neighborhood", "the Olde Towne East
+   neighbourhood", "the Creekwood community")
    name a part of a town, whatever entity the model made of them, unless they are a
    people's name ("the Jewish neighborhood", NORP); :mod:`newsfuse.geo.neighbourhoods`
    places them at the article's city.

@@ -14,8 +14,11 @@ from newsfuse.geo.places import normalise_place
 
 _WRITTEN_COUNTY = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:County|Parish))\b")
 _WRITTEN_NEIGHBOURHOOD = re.compile(
-    r"\b[Tt]he[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+neighbou?rhoods?\b"
+    r"\b[Tt]he[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+"
+    r"(?:neighbou?rhoods?|communit(?:y|ies))\b"
 )
+"""Rule 12: "the Name neighborhood", and "the Name community": US local news names an
+unincorporated place or a part of a town so ("shot in the Creekwood community")."""
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 LEADING_THE = re.compile(r"^the\s+", re.I)
 
@@ -45,15 +48,16 @@ def written_counties(doc: Doc) -> list[Span]:
 _WHO_LIVES_THERE = frozenset(
     "jewish arab muslim christian catholic sunni shiite shia alawite druze sikh hindu yazidi "
     "bedouin haredi hasidic orthodox roma latino hispanic black white asian amish mormon "
-    "coptic chaldean assyrian maronite gay immigrant".split()
+    "coptic chaldean assyrian maronite gay immigrant lgbt lgbtq lgbtqia lgbtq+ deaf "
+    "international".split()
 )
-"""Words of a people, faith or group before "neighborhood" that say who lives there, not
-where it is ("the Jewish neighborhood", "the Druze neighbourhood"), beside the nationality
+"""Words of a people, faith or group before "neighborhood" or "community" that say who
+lives there or who belongs, not where it is ("the Jewish neighborhood", "the Druze neighbourhood"), beside the nationality
 words of our demonym table."""
 
 
 def written_neighbourhoods(doc: Doc) -> list[Span]:
-    """Rule 12: "the Name neighborhood", the name no people's name (NORP, our demonyms,
+    """Rule 12: "the Name neighborhood" or "the Name community", the name no people's name (NORP, our demonyms,
     :data:`_WHO_LIVES_THERE`) and no person or organisation our tables know."""
     peoples = {t.i for e in doc.ents if e.label_ == "NORP" for t in e}
     out = []
