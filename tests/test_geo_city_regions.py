@@ -61,3 +61,22 @@ def test_a_turkish_province_and_its_city_alike() -> None:
         p for p in _places("Thousands marched in Istanbul on Sunday.") if p.text == "Istanbul"
     ]
     assert istanbul.feature_class == "P"
+
+
+BAHIA_STATE, SALVADOR = 3471168, 3450554
+
+
+def test_a_city_named_after_its_region_only_by_an_alternate_name_is_no_namesake() -> None:
+    # Salvador is Bahia's largest city and "Bahia" one of its alternate names, but news
+    # calls the city Salvador: the bare name is the state.
+    state = gazetteer().subdivision("BR-BA")
+    assert state is not None and namesake_city(state, "bahia") is None
+    ids = _ids("Rains in Bahia helped the cocoa crop, growers in Ilheus said.", "Bahia")
+    assert ids == [BAHIA_STATE]
+
+
+def test_a_city_whose_own_name_holds_the_region_name_stays_its_namesake() -> None:
+    cluj = gazetteer().subdivision("RO-CJ")
+    assert cluj is not None
+    city = namesake_city(cluj, "cluj")
+    assert city is not None and city.name == "Cluj-Napoca"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.place_spans import is_place_name
 from newsfuse.annotate.stage import annotate_article
 from newsfuse.model import Article
@@ -270,3 +271,12 @@ def test_a_name_the_model_cut_short_is_the_longest_name_the_gazetteer_knows() ->
     found = _places("Fires burned in northern New South Wales and eastern Victoria.")
     assert found.get("New South Wales") == "AUS" and "Wales" not in found
     assert _places("Visiting Paris, the minister met students.") == {"Paris": "FRA"}
+
+
+def test_a_press_release_headers_state_before_a_double_hyphen_is_a_place() -> None:
+    text = "DAYTON, OH--(Newswire - May 2, 2024) - Acme Tools said on Thursday it would hire."
+    _, _, spans = dateline_spans(text)
+    assert [text[a:b] for a, b in spans] == ["DAYTON", "OH"]
+    text = "SPOKANE, Wash.-- Acme Tools said on Thursday it would hire."
+    _, _, spans = dateline_spans(text)
+    assert [text[a:b] for a, b in spans] == ["SPOKANE", "Wash."]

@@ -301,3 +301,46 @@ def test_a_neighbourhood_written_as_one_is_a_place_whatever_the_model_made_of_it
     assert _found("He lived in the Englewood neighborhood.", [("Englewood", "GPE")]) == [
         "Englewood"
     ]
+
+
+def test_a_community_written_as_one_is_placed_at_the_articles_city_unless_a_town() -> None:
+    text = (
+        "Two men were shot in the Briarfield community on Sunday, Savannah police said. "
+        "Residents of Briarfield said the shots woke them. The LGBTQ community held a vigil."
+    )
+    ents = [("Briarfield", "PERSON"), ("Savannah", "GPE"), ("LGBTQ", "ORG")]
+    assert _found(text, ents) == ["Briarfield", "Savannah"]
+    briarfield = [p for p in _places(text) if p.text == "Briarfield"]
+    assert briarfield and all(p.admin1 == "US.GA" and p.geonameid is None for p in briarfield)
+    # a community the gazetteer knows is a town of its own and keeps its place
+    town = _by_text("A barn burned in the Bogalusa community on Sunday, Mobile police said.")
+    assert town["Bogalusa"].admin1 == "US.LA"
+
+
+def test_a_legislators_party_and_state_names_the_state() -> None:
+    text = (
+        "Sen. Mary Okafor, D-Vt., and Rep. Jim Dale (R-Ohio) wrote the bill; "
+        "Gov. Ann Ruiz, D-New Mexico, backed it."
+    )
+    found = _found(
+        text, [("Mary Okafor", "PERSON"), ("Jim Dale", "PERSON"), ("Ann Ruiz", "PERSON")]
+    )
+    assert found == ["Vt.", "Ohio", "New Mexico"]
+    places = _by_text(text)
+    assert [places[n].admin1 for n in found] == ["US.VT", "US.OH", "US.NM"]
+    # a hyphenated initial that is no party before a state's name is left alone
+    assert _found("The B-Texas team won.", []) == []
+
+
+def test_a_bare_small_town_of_another_state_is_a_place_of_the_storys_city() -> None:
+    text = (
+        "Dayton police said two men were shot at a party in Pleasant Ridge late Friday. "
+        "Neighbors in Pleasant Ridge said the shots went on for minutes. Dayton has seen "
+        "more shootings this year, Dayton officials said."
+    )
+    ridge = [p for p in _places(text) if p.text == "Pleasant Ridge"]
+    assert ridge and all(p.admin1 == "US.OH" and p.geonameid is None for p in ridge)
+    # the article naming the town's state, or writing "Town, State", keeps the town
+    for named in ("Michigan police helped.", "He grew up in Pleasant Ridge, Michigan."):
+        ridge = [p for p in _places(f"{text} {named}") if p.text == "Pleasant Ridge"]
+        assert ridge and all(p.admin1 == "US.MI" for p in ridge), named

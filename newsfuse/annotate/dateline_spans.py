@@ -6,7 +6,9 @@ places, yet the header names where the story happens: its place, and each qualif
 a comma that is a country or a first-order region ("Conn.", "Ky.", "Ukraine"), are place
 spans of the article like any other, resolved with the rest (the qualifier reads the
 place before it). A dotted state abbreviation may come without its full stop in a header
-("METCALFE COUNTY, Ky (LEX 18) -"): there it reads as the dotted form ("Ky.").
+("METCALFE COUNTY, Ky (LEX 18) -"): there it reads as the dotted form ("Ky."). A press
+release's header runs a dash of two hyphens on ("LOUISVILLE, KY--(Marketwire)"): the
+qualifier ends before it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from newsfuse.geo.abbreviations import read_abbreviation
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import Entry
 
-_QUALIFIER = re.compile(r"[ \t]*,[ \t]*(?P<q>[^\W\d_][\w.'’\-]*(?:[ \t]+[^\W\d_][\w.'’\-]*){0,2})")
+_WORD = r"[^\W\d_](?:[\w.'’]|-(?=\w))*"
+"""A qualifier's word: a hyphen joins words ("Baden-Württemberg") but one before no letter
+is punctuation ("AUSTIN, TX--(BUSINESS WIRE)--": a double hyphen stands for a dash)."""
+_QUALIFIER = re.compile(rf"[ \t]*,[ \t]*(?P<q>{_WORD}(?:[ \t]+{_WORD}){{0,2}})")
 
 
 def dateline_spans(text: str) -> tuple[int, int, list[tuple[int, int]]]:

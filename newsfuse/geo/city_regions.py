@@ -14,6 +14,12 @@ qualifier after a comma ("Albany, New York"). So:
 
 The people a gazetteer region counts (all its places) would otherwise make the region win
 every bare mention.
+
+The two share a name only where the city's own (main) name holds the region's name as
+written ("New York City", "Mexico City", "Cluj-Napoca", "Santa Cruz de la Sierra"): a
+city that has the region's name only among its alternate names ("Bahia" among Salvador's,
+"Pernambuco" ...) is called by its own name in news, and the bare region name is the region
+("Bahia cocoa", the state).
 """
 
 from __future__ import annotations
@@ -54,16 +60,21 @@ def _largest_places(g: Gazetteer) -> dict[tuple[str, str], Entry]:
     return out
 
 
+def _named_alike(city: Entry, key: str) -> bool:
+    """Whether ``city``'s own name holds ``key`` (folded) as whole words."""
+    return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", normalise_place(city.name)) is not None
+
+
 def namesake_city(region: Entry, key: str) -> Entry | None:
     """The largest populated place of first-order region ``region`` when ``key`` (folded)
-    names both, else None."""
+    names both and the city's own name holds it (see the module docstring), else None."""
     if region.feature_code != "ADM1" or not region.iso2 or not region.admin1:
         return None
     g = gazetteer()
     city = _largest_places(g).get((region.iso2, region.admin1))
     if city is None or all(e.geonameid != city.geonameid for e in g.candidates(key)):
         return None
-    return city
+    return city if _named_alike(city, key) else None
 
 
 def _marked_region(p: PlaceMention, text: str, places: Sequence[PlaceMention]) -> bool:

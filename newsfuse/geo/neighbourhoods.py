@@ -16,6 +16,11 @@ A town's possessive says the same of the name after it ("London's Docklands", "W
 Penn Park", "Toledo's Old West End"): a part of that town. Such a name with no place of
 its own, or one the gazetteer places ``NEAR_KM`` or farther from the town (Melbourne's
 Docklands), is placed at the town, for every mention of the name.
+
+"The Name community" says the same of a name no gazetteer place stands for (US local news
+so names an unincorporated place or a part of its town: "the Creekwood community"); a
+community the gazetteer knows is a town of its own and keeps its place, wherever it lies
+from the article's city.
 """
 
 from __future__ import annotations
@@ -30,13 +35,16 @@ from newsfuse.geo.places import normalise_place
 from newsfuse.model import PlaceMention
 
 _NEIGHBOURHOOD = re.compile(r"[ \t]+neighbou?rhoods?\b", re.I)
+_COMMUNITY = re.compile(r"[ \t]+communit(?:y|ies)\b", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s)?[ \t]+")
 NEAR_KM = 40.0
 """A gazetteer place of a neighbourhood's name this far from the article's city or farther
 is another place ("the West End neighborhood" of St. Louis is no West End, New York)."""
 
 
-def _city(places: Sequence[PlaceMention], dateline_place: str | None) -> PlaceMention | None:
+def main_city(places: Sequence[PlaceMention], dateline_place: str | None) -> PlaceMention | None:
+    """The article's city: the populated place it names most often (the dateline's
+    counting once more; the first named on a tie), None where it names none."""
     towns = [p for p in places if p.feature_class == "P" and p.lat is not None]
     if not towns:
         return None
@@ -57,9 +65,12 @@ def place_neighbourhoods(
     and each part of a town named by the town's possessive placed at that town."""
     places = _town_parts(places, text)
     written = {normalise_place(p.name) for p in places if _NEIGHBOURHOOD.match(text, p.end)}
+    written |= {
+        normalise_place(p.name) for p in places if p.lat is None and _COMMUNITY.match(text, p.end)
+    }
     if not written:
         return list(places)
-    city = _city([p for p in places if normalise_place(p.name) not in written], dateline_place)
+    city = main_city([p for p in places if normalise_place(p.name) not in written], dateline_place)
     if city is None or city.lat is None or city.lon is None:
         # a neighbourhood of no city the article names: a namesake elsewhere is no answer
         return [_unplaced(p) if normalise_place(p.name) in written else p for p in places]
