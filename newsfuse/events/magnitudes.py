@@ -41,6 +41,7 @@ from newsfuse.events.toll_clauses import (
     in_event_clause,
     other_fate,
     part_among,
+    part_included,
     strength_counts,
     to_death,
     toll_of_another_act,
@@ -159,6 +160,8 @@ def magnitudes(
             continue
         number = next((t for t in span if t.like_num), span.root)
         verb = verb_of(number)
+        if part_included(span.root):
+            continue  # "27 people, including 11 children, died": a part of the 27
         if part_among(span.root, verb):
             continue  # "six journalists were among 50 people detained": the 50 were
         if another_act(verb, span.root, trigger):

@@ -60,6 +60,15 @@ def part_among(root: Token, verb: Token) -> bool:
     )
 
 
+def part_included(root: Token) -> bool:
+    """ "27 people, including 11 children, died": a count after "including" names part of a
+    group, never the event's count (the group's is; when no count is given for the group,
+    none is)."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "including two women and a child"
+    return root.dep_ == "pobj" and root.head.lower_ in ("including", "excluding")
+
+
 def another_act(verb: Token, root: Token, trigger: Token | None) -> bool:
     """Whether a count is the object of another act than the trigger's: "killed 30
     militants and arrested 12 others" coordinates two verbs of one subject, each with an
@@ -110,18 +119,16 @@ def toll_of_another_act(number: Token, root: Token, trigger: Token | None) -> bo
     )
 
 
-SCENE_WORDS = frozenset({"where", "when", "which", "whom"})
-
-
 def _in_phrase_of(noun: Token, trigger: Token, clause: Token) -> bool:
     """Whether a relative ``clause`` on ``noun`` tells of the trigger's act: ``noun`` is the
     trigger or a noun within the trigger's noun phrase ("a bus" in "the attack on a bus"),
     no verb between them. For a verb trigger, a noun of its prepositional phrases when the
-    clause tells the scene of the act ("took to the streets, where dozens of lives were
-    lost"; "in which", "during which"), or when the trigger is a verb of harm ("were killed
-    in a bombing that also wounded 30": the circumstance of the harm, the same attack). The
-    victim's or the agent's relative clause ("shot dead a man who had killed three") and a
-    cause ("arrested 12 over the bombing, which killed 30") tell of another act."""
+    clause tells the place or time of the act ("took to the streets, where dozens of lives
+    were lost"), or when the trigger is a verb of harm ("were killed in a bombing that also
+    wounded 30": the circumstance of the harm, the same attack). The victim's or the
+    agent's relative clause ("shot dead a man who had killed three"), a cause ("arrested 12
+    over the bombing, which killed 30") and another happening ("arrested 11 after the
+    clashes, in which two officers were hurt") tell of another act."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
         if noun.i == trigger.i:
             return True
@@ -136,15 +143,10 @@ def _in_phrase_of(noun: Token, trigger: Token, clause: Token) -> bool:
 
 
 def _tells_scene(clause: Token) -> bool:
-    """A relative clause opened by an adverbial wh-word, "where" / "when" or a preposition
-    with "which" ("in which", "during which"): it tells what happened at its noun's place or
-    time, not what its noun did."""
-    for child in clause.children:
-        if child.dep_ == "advmod" and child.lower_ in ("where", "when"):
-            return True
-        if child.dep_ == "prep" and any(o.lower_ in SCENE_WORDS for o in children(child, "pobj")):
-            return True
-    return False
+    """A relative clause opened by "where" or "when": it tells what happened at its noun's
+    place or time, not what its noun did. ("in which" is left out: on a noun of an event,
+    "the clashes, in which two officers were hurt", it tells of that event.)"""
+    return any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in clause.children)
 
 
 def harm_of(verb: Token) -> str | None:
