@@ -163,6 +163,11 @@ POSITIVE = [
         "at least",
         "protester",
     ),
+    # "half a million" is half of "a million" (issue 12)
+    ("Half a million people marched.", "Half a million people", 500_000, None, "people"),
+    ("Half a dozen soldiers died.", "Half a dozen soldiers", 6, None, "soldier"),
+    # a range the tagger took for a date counts the noun after it (issue 12)
+    ("Between 20 and 30 people were killed.", "30 people", 30, None, "people"),
 ]
 
 
@@ -201,6 +206,8 @@ NEGATIVE = [
     ("The 2022 elections were held.", "2022"),
     ("He was jailed for 18 years on Monday.", "18"),
     ("Earlier on Friday 15 March protesters marched.", "15"),
+    ("He waited for between 20 and 30 minutes.", "20"),
+    ("Half an hour later the police left.", "Half"),
 ]
 
 
@@ -246,6 +253,11 @@ def test_elided_noun_comes_from_earlier_quantity(nlp):
     found = quantities(nlp, text, resolve=fake_resolve)
     assert summary(found)[1] == ("around 8,000", 8000.0, "around", "soldier")
     assert found[1].actor == found[0].actor is not None
+
+
+def test_the_first_number_of_a_range_taken_for_a_date_is_a_count(nlp):
+    found = quantities(nlp, "Between 20 and 30 people were killed in the raid.")
+    assert [q.value for q in found] == [20.0, 30.0]
 
 
 def test_bare_number_has_no_noun(nlp):

@@ -198,6 +198,10 @@ def _match_number(doc: Doc, i: int, end: int, lex: Lexicon) -> NumberMatch | Non
     """A number written in figures and/or words starting at token ``i``."""
     start = i
     money = i > 0 and doc[i - 1].lower_ in CURRENCIES
+    half = _lower(doc, i) == "half" and i + 1 < end and _lower(doc, i + 1) in {"a", "an"}
+    if half:  # "half a million": half of what "a million" is
+        i += 1
+    article = i
     if _lower(doc, i) in {"a", "an"}:
         nxt = _word_kind(doc, i + 1, lex) if i + 1 < end else None
         if nxt is None or nxt[0] not in {"scale", "dozen"}:
@@ -214,9 +218,9 @@ def _match_number(doc: Doc, i: int, end: int, lex: Lexicon) -> NumberMatch | Non
         prev, i = part, j + 1
     if not parts:
         return None
-    if _lower(doc, start) in {"a", "an"}:
+    if _lower(doc, article) in {"a", "an"}:
         parts.insert(0, ("unit", 1.0))
-    value = _combine(parts)
+    value = _combine(parts) * (0.5 if half else 1.0)
     digits = parts[0][0] == "digits"
     return NumberMatch(start, i, value if math.isfinite(value) else None, digits=digits)
 

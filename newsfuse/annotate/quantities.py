@@ -174,7 +174,9 @@ def _in_skipped_entity(doc: Doc, match: NumberMatch, noun: Token | None) -> bool
         tok = doc[k]
         label = tok.ent_type_
         rescued = label == "DATE" and (
-            _is_counted_year_lookalike(doc, match, noun) or _is_count_after_date(doc, match, noun)
+            _is_counted_year_lookalike(doc, match, noun)
+            or _is_count_after_date(doc, match, noun)
+            or _is_range_of_count(doc, match, noun)
         )
         if label in SKIP_LABELS and not rescued:
             return True
@@ -194,6 +196,27 @@ def _is_count_after_date(doc: Doc, match: NumberMatch, noun: Token | None) -> bo
         return False
     before = doc[match.start - 1]
     return before.ent_type_ == "DATE" and before.lower_ in WEEKDAYS
+
+
+RANGE_WORDS = frozenset({"between", "from", "and", "to", "or", "-", "–"})
+
+
+def _is_range_of_count(doc: Doc, match: NumberMatch, noun: Token | None) -> bool:
+    """A range the tagger took for a date ("Between 20 and 30 people were killed": DATE
+    "Between 20 and 30"): a date's numbers count the time words inside it ("the past two
+    weeks", "the 1990s"), so a "DATE" of bare numbers and range words, with no year among
+    them, that ends right before a plural noun is a count of that noun (each number of it)."""
+    entity = next((e for e in doc.ents if e.start <= match.start < e.end), None)
+    if entity is None or entity.end >= len(doc):
+        return False
+    counted = doc[entity.end]
+    if counted.tag_ not in {"NNS", "NNPS"} or counted.ent_type_:
+        return False
+    if noun is not None and noun.i != counted.i:
+        return False
+    return all(
+        (t.like_num and not YEAR.fullmatch(t.text)) or t.lower_ in RANGE_WORDS for t in entity
+    )
 
 
 def _is_counted_year_lookalike(doc: Doc, match: NumberMatch, noun: Token | None) -> bool:

@@ -14,7 +14,12 @@ follows them ("killed or wounded 30", not the "45 tanks" a later verb destroyed)
 dead and injured are people (never tanks or homes), and a count inside a relative clause
 the trigger is outside of describes its noun, not the event's participants. A sum of dead
 and injured ("killed or wounded 1,500", "casualties") fills neither field: PLOVER counts
-the two apart and the split is unknown.
+the two apart and the split is unknown; so does a count of verbs of different fates joined
+by "or" ("killed or captured"). Which act a count belongs to (the object of a coordinated
+verb is its own verb's, a relative clause on a participant tells of another act, the
+subject of "be among" is part of the group counted) and "N-strong" bodies are in
+:mod:`newsfuse.events.toll_clauses`; conjuncts that count things are no more people
+("2,000 soldiers and 50 tanks"), and "12 dead and 70 injured" gives each state its count.
 """
 
 from __future__ import annotations
@@ -27,21 +32,30 @@ from spacy.tokens import Span, Token
 from newsfuse.annotate.amounts import CURRENCIES
 from newsfuse.annotate.amounts import lexicon as quantity_lexicon
 from newsfuse.events.syntax import children, subject_of, verb_of
+from newsfuse.events.toll_clauses import (
+    DEAD_VERBS,
+    EITHER,
+    INJURED_VERBS,
+    another_act,
+    harm_of,
+    in_event_clause,
+    other_fate,
+    part_among,
+    part_included,
+    strength_counts,
+    to_death,
+    toll_of_another_act,
+)
 from newsfuse.events.triggers import CASUALTY_RESULTS
 from newsfuse.model import Event, Quantity, as_count
 
 TOLL_VERBS = frozenset({"claim", "take", "cost", "lose"})
 """Verbs whose object "lives" counts the dead ("claimed 44 lives", "lives were lost")."""
 
-DEAD_VERBS = frozenset(
-    "kill die dead death fatality massacre execute murder behead assassinate slaughter slay "
-    "lynch".split()
-)
 
 TOLL_NOUNS = frozenset({"toll"})
 """A death toll that "rose to 35" or "stands at 35" counts the dead."""
 
-INJURED_VERBS = frozenset({"wound", "injure", "hurt", "injury"})
 
 COLLECTIVE_NOUNS = frozenset(
     "group union party government authority police army movement coalition people crowd family "
@@ -99,6 +113,8 @@ def _role(lemmas: set[str], agent: bool, noun: str, event_type: str) -> str | No
     it counts."""
     if lemmas & DEAD_VERBS and lemmas & INJURED_VERBS:
         return None  # "killed or wounded 30": neither count alone
+    if EITHER in lemmas and lemmas & (DEAD_VERBS | INJURED_VERBS):
+        return None  # "killed or captured 600": neither
     if (lemmas & DEAD_VERBS or noun in ("dead", "death", "fatality")) and not agent:
         return "dead"
     if noun in ("life", "lives") and lemmas & TOLL_VERBS and not agent:
@@ -125,12 +141,15 @@ def magnitudes(
     """dead / injured from the objects of kill / wound (or the subject of die), size otherwise;
     the first quantity that fits a role fills it, with a count, or with its words
     (``*_text``) when it has no number ("thousands") or one too large to store. A size
-    must be a participant of the event ``trigger`` names (:func:`_in_event_clause`), and
+    must be a participant of the event ``trigger`` names (:func:`in_event_clause`), and
     coordinated people add up (:func:`_with_conjuncts`)."""
     found: dict[str, int | str] = {}
     filled: set[str] = set()
     doc = sentence.doc
-    quantities = sorted((*quantities, *bare_counts(sentence, quantities)), key=lambda q: q.start)
+    quantities = sorted(
+        (*quantities, *bare_counts(sentence, quantities), *strength_counts(sentence, trigger)),
+        key=lambda q: q.start,
+    )
     for q in quantities:
         if not (sentence.start_char <= q.start < sentence.end_char):
             continue
@@ -141,6 +160,12 @@ def magnitudes(
             continue
         number = next((t for t in span if t.like_num), span.root)
         verb = verb_of(number)
+        if part_included(span.root):
+            continue  # "27 people, including 11 children, died": a part of the 27
+        if part_among(span.root, verb):
+            continue  # "six journalists were among 50 people detained": the 50 were
+        if another_act(verb, span.root, trigger):
+            continue  # "killed 30 militants and arrested 12 others": the arrest's size is 12
         noun = (q.noun or "").lower()
         of = span.root.head
         if span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() == "life":
@@ -156,12 +181,18 @@ def magnitudes(
             # has one per verb, and the homes are no one's death
             shared = [c for c in children(verb, "conj") if not _own_argument(c)]
             lemmas |= {c.lemma_.lower() for c in shared}  # "and five wounded": its own
-            if any(_to_death(v) for v in (verb, *shared)):
+            if other_fate(verb, shared):
+                lemmas.add(EITHER)  # "killed or captured": how many died is not said
+            if any(to_death(v) for v in (verb, *shared)):
                 lemmas.add("kill")  # "were knifed and shot to death"
-        if span.root.dep_ not in ("nsubj", "nsubjpass", "amod") and _shares_head_object(verb):
+        if span.root.dep_ not in OWN_COUNT_DEPS and _shares_head_object(verb):
             # "killed or wounded at least 30": one object shared by both verbs ("killed two
-            # and arrested 50" has two objects, one per verb)
-            lemmas |= {verb.head.lemma_.lower()}
+            # and arrested 50" has two objects, one per verb; "12 dead and 70 injured" gives
+            # each state its own count)
+            sharing = [v for v in verb.conjuncts if v.i < verb.i]  # "killed, wounded or"
+            lemmas |= {v.lemma_.lower() for v in sharing}
+            if other_fate(verb, sharing):
+                lemmas.add(EITHER)  # "killed or captured 200 soldiers"
         lemmas |= {  # "left seven people dead": the state the verb leaves them in
             _casualty_lemma(c)
             for c in (*verb.children, *span.root.children)  # "shot dead two protesters"
@@ -199,8 +230,10 @@ def magnitudes(
             continue  # "arrested with 200 rounds of ammunition": what he had, no participants
         if noun.endswith("load"):
             continue  # "three coachloads of people were detained": a measure, no head count
-        if role == "size" and not _in_event_clause(number, trigger):
+        if role == "size" and not in_event_clause(number, trigger):
             continue  # "the union, which represents 2,300 workers, will strike"
+        if role != "size" and toll_of_another_act(number, span.root, trigger):
+            continue  # "the militants, who killed 15 people last month, claimed the attack"
         filled.add(role)
         count = None if q.value is None else as_count(q.value)
         if count is not None:
@@ -213,6 +246,12 @@ def magnitudes(
         else:
             found[f"{role}_text"] = f"{q.text} (too large to store as a count)"
     return found
+
+
+OWN_COUNT_DEPS = frozenset({"nsubj", "nsubjpass", "amod", "npadvmod"})
+"""How a count hangs from its own verb or state word rather than sharing an object: as its
+subject, or as the number right before a bare participle ("left 12 dead and 70 injured":
+the parser hangs "70" from "injured" as a noun-phrase modifier; it is who was injured)."""
 
 
 TALLIES = frozenset({"number", "figure", "count", "total"})
@@ -240,15 +279,6 @@ def _toll_kind(noun: Token) -> set[str]:
     return set()
 
 
-def _to_death(verb: Token) -> bool:
-    """ "shot to death", "stabbed to death", "beaten to death": a verb of harm whose result
-    is death is a killing."""
-    return any(
-        p.lower_ == "to" and any(o.lemma_.lower() == "death" for o in children(p, "pobj"))
-        for p in children(verb, "prep")
-    )
-
-
 def _shares_head_object(verb: Token) -> bool:
     """Whether a coordinated verb shares the object of the verb it is coordinated with:
     "killed or wounded at least 30" (one object, after the last verb), not "died and 40
@@ -260,20 +290,6 @@ def _shares_head_object(verb: Token) -> bool:
         return False
     earlier = [c for c in children(verb.head, "conj") if c.i < verb.i]
     return not any(children(c, "dobj") for c in earlier)
-
-
-def _in_event_clause(number: Token, trigger: Token | None) -> bool:
-    """Whether a count may be the size of the event ``trigger`` names: not when it lies in
-    a relative clause on another noun ("the union, which represents 2,300 workers, will
-    strike"): such a clause says what its noun is, here how many a union represents, not
-    who took part (PLOVER's size is the event's participants). A clause on the trigger
-    itself describes the event ("the demonstration, which drew about 800 people")."""
-    if trigger is None:
-        return True
-    for token in (number, *number.ancestors):
-        if token.dep_ == "relcl":
-            return token.head == trigger or trigger in token.subtree
-    return True
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -293,9 +309,12 @@ def _with_conjuncts(root: Token, count: int, quantities: Sequence[Quantity]) -> 
     another man from Leicester have been arrested" counts ten (PLOVER counts the event's
     dead, injured, participants, not one phrase of them). Each other conjunct adds its own
     count, or one for a singular person ("another man", "a Chinese", a name); when one of
-    them cannot be counted ("and others") the stated count stands."""
+    them cannot be counted ("and others") the stated count stands. Things coordinated with
+    people ("2,000 soldiers and 50 tanks") are left out: heads and vehicles make no one sum."""
     people = _conjuncts(root)
-    others = [t for t in people if t.i != root.i]
+    kind = _counts_things(root.lemma_.lower())
+    # "sent 2,000 soldiers and 50 tanks": a count of things is no more people
+    others = [t for t in people if t.i != root.i and _counts_things(t.lemma_.lower()) == kind]
     if not others or any(children(t, "acl", "relcl") for t in people):
         return count  # "3,000 men killed or wounded and another 289 captured": two states
     doc = root.doc
@@ -394,22 +413,13 @@ def _own_state(root: Token, verb: Token) -> set[str] | None:
             return _states(child)
         if child.dep_ == "acl" and child.tag_ == "VBN" and child.i != verb.i:
             # "among three people shot dead", "the 30 people murdered": a reduced passive
-            harm = _harm_of(child)
+            harm = harm_of(child)
             if harm is not None and not children(child, "dobj"):
                 return {harm}
     head = root.head  # "and several injured", parsed "several" modifying "injured"
     if root.dep_ in ("amod", "nsubj") and head.lower_ in OWN_STATES and head.i != verb.i:
         return _states(head)
     return None
-
-
-def _harm_of(verb: Token) -> str | None:
-    """ "dead" for a verb of killing or one whose result is death ("shot dead", "beaten to
-    death"), "wound" for a verb of injury, else None."""
-    lemma = verb.lemma_.lower()
-    if lemma in DEAD_VERBS or _to_death(verb) or any(c.lower_ == "dead" for c in verb.children):
-        return "dead"
-    return "wound" if lemma in INJURED_VERBS else None
 
 
 def _states(word: Token) -> set[str] | None:
