@@ -276,11 +276,15 @@ def test_earlier_configurations_keep_their_values_under_their_names():
     previous = named_config("happening-2026-11g")
     assert replace(previous, name=eleventh.name, threshold=0.22, generic_share=0.1,
                    generic_weight=0.3) == eleventh  # fmt: skip
+    rare = named_config("happening-2026-11k")  # an experiment too: rare names of bodies
+    assert replace(topics, name=rare.name, rare_name_weight=0.05) == rare
     for config in NAMED.values():  # none before -11i set the names of a topic aside
-        if config.name not in (experiment.name, topics.name):
+        if config.name not in (experiment.name, topics.name, rare.name):
             assert config.generic_name_share == 0.0 and config.result_names == 1.0
         if config.name != experiment.name:  # nor asked a topic's name for a count of articles
             assert config.generic_name_min_articles == 0
+        if config.name != rare.name:  # nor weighed a rare name of a body, product or event
+            assert config.rare_name_weight == 0.0
     last = named_config("happening-2026-11f")
     assert last.unknown_time_cost == last.score_conflict == 0.0
     assert (

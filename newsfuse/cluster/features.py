@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from newsfuse.cluster.config import ClusterConfig
@@ -89,6 +90,7 @@ class ArticleFeatures:
     embedding: Any = None  # unit vector of title and lead (numpy), when embeddings are on
     phrases: frozenset[str] = frozenset()  # two-word phrases of title and lead, not names
     title_phrases: frozenset[str] = frozenset()  # ...of them, those of the title
+    names: frozenset[str] = frozenset()  # names as written, no person's or place's
 
 
 def vectorise(title: str | None, text: str, config: ClusterConfig = _DEFAULT) -> dict[str, float]:
@@ -111,12 +113,18 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 """Actor labels that are names of someone or somewhere (not "NOUN": "the company")."""
 
 
-def _name_words(annotations: dict | None) -> list[frozenset[str]]:
-    """The words of each name the annotations found (actors, places), stemmed as terms."""
+def _name_words(
+    annotations: dict | None,
+    labels: frozenset[str] | tuple[str, ...] = NAME_LABELS,
+    places: bool = True,
+) -> list[frozenset[str]]:
+    """The words of each name the annotations found (actors of ``labels``, and places),
+    stemmed as terms."""
     if not annotations:
         return []
-    names = [a.get("name") for a in annotations.get("actors", ()) if a.get("label") in NAME_LABELS]
-    names += [p.get("name") for p in annotations.get("places", ())]
+    names = [a.get("name") for a in annotations.get("actors", ()) if a.get("label") in labels]
+    if places:
+        names += [p.get("name") for p in annotations.get("places", ())]
     return [frozenset(_stem(w.lower()) for w in WORD.findall(n)) for n in names if n]
 
 
@@ -150,6 +158,77 @@ def _adjacent_pairs(
                 found.add(f"{first} {word}")
         previous = (word, match.end()) if content else None
     return frozenset(found)
+
+
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_NOT_BODIES = ("PERSON", "NORP", "GPE", "LOC", "FAC")
+"""Actor labels of who and where (a person, a nationality, a place), not of a body."""
+_SENTENCE = re.compile(r"(?<=[.!?\"”])\s+|\n+")
+
+
+def written_names(
+    title: str | None, text: str, config: ClusterConfig = _DEFAULT, annotations: dict | None = None
+) -> frozenset[str]:
+    """The names of bodies, products and events the title and lead write, by how English
+    writes names: a run of capitalised words inside a sentence ("the Falcon Heavy rocket",
+    "launched by SpaceX"), less the stop words at its ends ("The", "But"), months and
+    days; a run that is only a sentence's first word says nothing (every sentence starts
+    with a capital), nor one of a word under three letters. A run sharing a word with a person's or a place's name that the
+    annotations found, or with a nationality's, is left out: who and where are evidence
+    of their own. A title
+    written in headline case (no weighty word after its first in lower case) is skipped.
+    Each name is its words, stemmed as terms and lower case ("falcon heavy")."""
+    taken = frozenset().union(*_name_words(annotations, _NOT_BODIES, places=True))
+    lead = " ".join(text.split()[: config.lead_words])
+    parts = [lead]
+    if title and not _headline_case(title, config):
+        parts.append(title)
+    found: set[str] = set()
+    for part in parts:
+        for sentence in _SENTENCE.split(part):
+            found.update(_capital_runs(sentence, taken, config))
+    return frozenset(found)
+
+
+def _headline_case(title: str, config: ClusterConfig) -> bool:
+    words = [w for w in WORD.findall(title)[1:] if rarity(_stem(w.lower()), config.common_zipf) > 0]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _stop(word: str) -> bool:
+    """A stop word, also as the head of a contraction ("I've", "We'll")."""
+    return word in STOP_WORDS or word.replace("’", "'").split("'")[0] in STOP_WORDS
+
+
+def _capital_runs(sentence: str, taken: frozenset[str], config: ClusterConfig) -> set[str]:
+    runs: list[list[tuple[str, int]]] = []  # (word, its place in the sentence)
+    end = None
+    for n, match in enumerate(WORD.finditer(sentence)):
+        word = match.group()
+        joined = end is not None and not sentence[end : match.start()].strip()
+        if word[0].isupper() and word.lower() not in _CALENDAR:
+            if joined and runs and runs[-1][-1][1] == n - 1:
+                runs[-1].append((word, n))
+            else:
+                runs.append([(word, n)])
+        end = match.end()
+    found = set()
+    for run in runs:
+        words = [(_stem(w.lower()), n) for w, n in run]
+        while words and _stop(words[0][0]):
+            words.pop(0)
+        while words and _stop(words[-1][0]):
+            words.pop()
+        if not words or (len(words) == 1 and (words[0][1] == 0 or len(words[0][0]) < 3)):
+            continue
+        if any(w in taken for w, _ in words):
+            continue
+        found.add(" ".join(w for w, _ in words))
+    return found
 
 
 def day_number(published: str | None) -> int | None:
@@ -191,6 +270,7 @@ def features(
         signals,
         embedding,
         *phrases(title, text, config, annotations),
+        written_names(title, text, config, annotations) if config.rare_name_weight else frozenset(),
     )
 
 
@@ -313,6 +393,37 @@ def happening_names(
     df, n = _tally(features, lambda f: f.phrases)
     ceiling = max(2.0, config.name_phrase_share * n)
     return frozenset(p for p, count in df.items() if 2 <= count <= ceiling)
+
+
+def rare_names(
+    features: Iterable[ArticleFeatures],
+    topic: frozenset[str] = frozenset(),
+    config: ClusterConfig = _DEFAULT,
+) -> frozenset[str]:
+    """The written names (:func:`written_names`) that are a happening's here: in two
+    articles or more, all published within ``rare_name_days`` of each other (a
+    happening's name crowds into the days it is reported; "WWDC" once a year is a
+    topic's), and not the topic's (``topic``: :func:`generic_names`). A name with an
+    undated article is none: nothing shows it crowding into a few days. Empty when off
+    or below ``corpus_idf_docs`` articles, where no name can yet show that it recurs."""
+    if not config.rare_name_weight:
+        return frozenset()
+    features = list(features)
+    if len(features) < config.corpus_idf_docs:
+        return frozenset()
+    days: dict[str, list[int | None]] = {}
+    for f in features:
+        for name in f.names:
+            days.setdefault(name, []).append(f.day)
+    topical = {_bare(x) for x in topic}
+    return frozenset(
+        name
+        for name, seen in days.items()
+        if len(seen) >= 2
+        and None not in seen
+        and max(seen) - min(seen) <= config.rare_name_days  # type: ignore[type-var,operator]
+        and name not in topical
+    )
 
 
 def damped(f: ArticleFeatures, damping: dict[str, float]) -> ArticleFeatures:

@@ -64,6 +64,7 @@ class _Story:
     tickers: Counter[str] = field(default_factory=Counter)  # companies named by ticker
     scores: Counter[tuple[int, int]] = field(default_factory=Counter)  # match results
     phrases: Counter[str] = field(default_factory=Counter)  # two-word phrases of the core
+    names: Counter[str] = field(default_factory=Counter)  # names as written in the core
     days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
     undated: Counter[int] = field(default_factory=Counter)  # publication days of the others
     first_day: int | None = None  # the happening's span of days
@@ -116,6 +117,7 @@ class _Story:
         self.tickers.update(f.signals.tickers)
         self.scores.update(f.signals.scores)
         self.phrases.update(f.phrases)
+        self.names.update(f.names)
         if f.signals.event_day is not None:
             (self.days if f.signals.dated else self.undated)[f.signals.event_day] += 1
 
@@ -173,6 +175,8 @@ class StoryClusterer:
         # features.happening_names)
         self.topic_names: frozenset[str] = frozenset()  # names and towns of the topic, not
         # of one happening (see features.generic_names)
+        self.rare_names: frozenset[str] = frozenset()  # names of bodies, products, events
+        # rare enough here to be a happening's (see features.rare_names)
 
     # -- reading -------------------------------------------------------------
 
@@ -255,8 +259,10 @@ class StoryClusterer:
         words: float = 1.0,
         tickers: frozenset[str] | Counter[str] = frozenset(),
         scores: frozenset[tuple[int, int]] | Counter[tuple[int, int]] = frozenset(),
+        names: frozenset[str] | Counter[str] = frozenset(),
     ) -> float:
-        """Evidence from who, where, when and how many: shared names raise the score
+        """Evidence from who, where, when and how many: shared names, and a shared
+        rare name of a body, product or event, raise the score
         (times ``result_names`` when only one side gives a match result); a
         different town, a different death toll, a lead dated another day with no
         person in common, other companies named by ticker or another match result
@@ -282,6 +288,8 @@ class StoryClusterer:
             theirs = {e for e in story.entities if e[:2] in kinds and e not in topic}
             if sum(1 for e in mine if e in theirs) >= c.min_shared_names:
                 score += named * c.entity_weight * _set_cosine(mine, theirs)
+        if c.rare_name_weight and words >= c.min_cosine and self._rare_shared(names, story):
+            score += named * c.rare_name_weight
         if cities and towns:
             shared = [x for x in cities if x in towns]
             if not shared:
@@ -302,6 +310,10 @@ class StoryClusterer:
         ):
             score -= c.score_conflict
         return score
+
+    def _rare_shared(self, names: Iterable[str], story: _Story) -> bool:
+        rare = self.rare_names
+        return bool(rare) and any(n in rare and n in story.names for n in names)
 
     def score(self, f: ArticleFeatures, story_id: str) -> float:
         story = self._stories[story_id]
@@ -354,6 +366,7 @@ class StoryClusterer:
             raw,
             f.signals.tickers,
             f.signals.scores,
+            f.names,
         )
         return raw - cost
 
@@ -373,8 +386,9 @@ class StoryClusterer:
             raw = (1 - w) * raw + w * a.embedding_cosine(b.embedding / norm)
         cities = b.lead_cities if self.config.city_lead_only else b.cities
         evidence = self._happening(
-            frozenset(b.entities), cities, b.dead, a, self._days(b), raw, b.tickers, b.scores
-        )
+            frozenset(b.entities), cities, b.dead, a, self._days(b), raw, b.tickers, b.scores,
+            b.names,
+        )  # fmt: skip
         return raw + evidence - cost
 
     # -- writing -------------------------------------------------------------

@@ -23,6 +23,7 @@ from newsfuse.cluster.features import (
     generic_names,
     generic_terms,
     happening_names,
+    rare_names,
 )
 from newsfuse.cluster.online import StoryClusterer
 from newsfuse.cluster.reprints import ReprintIndex, minhash
@@ -160,6 +161,7 @@ def prepare_clusterer(clusterer: StoryClusterer, feats: dict[str, ArticleFeature
     clusterer.generic = generic_terms(df, len(feats), config, spread)
     clusterer.names = happening_names(feats.values(), config)
     clusterer.topic_names = generic_names(feats.values(), config)
+    clusterer.rare_names = rare_names(feats.values(), clusterer.topic_names, config)
     if config.generic_weight != 1.0:
         for term in clusterer.generic:
             damping[term] = min(damping.get(term, 1.0), config.generic_weight)
