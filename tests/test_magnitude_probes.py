@@ -279,6 +279,8 @@ PROBES: tuple[Probe, ...] = (
     Probe("The two blasts killed 48 people and injured more than 200, the health ministry said.", A, 48, 200, None),
     Probe("At least 27 people, including 11 children, died in the air raid.", A, 27, None, None),
     Probe("Rebels killed four aid workers and abducted two others.", A, 4, None, None),
+    # a review's probe (after the merge): a killing beside a kidnapping is one attack
+    Probe("Rebels kidnapped 40 students and killed two teachers in a raid on a school.", A, 2, None, None),
     Probe("Security forces shot dead 13 protesters on Saturday, rights groups said.", A, 13, None, None),
     Probe("Gunmen who killed 6 people at a market on Monday are still at large, police said.", A, 6, None, None),
     Probe("Police said the attack left 9 dead and 41 wounded.", A, 9, 41, None),

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from newsfuse.events.syntax import children
+from newsfuse.events.triggers import match_trigger
 from newsfuse.model import Quantity
 
 DEAD_VERBS = frozenset(
@@ -75,12 +76,19 @@ def another_act(verb: Token, root: Token, trigger: Token | None) -> bool:
     object of its own, so each object is what its own verb did (the 30 are the killing's
     dead, not the arrest's), as a verb shares an object only when none follows it. Two
     verbs of harm are one act's toll ("killed four and injured six": PLOVER gives one
-    attack its dead and its injured)."""
+    attack its dead and its injured), and so is a verb of harm beside another act of
+    violence ("kidnapped 40 students and killed two teachers": one attack)."""
     if trigger is None or verb.i == trigger.i or root.dep_ != "dobj" or root.head.i != verb.i:
         return False
-    if harm_of(verb) is not None and harm_of(trigger) is not None:
+    if harm_of(verb) is not None and (harm_of(trigger) is not None or _violent(trigger)):
         return False
     return verb in trigger.conjuncts and bool(children(trigger, "dobj"))
+
+
+def _violent(trigger: Token) -> bool:
+    """Whether the trigger names an act of violence (PLOVER ASSAULT or FIGHT)."""
+    found = match_trigger(trigger)
+    return found is not None and found.event_type in ("ASSAULT", "FIGHT")
 
 
 def in_event_clause(number: Token, trigger: Token | None) -> bool:
@@ -103,9 +111,9 @@ def toll_of_another_act(number: Token, root: Token, trigger: Token | None) -> bo
     who killed 15 people last month, claimed the attack"; "arrested 12 people over the
     bombing, which killed 30"), and a reduced relative with its own agent on a noun inside
     another's phrase ("the funeral of 14 protesters killed by police") tells of the act of
-    that agent. Each counts for the
-    trigger only when it holds the trigger, or, for a relative clause, when its noun is in
-    the trigger's own phrase or scene (:func:`_in_phrase_of`)."""
+    that agent. Each counts for the trigger only when it holds the trigger, or, for a
+    relative clause, when its noun is in the trigger's own phrase or scene
+    (:func:`_in_phrase_of`)."""
     if trigger is None:
         return False
     for token in (number, *number.ancestors):
