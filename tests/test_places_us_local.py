@@ -330,17 +330,3 @@ def test_a_legislators_party_and_state_names_the_state() -> None:
     assert [places[n].admin1 for n in found] == ["US.VT", "US.OH", "US.NM"]
     # a hyphenated initial that is no party before a state's name is left alone
     assert _found("The B-Texas team won.", []) == []
-
-
-def test_a_bare_small_town_of_another_state_is_a_place_of_the_storys_city() -> None:
-    text = (
-        "Dayton police said two men were shot at a party in Pleasant Ridge late Friday. "
-        "Neighbors in Pleasant Ridge said the shots went on for minutes. Dayton has seen "
-        "more shootings this year, Dayton officials said."
-    )
-    ridge = [p for p in _places(text) if p.text == "Pleasant Ridge"]
-    assert ridge and all(p.admin1 == "US.OH" and p.geonameid is None for p in ridge)
-    # the article naming the town's state, or writing "Town, State", keeps the town
-    for named in ("Michigan police helped.", "He grew up in Pleasant Ridge, Michigan."):
-        ridge = [p for p in _places(f"{text} {named}") if p.text == "Pleasant Ridge"]
-        assert ridge and all(p.admin1 == "US.MI" for p in ridge), named

@@ -32,7 +32,6 @@ from newsfuse.geo.compass_regions import place_compass_names
 from newsfuse.geo.context import resolve_in_context
 from newsfuse.geo.gazetteer import PlaceInfo, from_entry, lookup_place, placed_as
 from newsfuse.geo.geonames import gazetteer
-from newsfuse.geo.local_names import place_local_names
 from newsfuse.geo.neighbourhoods import place_neighbourhoods
 from newsfuse.geo.places import normalise_place
 from newsfuse.geo.regions import regions
@@ -397,7 +396,6 @@ def find_places(
     places = place_compass_names(places, dateline_country, home_country)
     places = city_or_region(places, doc.text)
     places = place_neighbourhoods(places, doc.text, dateline_place)
-    places = place_local_names(places, doc.text, dateline_place)
     return place_inside(keep_placed(places, doc.text, header_end), doc.text)
 
 

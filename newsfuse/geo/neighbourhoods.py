@@ -42,9 +42,7 @@ NEAR_KM = 40.0
 is another place ("the West End neighborhood" of St. Louis is no West End, New York)."""
 
 
-def main_city(places: Sequence[PlaceMention], dateline_place: str | None) -> PlaceMention | None:
-    """The article's city: the populated place it names most often (the dateline's
-    counting once more; the first named on a tie), None where it names none."""
+def _city(places: Sequence[PlaceMention], dateline_place: str | None) -> PlaceMention | None:
     towns = [p for p in places if p.feature_class == "P" and p.lat is not None]
     if not towns:
         return None
@@ -70,7 +68,7 @@ def place_neighbourhoods(
     }
     if not written:
         return list(places)
-    city = main_city([p for p in places if normalise_place(p.name) not in written], dateline_place)
+    city = _city([p for p in places if normalise_place(p.name) not in written], dateline_place)
     if city is None or city.lat is None or city.lon is None:
         # a neighbourhood of no city the article names: a namesake elsewhere is no answer
         return [_unplaced(p) if normalise_place(p.name) in written else p for p in places]
