@@ -276,7 +276,7 @@ def _undergone(token: Token) -> tuple[list[Token], list[Token]] | None:
     if verb.lemma_.lower() not in UNDERGOING_STATES:
         return None
     agents = frozenset({"from", "by"})
-    sources = prep_objects(token, agents) + prep_objects(verb, agents)
+    sources = named_owners(token) + prep_objects(token, agents) + prep_objects(verb, agents)
     subject = subject_of(verb)
     return sources, [subject] if subject is not None else []
 
@@ -286,6 +286,10 @@ RECEIVING_VERBS = frozenset(
 )
 """Verbs whose subject receives or undergoes the act their object names ("received aid
 from Germany", "faced sanctions from the EU", "drew criticism from Amnesty")."""
+
+
+UNDERGONE_VERBS = frozenset({"face", "suffer", "endure", "sustain", "incur"})
+"""Verbs of receiving whose subject always undergoes the act, whoever does it."""
 
 
 def _received(token: Token) -> tuple[list[Token], list[Token]] | None:
@@ -304,6 +308,10 @@ def _received(token: Token) -> tuple[list[Token], list[Token]] | None:
     sources = named_owners(token) + prep_objects(token, agents) + prep_objects(verb, agents)
     if not sources and _of_names_agent(token):
         sources = prep_objects(token, frozenset({"of"}))
+    if not sources and verb.lemma_.lower() not in UNDERGONE_VERBS:
+        # "won the battle", "obtained an indictment against X", "got a meeting with X":
+        # with no one named who gives it, the subject may be the one who acts
+        return None
     subject = subject_of(verb)
     return sources, [subject] if subject is not None else []
 

@@ -131,6 +131,14 @@ def is_reduced_passive(token: Token) -> bool:
 
 REPORT_CLAUSE_TAIL = frozenset({"advmod", "npadvmod", "prep", "punct"})
 
+CLAUSE_REPORTING = frozenset(
+    "say tell charge allege protest warn complain claim insist argue demand deny report "
+    "announce add note state contend maintain assert acknowledge admit urge".split()
+)
+"""Verbs that can report a that-clause: only they can be the reporting clause of one
+("accused", "criticised" and "condemned" take a person or a deed, so "the journalist, a
+man accused of spying" is an apposition with a reduced passive)."""
+
 
 def postposed_speaker(verb: Token) -> Token | None:
     """ "Croatian authorities are failing to ..., a human rights group protested here
@@ -142,6 +150,8 @@ def postposed_speaker(verb: Token) -> Token | None:
     no object, complement, subject or agent.
     """
     if verb.dep_ != "acl" or verb.head.i >= verb.i or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if verb.lemma_.lower() not in CLAUSE_REPORTING:
         return None
     noun = verb.head
     if any(c.dep_ not in REPORT_CLAUSE_TAIL for c in verb.children):
