@@ -177,3 +177,16 @@ def test_an_act_received_or_undergone_is_done_to_the_subject(text, event_type, s
     assert target not in _countries(event, "source")
     if source is not None:
         assert _countries(event, "source") == {source}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        ("Kharkiv came under Russian attack overnight.", "ASSAULT", "RUS", "UKR"),
+        ("Venezuela faced new U.S. sanctions on Monday.", "SANCTION", "USA", "VEN"),
+    ],
+)
+def test_a_nation_named_before_an_act_undergone_does_it(text, event_type, source, target):
+    event = _event(text, event_type)
+    assert _countries(event, "source") == {source}
+    assert _countries(event, "target") == {target}

@@ -300,6 +300,8 @@ PROBES: tuple[Probe, ...] = (
     Probe("The government deployed 3,000 troops to the region after the riots.", M, None, None, 3000),
     Probe("A 5,000-strong force was sent to restore order in the province.", M, None, None, 5000),
     Probe("The army sent 2,000 soldiers and 50 tanks to the border.", M, None, None, 2000),
+    # a review's probe: things first, people after
+    Probe("Russia deployed 200 tanks and 3,000 troops to the border.", M, None, None, 3000),
 )  # fmt: skip
 
 

@@ -276,9 +276,24 @@ def _undergone(token: Token) -> tuple[list[Token], list[Token]] | None:
     if verb.lemma_.lower() not in UNDERGOING_STATES:
         return None
     agents = frozenset({"from", "by"})
-    sources = named_owners(token) + prep_objects(token, agents) + prep_objects(verb, agents)
+    sources = _doers(token) + prep_objects(token, agents) + prep_objects(verb, agents)
     subject = subject_of(verb)
     return sources, [subject] if subject is not None else []
+
+
+def _doers(noun: Token) -> list[Token]:
+    """Who an act's own phrase says does it: a possessor ("Russia's attack"), or a nation,
+    state or body named before it ("Russian attack", "U.S. sanctions", "EU criticism")."""
+    named = [
+        c
+        for c in noun.children
+        if c.i < noun.i
+        and (
+            (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+            or (c.dep_ == "compound" and c.ent_type_ == "ORG")
+        )
+    ]
+    return named_owners(noun) + named
 
 
 RECEIVING_VERBS = frozenset(
@@ -305,7 +320,7 @@ def _received(token: Token) -> tuple[list[Token], list[Token]] | None:
         return None
     verb = noun.head
     agents = frozenset({"from", "by"})
-    sources = named_owners(token) + prep_objects(token, agents) + prep_objects(verb, agents)
+    sources = _doers(token) + prep_objects(token, agents) + prep_objects(verb, agents)
     if not sources and _of_names_agent(token):
         sources = prep_objects(token, frozenset({"of"}))
     if not sources and verb.lemma_.lower() not in UNDERGONE_VERBS:

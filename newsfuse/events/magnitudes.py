@@ -226,6 +226,8 @@ def magnitudes(
             continue
         if role != "size" and _counts_things(noun):
             continue  # "killed ... and destroyed 45 tanks": the dead and injured are people
+        if role == "size" and _counts_things(noun) and _beside_people(span.root):
+            continue  # "deployed 200 tanks and 3,000 troops": the size is the troops'
         if _counts_things(noun) and span.root.dep_ == "pobj" and span.root.head.lower_ == "with":
             continue  # "arrested with 200 rounds of ammunition": what he had, no participants
         if noun.endswith("load"):
@@ -302,6 +304,17 @@ def _conjuncts(token: Token) -> list[Token]:
     for item in out:
         out.extend(c for c in children(item, "conj") if c.pos_ in ("NOUN", "PROPN", "NUM"))
     return sorted(out, key=lambda t: t.i)
+
+
+def _beside_people(root: Token) -> bool:
+    """Whether a count of things is coordinated with a count of people ("200 tanks and
+    3,000 troops"): PLOVER's size counts people, so theirs is the one to take."""
+    return any(
+        t.i != root.i
+        and not _counts_things(t.lemma_.lower())
+        and any(c.like_num for c in t.children if c.dep_ == "nummod")
+        for t in _conjuncts(root)
+    )
 
 
 def _with_conjuncts(root: Token, count: int, quantities: Sequence[Quantity]) -> int:
