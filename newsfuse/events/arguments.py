@@ -267,18 +267,35 @@ def _undergone(token: Token) -> tuple[list[Token], list[Token]] | None:
     forces": to come, be or remain under an act is to undergo it, so the subject is its
     target and the object of "from" or "by" its source (an agent a verb like "placed him
     under arrest" names is its own subject, so only verbs of state count)."""
-    noun = token
-    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "under rocket and mortar fire"
-        noun = noun.head
+    noun = _first_conjunct(token)  # "under rocket and mortar fire"
     if noun.dep_ != "pobj" or noun.head.lower_ != "under":
         return None
     verb = noun.head.head
     if verb.lemma_.lower() not in UNDERGOING_STATES:
         return None
-    agents = frozenset({"from", "by"})
-    sources = _doers(token) + prep_objects(token, agents) + prep_objects(verb, agents)
+    return _given(token, verb), _subjects(verb)
+
+
+AGENT_PREPS = frozenset({"from", "by"})
+"""Prepositions that name who does an act one undergoes or receives ("aid from Germany")."""
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of coordinated nouns, which holds their shared role ("food and medicine")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _given(act: Token, verb: Token) -> list[Token]:
+    """Who does an act that ``verb``'s subject undergoes: named in the act's own phrase or
+    after from/by on the act or the verb."""
+    return _doers(act) + prep_objects(act, AGENT_PREPS) + prep_objects(verb, AGENT_PREPS)
+
+
+def _subjects(verb: Token) -> list[Token]:
     subject = subject_of(verb)
-    return sources, [subject] if subject is not None else []
+    return [subject] if subject is not None else []
 
 
 def _doers(noun: Token) -> list[Token]:
@@ -313,22 +330,18 @@ def _received(token: Token) -> tuple[list[Token], list[Token]] | None:
     object of a verb of receiving or undergoing is done to that verb's subject; its source
     is whom "from" or "by" names, else whose act it is ("won the backing of Washington",
     "faced the EU's sanctions")."""
-    noun = token
-    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "received food and medicine"
-        noun = noun.head
+    noun = _first_conjunct(token)  # "received food and medicine"
     if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in RECEIVING_VERBS:
         return None
     verb = noun.head
-    agents = frozenset({"from", "by"})
-    sources = _doers(token) + prep_objects(token, agents) + prep_objects(verb, agents)
+    sources = _given(token, verb)
     if not sources and _of_names_agent(token):
         sources = prep_objects(token, frozenset({"of"}))
     if not sources and verb.lemma_.lower() not in UNDERGONE_VERBS:
         # "won the battle", "obtained an indictment against X", "got a meeting with X":
         # with no one named who gives it, the subject may be the one who acts
         return None
-    subject = subject_of(verb)
-    return sources, [subject] if subject is not None else []
+    return sources, _subjects(verb)
 
 
 def _of_names_agent(token: Token) -> bool:
