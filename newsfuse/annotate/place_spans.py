@@ -77,6 +77,10 @@ for places ("Oudshoorn said"). The rules, each by definition:
    before it (or a place entity of their own: "New South" LOC, "Wales" GPE) are one place
    where the whole is a gazetteer name ("New South Wales"), as a name is the longest run
    of its words.
+14. **A legislator's state**: "Sen. Tom Harkin, D-Iowa", "Rep. Ann Lee (R-N.Y.)": AP
+   style gives a US legislator's party initial and, after a hyphen, the state represented
+   (its name or abbreviation), which the model rarely makes an entity of
+   (:func:`newsfuse.annotate.written_places.party_states`).
 """
 
 from __future__ import annotations
@@ -94,6 +98,7 @@ from newsfuse.annotate.state_towns import state_towns
 from newsfuse.annotate.written_places import (
     LEADING_THE,
     POSSESSIVE,
+    party_states,
     place_key,
     written_counties,
     written_neighbourhoods,
@@ -495,6 +500,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     added += _free(towns, taken)
     added += _free(written_counties(doc), taken)
     added += _free(written_neighbourhoods(doc), taken)
+    added += _free(party_states(doc), taken)
     added += _free(state_towns(doc, model + added, dateline), taken)
     added += _free(_abbreviations(doc, model + added), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]

@@ -1,6 +1,7 @@
 """Places a text writes as such whatever entity the model made of them (rules 10 and 12 of
 :mod:`newsfuse.annotate.place_spans`): "Name County" / "Name Parish" that names a GeoNames
-second-order region, and "the Name neighborhood"."""
+second-order region, "the Name neighborhood", and a US legislator's party and state
+("Sen. Tom Harkin, D-Iowa")."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ _WRITTEN_NEIGHBOURHOOD = re.compile(
 )
 """Rule 12: "the Name neighborhood", and "the Name community": US local news names an
 unincorporated place or a part of a town so ("shot in the Creekwood community")."""
+_PARTY_STATE = re.compile(
+    r"(?:,|\()[ \t]*[DRI][ \t]*-[ \t]*(?P<name>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)"
+)
+"""A party initial and a hyphen after a comma or bracket ("Harkin, D-Iowa", "(R-N.Y.)"):
+AP style for a US legislator's party and the state the legislator represents."""
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 LEADING_THE = re.compile(r"^the\s+", re.I)
 
@@ -70,4 +76,21 @@ def written_neighbourhoods(doc: Doc) -> list[Span]:
         if key in _WHO_LIVES_THERE or (entry is not None and entry.kind != "capital"):
             continue  # a people, a person, an organisation, a country
         out.append(span)
+    return out
+
+
+def party_states(doc: Doc) -> list[Span]:
+    """Rule 14: the state of "Name, D-State" / "(R-St.)", a US first-order region by its
+    name or its abbreviation (the longest of the one or two words that is one)."""
+    out = []
+    for m in _PARTY_STATE.finditer(doc.text):
+        words = m.group("name").split()
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k]).rstrip(",")
+            info = lookup_place(name)
+            if info.feature_code == "ADM1" and (info.admin1 or "").startswith("US."):
+                span = doc.char_span(m.start("name"), m.start("name") + len(name))
+                if span is not None:
+                    out.append(span)
+                break
     return out
