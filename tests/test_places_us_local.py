@@ -315,3 +315,18 @@ def test_a_community_written_as_one_is_placed_at_the_articles_city_unless_a_town
     # a community the gazetteer knows is a town of its own and keeps its place
     town = _by_text("A barn burned in the Bogalusa community on Sunday, Mobile police said.")
     assert town["Bogalusa"].admin1 == "US.LA"
+
+
+def test_a_legislators_party_and_state_names_the_state() -> None:
+    text = (
+        "Sen. Mary Okafor, D-Vt., and Rep. Jim Dale (R-Ohio) wrote the bill; "
+        "Gov. Ann Ruiz, D-New Mexico, backed it."
+    )
+    found = _found(
+        text, [("Mary Okafor", "PERSON"), ("Jim Dale", "PERSON"), ("Ann Ruiz", "PERSON")]
+    )
+    assert found == ["Vt.", "Ohio", "New Mexico"]
+    places = _by_text(text)
+    assert [places[n].admin1 for n in found] == ["US.VT", "US.OH", "US.NM"]
+    # a hyphenated initial that is no party before a state's name is left alone
+    assert _found("The B-Texas team won.", []) == []

@@ -24,6 +24,7 @@ from newsfuse.annotate.actors import COMPASS_LETTERS, ActorResolver, ArticleCont
 from newsfuse.annotate.dateline_spans import dateline_spans, header_abbreviation
 from newsfuse.annotate.gazetteer import name_key, sector_words, singular_forms
 from newsfuse.annotate.place_spans import place_spans
+from newsfuse.annotate.written_places import party_tags
 from newsfuse.geo.abbreviation_context import in_context
 from newsfuse.geo.abbreviations import is_form
 from newsfuse.geo.city_regions import city_or_region
@@ -358,7 +359,11 @@ def find_places(
     resolved in the context of the article's other places, its dateline and the outlet's
     home country."""
     places: list[PlaceMention] = []
-    for ent, widen in place_spans(doc):
+    spans = place_spans(doc)
+    tagged = party_places(doc, spans, sentence_of)
+    for ent, widen in spans:
+        if any(p.start == ent.start_char for p in tagged):
+            continue
         end = ent.end
         while widen and end < len(doc) and doc[end].lower_ in _REGION_TAIL:
             end += 1
@@ -396,7 +401,30 @@ def find_places(
     places = place_compass_names(places, dateline_country, home_country)
     places = city_or_region(places, doc.text)
     places = place_neighbourhoods(places, doc.text, dateline_place)
-    return place_inside(keep_placed(places, doc.text, header_end), doc.text)
+    places = place_inside(keep_placed(places, doc.text, header_end), doc.text)
+    # a legislator's state is no evidence for the article's other names: it joins after
+    return sorted([*places, *tagged], key=lambda p: p.start)
+
+
+def party_places(
+    doc: Doc, spans: list[tuple[Span, bool]], sentence_of: Callable[[int], int]
+) -> list[PlaceMention]:
+    """The states of the party tags that ``spans`` (:func:`place_spans`) keep as places
+    (rule 14), each the US state the tag names ("Georgia" of "D-Georgia" is the state)."""
+    kept = {(s.start_char, s.end_char) for s, _ in spans}
+    out = []
+    for span, state in party_tags(doc):
+        if (span.start_char, span.end_char) not in kept:
+            continue
+        info = from_entry(state, span.text)
+        out.append(
+            PlaceMention(
+                span.start_char, span.end_char, span.text, info.name, info.country, info.kind,
+                info.admin1, info.lat, info.lon, sentence_of(span.start_char),
+                info.geonameid, info.feature_class, info.feature_code,
+            )
+        )  # fmt: skip
+    return out
 
 
 def _with_dateline(

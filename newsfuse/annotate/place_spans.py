@@ -77,6 +77,10 @@ for places ("Oudshoorn said"). The rules, each by definition:
    before it (or a place entity of their own: "New South" LOC, "Wales" GPE) are one place
    where the whole is a gazetteer name ("New South Wales"), as a name is the longest run
    of its words.
+14. **A legislator's state**: "Sen. Tom Harkin, D-Iowa", "(R-N.Y.)": AP style gives a US
+   legislator's party initial, a hyphen and the state represented, which the model rarely
+   makes an entity of; the state, no evidence for where the article's other places are
+   (:func:`newsfuse.annotate.written_places.party_tags`).
 """
 
 from __future__ import annotations
@@ -94,7 +98,10 @@ from newsfuse.annotate.state_towns import state_towns
 from newsfuse.annotate.written_places import (
     LEADING_THE,
     POSSESSIVE,
+    party_state_of,
+    party_states,
     place_key,
+    without_party_states,
     written_counties,
     written_neighbourhoods,
 )
@@ -454,6 +461,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     surnames = _surnames(doc, split)
     family = _family_names(doc, split)
     model: list[Span] = []
+    party = party_states(doc)
     for e in _joined_places(doc):
         if e.label_ not in _PLACE_LABELS or e.start in in_names:
             continue
@@ -461,7 +469,7 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
         if head is not None:
             model.append(head)
         elif not _person_like(e, surnames) and not _surname_use(e, family):
-            model.append(_cut_short(e) or e)
+            model.append(party_state_of(_cut_short(e) or e, party))  # "D-Ga." GPE
     taken = [(e.start, e.end) for e in model]
     added: list[Span] = []
     for ent in doc.ents:
@@ -495,8 +503,9 @@ def place_spans(doc: Doc) -> list[tuple[Span, bool]]:
     added += _free(towns, taken)
     added += _free(written_counties(doc), taken)
     added += _free(written_neighbourhoods(doc), taken)
-    added += _free(state_towns(doc, model + added, dateline), taken)
-    added += _free(_abbreviations(doc, model + added), taken)
+    added += _free(party, taken)
+    added += _free(state_towns(doc, without_party_states(model + added, party), dateline), taken)
+    added += _free(_abbreviations(doc, without_party_states(model + added, party)), taken)
     spans = [(s, True) for s in model] + [(s, False) for s in added]
     spans = not_places(doc, spans, surnames, MIN_POPULATION)
     return sorted(spans, key=lambda pair: pair[0].start)

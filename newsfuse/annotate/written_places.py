@@ -1,6 +1,7 @@
 """Places a text writes as such whatever entity the model made of them (rules 10 and 12 of
 :mod:`newsfuse.annotate.place_spans`): "Name County" / "Name Parish" that names a GeoNames
-second-order region, and "the Name neighborhood"."""
+second-order region, "the Name neighborhood", and a US legislator's party and state
+("Sen. Tom Harkin, D-Iowa")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import re
 from spacy.tokens import Doc, Span
 
 from newsfuse.annotate.gazetteer import names
+from newsfuse.geo.abbreviations import readings_of, region
 from newsfuse.geo.gazetteer import lookup_place
+from newsfuse.geo.geonames import Entry, gazetteer, own_name_is
 from newsfuse.geo.places import normalise_place
 
 _WRITTEN_COUNTY = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:County|Parish))\b")
@@ -19,6 +22,11 @@ _WRITTEN_NEIGHBOURHOOD = re.compile(
 )
 """Rule 12: "the Name neighborhood", and "the Name community": US local news names an
 unincorporated place or a part of a town so ("shot in the Creekwood community")."""
+_PARTY_STATE = re.compile(
+    r"(?:,|\()[ \t]*[DRI][ \t]*-[ \t]*(?P<name>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)"
+)
+"""A party initial and a hyphen after a comma or bracket ("Harkin, D-Iowa", "(R-N.Y.)"):
+AP style for a US legislator's party and the state the legislator represents."""
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 LEADING_THE = re.compile(r"^the\s+", re.I)
 
@@ -71,3 +79,62 @@ def written_neighbourhoods(doc: Doc) -> list[Span]:
             continue  # a people, a person, an organisation, a country
         out.append(span)
     return out
+
+
+def party_state(name: str) -> Entry | None:
+    """The US state that ``name``, written after a party initial ("D-Ga.", "R-Wash.",
+    "I-Vt.", "D-Georgia"), names: a D-/R-/I- tag names a US state by definition, so any
+    US state's abbreviation is read there, also one that elsewhere names a state only as a
+    qualifier ("Wash.", "Pa.", "La."), and a US state's name over a country of that name
+    ("Georgia")."""
+    for reading in readings_of(name):
+        if reading.iso2 == "US":
+            return region(reading)
+    key = normalise_place(name)
+    for entry in gazetteer().candidates(key):
+        if entry.iso2 == "US" and entry.feature_code == "ADM1" and own_name_is(entry, key):
+            return entry
+    return None
+
+
+def party_tags(doc: Doc) -> list[tuple[Span, Entry]]:
+    """Rule 14: the state of "Name, D-State" / "(R-St.)", with the US first-order region it
+    names (the longest of the one or two words after the hyphen that names one, less a
+    sentence's full stop: "R-Texas.")."""
+    out = []
+    for m in _PARTY_STATE.finditer(doc.text):
+        words = m.group("name").split()
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k])
+            if name.endswith(".") and not readings_of(name):
+                name = name[:-1]  # a full stop, no abbreviation's
+            state = party_state(name)
+            if state is not None:
+                span = doc.char_span(m.start("name"), m.start("name") + len(name))
+                if span is not None:
+                    out.append((span, state))
+                break
+    return out
+
+
+def party_states(doc: Doc) -> list[Span]:
+    """The spans of :func:`party_tags`."""
+    return [span for span, _ in party_tags(doc)]
+
+
+def party_state_of(span: Span, party: list[Span]) -> Span:
+    """The state of a party tag the model took in with its initial ("D-Ga." GPE): the
+    state alone, as rule 14 reads it; any other span as it is."""
+    for state in party:
+        inside = span.start <= state.start and state.end <= span.end
+        if inside and span.start >= state.start - 2 and len(span) > len(state):
+            return state
+    return span
+
+
+def without_party_states(spans: list[Span], party: list[Span]) -> list[Span]:
+    """``spans`` less the states of party tags: a legislator's home state says nothing of
+    where the story's other places are, so it is no evidence for the towns and
+    abbreviations near it."""
+    tags = {(s.start, s.end) for s in party}
+    return [s for s in spans if (s.start, s.end) not in tags]
