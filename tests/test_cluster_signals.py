@@ -278,8 +278,12 @@ def test_earlier_configurations_keep_their_values_under_their_names():
                    generic_weight=0.3) == eleventh  # fmt: skip
     rare = named_config("happening-2026-11k")  # an experiment too: rare names of bodies
     assert replace(topics, name=rare.name, rare_name_weight=0.05) == rare
+    clubs = named_config("happening-2026-11l")  # an experiment too: places used as teams
+    assert replace(topics, name=clubs.name, team_places="shared") == clubs
     for config in NAMED.values():  # none before -11i set the names of a topic aside
-        if config.name not in (experiment.name, topics.name, rare.name):
+        if config.name != clubs.name:  # nor read places as sports teams
+            assert config.team_places == ""
+        if config.name not in (experiment.name, topics.name, rare.name, clubs.name):
             assert config.generic_name_share == 0.0 and config.result_names == 1.0
         if config.name != experiment.name:  # nor asked a topic's name for a count of articles
             assert config.generic_name_min_articles == 0

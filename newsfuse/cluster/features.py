@@ -23,6 +23,7 @@ from wordfreq import zipf_frequency
 
 from newsfuse.cluster.config import ClusterConfig
 from newsfuse.cluster.signals import EMPTY, Signals, digest, subject_scores, subject_tickers
+from newsfuse.cluster.teams import team_names
 
 WORD = re.compile(r"(?<![0-9A-Za-z])(?:[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])(?![0-9A-Za-z])")
 """A word: letters only, and not glued to digits ("4th", "1st", "F16" are no terms)."""
@@ -257,6 +258,8 @@ def features(
     scores = subject_scores(title, text)
     if scores:
         signals = replace(signals, scores=scores)
+    if config.team_places and annotations:
+        signals = without_teams(signals, title, text, annotations, config.team_places)
     embedding = None
     if config.embedding_weight:
         from newsfuse.cluster.embedding import embed
@@ -271,6 +274,28 @@ def features(
         embedding,
         *phrases(title, text, config, annotations),
         written_names(title, text, config, annotations) if config.rare_name_weight else frozenset(),
+    )
+
+
+def without_teams(
+    signals: Signals, title: str | None, text: str, annotations: dict, how: str = "out"
+) -> Signals:
+    """``signals`` with the places the article uses as sports teams
+    (``teams.team_names``) marked (``how`` "shared": they add nothing shared, see
+    ``StoryClusterer._happening``) or left out ("out": no place, town or conflict of
+    it): a club named after its town is an organisation ("Liverpool beat Chelsea 2-1"
+    was not in Liverpool)."""
+    names = [p.get("name") or "" for p in annotations.get("places", ())]
+    teams = team_names(title, text, names)
+    if not teams:
+        return signals
+    if how == "shared":
+        return replace(signals, teams=teams)
+    return replace(
+        signals,
+        entities=frozenset(e for e in signals.entities if not (e[:2] == "l:" and e[2:] in teams)),
+        cities=frozenset(x for x in signals.cities if _bare(x) not in teams),
+        lead_cities=frozenset(x for x in signals.lead_cities if _bare(x) not in teams),
     )
 
 

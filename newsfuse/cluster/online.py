@@ -50,6 +50,17 @@ def _conflict(mine: Iterable[str], theirs: Counter[str], kind: str) -> bool:
     return any(e.startswith(kind) for e in theirs)
 
 
+def _team_places(
+    mine: Iterable[str], theirs: Iterable[str], cities: Iterable[str]
+) -> frozenset[str]:
+    """The names and towns (as ``Signals.entities`` and ``Signals.cities`` write them)
+    of the clubs an article or a story uses as sports teams (bare names ``mine`` and
+    ``theirs``): the place and the organisation, a club named after its town being one."""
+    teams = set(mine) | set(theirs)
+    towns = {x for x in cities if x.split("|", 1)[0] in teams}
+    return frozenset({kind + t for t in teams for kind in ("l:", "o:")} | towns)
+
+
 @dataclass
 class _Story:
     id: str
@@ -63,6 +74,7 @@ class _Story:
     dead: Counter[int] = field(default_factory=Counter)
     tickers: Counter[str] = field(default_factory=Counter)  # companies named by ticker
     scores: Counter[tuple[int, int]] = field(default_factory=Counter)  # match results
+    teams: Counter[str] = field(default_factory=Counter)  # places used as teams (bare names)
     phrases: Counter[str] = field(default_factory=Counter)  # two-word phrases of the core
     names: Counter[str] = field(default_factory=Counter)  # names as written in the core
     days: Counter[int] = field(default_factory=Counter)  # happening days the core's leads give
@@ -116,6 +128,7 @@ class _Story:
         self.dead.update(n for kind, n in f.signals.numbers if kind == "dead")
         self.tickers.update(f.signals.tickers)
         self.scores.update(f.signals.scores)
+        self.teams.update(f.signals.teams)
         self.phrases.update(f.phrases)
         self.names.update(f.names)
         if f.signals.event_day is not None:
@@ -260,13 +273,15 @@ class StoryClusterer:
         tickers: frozenset[str] | Counter[str] = frozenset(),
         scores: frozenset[tuple[int, int]] | Counter[tuple[int, int]] = frozenset(),
         names: frozenset[str] | Counter[str] = frozenset(),
+        teams: frozenset[str] | Counter[str] = frozenset(),
     ) -> float:
         """Evidence from who, where, when and how many: shared names, and a shared
         rare name of a body, product or event, raise the score
         (times ``result_names`` when only one side gives a match result); a
         different town, a different death toll, a lead dated another day with no
         person in common, other companies named by ticker or another match result
-        lower it."""
+        lower it. A place either side uses as a sports team (``team_places`` "shared")
+        adds nothing as a shared name or town, but still tells two clubs apart."""
         c = self.config
         score = 0.0
         towns = story.lead_cities if c.city_lead_only else story.cities
@@ -280,6 +295,8 @@ class StoryClusterer:
             if apart > c.day_tolerance and not people:
                 score -= c.day_conflict
         topic = self.topic_names
+        if teams or story.teams:  # a shared club is a topic's, never a shared place
+            topic = topic | _team_places(teams, story.teams, cities)
         # a result on one side only: the names are a club's, not this match's (result_names)
         named = c.result_names if bool(scores) != bool(story.scores) else 1.0
         if c.entity_weight and words >= c.min_cosine:  # names confirm a topic, never make one
@@ -367,6 +384,7 @@ class StoryClusterer:
             f.signals.tickers,
             f.signals.scores,
             f.names,
+            f.signals.teams,
         )
         return raw - cost
 
@@ -387,7 +405,7 @@ class StoryClusterer:
         cities = b.lead_cities if self.config.city_lead_only else b.cities
         evidence = self._happening(
             frozenset(b.entities), cities, b.dead, a, self._days(b), raw, b.tickers, b.scores,
-            b.names,
+            b.names, b.teams,
         )  # fmt: skip
         return raw + evidence - cost
 

@@ -42,6 +42,7 @@ class Signals:
     types: frozenset[str] = frozenset()  # PLOVER event types coded in the article
     tickers: frozenset[str] = frozenset()  # companies the title or lead names by ticker
     scores: frozenset[tuple[int, int]] = frozenset()  # match results the title or lead gives
+    teams: frozenset[str] = frozenset()  # places it uses as sports teams (cluster/teams.py)
 
 
 EMPTY = Signals()
