@@ -386,13 +386,7 @@ def find_places(
         end, area = _compass_area(doc, start, end)
         span = doc[start:end]
         info = abbreviated or area or lookup_place(span.text)
-        places.append(
-            PlaceMention(
-                span.start_char, span.end_char, span.text, info.name, info.country, info.kind,
-                info.admin1, info.lat, info.lon, sentence_of(span.start_char),
-                info.geonameid, info.feature_class, info.feature_code,
-            )
-        )  # fmt: skip
+        places.append(_mention(span, info, sentence_of))
     places, header_end = _with_dateline(places, doc.text, sentence_of)
     places = _read_abbreviations(places, doc.text)
     places = resolve_in_context(
@@ -416,15 +410,17 @@ def party_places(
     for span, state in party_tags(doc):
         if (span.start_char, span.end_char) not in kept:
             continue
-        info = from_entry(state, span.text)
-        out.append(
-            PlaceMention(
-                span.start_char, span.end_char, span.text, info.name, info.country, info.kind,
-                info.admin1, info.lat, info.lon, sentence_of(span.start_char),
-                info.geonameid, info.feature_class, info.feature_code,
-            )
-        )  # fmt: skip
+        out.append(_mention(span, from_entry(state, span.text), sentence_of))
     return out
+
+
+def _mention(span: Span, info: PlaceInfo, sentence_of: Callable[[int], int]) -> PlaceMention:
+    """The place mention of ``span`` read as ``info`` (a gazetteer reading)."""
+    return PlaceMention(
+        span.start_char, span.end_char, span.text, info.name, info.country, info.kind,
+        info.admin1, info.lat, info.lon, sentence_of(span.start_char),
+        info.geonameid, info.feature_class, info.feature_code,
+    )  # fmt: skip
 
 
 def _with_dateline(
