@@ -135,6 +135,20 @@ PROBES: tuple[Probe, ...] = (
         "The army said it had killed 30 militants and arrested 12 others in the operation.",
         C, None, None, 12,
     ),
+    # coordinated clauses, each with a subject of its own: the subject is its own clause's
+    Probe(
+        "Forty demonstrators were arrested and three were killed in the capital on Sunday.",
+        C, None, None, 40,
+    ),
+    Probe(
+        "Forty demonstrators were arrested and three were killed in the capital on Sunday.",
+        A, 3, None, None, "killed",
+    ),
+    Probe("Riot police detained 60 students and two later died in custody.", C, None, None, 60),
+    Probe(
+        "Six people were killed and 14 were wounded when troops fired on the crowd.",
+        A, 6, 14, None,
+    ),
     # -- harder shapes: parts, coordinated tolls, running totals, ranges
     Probe("Police said the gunmen killed 7 people, including two women and a child.", A, 7, None, None),
     Probe("The attacks killed at least 18 people and wounded dozens more.", A, 18, "dozens", None),

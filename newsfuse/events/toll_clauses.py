@@ -77,12 +77,19 @@ def another_act(verb: Token, root: Token, trigger: Token | None) -> bool:
     dead, not the arrest's), as a verb shares an object only when none follows it. Two
     verbs of harm are one act's toll ("killed four and injured six": PLOVER gives one
     attack its dead and its injured), and so is a verb of harm beside another act of
-    violence ("kidnapped 40 students and killed two teachers": one attack)."""
-    if trigger is None or verb.i == trigger.i or root.dep_ != "dobj" or root.head.i != verb.i:
+    violence ("kidnapped 40 students and killed two teachers": one attack). A count that is
+    the subject of a coordinated clause of its own ("20 protesters were arrested and five
+    were killed") is that clause's when the trigger's clause has a subject of its own."""
+    if trigger is None or verb.i == trigger.i or root.head.i != verb.i:
+        return False
+    if root.dep_ not in ("dobj", "nsubj", "nsubjpass") or verb not in trigger.conjuncts:
         return False
     if harm_of(verb) is not None and (harm_of(trigger) is not None or _violent(trigger)):
         return False
-    return verb in trigger.conjuncts and bool(children(trigger, "dobj"))
+    # a verb shares its neighbour's object or subject only when it has none of its own
+    # ("were knifed and shot to death": seven, the subject of both)
+    own = ("dobj",) if root.dep_ == "dobj" else ("nsubj", "nsubjpass")
+    return bool(children(trigger, *own))
 
 
 def _violent(trigger: Token) -> bool:
