@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from newsfuse.events.framing import SPEECH_VERBS, no_one_does
-from newsfuse.events.syntax import is_temporal, prep_objects, subject_of
+from newsfuse.events.syntax import is_temporal, prep_objects, subject_of, undergoing_verb
 from newsfuse.events.triggers import match_trigger
 from newsfuse.model import Event
 
@@ -128,7 +128,7 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
 EASINGS = frozenset({"ease", "lift", "relax", "loosen", "remove", "cancel"})
 """PLOVER CONCEDE: "promised easing of restrictions" is itself the (verbal) concession."""
 
-WORDS_OF_WAR = frozenset({"attack", "clash", "battle", "hit", "blast", "fight", "slam"})
+WORDS_OF_WAR = frozenset({"attack", "clash", "battle", "hit", "blast", "fight", "slam", "fire"})
 """Verbs news uses for force and for words alike."""
 
 SPEAKING_SECTORS = frozenset({"PTY", "OPP", "LEG", "JUD", "JRN", "EDU", "NGO", "HRI", "LAB",
@@ -341,6 +341,8 @@ def _aimed_at_no_one(token: Token, event: Event) -> bool:
     "against", no "into" but the sea, no dead or injured, no target actor."""
     if event.dead or event.injured or event.dead_text or event.injured_text:
         return False
+    if undergoing_verb(token) is not None:
+        return False  # "came under rocket fire": fire aimed at whoever came under it
     waters = ""  # "into the Sea of Japan": the sea is no target, nor the country it names
     for prep in token.children:
         if prep.dep_ != "prep" or is_temporal(prep):

@@ -168,6 +168,30 @@ def postposed_speaker(verb: Token) -> Token | None:
     return noun
 
 
+UNDERGOING_STATES = frozenset({"come", "be", "remain", "stay", "fall"})
+"""Verbs of being or coming under an act ("came under fire", "remained under siege"): their
+subject undergoes it."""
+
+
+def undergoing_verb(token: Token) -> Token | None:
+    """The verb of state an act is undergone under ("came under fire", "came under shelling",
+    a gerund the parser makes a clause of "under"): "to come under X" is to be subjected to
+    X, not to go anywhere."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "under rocket and mortar fire"
+    if token.dep_ not in ("pobj", "pcomp") or token.head.lower_ != "under":
+        return None
+    verb = token.head.head
+    return verb if verb.lemma_.lower() in UNDERGOING_STATES else None
+
+
+def under_something(verb: Token) -> bool:
+    """Whether verb ``verb`` is one of state with an "under" phrase ("came under attack")."""
+    return verb.lemma_.lower() in UNDERGOING_STATES and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in verb.children
+    )
+
+
 def verb_of(token: Token) -> Token:
     """The nearest verb at or above ``token``, at most four heads up; else the word reached
     there (or the root)."""
