@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from newsfuse.events.framing import SPEECH_VERBS, no_one_does
+from newsfuse.events.framing import SPEECH_VERBS, no_one_does, unintended
 from newsfuse.events.syntax import is_temporal, prep_objects, subject_of, undergoing_verb
 from newsfuse.events.triggers import match_trigger
 from newsfuse.model import Event
@@ -92,7 +92,13 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         # "vowed to retaliate against Israel": a promise of force is a threat (PLOVER)
         event = replace(event, event_type="THREATEN", mode=None)
     kind = event.event_type
-    if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"} and not no_one_does(token):
+    unowned = not event.source and unintended(token)  # "there are no plans to withdraw"
+    if (
+        event.negated
+        and kind in COOPERATIVE_TYPES | {"AGREE"}
+        and not no_one_does(token)
+        and not unowned
+    ):
         # a refusal needs someone who refuses: "no country has recognised X" is no REJECT
         return replace(event, event_type="REJECT", negated=False)
     if event.hypothetical and not event.negated:

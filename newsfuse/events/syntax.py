@@ -96,6 +96,11 @@ def subject_of(token: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head
             continue
+        if current.dep_ == "dobj" and current.pos_ == "NOUN" and current.head.lemma_ == "have":
+            # "Turkey has no intention of sending", "X had plans to halt": who has the
+            # plan, the intention, the means to do something is who would do it
+            current = current.head
+            continue
         raised = children(current.head, "nsubjpass") if current.dep_ == "xcomp" else []
         if raised and current.head.lemma_.lower() in RAISING_PASSIVES:
             return raised[0]  # "the rebels are believed to have killed": the rebels killed
