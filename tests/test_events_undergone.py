@@ -61,3 +61,15 @@ def test_coming_under_fire_from_a_party_is_criticism():
 def test_coming_under_pressure_is_no_arrival():
     events = _events("French troops came under pressure from the junta to leave Niger.")
     assert not [e for e in events if e["event"] == "AID"]
+
+
+def test_fire_on_the_unarmed_is_one_sided():
+    # PLOVER: ASSAULT is force against those who do not fight back, FIGHT between armed sides
+    events = _events("Villagers came under fire from soldiers near Bamako.")
+    assert [e["event"] for e in events][:1] == ["ASSAULT"]
+    assert _countries(events[0], "target") == {"MLI"}
+
+
+def test_fire_between_armed_sides_is_fighting():
+    events = _events("Colombian soldiers came under fire from ELN guerrillas in Arauca.")
+    assert [e["event"] for e in events][:1] == ["FIGHT"]

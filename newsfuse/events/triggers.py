@@ -520,10 +520,12 @@ CAMEO_SCOPE = "sentence"
 trigger; ``token``: for any verb the lexicon does not type."""
 
 
-FIRE_UNDERGONE = Trigger("FIGHT", "fire", "NOUN", None, frozenset())
-"""Fire one comes under is fire aimed at one: the lexicon's "fire on / at / against" sense
-(a party that can only speak, "came under fire from the opposition", is recast as CAMEO 111
-criticism, as CAMEO codes "come * (under fire)")."""
+FIRE_UNDERGONE = Trigger("ASSAULT", "fire", "NOUN", None, frozenset())
+"""Fire one comes under is fire aimed at one, as "fired at" is: ASSAULT, which PLOVER's
+conventions (:func:`~newsfuse.events.recast.recast`) make FIGHT where both sides are armed
+or the means are military ("troops came under rocket fire"); a party that can only speak
+("came under fire from the opposition") is recast as CAMEO 111 criticism, as CAMEO codes
+"come * (under fire)"."""
 
 
 def cameo_trigger(token: Token) -> Trigger | None:
