@@ -45,10 +45,23 @@ def test_an_act_no_one_intends_is_flagged_not_coded(text):
     assert "negated" in {e.extra.get("non_event") for e in coded}
 
 
-def test_a_denied_intention_to_cooperate_is_the_holder_s_refusal():
-    events = _events("Algeria has no intention of sending troops to Niger.")
-    assert [e.event_type for e in events] == ["REJECT"]
-    assert {a.country for a in events[0].source} == {"DZA"}
+def test_a_denied_intention_to_cooperate_is_no_refusal():
+    # PLOVER REJECT turns down a proposal, demand or offer; none is named here
+    coded = _coded("Algeria has no intention of sending troops to Niger.")
+    assert not [e for e in coded if not is_non_event(e)], [e.event_type for e in coded]
+    assert {a.country for e in coded for a in e.source} == {"DZA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels have plans to attack the capital next week.",
+        "The rebels had no means to attack the capital.",
+        "Police have orders to arrest anyone who breaks the curfew.",
+    ],
+)
+def test_a_plan_or_a_means_held_is_no_act_done(text):
+    assert not [e for e in _events(text) if not e.hypothetical], text
 
 
 def test_ruling_out_an_act_is_a_refusal_not_the_act():

@@ -58,6 +58,23 @@ def test_coming_under_fire_from_a_party_is_criticism():
     assert [e["event"] for e in events] == ["DISAPPROVE"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The health minister came under fire over the hospital waiting lists.",
+        "Canada came under fire from Mexico for its new tariffs on steel.",
+        "The airline has come under fire after cancelling hundreds of flights.",
+        "The chief of police came under fire from local residents over the response.",
+    ],
+)
+def test_fire_with_a_reason_or_no_sign_of_arms_is_criticism(text):
+    # news mostly means criticism by "came under fire": shooting shows in a weapon, an
+    # armed source or harm; one is shot at for no reason a sentence gives
+    events = _events(text)
+    assert not [e for e in events if e["event"] in ("ASSAULT", "FIGHT")], events
+    assert "DISAPPROVE" in {e["event"] for e in events}, text
+
+
 def test_coming_under_pressure_is_no_arrival():
     events = _events("French troops came under pressure from the junta to leave Niger.")
     assert not [e for e in events if e["event"] == "AID"]

@@ -68,6 +68,10 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         # PLOVER FIGHT is combat between armed forces; protesters clashing with police is
         # a violent protest (CAMEO 145, PLOVER PROTEST mode riot)
         event = replace(event, event_type="PROTEST", mode="riot")
+    if event.event_type in ("ASSAULT", "FIGHT") and _criticism_come_under(event, sentence, token):
+        # "the minister came under fire over the scandal": to come under fire is, unless
+        # arms or harm show it is shooting, to be criticised (CAMEO 111, PLOVER DISAPPROVE)
+        event = replace(event, event_type="DISAPPROVE", mode=None)
     if (
         lemma in WORDS_OF_WAR
         and event.event_type in ("ASSAULT", "FIGHT")
@@ -92,12 +96,11 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         # "vowed to retaliate against Israel": a promise of force is a threat (PLOVER)
         event = replace(event, event_type="THREATEN", mode=None)
     kind = event.event_type
-    unowned = not event.source and unintended(token)  # "there are no plans to withdraw"
     if (
         event.negated
         and kind in COOPERATIVE_TYPES | {"AGREE"}
         and not no_one_does(token)
-        and not unowned
+        and not unintended(token)  # "has no plans to visit": no offer or demand turned down
     ):
         # a refusal needs someone who refuses: "no country has recognised X" is no REJECT
         return replace(event, event_type="REJECT", negated=False)
@@ -173,6 +176,45 @@ def _said(event: Event, sentence: Span, token: Token) -> bool:
         return False  # "attacked a station with ...": an instrument
     words = {w for t in sentence if t.i != token.i for w in (t.lemma_.lower(), t.lower_)}
     return not words & VIOLENCE_CUES
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "CRM"})
+"""Sectors that bear arms: their fire is shooting."""
+
+HARM_CUES = frozenset(
+    "kill die dead death wound injure injured hurt casualty wounded killed".split()
+)
+"""Words of a sentence that tell of bodily harm."""
+
+
+def _criticism_come_under(event: Event, sentence: Span, token: Token) -> bool:
+    """Whether fire one comes under (``token``, "came under fire") is criticism, as news
+    mostly means it: the fire is for or over a reason ("over the scandal", "for its slow
+    delivery of tanks": one is shot at for no reason a sentence gives), or every source
+    speaks (:data:`SPEAKING_SECTORS`), or nothing shows shooting: no weapon named with the
+    fire ("rocket fire", "sniper fire"), no armed source, no harm or arms in the sentence."""
+    if token.lemma_.lower() != "fire" or undergoing_verb(token) is None:
+        return False
+    verb = undergoing_verb(token)
+    reasons = [
+        p
+        for p in (*verb.children, *token.children)
+        if p.dep_ == "prep" and p.lower_ in ("over", "for") and not is_temporal(p)
+    ]
+    if reasons or (event.source and all(a.sector in SPEAKING_SECTORS for a in event.source)):
+        return True
+    modifiers = {
+        w.lemma_.lower()
+        for c in token.children
+        if c.dep_ in ("compound", "amod", "nmod")
+        for w in c.subtree
+    }
+    if modifiers & (VIOLENCE_CUES | MILITARY_MEANS | {"sniper", "gun", "small", "live", "enemy"}):
+        return False
+    if any(a.sector in ARMED_SECTORS for a in event.source):
+        return False
+    words = {w for t in sentence if t.i != token.i for w in (t.lemma_.lower(), t.lower_)}
+    return not words & (HARM_CUES | MILITARY_MEANS)
 
 
 FIGHT_SETTINGS = frozenset({"in", "during", "amid"})

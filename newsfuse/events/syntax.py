@@ -96,9 +96,9 @@ def subject_of(token: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head
             continue
-        if current.dep_ == "dobj" and current.pos_ == "NOUN" and current.head.lemma_ == "have":
-            # "Turkey has no intention of sending", "X had plans to halt": who has the
-            # plan, the intention, the means to do something is who would do it
+        if _denied_intention(current):
+            # "Turkey has no intention of sending", "X had no plans to halt": who has the
+            # plan or intention is who would act; the act is negated (framing.unintended)
             current = current.head
             continue
         raised = children(current.head, "nsubjpass") if current.dep_ == "xcomp" else []
@@ -176,6 +176,22 @@ def postposed_speaker(verb: Token) -> Token | None:
 UNDERGOING_STATES = frozenset({"come", "be", "remain", "stay", "fall"})
 """Verbs of being or coming under an act ("came under fire", "remained under siege"): their
 subject undergoes it."""
+
+
+INTENTION_NOUNS = frozenset({"plan", "intention", "intent"})
+
+
+def _denied_intention(noun: Token) -> bool:
+    """ "no plans" / "no intention" as the object of "have", or "not have any plans": an
+    intention denied, whose holder is who would do the act. (An affirmative "has plans to
+    attack", "has the means to" leaves the act with no actor: a plan is no act.)"""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in INTENTION_NOUNS:
+        return False
+    if noun.head.lemma_.lower() != "have":
+        return False
+    return any(c.lower_ == "no" for c in noun.children) or any(
+        c.dep_ == "neg" for c in noun.head.children
+    )
 
 
 def undergoing_verb(token: Token) -> Token | None:
