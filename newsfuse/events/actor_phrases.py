@@ -39,14 +39,35 @@ def _mentions_in(span_start: int, span_end: int, ctx: ArticleContext) -> list[Ev
 
 
 def dedupe(actors: Iterable[EventActor]) -> tuple[EventActor, ...]:
-    seen: set[tuple[str | None, str | None]] = set()
+    """One actor per country and sector ("Israel", "Israeli forces" and "Israel's army" are
+    one side), except that organisations the actor dictionary names apart are actors of
+    their own: "Hamas and Islamic Jihad fighters" are two (PSE REB) armed groups, "Hamas"
+    and "Hamas fighters" one."""
+    seen: set[tuple[str | None, ...]] = set()
     out = []
     for actor in actors:
         key = (actor.country, actor.sector) if actor.country or actor.sector else (actor.text, None)
+        key = (*key, organisation_named(actor.text))
         if key not in seen:
             seen.add(key)
             out.append(actor)
     return tuple(out)
+
+
+ORG_NAME_WORDS = 5
+"""The longest organisation name looked for in an actor's text, in words."""
+
+
+def organisation_named(text: str) -> str | None:
+    """The dictionary's name of the organisation ``text`` names (the longest found: "Islamic
+    Jihad fighters" → "Islamic Jihad"), None when it names none (a country, a role)."""
+    words = [w.strip(".,;:'\"()") for w in text.split()]
+    for size in range(min(ORG_NAME_WORDS, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            entry = names().get(name_key(" ".join(words[start : start + size])))
+            if entry is not None and entry.kind == "org":
+                return entry.name
+    return None
 
 
 def phrase_actors(

@@ -26,6 +26,7 @@ from newsfuse.events.syntax import (
     postposed_speaker,
     prep_objects,
     subject_of,
+    undergoing_verb,
     verb_of,
 )
 from newsfuse.events.triggers import CASUALTY_STATES, MUNITIONS, match_trigger, resultative_state
@@ -90,6 +91,9 @@ def verb_arguments(token: Token, trigger: Trigger) -> tuple[list[Token], list[To
         # "Fighting between the army and the RSF continued": a gerund named as the subject
         # of what happened, with its sides after "between" / "among"
         return sides, sides
+    undergone = _undergone(token)  # "came under shelling from X": a gerund, undergone
+    if undergone is not None:
+        return undergone
     sources, targets = _voice_arguments(token, trigger)
     if trigger.event_type in VIOLENT_TYPES and any(_instrument(t) for t in targets):
         # what was fired or dropped is the means: the target is what it was aimed at
@@ -257,21 +261,13 @@ OCCURRENCE_VERBS = frozenset(
 """Verbs that say an event happened: its sides hang on them ("clashes erupted between")."""
 
 
-UNDERGOING_STATES = frozenset({"come", "be", "remain", "stay", "fall"})
-"""Verbs of being or coming under an act ("came under fire", "remained under siege"): their
-subject undergoes it."""
-
-
 def _undergone(token: Token) -> tuple[list[Token], list[Token]] | None:
     """ "A convoy came under attack by gunmen", "the town came under shelling from Russian
     forces": to come, be or remain under an act is to undergo it, so the subject is its
     target and the object of "from" or "by" its source (an agent a verb like "placed him
     under arrest" names is its own subject, so only verbs of state count)."""
-    noun = _first_conjunct(token)  # "under rocket and mortar fire"
-    if noun.dep_ != "pobj" or noun.head.lower_ != "under":
-        return None
-    verb = noun.head.head
-    if verb.lemma_.lower() not in UNDERGOING_STATES:
+    verb = undergoing_verb(token)
+    if verb is None:
         return None
     return _given(token, verb), _subjects(verb)
 

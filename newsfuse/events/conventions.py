@@ -177,6 +177,18 @@ def _resident(actor: EventActor, country: str) -> EventActor:
 
 NOT_LOCAL = POSSESSIVE_PRONOUNS | {"international", "foreign", "multinational", "overseas"}
 
+SETTLERS = frozenset({"settler", "settlers", "colonist", "colonists"})
+"""People who came to live on land from elsewhere (a settler settles a place new to them):
+the ground they act on says nothing of their country, as for "foreign" forces."""
+
+
+def _from_elsewhere(actor: EventActor) -> bool:
+    """Whether an actor's words say it is someone else's or from elsewhere ("its forces",
+    "an international force", "settlers")."""
+    words = set(actor.text.lower().split())
+    return not NOT_LOCAL.isdisjoint(words) or not SETTLERS.isdisjoint(words)
+
+
 STATELESS_SECTORS = frozenset({"IGO", "NGO"})
 """International bodies belong to no country, wherever they act ("the IAEA ... in Iran")."""
 
@@ -186,7 +198,7 @@ def _of_country(actor: EventActor, country: str) -> EventActor:
     is someone else's ("its forces") or from elsewhere ("an international force")."""
     if actor.country or not actor.sector or actor.sector in STATELESS_SECTORS:
         return actor
-    if not NOT_LOCAL.isdisjoint(actor.text.lower().split()):
+    if _from_elsewhere(actor):
         return actor
     return EventActor(actor.text, country, actor.sector)
 
@@ -250,7 +262,8 @@ def located_sides(
         return source, target
     if not any(a.country for a in target):
         target = (*target, EventActor(location, country, None))
-    if not any(a.country for a in source) and event_type in FORCEFUL_TYPES:
+    elsewhere = any(_from_elsewhere(a) for a in source)  # "settlers in the West Bank"
+    if not any(a.country for a in source) and event_type in FORCEFUL_TYPES and not elsewhere:
         source = (*source, EventActor(location, country, None))
     return source, target
 

@@ -247,12 +247,36 @@ def is_negated(token: Token) -> bool:
     ):
         return True  # a toll of none in a named act keeps the act: "no one was killed in"
     verb = clause_verb(token)
+    if unintended(token):
+        return True
     return (
         verb.i != token.i
         and verb.lemma_.lower() in CARRYING_VERBS
         and _negation(verb)
         and not _until(verb)
     )
+
+
+INTENTION_WORDS = frozenset({"plan", "intend", "intention", "intent"})
+"""Words of intending: an act its actor has no plan or intention of doing is stated as not
+intended, so neither done nor promised or threatened."""
+
+
+def unintended(token: Token) -> bool:
+    """ "had no plans to halt", "has no intention of sending", "does not intend to impose",
+    "does not have any plans to", "there are no plans to withdraw": the act (``token`` or
+    the verb it is the object of) is the complement of an intention a negation denies."""
+    verb = clause_verb(token)
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
+        head = head.head  # "no intention of sending"
+    elif verb.dep_ not in ("acl", "xcomp") or head.i == verb.i:
+        return False
+    if head.lemma_.lower() not in INTENTION_WORDS:
+        return False
+    if _negation(head):  # "no plans to", "does not intend to"
+        return True
+    return head.pos_ != "VERB" and head.dep_ in ("dobj", "attr") and _negation(head.head)
 
 
 def clause_verb(token: Token) -> Token:

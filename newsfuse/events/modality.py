@@ -10,7 +10,9 @@ act left over is, by the grammatical mood of its clause as the parser gives it:
 
 * ``negated``: the text says the act did not happen ("did not attack", "have never
   entered", "did not impose sanctions"), the negation on the trigger or on the verb a
-  trigger noun is the object of (:func:`~newsfuse.events.framing.is_negated`).
+  trigger noun is the object of (:func:`~newsfuse.events.framing.is_negated`), or on the
+  intention the act is the complement of ("has no plans to halt", "has no intention of
+  sending", "does not intend to impose": :func:`~newsfuse.events.framing.unintended`).
 * ``denial``: "denied sending troops", "denied that its forces fired": denying an act is a
   statement about it (CAMEO 016 "deny responsibility", a CAMEO 01 public statement, which
   PLOVER does not code), not a refusal; "denied them entry" stays REJECT, and so, as the

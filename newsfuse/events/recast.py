@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from newsfuse.events.framing import SPEECH_VERBS, no_one_does
-from newsfuse.events.syntax import is_temporal, prep_objects, subject_of
+from newsfuse.events.framing import SPEECH_VERBS, no_one_does, unintended
+from newsfuse.events.syntax import is_temporal, prep_objects, subject_of, undergoing_verb
 from newsfuse.events.triggers import match_trigger
 from newsfuse.model import Event
 
@@ -68,6 +68,10 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         # PLOVER FIGHT is combat between armed forces; protesters clashing with police is
         # a violent protest (CAMEO 145, PLOVER PROTEST mode riot)
         event = replace(event, event_type="PROTEST", mode="riot")
+    if event.event_type in ("ASSAULT", "FIGHT") and _criticism_come_under(event, sentence, token):
+        # "the minister came under fire over the scandal": to come under fire is, unless
+        # arms or harm show it is shooting, to be criticised (CAMEO 111, PLOVER DISAPPROVE)
+        event = replace(event, event_type="DISAPPROVE", mode=None)
     if (
         lemma in WORDS_OF_WAR
         and event.event_type in ("ASSAULT", "FIGHT")
@@ -92,7 +96,12 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         # "vowed to retaliate against Israel": a promise of force is a threat (PLOVER)
         event = replace(event, event_type="THREATEN", mode=None)
     kind = event.event_type
-    if event.negated and kind in COOPERATIVE_TYPES | {"AGREE"} and not no_one_does(token):
+    if (
+        event.negated
+        and kind in COOPERATIVE_TYPES | {"AGREE"}
+        and not no_one_does(token)
+        and not unintended(token)  # "has no plans to visit": no offer or demand turned down
+    ):
         # a refusal needs someone who refuses: "no country has recognised X" is no REJECT
         return replace(event, event_type="REJECT", negated=False)
     if event.hypothetical and not event.negated:
@@ -128,7 +137,7 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
 EASINGS = frozenset({"ease", "lift", "relax", "loosen", "remove", "cancel"})
 """PLOVER CONCEDE: "promised easing of restrictions" is itself the (verbal) concession."""
 
-WORDS_OF_WAR = frozenset({"attack", "clash", "battle", "hit", "blast", "fight", "slam"})
+WORDS_OF_WAR = frozenset({"attack", "clash", "battle", "hit", "blast", "fight", "slam", "fire"})
 """Verbs news uses for force and for words alike."""
 
 SPEAKING_SECTORS = frozenset({"PTY", "OPP", "LEG", "JUD", "JRN", "EDU", "NGO", "HRI", "LAB",
@@ -167,6 +176,45 @@ def _said(event: Event, sentence: Span, token: Token) -> bool:
         return False  # "attacked a station with ...": an instrument
     words = {w for t in sentence if t.i != token.i for w in (t.lemma_.lower(), t.lower_)}
     return not words & VIOLENCE_CUES
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "CRM"})
+"""Sectors that bear arms: their fire is shooting."""
+
+HARM_CUES = frozenset(
+    "kill die dead death wound injure injured hurt casualty wounded killed".split()
+)
+"""Words of a sentence that tell of bodily harm."""
+
+
+def _criticism_come_under(event: Event, sentence: Span, token: Token) -> bool:
+    """Whether fire one comes under (``token``, "came under fire") is criticism, as news
+    mostly means it: the fire is for or over a reason ("over the scandal", "for its slow
+    delivery of tanks": one is shot at for no reason a sentence gives), or every source
+    speaks (:data:`SPEAKING_SECTORS`), or nothing shows shooting: no weapon named with the
+    fire ("rocket fire", "sniper fire"), no armed source, no harm or arms in the sentence."""
+    if token.lemma_.lower() != "fire" or undergoing_verb(token) is None:
+        return False
+    verb = undergoing_verb(token)
+    reasons = [
+        p
+        for p in (*verb.children, *token.children)
+        if p.dep_ == "prep" and p.lower_ in ("over", "for") and not is_temporal(p)
+    ]
+    if reasons or (event.source and all(a.sector in SPEAKING_SECTORS for a in event.source)):
+        return True
+    modifiers = {
+        w.lemma_.lower()
+        for c in token.children
+        if c.dep_ in ("compound", "amod", "nmod")
+        for w in c.subtree
+    }
+    if modifiers & (VIOLENCE_CUES | MILITARY_MEANS | {"sniper", "gun", "small", "live", "enemy"}):
+        return False
+    if any(a.sector in ARMED_SECTORS for a in event.source):
+        return False
+    words = {w for t in sentence if t.i != token.i for w in (t.lemma_.lower(), t.lower_)}
+    return not words & (HARM_CUES | MILITARY_MEANS)
 
 
 FIGHT_SETTINGS = frozenset({"in", "during", "amid"})
@@ -341,6 +389,8 @@ def _aimed_at_no_one(token: Token, event: Event) -> bool:
     "against", no "into" but the sea, no dead or injured, no target actor."""
     if event.dead or event.injured or event.dead_text or event.injured_text:
         return False
+    if undergoing_verb(token) is not None:
+        return False  # "came under rocket fire": fire aimed at whoever came under it
     waters = ""  # "into the Sea of Japan": the sea is no target, nor the country it names
     for prep in token.children:
         if prep.dep_ != "prep" or is_temporal(prep):

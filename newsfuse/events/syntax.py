@@ -96,6 +96,11 @@ def subject_of(token: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head
             continue
+        if _denied_intention(current):
+            # "Turkey has no intention of sending", "X had no plans to halt": who has the
+            # plan or intention is who would act; the act is negated (framing.unintended)
+            current = current.head
+            continue
         raised = children(current.head, "nsubjpass") if current.dep_ == "xcomp" else []
         if raised and current.head.lemma_.lower() in RAISING_PASSIVES:
             return raised[0]  # "the rebels are believed to have killed": the rebels killed
@@ -166,6 +171,46 @@ def postposed_speaker(verb: Token) -> Token | None:
     if any(not t.is_punct for t in verb.doc[verb.right_edge.i + 1 : sentence.end]):
         return None
     return noun
+
+
+UNDERGOING_STATES = frozenset({"come", "be", "remain", "stay", "fall"})
+"""Verbs of being or coming under an act ("came under fire", "remained under siege"): their
+subject undergoes it."""
+
+
+INTENTION_NOUNS = frozenset({"plan", "intention", "intent"})
+
+
+def _denied_intention(noun: Token) -> bool:
+    """ "no plans" / "no intention" as the object of "have", or "not have any plans": an
+    intention denied, whose holder is who would do the act. (An affirmative "has plans to
+    attack", "has the means to" leaves the act with no actor: a plan is no act.)"""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in INTENTION_NOUNS:
+        return False
+    if noun.head.lemma_.lower() != "have":
+        return False
+    return any(c.lower_ == "no" for c in noun.children) or any(
+        c.dep_ == "neg" for c in noun.head.children
+    )
+
+
+def undergoing_verb(token: Token) -> Token | None:
+    """The verb of state an act is undergone under ("came under fire", "came under shelling",
+    a gerund the parser makes a clause of "under"): "to come under X" is to be subjected to
+    X, not to go anywhere."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "under rocket and mortar fire"
+    if token.dep_ not in ("pobj", "pcomp") or token.head.lower_ != "under":
+        return None
+    verb = token.head.head
+    return verb if verb.lemma_.lower() in UNDERGOING_STATES else None
+
+
+def under_something(verb: Token) -> bool:
+    """Whether verb ``verb`` is one of state with an "under" phrase ("came under attack")."""
+    return verb.lemma_.lower() in UNDERGOING_STATES and any(
+        c.dep_ == "prep" and c.lower_ == "under" for c in verb.children
+    )
 
 
 def verb_of(token: Token) -> Token:

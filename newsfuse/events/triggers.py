@@ -26,6 +26,8 @@ from newsfuse.events.syntax import (
     is_temporal,
     prep_objects,
     subject_of,
+    under_something,
+    undergoing_verb,
 )
 
 NAME_ENTITIES = frozenset(
@@ -169,6 +171,8 @@ def match_trigger(token: Token, cameo: bool = False) -> Trigger | None:
         return None  # "talk of a deal between the firms": rumour, no talks held
     if lemma == "oppose" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
         return None  # "4% as opposed to 5%": a comparison
+    if lemma == "fire" and pos == "NOUN" and undergoing_verb(token) is not None:
+        return FIRE_UNDERGONE  # "came under fire from X": X's fire aimed at the subject
     if lemma == "leave" and pos == "VERB" and _left_without(token):
         return None  # "left millions without power": a condition, not a departure
     if lemma == "leave" and pos == "VERB" and (state := resultative_state(token)) is not None:
@@ -516,8 +520,22 @@ CAMEO_SCOPE = "sentence"
 trigger; ``token``: for any verb the lexicon does not type."""
 
 
+FIRE_UNDERGONE = Trigger("ASSAULT", "fire", "NOUN", None, frozenset())
+"""Fire one comes under is fire aimed at one, as "fired at" is: ASSAULT, which PLOVER's
+conventions (:func:`~newsfuse.events.recast.recast`) make FIGHT where both sides are armed
+or the means are military ("troops came under rocket fire"); a party that can only speak
+("came under fire from the opposition") is recast as CAMEO 111 criticism, as CAMEO codes
+"come * (under fire)"."""
+
+
 def cameo_trigger(token: Token) -> Trigger | None:
     """A trigger from the CAMEO verb table, None where it codes no PLOVER event."""
+    if under_something(token):
+        # "came under fire", "fell under the control of": to come under an act is to
+        # undergo it (CAMEO itself codes "come * (under fire)" and "(under pressure)" in the
+        # reverse direction, which the table leaves out), so the verb of ARRIVE says no
+        # arrival; the act, when it is one, is the noun's event
+        return None
     if children(token, "nsubjpass") and not children(token, "agent"):
         # CAMEO's patterns read "SOURCE verb TARGET"; with no "by", a passive's subject is
         # whom it was done to ("were rushed to hospital"), and no source acts
