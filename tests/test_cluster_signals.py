@@ -264,8 +264,11 @@ def test_weeks_later_a_town_counts_only_where_both_leads_name_it_when_asked():
 def test_earlier_configurations_keep_their_values_under_their_names():
     shipped = ClusterConfig()
     assert named_config(shipped.name) == shipped and shipped.day_conflict_places
+    clubs = named_config("happening-2026-11l")  # shipped: places used as teams
+    assert clubs == shipped and clubs.team_places == "shared"
     topics = named_config("happening-2026-11i")
-    assert topics == shipped and topics.generic_name_min_articles == 0
+    assert replace(topics, name=clubs.name, team_places="shared") == clubs
+    assert topics.generic_name_min_articles == 0
     experiment = named_config("happening-2026-11j")  # kept to compare, not shipped
     assert replace(topics, name=experiment.name, generic_name_min_articles=20) == experiment
     eleventh = named_config("happening-2026-11h")
@@ -278,10 +281,8 @@ def test_earlier_configurations_keep_their_values_under_their_names():
                    generic_weight=0.3) == eleventh  # fmt: skip
     rare = named_config("happening-2026-11k")  # an experiment too: rare names of bodies
     assert replace(topics, name=rare.name, rare_name_weight=0.05) == rare
-    clubs = named_config("happening-2026-11l")  # an experiment too: places used as teams
-    assert replace(topics, name=clubs.name, team_places="shared") == clubs
     for config in NAMED.values():  # none before -11i set the names of a topic aside
-        if config.name != clubs.name:  # nor read places as sports teams
+        if config.name != clubs.name:  # nor before -11l read places as sports teams
             assert config.team_places == ""
         if config.name not in (experiment.name, topics.name, rare.name, clubs.name):
             assert config.generic_name_share == 0.0 and config.result_names == 1.0

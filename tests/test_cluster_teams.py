@@ -2,7 +2,7 @@
 
 A club named after its town is an organisation: "Tottenham manager Jacques Santini" was
 not in Tottenham, and two pieces on one club share a topic, not a happening. The
-experiment ``happening-2026-11l`` reads where an article writes a place name as a team
+shipped ``happening-2026-11l`` (``-11i`` before it did not) reads where an article writes a place name as a team
 and takes no shared place or town from it; two different clubs still conflict.
 Sentences and articles here are our own.
 """
@@ -88,7 +88,7 @@ def _score(config: ClusterConfig, first, second) -> float:
 
 
 def test_a_shared_club_adds_nothing_but_two_clubs_still_conflict():
-    shipped, teams = ClusterConfig(), named_config("happening-2026-11l")
+    shipped, teams = named_config("happening-2026-11i"), ClusterConfig()  # before, now
     assert teams.team_places == "shared" and shipped.team_places == ""
     # one club's resignation and signing: the town Leeds no longer adds a shared place
     assert features("a", None, "Leeds beat Hull.", None, teams).signals.teams == frozenset()
@@ -103,13 +103,13 @@ def test_out_takes_a_team_out_of_the_articles_places_altogether():
     out = replace(ClusterConfig(), team_places="out")
     f = SIGNS(out)
     assert not f.signals.cities and "l:leeds" not in f.signals.entities
-    assert SIGNS(ClusterConfig()).signals.cities == {"leeds|GB.ENG"}
+    assert SIGNS(replace(ClusterConfig(), team_places="")).signals.cities == {"leeds|GB.ENG"}
 
 
-def test_the_experiment_is_the_shipped_configuration_with_teams_read():
-    shipped, teams = ClusterConfig(), named_config("happening-2026-11l")
-    assert replace(shipped, name=teams.name, team_places="shared") == teams
-    assert named_config("happening-2026-11i") == shipped
+def test_the_shipped_configuration_is_the_one_before_it_with_teams_read():
+    shipped, before = ClusterConfig(), named_config("happening-2026-11i")
+    assert shipped.name == "happening-2026-11l" and named_config(shipped.name) == shipped
+    assert replace(before, name=shipped.name, team_places="shared") == shipped
 
 
 def test_a_bracket_or_a_side_that_is_no_team():
