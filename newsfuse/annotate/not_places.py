@@ -55,6 +55,10 @@ the ones that cannot be toponyms:
    "Earth, Texas") or files from it (the dateline "JUPITER (AP) —"), so the name is that
    town throughout an article that writes it so: after a comma, a region, a country or a
    region's abbreviation that holds a town of the name.
+
+A party tag's state or territory ("R-P.R.", :func:`~newsfuse.annotate.written_places.party_tags`)
+counts as known to the tables wherever they would not read its form alone: the tag says
+what it names.
 """
 
 from __future__ import annotations
@@ -67,6 +71,7 @@ from spacy.tokens import Doc, Span
 from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.gazetteer import leader_surnames, name_key
 from newsfuse.annotate.gazetteer import names as name_table
+from newsfuse.annotate.written_places import party_states
 from newsfuse.countries import iso3_of_iso2
 from newsfuse.geo.abbreviations import readings_of
 from newsfuse.geo.gazetteer import lookup_place
@@ -204,6 +209,7 @@ def not_places(
     }
     _, _, header = dateline_spans(whole)  # ...and so is the dateline's place ("JUPITER (AP)")
     towns.update(whole[a:b].lower() for a, b in header[:1])
+    tags = {(s.start, s.end) for s in party_states(doc)}
     for span, model in spans:
         text = span.text
         if not _UPPER.search(text):
@@ -213,7 +219,7 @@ def not_places(
             core = core[:-1]
         if _heavenly_body(core, whole, towns):
             continue  # rule 15
-        is_known = known(core.text)
+        is_known = known(core.text) or (span.start, span.end) in tags
         if not is_known:
             if core[-1].pos_ not in _NOUNS:
                 continue  # rule 2
