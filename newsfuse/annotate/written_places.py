@@ -13,15 +13,16 @@ from newsfuse.annotate.gazetteer import names
 from newsfuse.geo.abbreviations import readings_of, region
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import Entry, gazetteer, own_name_is
+from newsfuse.geo.neighbourhoods import COMMUNITY_WORD, NEIGHBOURHOOD_WORD
 from newsfuse.geo.places import normalise_place
 
 _WRITTEN_COUNTY = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:County|Parish))\b")
 _WRITTEN_NEIGHBOURHOOD = re.compile(
     r"\b[Tt]he[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+"
-    r"(?:neighbou?rhoods?|communit(?:y|ies))\b"
+    rf"(?:{NEIGHBOURHOOD_WORD}|{COMMUNITY_WORD})\b"
 )
-"""Rule 12: "the Name neighborhood", and "the Name community": US local news names an
-unincorporated place or a part of a town so ("shot in the Creekwood community")."""
+"""Rule 12: "the Name neighborhood", and "the Name community", by the words that say so
+(:mod:`newsfuse.geo.neighbourhoods`, which also places them)."""
 _PARTY_STATE = re.compile(
     r"(?:,|\()[ \t]*[DRI][ \t]*-[ \t]*(?P<name>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})"
 )
