@@ -111,3 +111,11 @@ def test_a_territorys_form_names_it_only_in_a_tag() -> None:
     assert "P.R." not in _places("The P.R. firm said the campaign had worked.")
     # a country that is no US territory is no tag's state
     assert party_state("Jamaica") is None and party_state("British Virgin Islands") is None
+
+
+def test_a_delegates_title_is_no_state() -> None:
+    places = _places("Del. Ruth Vale, D-D.C., and Del. Omar Tse, D-Guam, wrote to the agency.")
+    assert "Del." not in places
+    assert (places["D.C."].admin1, places["Guam"].country) == ("US.DC", "GUM")
+    # after a town the form is the state, whatever name follows
+    assert _places("He lives in Dover, Del. Ruth Vale said.")["Del."].admin1 == "US.DE"

@@ -55,6 +55,10 @@ the ones that cannot be toponyms:
    "Earth, Texas") or files from it (the dateline "JUPITER (AP) —"), so the name is that
    town throughout an article that writes it so: after a comma, a region, a country or a
    region's abbreviation that holds a town of the name.
+16. **A courtesy title is no place**: "Del." before a person's name is the AP Stylebook's
+   abbreviation of Delegate, the title of a territory's or the District's member of the
+   House ("Del. Eleanor Holmes Norton"), not Delaware, which stands after a town ("Dover,
+   Del.") or in a party tag.
 
 A party tag's state or territory ("R-P.R.", :func:`~newsfuse.annotate.written_places.party_tags`)
 counts as known to the tables wherever they would not read its form alone: the tag says
@@ -171,6 +175,21 @@ def _publication(org: Span, names: dict) -> bool:
     return words[-1].lower_ in _MASTHEAD_WORDS
 
 
+_TITLE_FORMS = frozenset({"Del."})
+"""Region abbreviations that are also a title written before a name (rule 16)."""
+
+
+def _courtesy_title(span: Span) -> bool:
+    """Rule 16: ``span`` is a title's abbreviation before a person's name, after no comma."""
+    doc = span.doc
+    if span.text not in _TITLE_FORMS or span.end >= len(doc):
+        return False
+    if span.start > 0 and doc[span.start - 1].text == ",":
+        return False  # "Dover, Del.": the town's state, whatever follows
+    after = doc[span.end]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+
+
 def _the_title(span: Span) -> bool:
     """Rule 4: a capitalised "The" inside a sentence opens or precedes ``span``."""
     doc = span.doc
@@ -250,6 +269,8 @@ def not_places(
             continue  # rule 12
         if _the_title(span):
             continue  # rule 4
+        if _courtesy_title(span):
+            continue  # rule 16
         if any(a <= span.start and span.end <= b for a, b in publications):
             continue  # rule 5
         key = normalise_place(core.text)
