@@ -13,7 +13,7 @@ from newsfuse.annotate.gazetteer import names
 from newsfuse.geo.abbreviations import readings_of, region
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import Entry, gazetteer, own_name_is
-from newsfuse.geo.neighbourhoods import COMMUNITY_WORD, DISTRICT_WORD, NEIGHBOURHOOD_WORD
+from newsfuse.geo.neighbourhoods import COMMUNITY_WORD, NEIGHBOURHOOD_WORD
 from newsfuse.geo.places import normalise_place
 
 _WRITTEN_COUNTY = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:County|Parish))\b")
@@ -23,13 +23,6 @@ _WRITTEN_NEIGHBOURHOOD = re.compile(
 )
 """Rule 12: "the Name neighborhood", and "the Name community", by the words that say so
 (:mod:`newsfuse.geo.neighbourhoods`, which also places them)."""
-_TOWN_PART = re.compile(
-    r"(?:\b[Tt]he[ \t]+(?:city|town|capital)|\b[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})"
-    r"(?:'s|’s|')[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+"
-    rf"(?:{DISTRICT_WORD})\b"
-)
-"""Rule 12 too: "Giza's Haram district", "the city's Shubra district": a town's possessive
-(or the article's city's) before a name and the word for a part of a town names that part."""
 _PARTY_STATE = re.compile(
     r"(?:,|\()[ \t]*[DRI][ \t]*-[ \t]*(?P<name>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})"
 )
@@ -87,8 +80,7 @@ def written_neighbourhoods(doc: Doc) -> list[Span]:
     :data:`_WHO_LIVES_THERE`) and no person or organisation our tables know."""
     peoples = {t.i for e in doc.ents if e.label_ == "NORP" for t in e}
     out = []
-    text = doc.text
-    for m in [*_WRITTEN_NEIGHBOURHOOD.finditer(text), *_TOWN_PART.finditer(text)]:
+    for m in _WRITTEN_NEIGHBOURHOOD.finditer(doc.text):
         span = doc.char_span(m.start("name"), m.end("name"))
         if span is None or any(t.i in peoples for t in span):
             continue

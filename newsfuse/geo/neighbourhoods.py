@@ -41,13 +41,7 @@ NEIGHBOURHOOD_WORD = r"neighbou?rhoods?"
 COMMUNITY_WORD = r"communit(?:y|ies)"
 """The word after a name that says it is a community: an unincorporated place or a part of a
 town as US local news names one ("the Creekwood community")."""
-DISTRICT_WORD = r"districts?"
-"""The word after a name that a town's possessive owns that says it is a part of the town
-("Giza's Haram district", "the city's Zamalek district"); not "quarter",
-which is as often a quarter of a year ("Apple's September quarter")."""
 _NEIGHBOURHOOD = re.compile(rf"[ \t]+{NEIGHBOURHOOD_WORD}\b", re.I)
-_CITYS = re.compile(r"\b[Tt]he[ \t]+(?:city|town|capital)(?:'s|’s|')[ \t]+\Z")
-_DISTRICT = re.compile(rf"(?:[ \t]+|\A|.*[ \t])(?:{DISTRICT_WORD})\b", re.I)
 _COMMUNITY = re.compile(rf"[ \t]+{COMMUNITY_WORD}\b", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s)?[ \t]+")
 NEAR_KM = 40.0
@@ -79,7 +73,6 @@ def place_neighbourhoods(
     written |= {
         normalise_place(p.name) for p in places if p.lat is None and _COMMUNITY.match(text, p.end)
     }
-    written |= {normalise_place(p.name) for p in places if _city_part(p, text)}
     if not written:
         return list(places)
     city = _city([p for p in places if normalise_place(p.name) not in written], dateline_place)
@@ -97,14 +90,6 @@ def place_neighbourhoods(
         )
     }
     return [at_city(p, city) if normalise_place(p.name) in named else p for p in places]
-
-
-def _city_part(p: PlaceMention, text: str) -> bool:
-    """Whether ``p`` is written as a part of the article's city: "the city's Name district"
-    (the district word after the name or the last of its span)."""
-    if not _CITYS.search(text[max(0, p.start - 20) : p.start]):
-        return False
-    return bool(_DISTRICT.match(text, p.end) or _DISTRICT.fullmatch(p.text))
 
 
 def at_city(p: PlaceMention, city: PlaceMention) -> PlaceMention:
