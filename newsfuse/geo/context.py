@@ -37,7 +37,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from newsfuse.clean.dateline import find_agency
 from newsfuse.geo.distance import haversine_km
 from newsfuse.geo.gazetteer import from_entry, lookup_place, placed_as, prior
 from newsfuse.geo.geonames import Entry, gazetteer, main_name_is
@@ -67,13 +66,6 @@ WORLD_CITY = 1_000_000
 article names the first-order region of a smaller namesake (:func:`_world_city_unless_anchored`)."""
 SMALLER = 100
 """...when that namesake has under a hundredth of the world city's people."""
-
-STANDALONE_WIRES = frozenset({"AP", "Reuters", "AFP"})
-"""Wire agencies whose stylebooks let a dateline's city stand alone only when it is a major
-city everyone knows by its bare name (the AP Stylebook's list of datelines that stand alone:
-"WASHINGTON (AP) —"); any other city takes its state or country after a comma ("WASHINGTON,
-England (AP) —"). Their bare dateline is the name's most likely populated place before the
-article is read (:func:`_standalone_dateline`), whatever else the story names."""
 
 Region = tuple[str, str]  # ISO alpha-2 and GeoNames admin1 code
 
@@ -300,22 +292,6 @@ def _world_city_unless_anchored(
     return top
 
 
-def _standalone_dateline(
-    places: Sequence[PlaceMention], text: str, header_end: int
-) -> tuple[str, Entry] | None:
-    """The name of a wire dateline that stands alone ("WASHINGTON (AP) —": no state or
-    country after it, an agency of :data:`STANDALONE_WIRES`) and the populated place it
-    names by the stylebook's convention: its namesake of best :func:`prior_score`."""
-    header = [p for p in places if p.start < header_end]
-    if len(header) != 1 or find_agency(text[:header_end]) not in STANDALONE_WIRES:
-        return None
-    key = normalise_place(header[0].name)
-    towns = [e for e in gazetteer().candidates(key) if e.feature_class == "P"]
-    if not towns:
-        return None
-    return key, max(towns, key=lambda e: prior_score(e, key))
-
-
 def resolve_in_context(
     places: Sequence[PlaceMention],
     text: str,
@@ -338,9 +314,6 @@ def resolve_in_context(
     open_names: dict[str, list[int]] = defaultdict(list)
     candidates: dict[str, list[Entry]] = {}
     where: dict[int, _Where] = {}
-    standalone = _standalone_dateline(places, text, header_end)
-    if standalone is not None:
-        settled[standalone[0]] = standalone[1]
     for i, p in enumerate(places):
         town = (p.lat, p.lon) if p.feature_class == "P" and p.lat is not None else None
         where[i] = _Where(p.country, _region_of(p), town)  # type: ignore[arg-type]
