@@ -1,7 +1,7 @@
 """Places a text writes as such whatever entity the model made of them (rules 10 and 12 of
 :mod:`newsfuse.annotate.place_spans`): "Name County" / "Name Parish" that names a GeoNames
-second-order region, "the Name neighborhood", "Town's Name district", and a US
-legislator's party and state ("Sen. Tom Harkin, D-Iowa")."""
+second-order region, "the Name neighborhood", and a US legislator's party and state
+("Sen. Tom Harkin, D-Iowa")."""
 
 from __future__ import annotations
 

@@ -15,9 +15,7 @@ neighborhood": Penrose, Colorado) is no answer.
 A town's possessive says the same of the name after it ("London's Docklands", "Whittier's
 Penn Park", "Toledo's Old West End"): a part of that town. Such a name with no place of
 its own, or one the gazetteer places ``NEAR_KM`` or farther from the town (Melbourne's
-Docklands), is placed at the town, for every mention of the name. "The city's Name
-district" says so of the article's city ("the city's Zahraa district"): the name is a
-neighbourhood of it.
+Docklands), is placed at the town, for every mention of the name.
 
 "The Name community" says the same of a name no gazetteer place stands for (US local news
 so names an unincorporated place or a part of its town: "the Creekwood community"); a
