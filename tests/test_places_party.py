@@ -119,3 +119,6 @@ def test_a_delegates_title_is_no_state() -> None:
     assert (places["D.C."].admin1, places["Guam"].country) == ("US.DC", "GUM")
     # after a town the form is the state, whatever name follows
     assert _places("He lives in Dover, Del. Ruth Vale said.")["Del."].admin1 == "US.DE"
+    # a member's own tag ends a sentence before the next one opens on a name
+    places = _places("Sen. Ruth Vale, D-Del. Vale and two others voted against the bill.")
+    assert places["Del."].admin1 == "US.DE"

@@ -184,8 +184,9 @@ def _courtesy_title(span: Span) -> bool:
     doc = span.doc
     if span.text not in _TITLE_FORMS or span.end >= len(doc):
         return False
-    if span.start > 0 and doc[span.start - 1].text == ",":
-        return False  # "Dover, Del.": the town's state, whatever follows
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    if before == "," or before.endswith(("-", "–")):
+        return False  # "Dover, Del.", "D-Del. Carper said": a town's or a member's state
     after = doc[span.end]
     return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
 
