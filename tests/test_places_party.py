@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from newsfuse.annotate.nlp import load_nlp
 from newsfuse.annotate.place_spans import place_spans
 from newsfuse.annotate.stage import annotate_article
+from newsfuse.annotate.written_places import party_state
 from newsfuse.model import Article, PlaceMention
 
 
@@ -81,3 +82,43 @@ def test_a_legislators_state_pulls_no_other_name_towards_it() -> None:
 def test_a_hyphen_after_a_letter_that_is_no_party_tag_names_no_state() -> None:
     text = "Traffic on I-Texas Road and the B-Ohio line was slow, drivers said."
     assert place_spans(_doc(text, [])) == []
+
+
+def test_a_territorys_member_of_the_house_is_tagged_with_the_territory() -> None:
+    # Puerto Rico, Guam, the Virgin Islands, American Samoa and the Northern Mariana
+    # Islands each send a member to the House, whose tag names the territory
+    text = (
+        "Rep. Marta Ruiz, R-P.R., Rep. Joe Cruz, D-Guam, Rep. Lee Hart, D-Virgin Islands, "
+        "Rep. Ana Toa, R-American Samoa, and Rep. Ben Reyes, I-Northern Mariana Islands, "
+        "wrote to the agency."
+    )
+    places = _places(text)
+    found = {
+        name: places[name].country
+        for name in ("P.R.", "Guam", "Virgin Islands", "American Samoa", "Northern Mariana Islands")
+    }
+    assert found == {
+        "P.R.": "PRI", "Guam": "GUM", "Virgin Islands": "VIR", "American Samoa": "ASM",
+        "Northern Mariana Islands": "MNP",
+    }  # fmt: skip
+    assert all(places[name].lat is not None for name in found)
+    # in brackets too, and the District as before
+    places = _places("Rep. Ana Soto (D-P.R.) and Rep. Kim Ward (D-D.C.) spoke.")
+    assert (places["P.R."].country, places["D.C."].admin1) == ("PRI", "US.DC")
+
+
+def test_a_territorys_form_names_it_only_in_a_tag() -> None:
+    assert "P.R." not in _places("The P.R. firm said the campaign had worked.")
+    # a country that is no US territory is no tag's state
+    assert party_state("Jamaica") is None and party_state("British Virgin Islands") is None
+
+
+def test_a_delegates_title_is_no_state() -> None:
+    places = _places("Del. Ruth Vale, D-D.C., and Del. Omar Tse, D-Guam, wrote to the agency.")
+    assert "Del." not in places
+    assert (places["D.C."].admin1, places["Guam"].country) == ("US.DC", "GUM")
+    # after a town the form is the state, whatever name follows
+    assert _places("He lives in Dover, Del. Ruth Vale said.")["Del."].admin1 == "US.DE"
+    # a member's own tag ends a sentence before the next one opens on a name
+    places = _places("Sen. Ruth Vale, D-Del. Vale and two others voted against the bill.")
+    assert places["Del."].admin1 == "US.DE"

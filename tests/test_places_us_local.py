@@ -317,6 +317,16 @@ def test_a_community_written_as_one_is_placed_at_the_articles_city_unless_a_town
     assert town["Bogalusa"].admin1 == "US.LA"
 
 
+def test_the_words_that_write_a_neighbourhood_are_the_words_that_place_it() -> None:
+    # one definition of the words serves the span and its point
+    for word in ("neighborhood", "neighbourhood", "community"):
+        text = f"Police in Savannah said a man was shot in the Briarfield {word} on Friday."
+        ents = [("Savannah", "GPE"), ("Briarfield", "PERSON")]
+        assert _found(text, ents) == ["Savannah", "Briarfield"], word
+        place = _by_text(text)["Briarfield"]
+        assert (place.admin1, place.geonameid) == ("US.GA", None), word
+
+
 def test_a_legislators_party_and_state_names_the_state() -> None:
     text = (
         "Sen. Mary Okafor, D-Vt., and Rep. Jim Dale (R-Ohio) wrote the bill; "

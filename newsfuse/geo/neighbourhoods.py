@@ -34,8 +34,13 @@ from newsfuse.geo.distance import haversine_km
 from newsfuse.geo.places import normalise_place
 from newsfuse.model import PlaceMention
 
-_NEIGHBOURHOOD = re.compile(r"[ \t]+neighbou?rhoods?\b", re.I)
-_COMMUNITY = re.compile(r"[ \t]+communit(?:y|ies)\b", re.I)
+NEIGHBOURHOOD_WORD = r"neighbou?rhoods?"
+"""The word after a name that says it is a part of a town ("the Kensington neighbourhood")."""
+COMMUNITY_WORD = r"communit(?:y|ies)"
+"""The word after a name that says it is a community: an unincorporated place or a part of a
+town as US local news names one ("the Creekwood community")."""
+_NEIGHBOURHOOD = re.compile(rf"[ \t]+{NEIGHBOURHOOD_WORD}\b", re.I)
+_COMMUNITY = re.compile(rf"[ \t]+{COMMUNITY_WORD}\b", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s)?[ \t]+")
 NEAR_KM = 40.0
 """A gazetteer place of a neighbourhood's name this far from the article's city or farther
