@@ -62,6 +62,26 @@ def test_shots_fired_at_unarmed_people_are_one_sided_violence():
     assert event["mode"] == "firearms"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police opened fire on student demonstrators in Dhaka on Friday.",
+        "Gunmen opened fire on passengers at a bus station in Quetta.",
+        "Soldiers opened fire at a crowd of mourners outside the town.",
+    ],
+)
+def test_fire_opened_on_unarmed_people_is_one_sided(text):
+    # CAMEO 193 "open fire" is small arms; PLOVER FIGHT needs two armed sides
+    event = _one(text, "ASSAULT")
+    assert event["mode"] == "firearms"
+    assert "FIGHT" not in _types(text)
+
+
+def test_fire_opened_on_fighters_or_from_a_gunship_stays_fight():
+    _one("Pakistani troops opened fire on Taliban fighters in the valley.", "FIGHT")
+    _one("A helicopter gunship opened fire on villagers near the town.", "FIGHT")
+
+
 def test_munitions_dropped_from_aircraft_are_fight_with_their_mode():
     gas = _one(
         "Syrian warplanes dropped canisters of chlorine gas on a village near Homs.", "FIGHT"

@@ -64,6 +64,11 @@ def recast(event: Event, sentence: Span, token: Token) -> Event:
         # "growers dumped lemons on the streets to protest", "shunned work to protest": a
         # deed of civilian dissent is PLOVER PROTEST; words of protest stay DISAPPROVE
         event = replace(event, event_type="PROTEST", mode=None)
+    if event.event_type == "FIGHT" and _fire_opened_on_unarmed(token, sentence):
+        # "police opened fire on protesters": CAMEO 193 (small arms), but PLOVER FIGHT is
+        # force between armed sides; fire opened on people who do not fight back is
+        # one-sided force (ASSAULT), as "fired shots at villagers" is, with small arms
+        event = replace(event, event_type="ASSAULT", mode="firearms")
     if lemma in SCUFFLES and event.event_type == "FIGHT" and _crowd_side(event):
         # PLOVER FIGHT is combat between armed forces; protesters clashing with police is
         # a violent protest (CAMEO 145, PLOVER PROTEST mode riot)
@@ -247,6 +252,35 @@ CROWD_SIDES = PROTEST_CROWDS | frozenset(
     "supporter student mourner resident fan youth crowd mob".split()
 )
 """Civilian crowds that, as a side of a clash, make it no fight of armed sides."""
+
+
+UNARMED = CROWD_SIDES | frozenset(
+    "civilian villager worshipper passenger pilgrim shopper motorist bystander refugee "
+    "migrant child family people voter patient farmer fisherman".split()
+)
+"""People who do not bear arms: fire opened on them is one-sided."""
+
+
+def _fire_opened_on_unarmed(token: Token, sentence: Span) -> bool:
+    """ "opened fire on protesters", "opened fire at a crowd of mourners": fire opened on
+    people every one of whom is unarmed (:data:`UNARMED`), with no military means named
+    in the sentence (a tank or a helicopter opening fire is military force)."""
+    fire = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"]
+    if token.lemma_.lower() != "open" or not fire:
+        return False
+    preps = [
+        p
+        for head in (token, *fire)
+        for p in head.children
+        if p.dep_ == "prep" and not is_temporal(p)  # "on Friday": when
+    ]
+    # "on" names whom the fire is aimed at; "at" does where none is given ("opened fire on
+    # worshippers at a mosque": the mosque is where)
+    aimed = [o for p in preps if p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+    aimed = aimed or [o for p in preps if p.lower_ == "at" for o in p.children if o.dep_ == "pobj"]
+    if not aimed or not all(o.lemma_.lower() in UNARMED for o in aimed):
+        return False
+    return not {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
 
 
 def _protest_crowd_in_fight(token: Token) -> bool:
