@@ -273,6 +273,10 @@ def _disaster(token: Token, event: Event) -> bool:
         verb = verb.head
     if _hazard_cause(token) or _hazard_clause(token):
         return True
+    if any(a.dep_ == "relcl" and a.head.lemma_.lower() in HAZARDS for a in token.ancestors):
+        # "an earthquake which struck Japan killed one": the parser may hang the harm in
+        # the hazard's relative clause; a harm told inside the clause on a hazard is its harm
+        return True
     if any(t.pos_ == "VERB" and _accident_verb(t) for t in token.sent):
         # "killed ... after a tram, believed to have been going too fast, crashed": however
         # the parser hangs it, an accident in the sentence of a harm no actor did is its cause
