@@ -90,12 +90,3 @@ def test_fire_on_the_unarmed_is_one_sided():
 def test_fire_between_armed_sides_is_fighting():
     events = _events("Colombian soldiers came under fire from ELN guerrillas in Arauca.")
     assert [e["event"] for e in events][:1] == ["FIGHT"]
-
-
-def test_a_harm_told_after_an_act_come_under_is_that_acts_toll():
-    # "killing three" is the fire's result, not a second attack by those fired on
-    events = _events("Farmers came under fire from soldiers near Timbuktu, killing four.")
-    violent = [e for e in events if e["event"] in ("ASSAULT", "FIGHT")]
-    assert len(violent) == 1, events
-    assert violent[0]["dead"] == 4
-    assert {a["sector"] for a in violent[0]["source"]} == {"MIL"}

@@ -95,7 +95,6 @@ from newsfuse.events.learned import SHIPPED, Combination, combine, sentence_prob
 from newsfuse.events.lexicon import Trigger, mode_for
 from newsfuse.events.magnitudes import is_one_person, magnitudes, with_single_victim
 from newsfuse.events.nonevents import non_event_reason
-from newsfuse.events.one_act import act_undergone, means_of_harm
 from newsfuse.events.recast import kills, recast
 from newsfuse.events.syntax import children, is_pronoun, prep_objects, subject_of, verb_of
 from newsfuse.events.triggers import (
@@ -321,7 +320,7 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
         return True
     if token.dep_ in ("advcl", "xcomp") and any(c.i in found for c in children(token.head, "dobj")):
         return True  # "began a hunger strike to protest ...": the strike is the event
-    if means_of_harm(token, found):
+    if _means_of_harm(token, found):
         return True  # "killed by shelling": the shelling is the killing, one act
     current, via_prep = token, False
     for _ in range(4):
@@ -336,7 +335,7 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
             "npadvmod",
         ):
             return False
-        trigger = found.get(head.i) or act_undergone(head, token, found)
+        trigger = found.get(head.i)
         if trigger is not None and head.i != token.i:
             if (
                 current.dep_ == "conj"
@@ -351,6 +350,21 @@ def _subordinate(token: Token, found: dict[int, Trigger]) -> bool:
             )
         current = head
     return False
+
+
+def _means_of_harm(token: Token, found: dict[int, Trigger]) -> bool:
+    """Whether ``token`` is a violent act named as the agent of a violent act ("were killed
+    by shelling", "destroyed by an airstrike"): how the harm was done, not a second act.
+    "were met by protests" keeps the protests: meeting is no harm they did."""
+    by = token.head
+    if token.dep_ not in ("pobj", "pcomp") or by.dep_ != "agent" or by.head.i == by.i:
+        return False
+    harm = found.get(by.head.i)
+    return (
+        harm is not None
+        and harm.event_type in VIOLENT_TYPES
+        and found[token.i].event_type in VIOLENT_TYPES
+    )
 
 
 TOLL_DEPS = frozenset({"conj", "oprd", "dobj", "ccomp", "advcl", "acl"})
