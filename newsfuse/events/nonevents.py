@@ -273,9 +273,7 @@ def _disaster(token: Token, event: Event) -> bool:
         verb = verb.head
     if _hazard_cause(token) or _hazard_clause(token):
         return True
-    if any(a.dep_ == "relcl" and a.head.lemma_.lower() in HAZARDS for a in token.ancestors):
-        # "an earthquake which struck Japan killed one": the parser may hang the harm in
-        # the hazard's relative clause; a harm told inside the clause on a hazard is its harm
+    if _in_hazard_clause(token):
         return True
     if any(t.pos_ == "VERB" and _accident_verb(t) for t in token.sent):
         # "killed ... after a tram, believed to have been going too fast, crashed": however
@@ -285,6 +283,22 @@ def _disaster(token: Token, event: Event) -> bool:
     if token.pos_ != "VERB":  # a noun trigger: the clause it heads or sits in
         subject |= _subject_lemmas(token.head)
     return _accidental(subject)
+
+
+def _in_hazard_clause(token: Token) -> bool:
+    """ "an earthquake which struck Japan killed one": the parser may hang the harm in the
+    hazard's relative clause (as its complement or conjunct); a harm told in the nearest
+    relative clause above it, when that clause is on a hazard, is the hazard's. Any other
+    clause on the way ("where a bombing killed 20", "an attack that killed six") tells of
+    another act."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ == "relcl":
+            return current.head.lemma_.lower() in HAZARDS
+        if current.dep_ not in ("ccomp", "conj"):
+            return False
+        current = current.head
+    return False
 
 
 def _crime(token: Token, event: Event) -> bool:

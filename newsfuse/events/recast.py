@@ -263,8 +263,10 @@ UNARMED = CROWD_SIDES | frozenset(
 
 def _fire_opened_on_unarmed(token: Token, sentence: Span) -> bool:
     """ "opened fire on protesters", "opened fire at a crowd of mourners": fire opened on
-    people every one of whom is unarmed (:data:`UNARMED`), with no military means named
-    in the sentence (a tank or a helicopter opening fire is military force)."""
+    people every one of whom is unarmed (:data:`UNARMED`; a crowd by whom it is of), none
+    said to be armed, no fire returned in the sentence, and no military means among the
+    shooters or what they fired with (a tank or a helicopter opening fire is military
+    force)."""
     fire = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "fire"]
     if token.lemma_.lower() != "open" or not fire:
         return False
@@ -278,9 +280,35 @@ def _fire_opened_on_unarmed(token: Token, sentence: Span) -> bool:
     # worshippers at a mosque": the mosque is where)
     aimed = [o for p in preps if p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
     aimed = aimed or [o for p in preps if p.lower_ == "at" for o in p.children if o.dep_ == "pobj"]
-    if not aimed or not all(o.lemma_.lower() in UNARMED for o in aimed):
+    people = [_whom(c) for o in aimed for c in (o, *o.conjuncts)]
+    if not people or not all(o.lemma_.lower() in UNARMED for o in people):
         return False
-    return not {t.lemma_.lower() for t in sentence} & MILITARY_MEANS
+    if any(t.lemma_.lower() == "arm" for o in people for t in o.subtree):
+        return False  # "rioters armed with guns", "a crowd of armed men"
+    if any(_returned(t) for t in sentence):
+        return False  # "..., who fired back": both sides armed
+    means = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    means += [c for p in preps if p.lower_ == "with" for c in p.children]
+    return not {t.lemma_.lower() for m in means for t in m.subtree} & MILITARY_MEANS
+
+
+def _whom(noun: Token) -> Token:
+    """The people a collective noun ("a crowd of gunmen") is made of, else the noun."""
+    if noun.lemma_.lower() in ("crowd", "group", "gathering", "mob", "column"):
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return noun
+
+
+def _returned(token: Token) -> bool:
+    """ "returned fire", "fired back", "shot back": fire answered, by an armed side."""
+    lemma = token.lemma_.lower()
+    if lemma == "return":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in token.children)
+    return lemma in ("fire", "shoot") and any(c.lower_ == "back" for c in token.children)
 
 
 def _protest_crowd_in_fight(token: Token) -> bool:
