@@ -8,21 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.annotate.actors import default_resolver
-from newsfuse.annotate.nlp import load_nlp
-from newsfuse.annotate.pieces import parse_text
-from newsfuse.annotate.stage import annotate_doc
-from newsfuse.events.coder import code_doc, is_non_event
-from newsfuse.model import Article
+from newsfuse.events.coder import is_non_event
+
+from .coding_support import coded
 
 DATE = "2025-03-04"
 
 
 def _coded(text: str) -> list:
-    doc = parse_text(load_nlp(), text)
-    article = Article(id="t", source="<t>", text=text, content_hash="", published=DATE)
-    annotations = annotate_doc(article, doc)
-    return code_doc(doc, annotations, default_resolver(), DATE, keep_non_events=True)
+    return coded(text, DATE)
 
 
 def _events(text: str) -> list:
