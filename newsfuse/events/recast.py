@@ -198,9 +198,9 @@ def _criticism_come_under(event: Event, sentence: Span, token: Token) -> bool:
     delivery of tanks": one is shot at for no reason a sentence gives), or every source
     speaks (:data:`SPEAKING_SECTORS`), or nothing shows shooting: no weapon named with the
     fire ("rocket fire", "sniper fire"), no armed source, no harm or arms in the sentence."""
-    if token.lemma_.lower() != "fire" or undergoing_verb(token) is None:
+    verb = undergoing_verb(token) if token.lemma_.lower() == "fire" else None
+    if verb is None:
         return False
-    verb = undergoing_verb(token)
     reasons = [
         p
         for p in (*verb.children, *token.children)
