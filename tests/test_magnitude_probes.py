@@ -145,6 +145,7 @@ PROBES: tuple[Probe, ...] = (
         A, 3, None, None, "killed",
     ),
     Probe("Riot police detained 60 students and two later died in custody.", C, None, None, 60),
+    Probe("Insurgents killed eight policemen and 11 were taken hostage.", A, 8, None, None),
     Probe(
         "Six people were killed and 14 were wounded when troops fired on the crowd.",
         A, 6, 14, None,

@@ -331,6 +331,12 @@ def _with_conjuncts(root: Token, count: int, quantities: Sequence[Quantity]) -> 
     if not others or any(children(t, "acl", "relcl") for t in people):
         return count  # "3,000 men killed or wounded and another 289 captured": two states
     doc = root.doc
+    if root.dep_ == "dobj" and any(
+        t.i + 1 < len(doc) and doc[t.i + 1].dep_ in ("aux", "auxpass") for t in others
+    ):
+        # "killed nine soldiers and 14 were captured": an object's conjunct followed by
+        # its own auxiliary is the subject of a clause of its own, whatever the parse says
+        return count
     values = {}
     for q in quantities:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
